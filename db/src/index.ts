@@ -1,0 +1,4 @@
+export * from './client.ts';
+export * from './migrate.ts';
+export { relations } from './relations.ts';
+export * from './schema/index.ts';

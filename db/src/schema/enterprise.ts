@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  char,
+  date,
+  index,
+  integer,
+  pgSchema,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** 企业与备案: enterprises, their filings (备案申报) and every workflow transition. */
+export const enterpriseSchema = pgSchema('enterprise');
+
+/** 企业性质 */
+export const enterpriseNature = enterpriseSchema.enum('enterprise_nature', [
+  'STATE_OWNED', // 国有
+  'PRIVATE', // 民营
+  'FOREIGN', // 外资
+  'MIXED', // 混合所有制
+  'OTHER', // 其他
+]);
+
+/** 隶属: a local enterprise files with its 市州 centre; 省属 and 中央在湘 go straight to the province. */
+export const enterpriseAffiliation = enterpriseSchema.enum('enterprise_affiliation', [
+  'LOCAL',
+  'PROVINCIAL', // 省属企业
+  'CENTRAL', // 中央在湘企业
+]);
+
+export const filingKind = enterpriseSchema.enum('filing_kind', [
+  'ENTERPRISE_SELF_EVALUATION', // 企业自主评价
+  'SOCIAL_EVALUATION_ORGANIZATION', // 社会评价组织
+]);
+
+export const filingStatus = enterpriseSchema.enum('filing_status', [
+  'DRAFT',
+  'SUBMITTED',
+  'CITY_REVIEWED',
+  'PROVINCE_REVIEWED',
+  'CONFIRMED', // 人社部备案确认, in the catalog
+  'REJECTED',
+  'SUSPENDED',
+  'REVOKED', // 取消备案资质
+]);
+
+/** 评价依据 */
+export const evaluationBasis = enterpriseSchema.enum('evaluation_basis', [
+  'NATIONAL_STANDARD', // 国家职业技能标准
+  'ENTERPRISE_SPECIFICATION', // 企业评价规范
+]);
+
+export const enterprises = enterpriseSchema.table(
+  'enterprises',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    creditCode: char('credit_code', { length: 18 }).notNull(),
+    name: text().notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    address: text().notNull(),
+    phone: text().notNull(),
+    registrationAuthority: text('registration_authority').notNull(),
+    foundedOn: date('founded_on').notNull(),
+    employeeCount: integer('employee_count').notNull(),
+    skilledWorkerCount: integer('skilled_worker_count').notNull(),
+    nature: enterpriseNature().notNull(),
+    mainBusiness: text('main_business').notNull(),
+    headName: text('head_name').notNull(),
+    headPhone: text('head_phone').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    contactTitle: text('contact_title').notNull(),
+    email: text().notNull(),
+    prefectureCode: char('prefecture_code', { length: 6 }).notNull(),
+    affiliation: enterpriseAffiliation().notNull().default('LOCAL'),
+    /** 6-digit institution code, assigned when the first filing is confirmed; part of certificate numbers. */
+    institutionCode: char('institution_code', { length: 6 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enterprises_credit_code_key').on(t.creditCode),
+    uniqueIndex('enterprises_institution_code_key').on(t.institutionCode),
+    index('enterprises_prefecture_idx').on(t.prefectureCode, t.id),
+    check('enterprises_skilled_le_employees', sql`${t.skilledWorkerCount} <= ${t.employeeCount}`),
+  ],
+);
+
+export const filings = enterpriseSchema.table(
+  'filings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    kind: filingKind().notNull(),
+    status: filingStatus().notNull().default('DRAFT'),
+    /** For a 社会评价组织: the supply-chain enterprises, SMEs and partner schools it serves. */
+    serves: text(),
+    teamDescription: text('team_description').notNull().default(''), // 评价团队构成
+    facilitiesDescription: text('facilities_description').notNull().default(''), // 场地设备
+    systemsDescription: text('systems_description').notNull().default(''), // 评价和薪酬制度
+    planDescription: text('plan_description').notNull().default(''), // 下阶段工作计划与待遇落实
+    commitmentSigner: text('commitment_signer'), // 承诺 signed by
+    commitmentSignedOn: date('commitment_signed_on'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** Optimistic-locking version: every transition bumps it. */
+    version: integer().notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('filings_enterprise_idx').on(t.enterpriseId, t.createdAt), index('filings_status_idx').on(t.status)],
+);
+
+/** 申请开展自主评价的职业（工种）: one row per occupation (or work type) with its levels. */
+export const filingScopes = enterpriseSchema.table(
+  'filing_scopes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    occupationCode: text('occupation_code').notNull(),
+    occupationName: text('occupation_name').notNull(),
+    workTypeCode: text('work_type_code'),
+    workTypeName: text('work_type_name'),
+    /** Skill levels 1 (一级/高级技师) … 5 (五级/初级工). */
+    levels: smallint().array().notNull(),
+    basis: evaluationBasis().notNull(),
+  },
+  (t) => [index('filing_scopes_filing_idx').on(t.filingId), index('filing_scopes_occupation_idx').on(t.occupationCode)],
+);
+
+/** Every workflow step of a filing: who, in which role, when, and why. */
+export const filingTransitions = enterpriseSchema.table(
+  'filing_transitions',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    fromStatus: filingStatus('from_status'),
+    toStatus: filingStatus('to_status').notNull(),
+    actor: text().notNull(),
+    actorRole: text('actor_role').notNull(),
+    opinion: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('filing_transitions_filing_idx').on(t.filingId, t.at)],
+);

@@ -1,0 +1,4 @@
+export * from './assessment.ts';
+export * from './enterprise.ts';
+export * from './occupation.ts';
+export * from './supervision.ts';
