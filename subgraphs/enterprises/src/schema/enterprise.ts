@@ -1,0 +1,128 @@
+import { enterprises } from '@hub/db';
+import { canReach, forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { builder, type Context, Prefecture } from '../builder.ts';
+import type { EnterpriseRow } from '../loaders.ts';
+import { EnterpriseAffiliation, EnterpriseNature, FilingStatus } from './enums.ts';
+import { Filing } from './filing.ts';
+
+/** Contact details are for the enterprise itself and the authorities, not the public. */
+const mayReadContacts = (e: EnterpriseRow, ctx: Context) =>
+  canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode });
+
+export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').implement({
+  description: '企业: an enterprise in Hunan, as in 备案申报表 一、企业基本信息.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
+    creditCode: t.field({ type: 'CreditCode', description: '统一社会信用代码', resolve: (e) => e.creditCode }),
+    name: t.exposeString('name', { description: '企业名称' }),
+    legalRepresentative: t.exposeString('legalRepresentative', { description: '法定代表人' }),
+    address: t.exposeString('address', { description: '企业地址' }),
+    registrationAuthority: t.exposeString('registrationAuthority', { description: '注册登记机构' }),
+    foundedOn: t.field({ type: 'Date', description: '企业成立时间', resolve: (e) => e.foundedOn }),
+    employeeCount: t.exposeInt('employeeCount', { description: '上年度企业在职职工总人数' }),
+    skilledWorkerCount: t.exposeInt('skilledWorkerCount', { description: '其中：技能人员总人数' }),
+    nature: t.field({ type: EnterpriseNature, description: '企业性质', resolve: (e) => e.nature }),
+    mainBusiness: t.exposeString('mainBusiness', { description: '主营业务' }),
+    prefecture: t.field({ type: Prefecture, description: '所在市州', resolve: (e) => ({ code: e.prefectureCode }) }),
+    affiliation: t.field({
+      type: EnterpriseAffiliation,
+      description: '隶属: 属地, 省属 or 中央在湘',
+      resolve: (e) => e.affiliation,
+    }),
+    institutionCode: t.exposeString('institutionCode', {
+      nullable: true,
+      description: 'The 6-digit institution code assigned on 备案确认; part of every certificate number it issues.',
+    }),
+    phone: t.exposeString('phone', {
+      description: '电话 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    headName: t.exposeString('headName', {
+      description: '企业负责人 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    headPhone: t.exposeString('headPhone', {
+      description: '企业负责人联系电话 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    contactName: t.exposeString('contactName', {
+      description: '联系人 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    contactPhone: t.exposeString('contactPhone', {
+      description: '联系人联系电话 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    contactTitle: t.exposeString('contactTitle', {
+      description: '联系人职务 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    email: t.exposeString('email', {
+      description: '企业电子邮箱 (enterprise and authorities only)',
+      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+    }),
+    filingStatus: t.field({
+      type: FilingStatus,
+      nullable: true,
+      description: 'Status of the enterprise’s current (latest) filing; null if it never filed. Public, like the catalog.',
+      resolve: async (e, _args, ctx) => (await ctx.loaders.latestFiling.load(e.id))?.status ?? null,
+    }),
+    filings: t.field({
+      type: [Filing],
+      description: 'Every filing of the enterprise, newest first (enterprise and authorities only).',
+      authScopes: (e, _args, ctx) => canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode }),
+      resolve: (e, _args, ctx) => ctx.loaders.filingsByEnterprise.load(e.id),
+    }),
+  }),
+});
+
+builder.asEntity(Enterprise, {
+  key: [builder.selection<{ id: string }>('id'), builder.selection<{ creditCode: string }>('creditCode')],
+  resolveReference: (ref, ctx) =>
+    'id' in ref ? ctx.loaders.enterpriseById.load(ref.id) : ctx.loaders.enterpriseByCreditCode.load(ref.creditCode),
+});
+
+builder.queryFields((t) => ({
+  enterprise: t.field({
+    type: Enterprise,
+    nullable: true,
+    description: 'One enterprise by id or by 统一社会信用代码 (give exactly one).',
+    args: {
+      id: t.arg.id({ required: false, description: 'The hub’s enterprise id.' }),
+      creditCode: t.arg({ type: 'CreditCode', required: false, description: '统一社会信用代码' }),
+    },
+    resolve: (_root, args, ctx) => {
+      if ((args.id == null) === (args.creditCode == null)) {
+        throw hubError('BAD_USER_INPUT', 'give exactly one of "id" or "creditCode"', { field: 'id' });
+      }
+      return args.id != null
+        ? ctx.loaders.enterpriseById.load(String(args.id))
+        : ctx.loaders.enterpriseByCreditCode.load(args.creditCode as string);
+    },
+  }),
+  enterprises: t.connection({
+    type: Enterprise,
+    description: 'Enterprises known to the hub, ordered by id; filter by 市州.',
+    args: {
+      prefecture: t.arg.string({ required: false, description: '6-digit 市州 code, e.g. 430100.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
+        throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, { field: 'prefecture' });
+      }
+      return forwardConnection(args, (e: EnterpriseRow) => e.id, (afterId, limit) => {
+        const where: SQL[] = [];
+        if (args.prefecture) where.push(eq(enterprises.prefectureCode, args.prefecture));
+        if (afterId) where.push(gt(enterprises.id, afterId));
+        return ctx.db
+          .select()
+          .from(enterprises)
+          .where(and(...where))
+          .orderBy(asc(enterprises.id))
+          .limit(limit);
+      });
+    },
+  }),
+}));
+
