@@ -50,7 +50,11 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { application_name: 'skill-hub' } });
+    const client = postgres(url, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'skill-hub' },
+    });
     db = drizzle({ client, relations, logger }) as unknown as Db;
     close = () => client.end({ timeout: 5 });
     kind = 'postgres';

@@ -2,3 +2,5 @@ export * from './client.ts';
 export * from './migrate.ts';
 export { relations } from './relations.ts';
 export * from './schema/index.ts';
+export * from './paging.ts';
+export * from './read/enterprise.ts';

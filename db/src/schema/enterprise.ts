@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
-  check,
   char,
+  check,
   date,
   index,
   integer,

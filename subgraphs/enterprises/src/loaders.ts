@@ -8,7 +8,11 @@ export type FilingRow = typeof filings.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads rows for many keys in one statement and hands them back in key order. */
-function keyedLoader<K extends string, R>(fetch: (keys: K[]) => Promise<R[]>, keyOf: (row: R) => K, valid: (k: K) => boolean = () => true) {
+function keyedLoader<K extends string, R>(
+  fetch: (keys: K[]) => Promise<R[]>,
+  keyOf: (row: R) => K,
+  valid: (k: K) => boolean = () => true,
+) {
   return new DataLoader<K, R | null>(async (keys) => {
     const wanted = [...new Set(keys.filter(valid))];
     const rows = wanted.length ? await fetch(wanted) : [];

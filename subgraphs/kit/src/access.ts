@@ -5,7 +5,11 @@ import type { Claims } from './auth.ts';
  * partner HR systems) its own; a city centre or a city inspector its own 市州
  * (属地管理); the province, the ministry, province inspectors and admins all.
  */
-export type Reach = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'prefecture'; prefecture: string } | { kind: 'none' };
+export type Reach =
+  | { kind: 'all' }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'prefecture'; prefecture: string }
+  | { kind: 'none' };
 
 export function reachOf(caller: Claims): Reach {
   switch (caller.role) {

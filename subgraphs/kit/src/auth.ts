@@ -74,7 +74,10 @@ export function parseClaims(raw: Record<string, unknown>): Claims {
   }
   if (prefecture !== undefined) {
     if (typeof prefecture !== 'string' || !isPrefectureCode(prefecture)) {
-      throw new AuthError('CLAIMS_INVALID', 'claim "prefecture" must be one of Hunan\'s 14 市州 codes (430100 … 433100)');
+      throw new AuthError(
+        'CLAIMS_INVALID',
+        'claim "prefecture" must be one of Hunan\'s 14 市州 codes (430100 … 433100)',
+      );
     }
     if (role === 'city_center' || role === 'inspector') claims.prefecture = prefecture;
   }

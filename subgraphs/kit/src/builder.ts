@@ -88,7 +88,7 @@ export function createHubBuilder<Ctx extends HubContext>() {
 
   /** 市州: shared by every subgraph that places a record in Hunan. */
   const Prefecture = builder.objectRef<{ code: string }>('Prefecture').implement({
-    description: '市州: one of Hunan\'s 14 prefecture-level divisions.',
+    description: "市州: one of Hunan's 14 prefecture-level divisions.",
     shareable: true,
     fields: (t) => ({
       code: t.exposeString('code', { description: '6-digit division code (GB/T 2260), e.g. 430100.' }),

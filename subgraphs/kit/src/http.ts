@@ -53,7 +53,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -92,7 +95,12 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+      const request: HTTPGraphQLRequest = {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: url.search,
+        body,
+      };
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
         context: () => opts.context(req),
@@ -112,7 +120,9 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       }
       const status = err instanceof BodyError ? err.status : 500;
       const message = err instanceof BodyError ? err.message : 'internal error';
-      sendJson(res, status, { errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+      sendJson(res, status, {
+        errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+      });
     }
   });
   httpServer.keepAliveTimeout = 65_000;
@@ -123,16 +133,20 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
   });
   const port = (httpServer.address() as AddressInfo).port;
 
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}/graphql`,
     port,
     httpServer,
-    async close() {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeIdleConnections();
-      });
-      await server.stop();
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          httpServer.close(() => resolve());
+          httpServer.closeIdleConnections();
+        });
+        await server.stop();
+      })();
+      return closing;
     },
   };
 }

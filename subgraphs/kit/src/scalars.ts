@@ -7,7 +7,8 @@ function stringScalar(name: string, description: string, problemOf: (v: string) 
     if (typeof value !== 'string') throw new GraphQLError(`${name} must be a string`);
     const normalised = value.trim().toUpperCase();
     const problem = problemOf(normalised);
-    if (problem) throw new GraphQLError(`${name} "${value}" is invalid: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (problem)
+      throw new GraphQLError(`${name} "${value}" is invalid: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
     return normalised;
   };
   return new GraphQLScalarType<string, string>({
@@ -28,7 +29,9 @@ export const CreditCodeScalar = stringScalar(
   (v) => {
     const problem = creditCodeProblem(v);
     if (!problem) return null;
-    return problem === 'SHAPE' ? 'needs 18 characters from 0-9 and A-Y (no I, O, S, V, Z)' : 'wrong GB 32100 check character';
+    return problem === 'SHAPE'
+      ? 'needs 18 characters from 0-9 and A-Y (no I, O, S, V, Z)'
+      : 'wrong GB 32100 check character';
   },
 );
 

@@ -65,7 +65,8 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
     filingStatus: t.field({
       type: FilingStatus,
       nullable: true,
-      description: 'Status of the enterprise’s current (latest) filing; null if it never filed. Public, like the catalog.',
+      description:
+        'Status of the enterprise’s current (latest) filing; null if it never filed. Public, like the catalog.',
       resolve: async (e, _args, ctx) => (await ctx.loaders.latestFiling.load(e.id))?.status ?? null,
     }),
     filings: t.field({
@@ -109,20 +110,25 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
-        throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, { field: 'prefecture' });
+        throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
+          field: 'prefecture',
+        });
       }
-      return forwardConnection(args, (e: EnterpriseRow) => e.id, (afterId, limit) => {
-        const where: SQL[] = [];
-        if (args.prefecture) where.push(eq(enterprises.prefectureCode, args.prefecture));
-        if (afterId) where.push(gt(enterprises.id, afterId));
-        return ctx.db
-          .select()
-          .from(enterprises)
-          .where(and(...where))
-          .orderBy(asc(enterprises.id))
-          .limit(limit);
-      });
+      return forwardConnection(
+        args,
+        (e: EnterpriseRow) => e.id,
+        (afterId, limit) => {
+          const where: SQL[] = [];
+          if (args.prefecture) where.push(eq(enterprises.prefectureCode, args.prefecture));
+          if (afterId) where.push(gt(enterprises.id, afterId));
+          return ctx.db
+            .select()
+            .from(enterprises)
+            .where(and(...where))
+            .orderBy(asc(enterprises.id))
+            .limit(limit);
+        },
+      );
     },
   }),
 }));
-

@@ -7,7 +7,11 @@ export const Filing = builder.objectRef<FilingRow>('Filing').implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Filing id.' }),
     kind: t.field({ type: FilingKind, description: '备案类型', resolve: (f) => f.kind }),
-    status: t.field({ type: FilingStatus, description: 'Where the filing stands in the workflow.', resolve: (f) => f.status }),
+    status: t.field({
+      type: FilingStatus,
+      description: 'Where the filing stands in the workflow.',
+      resolve: (f) => f.status,
+    }),
     submittedAt: t.field({
       type: 'DateTime',
       nullable: true,

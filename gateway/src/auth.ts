@@ -1,0 +1,32 @@
+import type http from 'node:http';
+import { AuthError, type Claims, claimsFromAuthorization, hubError, signInternalToken } from '@hub/kit';
+
+/**
+ * Verifies the caller's bearer token. A bad, expired or malformed token is a
+ * 401 with a stable reason, never a crash; no token is the public caller.
+ */
+export async function verifyCaller(req: http.IncomingMessage): Promise<Claims> {
+  try {
+    return await claimsFromAuthorization(req.headers.authorization);
+  } catch (err) {
+    if (err instanceof AuthError) throw hubError('UNAUTHENTICATED', err.message, { reason: err.code });
+    throw hubError('UNAUTHENTICATED', 'the token could not be verified', { reason: 'TOKEN_INVALID' });
+  }
+}
+
+/**
+ * Internal tokens are valid for two minutes; reuse one per distinct caller for
+ * a minute, so a busy caller costs one signature a minute, not one a request.
+ */
+const cache = new Map<string, { token: string; until: number }>();
+
+export async function internalTokenFor(claims: Claims): Promise<string> {
+  const key = `${claims.role}|${claims.sub ?? ''}|${claims.enterpriseId ?? ''}|${claims.prefecture ?? ''}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now) return hit.token;
+  const token = await signInternalToken(claims);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { token, until: now + 60_000 });
+  return token;
+}

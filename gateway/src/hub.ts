@@ -1,0 +1,54 @@
+import { createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
+import type { Served } from '@hub/kit';
+import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { startGateway } from './server.ts';
+
+export interface HubOptions {
+  /** An open database; otherwise one is opened from DATABASE_URL or PGlite. */
+  db?: DbHandle;
+  /** Gateway port (default 4000; 0 picks a free one). */
+  port?: number;
+  /** Subgraph ports; 0 picks free ones. Default: 4001–4004. */
+  subgraphPort?: (name: SubgraphName, defaultPort: number) => number;
+  /** Migrate, and seed an empty database with the demo data (default true). */
+  prepare?: boolean;
+  seedSize?: number;
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+export interface Hub {
+  url: string;
+  db: DbHandle;
+  gateway: Served;
+  subgraphs: Record<SubgraphName, Served>;
+  close(): Promise<void>;
+}
+
+/** The whole hub in one process: database, four subgraphs, gateway. */
+export async function startHub(opts: HubOptions = {}): Promise<Hub> {
+  const db = opts.db ?? (await createDb());
+  if (opts.prepare !== false) {
+    await migrate(db);
+    if (!(await isSeeded(db))) await seed(db, { size: opts.seedSize, onProgress: opts.onProgress });
+  }
+  const subgraphs = {} as Record<SubgraphName, Served>;
+  for (const s of SUBGRAPHS) {
+    subgraphs[s.name] = await s.start({ db: db.db, port: opts.subgraphPort?.(s.name, s.port) ?? s.port });
+  }
+  const gateway = await startGateway({
+    port: opts.port ?? Number(process.env.HUB_PORT ?? 4000),
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
+    pingDb: () => db.ping(),
+  });
+  return {
+    url: gateway.url,
+    db,
+    gateway,
+    subgraphs,
+    async close() {
+      await gateway.close();
+      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+      if (!opts.db) await db.close();
+    },
+  };
+}

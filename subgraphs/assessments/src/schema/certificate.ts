@@ -1,0 +1,149 @@
+import { certificates, enterpriseIdsInPrefecture } from '@hub/db';
+import { canReach, forwardConnection, hubError, isAuthority, maskName, reachOf } from '@hub/kit';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { builder, type Context } from '../builder.ts';
+import type { CertificateRow } from '../loaders.ts';
+import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+export const SkillLevel = builder.enumType('SkillLevel', {
+  description: '职业技能等级: the five levels of the national standard.',
+  values: {
+    LEVEL_5: { value: 5, description: '五级/初级工' },
+    LEVEL_4: { value: 4, description: '四级/中级工' },
+    LEVEL_3: { value: 3, description: '三级/高级工' },
+    LEVEL_2: { value: 2, description: '二级/技师' },
+    LEVEL_1: { value: 1, description: '一级/高级技师' },
+  } as const,
+});
+
+export const CertificateStatus = builder.enumType('CertificateStatus', {
+  description: 'Whether a certificate stands.',
+  values: {
+    VALID: { description: '有效' },
+    REVOKED: { description: '已撤销: revoked as irregular' },
+  } as const,
+});
+
+/** True when the caller may see this certificate at all (its enterprise, or an authority over its 市州). */
+async function mayRead(c: CertificateRow, ctx: Context): Promise<boolean> {
+  const prefectureCode = (await ctx.loaders.prefectureOf.load(c.enterpriseId)) ?? '';
+  return canReach(ctx.caller, { enterpriseId: c.enterpriseId, prefectureCode });
+}
+
+export const Certificate = builder.objectRef<CertificateRow>('Certificate').implement({
+  description: '职业技能等级证书 issued by a filed enterprise.',
+  fields: (t) => ({
+    number: t.exposeString('number', { description: '证书编号 (22 characters)' }),
+    level: t.field({ type: SkillLevel, description: '等级', resolve: (c) => c.level as 1 | 2 | 3 | 4 | 5 }),
+    occupation: t.field({ type: OccupationRef, description: '职业', resolve: (c) => ({ code: c.occupationCode }) }),
+    workTypeCode: t.field({
+      type: 'OccupationCode',
+      nullable: true,
+      description: '工种编码, when the occupation has work types',
+      resolve: (c) => c.workTypeCode,
+    }),
+    issuer: t.field({ type: EnterpriseRef, description: '发证企业', resolve: (c) => ({ id: c.enterpriseId }) }),
+    holderName: t.string({
+      description: '持证人姓名: in full for the issuing enterprise and the authorities, masked (张*三) for others.',
+      resolve: (c, _args, ctx) =>
+        isAuthority(ctx.caller) || ctx.caller.enterpriseId === c.enterpriseId ? c.holderName : maskName(c.holderName),
+    }),
+    issuedOn: t.field({ type: 'Date', description: '发证日期', resolve: (c) => c.issuedOn }),
+    status: t.field({ type: CertificateStatus, description: '状态', resolve: (c) => c.status }),
+    revokedOn: t.field({ type: 'Date', nullable: true, description: '撤销日期', resolve: (c) => c.revokedOn }),
+    uploadedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'When the data was uploaded to 技能人才评价证书全国联网查询系统.',
+      resolve: (c) => c.uploadedOn,
+    }),
+  }),
+});
+
+builder.asEntity(Certificate, {
+  key: builder.selection<{ number: string }>('number'),
+  resolveReference: async (ref, ctx) => {
+    const c = await ctx.loaders.certificateByNumber.load(ref.number);
+    return c && (await mayRead(c, ctx)) ? c : null;
+  },
+});
+
+EnterpriseRef.implement({
+  description: '企业 (owned by the enterprises subgraph); here: the certificates it issued.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
+    certificates: t.connection({
+      type: Certificate,
+      description: 'Certificates this enterprise issued, by number (the enterprise itself and the authorities).',
+      authScopes: async (e, _args, ctx) =>
+        canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: (await ctx.loaders.prefectureOf.load(e.id)) ?? '' }),
+      resolve: (e, args, ctx) =>
+        forwardConnection(
+          args,
+          (c: CertificateRow) => c.number,
+          (after, limit) => ctx.loaders.certificatePage(after, limit).load(e.id),
+        ),
+    }),
+  }),
+});
+
+builder.asEntity(EnterpriseRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref) => ref,
+});
+
+const READERS = [
+  'enterprise',
+  'hr_partner',
+  'city_center',
+  'province_center',
+  'ministry',
+  'inspector',
+  'admin',
+] as const;
+
+builder.queryFields((t) => ({
+  certificate: t.field({
+    type: Certificate,
+    nullable: true,
+    description: 'One certificate by number, if the caller may see it (its enterprise, or an authority over its 市州).',
+    authScopes: { roles: [...READERS] },
+    args: { number: t.arg.string({ required: true, description: '证书编号' }) },
+    resolve: async (_root, args, ctx) => {
+      const c = await ctx.loaders.certificateByNumber.load(args.number.trim().toUpperCase());
+      return c && (await mayRead(c, ctx)) ? c : null;
+    },
+  }),
+  certificates: t.connection({
+    type: Certificate,
+    description:
+      'Certificates the caller may see, by number: an enterprise its own, a city centre its 市州, the province all.',
+    authScopes: { roles: [...READERS] },
+    args: {
+      occupationCode: t.arg({ type: 'OccupationCode', required: false, description: 'Only this occupation.' }),
+      level: t.arg({ type: SkillLevel, required: false, description: 'Only this level.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const reach = reachOf(ctx.caller);
+      const scope: SQL[] = [];
+      if (reach.kind === 'none') throw hubError('FORBIDDEN', `role ${ctx.caller.role} may not list certificates`);
+      if (reach.kind === 'enterprise') scope.push(eq(certificates.enterpriseId, reach.enterpriseId));
+      if (reach.kind === 'prefecture') {
+        scope.push(inArray(certificates.enterpriseId, await enterpriseIdsInPrefecture(ctx.db, reach.prefecture)));
+      }
+      if (args.occupationCode) scope.push(eq(certificates.occupationCode, args.occupationCode));
+      if (args.level != null) scope.push(eq(certificates.level, args.level));
+      return forwardConnection(
+        args,
+        (c: CertificateRow) => c.number,
+        (after, limit) =>
+          ctx.db
+            .select()
+            .from(certificates)
+            .where(and(...scope, after ? gt(certificates.number, after) : undefined))
+            .orderBy(asc(certificates.number))
+            .limit(limit),
+      );
+    },
+  }),
+}));

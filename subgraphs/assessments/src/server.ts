@@ -1,0 +1,18 @@
+import type { Db } from '@hub/db';
+import { startSubgraph } from '@hub/kit';
+import { createLoaders } from './loaders.ts';
+import { schema } from './schema/index.ts';
+
+export const DEFAULT_PORT = 4003;
+
+/** Starts the assessments subgraph (评价计划、成绩、公示、证书) on its own HTTP server. */
+export function startAssessments(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+  return startSubgraph({
+    name: 'assessments',
+    schema,
+    port: opts.port ?? DEFAULT_PORT,
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
+  });
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { canReach, reachOf } from '../src/access.ts';
+import {
+  AuthError,
+  parseClaims,
+  signInternalToken,
+  signUserToken,
+  verifyInternalToken,
+  verifyUserToken,
+} from '../src/auth.ts';
+
+const ENT = '4f9c1c1e-8a37-4d52-9a7e-1b2c3d4e5f60';
+
+describe('caller claims', () => {
+  it('round-trips a caller token', async () => {
+    const t = await signUserToken({ role: 'enterprise', enterpriseId: ENT, sub: 'u1' });
+    expect(await verifyUserToken(t)).toEqual({ role: 'enterprise', enterpriseId: ENT, sub: 'u1' });
+  });
+
+  it('requires an enterprise id for enterprise and hr_partner, a 市州 for a city centre', () => {
+    expect(() => parseClaims({ role: 'hr_partner' })).toThrow(AuthError);
+    expect(() => parseClaims({ role: 'city_center' })).toThrow(/prefecture/);
+    expect(() => parseClaims({ role: 'city_center', prefecture: '110100' })).toThrow(/14 市州/);
+    expect(() => parseClaims({ role: 'superuser' })).toThrow(/role/);
+  });
+
+  it('does not accept a caller token as an internal token, nor the reverse', async () => {
+    const user = await signUserToken({ role: 'admin' });
+    await expect(verifyInternalToken(user)).rejects.toThrow(AuthError);
+    const internal = await signInternalToken({ role: 'admin' });
+    await expect(verifyUserToken(internal)).rejects.toThrow(AuthError);
+  });
+});
+
+describe('属地管理 reach', () => {
+  it('gives a city centre its own 市州 only, a province inspector everything, the public nothing', () => {
+    const rec = { enterpriseId: ENT, prefectureCode: '430200' };
+    expect(canReach({ role: 'city_center', prefecture: '430200' }, rec)).toBe(true);
+    expect(canReach({ role: 'city_center', prefecture: '430100' }, rec)).toBe(false);
+    expect(canReach({ role: 'inspector' }, rec)).toBe(true);
+    expect(canReach({ role: 'inspector', prefecture: '430100' }, rec)).toBe(false);
+    expect(canReach({ role: 'enterprise', enterpriseId: ENT }, rec)).toBe(true);
+    expect(canReach({ role: 'public' }, rec)).toBe(false);
+    expect(reachOf({ role: 'dashboard' }).kind).toBe('none');
+  });
+});

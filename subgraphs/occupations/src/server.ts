@@ -1,0 +1,18 @@
+import type { Db } from '@hub/db';
+import { startSubgraph } from '@hub/kit';
+import { createLoaders } from './loaders.ts';
+import { schema } from './schema/index.ts';
+
+export const DEFAULT_PORT = 4002;
+
+/** Starts the occupations subgraph (职业分类大典) on its own HTTP server. */
+export function startOccupations(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+  return startSubgraph({
+    name: 'occupations',
+    schema,
+    port: opts.port ?? DEFAULT_PORT,
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
+  });
+}

@@ -1,0 +1,10 @@
+import type { Db } from '@hub/db';
+import { createHubBuilder, type HubContext } from '@hub/kit';
+import type { Loaders } from './loaders.ts';
+
+export interface Context extends HubContext {
+  db: Db;
+  loaders: Loaders;
+}
+
+export const { builder, Prefecture } = createHubBuilder<Context>();

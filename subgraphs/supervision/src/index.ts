@@ -1,0 +1,2 @@
+export { schema } from './schema/index.ts';
+export { DEFAULT_PORT, startSupervision as start } from './server.ts';
