@@ -7,7 +7,6 @@
  * Output: facts only (code, name, level, parentCode, isGreen, isDigital, aliases),
  * sorted by code; no definition or task texts.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +80,8 @@ export interface BuildResult {
   /** Duplicate rows dropped (one kept per code). */
   dropped: { code: string; level: string; name: string; identical: boolean }[];
   renamed: { code: string; from: string; to: string }[];
+  /** Rows whose level contradicts the tree (a 职业 with occupations below it). */
+  relevelled: { code: string; name: string; from: number; to: number }[];
 }
 
 export function buildOccupations(csvText: string): BuildResult {
@@ -139,41 +140,42 @@ export function buildOccupations(csvText: string): BuildResult {
     });
   }
   rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { rows, read: records.length, dropped, renamed };
-}
 
-/**
- * Formats the file the way `biome check` wants it under the house style (2 spaces, width 120), so the
- * generated JSON passes the lint; without biome at hand, plain JSON.stringify output is kept.
- */
-function formatWithBiome(file: string): boolean {
-  const bin = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'biome.cmd' : 'biome');
-  const args = ['format', '--write', '--indent-style=space', '--indent-width=2', '--line-width=120', file];
-  const res = spawnSync(bin, args, { cwd: repoRoot, stdio: 'pipe', encoding: 'utf8' });
-  return res.status === 0;
+  // A row marked 职业 (level 4) that has occupations below it is a 小类 (6-20-03-00 in the 2022 file).
+  const parents = new Set(rows.map((r) => r.parentCode));
+  const relevelled: BuildResult['relevelled'] = [];
+  for (const r of rows) {
+    if (r.level === 4 && parents.has(r.code)) {
+      r.level = 3;
+      relevelled.push({ code: r.code, name: r.name, from: 4, to: 3 });
+    }
+  }
+  return { rows, read: records.length, dropped, renamed, relevelled };
 }
 
 function main(): void {
   const input = path.resolve(repoRoot, process.argv[2] ?? '../shared/data/csco22.csv');
   const output = path.join(repoRoot, 'db', 'src', 'reference', 'occupations.json');
-  const { rows, read, dropped, renamed } = buildOccupations(readFileSync(input, 'utf8'));
+  const { rows, read, dropped, renamed, relevelled } = buildOccupations(readFileSync(input, 'utf8'));
 
   const byLevel = [1, 2, 3, 4].map((l) => rows.filter((r) => r.level === l).length);
   const orphans = rows.filter((r) => r.level > 1 && r.parentCode === null);
   if (orphans.length) throw new Error(`no ancestor for ${orphans.map((r) => r.code).join(', ')}`);
 
   writeFileSync(output, `${JSON.stringify(rows, null, 2)}\n`);
-  const formatted = formatWithBiome(output);
   const log = (s: string) => process.stdout.write(`${s}\n`);
   log(`read ${read} rows from ${path.relative(process.cwd(), input)}`);
   log(`dropped ${dropped.length} duplicate rows (one kept per code):`);
   for (const d of dropped) {
     log(`  ${d.code} level ${d.level} ${d.name}${d.identical ? ' (identical copy)' : ' (less complete row)'}`);
   }
+  for (const r of relevelled) log(`level ${r.from} → ${r.to} for ${r.code} ${r.name}: it has occupations below it`);
   for (const r of renamed) log(`normalized name ${r.code}: ${JSON.stringify(r.from)} → ${JSON.stringify(r.to)}`);
-  log(`wrote ${rows.length} occupations (大类 ${byLevel[0]}, 中类 ${byLevel[1]}, 小类 ${byLevel[2]}, 职业 ${byLevel[3]})`);
+  log(
+    `wrote ${rows.length} occupations (大类 ${byLevel[0]}, 中类 ${byLevel[1]}, 小类 ${byLevel[2]}, 职业 ${byLevel[3]})`,
+  );
   log(`green (L) ${rows.filter((r) => r.isGreen).length}, digital (S) ${rows.filter((r) => r.isDigital).length}`);
-  log(`→ ${path.relative(process.cwd(), output)}${formatted ? ' (formatted by biome)' : ' (biome not found: unformatted)'}`);
+  log(`→ ${path.relative(process.cwd(), output)}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

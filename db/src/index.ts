@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './migrate.ts';
-export { relations } from './relations.ts';
-export * from './schema/index.ts';
 export * from './paging.ts';
 export * from './read/enterprise.ts';
+export { relations } from './relations.ts';
+export * from './schema/index.ts';
+export * from './seed/index.ts';

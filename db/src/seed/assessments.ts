@@ -73,8 +73,7 @@ export function generatePlans(rng: Rng, size: number, facts: readonly Enterprise
         scope.levels,
         scope.levels.map((l) => LEVEL_WEIGHT[l] ?? 1),
       );
-      const method =
-        level <= 2 && rng.chance(0.4) ? 'DIRECT_RECOGNITION' : (rng.weightedPairs(METHODS) as Method);
+      const method = level <= 2 && rng.chance(0.4) ? 'DIRECT_RECOGNITION' : (rng.weightedPairs(METHODS) as Method);
       const evaluationDate = minDate(nextWorkday(rng.date(w[0], w[1])), w[1]);
       const reportedOn = addDays(evaluationDate, -rng.int(5, 20));
       const site =
@@ -139,7 +138,10 @@ export function generateCertificates(rng: Rng, size: number, plans: readonly Pla
   const issued = done.map((p, i) => ({
     p,
     i,
-    issuedOn: minDate(addDays(p.row.evaluationDate, rng.int(20, 60)), TODAY),
+    issuedOn: addDays(
+      p.row.evaluationDate,
+      rng.int(20, Math.min(60, dayNumber(TODAY) - dayNumber(p.row.evaluationDate))),
+    ),
     uploadLag: rng.int(3, 30),
   }));
   issued.sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.i - b.i));
@@ -174,7 +176,7 @@ export function generateCertificates(rng: Rng, size: number, plans: readonly Pla
         status: 'VALID',
         revokedOn: null,
         revocationReason: null,
-        uploadedOn: uploadedOn <= TODAY && rng.chance(0.88) ? uploadedOn : null,
+        uploadedOn: uploadedOn <= TODAY && rng.chance(0.91) ? uploadedOn : null,
       });
     }
   }

@@ -4,12 +4,11 @@
  */
 import { makeCreditCode } from '@hub/kit/rules/credit-code';
 import type { enterprises, filingScopes, filings, filingTransitions } from '../schema/enterprise.ts';
-import type { OccupationReference } from './occupations.ts';
 import {
   brand,
   COMMON_OCCUPATIONS,
   CONTACT_TITLES,
-  HEAD_TITLES,
+  COUNTY_ROADS,
   INDUSTRIES,
   type Industry,
   LEGAL_FORMS,
@@ -20,6 +19,7 @@ import {
   type Prefecture,
   personName,
 } from './names.ts';
+import type { OccupationReference } from './occupations.ts';
 import { addDays, apportion, dayNumber, fromDayNumber, maxDate, nextWorkday, officeTime, type Rng } from './random.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferInsert;
@@ -168,6 +168,7 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
   let reviewedBy: 'city' | 'province' | 'ministry' | null = null;
   let lastReviewOn: string;
   let rejected: { on: string; by: 'city' | 'province' } | null = null;
+  let rejectedBefore: 'city' | 'province' | null = null;
 
   switch (status) {
     case 'CONFIRMED':
@@ -183,11 +184,16 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
           suspendedOn = nextWorkday(rng.date(from, '2026-09-30'));
         } else {
           if (rng.chance(0.5)) suspendedOn = nextWorkday(rng.date(from, '2026-06-30'));
-          revokedOn = nextWorkday(rng.date(suspendedOn ? addDays(suspendedOn, 30) : from, suspendedOn ? addDays(suspendedOn, 100) : '2026-10-15'));
+          revokedOn = nextWorkday(
+            rng.date(
+              suspendedOn ? addDays(suspendedOn, 30) : from,
+              suspendedOn ? addDays(suspendedOn, 100) : '2026-10-15',
+            ),
+          );
         }
       }
       // About one in eight confirmed filings was rejected once and resubmitted.
-      if (rng.chance(0.12)) rejected = { on: '', by: local && rng.chance(0.7) ? 'city' : 'province' };
+      if (rng.chance(0.12)) rejectedBefore = local && rng.chance(0.7) ? 'city' : 'province';
       break;
     }
     case 'PROVINCE_REVIEWED':
@@ -199,7 +205,10 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
       lastReviewOn = nextWorkday(rng.date('2026-08-03', '2026-10-30'));
       break;
     case 'REJECTED':
-      rejected = { on: nextWorkday(rng.date('2024-08-01', '2026-10-28')), by: local && rng.chance(0.7) ? 'city' : 'province' };
+      rejected = {
+        on: nextWorkday(rng.date('2024-08-01', '2026-10-28')),
+        by: local && rng.chance(0.7) ? 'city' : 'province',
+      };
       lastReviewOn = rejected.on;
       break;
     case 'SUBMITTED':
@@ -222,7 +231,9 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
     }
     submittedOn = back(on, 5, 20);
   } else if (reviewedBy) {
-    const order: ('city' | 'province' | 'ministry')[] = local ? ['city', 'province', 'ministry'] : ['province', 'ministry'];
+    const order: ('city' | 'province' | 'ministry')[] = local
+      ? ['city', 'province', 'ministry']
+      : ['province', 'ministry'];
     const upTo = order.indexOf(reviewedBy);
     let on = lastReviewOn;
     for (let i = upTo; i >= 0; i--) {
@@ -237,11 +248,11 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
   // An earlier rejected round before the successful one.
   let firstSubmittedOn = submittedOn;
   let earlierRejection: { on: string; by: 'city' | 'province'; cityOn: string | null } | null = null;
-  if (rejected && status !== 'REJECTED' && submittedOn) {
+  if (rejectedBefore && submittedOn) {
     const rejectedOn = back(submittedOn, 10, 30);
     // A local filing rejected by the province had passed its city step first.
-    const cityOn = rejected.by === 'province' && local ? back(rejectedOn, 3, 10) : null;
-    earlierRejection = { on: rejectedOn, by: rejected.by, cityOn };
+    const cityOn = rejectedBefore === 'province' && local ? back(rejectedOn, 3, 10) : null;
+    earlierRejection = { on: rejectedOn, by: rejectedBefore, cityOn };
     firstSubmittedOn = back(cityOn ?? rejectedOn, 5, 20);
   }
   const draftOn = firstSubmittedOn ? back(firstSubmittedOn, 3, 30) : lastReviewOn;
@@ -258,15 +269,34 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
         : '备案确认，纳入全省技能人才自主评价机构目录。';
 
   steps.push({ on: draftOn, from: null, to: 'DRAFT', role: 'enterprise', opinion: null });
-  if (firstSubmittedOn) steps.push({ on: firstSubmittedOn, from: 'DRAFT', to: 'SUBMITTED', role: 'enterprise', opinion: null });
+  if (firstSubmittedOn)
+    steps.push({ on: firstSubmittedOn, from: 'DRAFT', to: 'SUBMITTED', role: 'enterprise', opinion: null });
   if (earlierRejection) {
     const { cityOn } = earlierRejection;
     if (cityOn) {
-      steps.push({ on: cityOn, from: 'SUBMITTED', to: 'CITY_REVIEWED', role: 'city_center', opinion: rng.pick(CITY_OPINIONS) });
+      steps.push({
+        on: cityOn,
+        from: 'SUBMITTED',
+        to: 'CITY_REVIEWED',
+        role: 'city_center',
+        opinion: rng.pick(CITY_OPINIONS),
+      });
     }
     const from: Status = cityOn ? 'CITY_REVIEWED' : 'SUBMITTED';
-    steps.push({ on: earlierRejection.on, from, to: 'REJECTED', role: role(earlierRejection.by), opinion: rng.pick(REJECTION_REASONS) });
-    steps.push({ on: submittedOn as string, from: 'REJECTED', to: 'SUBMITTED', role: 'enterprise', opinion: '已按审核意见补充完善材料，重新提交。' });
+    steps.push({
+      on: earlierRejection.on,
+      from,
+      to: 'REJECTED',
+      role: role(earlierRejection.by),
+      opinion: rng.pick(REJECTION_REASONS),
+    });
+    steps.push({
+      on: submittedOn as string,
+      from: 'REJECTED',
+      to: 'SUBMITTED',
+      role: 'enterprise',
+      opinion: '已按审核意见补充完善材料，重新提交。',
+    });
   }
   let current: Status = 'SUBMITTED';
   for (const step of chain) {
@@ -275,7 +305,13 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
     current = to;
   }
   if (status === 'REJECTED' && rejected) {
-    steps.push({ on: rejected.on, from: current, to: 'REJECTED', role: role(rejected.by), opinion: rng.pick(REJECTION_REASONS) });
+    steps.push({
+      on: rejected.on,
+      from: current,
+      to: 'REJECTED',
+      role: role(rejected.by),
+      opinion: rng.pick(REJECTION_REASONS),
+    });
   }
   const label = violation ? VIOLATION_LABELS[violation] : '违规行为';
   if (suspendedOn) {
@@ -323,7 +359,11 @@ function chooseScopes(rng: Rng, industry: Industry, ref: OccupationLookup): Ente
   for (let guard = 0; chosen.length < count && guard < 50; guard++) {
     let name: string;
     const r = rng.float();
-    if (r < 0.72 && own.length) name = rng.weighted(own, own.map((_, i) => 1 / (1 + i * 0.35)));
+    if (r < 0.72 && own.length)
+      name = rng.weighted(
+        own,
+        own.map((_, i) => 1 / (1 + i * 0.35)),
+      );
     else if (r < 0.95 && common.length) name = rng.pick(common);
     else name = rng.pick(ref.skillNames);
     if (!chosen.includes(name)) chosen.push(name);
@@ -411,7 +451,8 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
   const affiliation = new Array<Affiliation>(n).fill('LOCAL');
   const provincial = Math.max(1, Math.round(n * 0.08));
   const central = Math.max(1, Math.round(n * 0.04));
-  for (let k = 0; k < provincial + central; k++) affiliation[order[k] as number] = k < provincial ? 'PROVINCIAL' : 'CENTRAL';
+  for (let k = 0; k < provincial + central; k++)
+    affiliation[order[k] as number] = k < provincial ? 'PROVINCIAL' : 'CENTRAL';
 
   // Filing status: one confirmed institution in every 市州 first, then ~80% confirmed overall,
   // 2–3 suspended, 1–2 revoked, and the rest spread over the open workflow states.
@@ -459,7 +500,8 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
     const creditCode = uniquePush(creditCodes, () => makeCreditCode('9', '1', division, rng.chars(BODY_ALPHABET, 8)));
     const addrCounty = place.counties.find((c) => c.code === division) ?? county;
     const park = place.parks.find((p) => p[1] === addrCounty.code && rng.chance(0.6));
-    const address = `湖南省${place.name}${addrCounty.name}${park ? park[0] : ''}${rng.pick(place.roads)}${rng.int(1, 999)}号`;
+    const roads = addrCounty.name.endsWith('区') || addrCounty.code.endsWith('01') ? place.roads : COUNTY_ROADS;
+    const address = `湖南省${place.name}${addrCounty.name}${park ? park[0] : ''}${rng.pick(roads)}${rng.int(1, 999)}号`;
 
     const big = aff !== 'LOCAL' || kind === 'SOCIAL_EVALUATION_ORGANIZATION';
     const employeeCount = big ? rng.logInt(1500, 20000) : rng.logInt(50, 12000);
@@ -474,7 +516,13 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
 
     const violation: ViolationType | null =
       st === 'SUSPENDED' || st === 'REVOKED'
-        ? rng.pick(['LOWERED_STANDARDS', 'OUT_OF_SCOPE', 'IRREGULAR_CERTIFICATES', 'DELEGATED_AUTHORITY', 'BROKEN_COMMITMENT'] as const)
+        ? rng.pick([
+            'LOWERED_STANDARDS',
+            'OUT_OF_SCOPE',
+            'IRREGULAR_CERTIFICATES',
+            'DELEGATED_AUTHORITY',
+            'BROKEN_COMMITMENT',
+          ] as const)
         : null;
     const t = timeline(rng, st, aff === 'LOCAL', violation);
     const scopes = chooseScopes(rng, industry, ref);
@@ -515,7 +563,7 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
       affiliation: aff,
       institutionCode: null, // assigned below, in order of confirmation
       createdAt: enterpriseCreated,
-      updatedAt: filingUpdated > enterpriseCreated ? filingUpdated : enterpriseCreated,
+      updatedAt: new Date(Math.max(filingUpdated.getTime(), enterpriseCreated.getTime())),
     });
 
     const drafting = st === 'DRAFT';

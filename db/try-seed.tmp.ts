@@ -1,0 +1,13 @@
+import { createDb, migrate } from '/work/main/db/src/index.ts';
+import { seed, generateDemoData } from '/work/main/db/src/seed/index.ts';
+const size = Number(process.argv[2] ?? 1000);
+const url = process.argv[3];
+let t = performance.now();
+const d = generateDemoData(size);
+console.log('generate ms', Math.round(performance.now() - t));
+const h = await createDb(url ? { url } : { dataDir: 'memory' });
+await migrate(h);
+t = performance.now();
+const s = await seed(h, { size });
+console.log('seed ms', Math.round(performance.now() - t), s, 'statements', h.stats.statements);
+await h.close();
