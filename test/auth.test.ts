@@ -106,7 +106,10 @@ describe('the gateway verifies callers', () => {
     expect(pub.data?.enterprises.edges).toHaveLength(1);
     const restricted = await gql(hub.url, '{ certificates(first: 1) { edges { node { number } } } }');
     expect(restricted.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(restricted.errors?.[0]?.message).toMatch(/signed-in caller/);
     expect(restricted.data?.certificates ?? null).toBeNull();
+    // The refusal reads as the subgraph's own words, without the subgraph's address or raw response.
+    expect(JSON.stringify(restricted)).not.toMatch(/127\.0\.0\.1|"response"|Unauthorized/);
   });
 
   it('shows an enterprise only its own certificates', async () => {

@@ -9,8 +9,8 @@ export async function verifyCaller(req: http.IncomingMessage): Promise<Claims> {
   try {
     return await claimsFromAuthorization(req.headers.authorization);
   } catch (err) {
-    if (err instanceof AuthError) throw hubError('UNAUTHENTICATED', err.message, { reason: err.code });
-    throw hubError('UNAUTHENTICATED', 'the token could not be verified', { reason: 'TOKEN_INVALID' });
+    if (err instanceof AuthError) throw hubError('UNAUTHENTICATED', err.message, { reason: err.code }, 401);
+    throw hubError('UNAUTHENTICATED', 'the token could not be verified', { reason: 'TOKEN_INVALID' }, 401);
   }
 }
 

@@ -9,11 +9,18 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429 };
-
-export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  const status = STATUS[code];
+/**
+ * A GraphQL error with a stable code. Resolver errors leave the HTTP status at
+ * 200 (partial data is still data); only a refusal of the whole request, such
+ * as a bad token, passes `httpStatus`.
+ */
+export function hubError(
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+  httpStatus?: number,
+): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code, ...extra, ...(status ? { http: { status } } : {}) },
+    extensions: { code, ...extra, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
   });
 }

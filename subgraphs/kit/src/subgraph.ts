@@ -19,18 +19,30 @@ export async function callerFromRequest(req: http.IncomingMessage, standalone: b
     if (typeof internal === 'string') return await verifyInternalToken(internal);
     if (standalone) return await claimsFromAuthorization(req.headers.authorization);
   } catch (err) {
-    throw hubError('UNAUTHENTICATED', err instanceof AuthError ? err.message : 'unauthenticated', {
-      reason: err instanceof AuthError ? err.code : 'TOKEN_INVALID',
-    });
+    throw hubError(
+      'UNAUTHENTICATED',
+      err instanceof AuthError ? err.message : 'unauthenticated',
+      { reason: err instanceof AuthError ? err.code : 'TOKEN_INVALID' },
+      401,
+    );
   }
-  throw hubError('UNAUTHENTICATED', 'calls to a subgraph must come through the gateway', { reason: 'TOKEN_MISSING' });
+  throw hubError(
+    'UNAUTHENTICATED',
+    'calls to a subgraph must come through the gateway',
+    { reason: 'TOKEN_MISSING' },
+    401,
+  );
 }
 
 /** Hides unexpected errors from clients: no stack, no SQL, no personal data; a stable code instead. */
 export function formatHubError(service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') {
+      // The gateway attaches a failed subgraph response (with internal URLs); clients get the code only.
+      const { response: _response, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
     logError(service, unwrapResolverError(error));
     return {
       message: 'internal error; the hub has logged it',
