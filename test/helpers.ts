@@ -1,35 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { createDb, type DbHandle, migrate, seed } from '@hub/db';
+import { migrate, seed } from '@hub/db';
+import { freshDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/gateway';
 import { type Claims, signUserToken } from '@hub/kit';
-import postgres from 'postgres';
-
-/**
- * A database of the test file's own: a fresh PostgreSQL database next to
- * DATABASE_URL when it is set (CI), an in-memory PGlite otherwise.
- */
-export async function freshDb(): Promise<DbHandle & { drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const handle = await createDb({ dataDir: 'memory' });
-    return Object.assign(handle, { drop: () => handle.close() });
-  }
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ url: url.toString(), max: 5 });
-  return Object.assign(handle, {
-    async drop() {
-      await handle.close();
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  });
-}
 
 export interface TestHub extends Hub {
   stop(): Promise<void>;

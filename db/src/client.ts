@@ -24,7 +24,7 @@ export interface DbHandle {
 export interface DbOptions {
   /** postgres:// URL; when absent, an embedded PGlite database is used. */
   url?: string | undefined;
-  /** PGlite data folder; `memory` keeps it in memory (tests). Default: <repo>/.data/pglite */
+  /** PGlite data folder; `memory` keeps it in memory. Giving one means PGlite, whatever DATABASE_URL says. Default: <repo>/.data/pglite */
   dataDir?: string | undefined;
   /** Pool size for postgres.js. */
   max?: number | undefined;
@@ -40,7 +40,7 @@ export const defaultDataDir = path.join(repoRoot, '.data', 'pglite');
  */
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   const { relations } = await import('./relations.ts');
-  const url = options.url ?? process.env.DATABASE_URL;
+  const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   const stats = { statements: 0 };
   const logger = { logQuery: () => void stats.statements++ };
 

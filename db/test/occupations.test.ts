@@ -3,10 +3,11 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOccupations, parentOf, splitMarker } from '../scripts/build-occupations.ts';
-import { createDb, type DbHandle, repoRoot } from '../src/client.ts';
+import { repoRoot } from '../src/client.ts';
 import { migrate } from '../src/migrate.ts';
 import { occupations } from '../src/schema/occupation.ts';
 import { loadOccupationReference, occupationReference } from '../src/seed/occupations.ts';
+import { freshDb, type TestDb } from '../src/testing.ts';
 
 const ref = occupationReference();
 const byCode = new Map(ref.map((o) => [o.code, o]));
@@ -138,13 +139,13 @@ describe('build-occupations', () => {
 });
 
 describe('loadOccupationReference', () => {
-  let h: DbHandle;
+  let h: TestDb;
   beforeAll(async () => {
-    h = await createDb({ dataDir: 'memory' });
+    h = await freshDb();
     await migrate(h);
   }, 60_000);
   afterAll(async () => {
-    await h?.close();
+    await h?.drop();
   });
 
   it('upserts every row in chunks, keeps definitions, and can run again', async () => {

@@ -4,7 +4,7 @@ import { isValidCreditCode } from '@hub/kit/rules/credit-code';
 import { isValidResidentId } from '@hub/kit/rules/resident-id';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../src/client.ts';
+import type { DbHandle } from '../src/client.ts';
 import { migrate } from '../src/migrate.ts';
 import { certificates, evaluationPlans } from '../src/schema/assessment.ts';
 import { enterprises, filingScopes, filings, filingTransitions } from '../src/schema/enterprise.ts';
@@ -13,14 +13,15 @@ import { cases } from '../src/schema/supervision.ts';
 import { isSeeded, type SeedSummary, seed } from '../src/seed/index.ts';
 import { PLACES } from '../src/seed/names.ts';
 import { addDays, apportion, dayNumber, Rng } from '../src/seed/random.ts';
+import { freshDb, type TestDb } from '../src/testing.ts';
 
 /** Certificates to seed; SEED_TEST_SIZE=20000 runs the same checks at the demo size. */
 const SIZE = Number(process.env.SEED_TEST_SIZE ?? 1000);
 const ENTERPRISES = Math.max(28, Math.round(SIZE / 100));
 const TODAY = '2026-11-01';
 
-async function fresh(): Promise<DbHandle> {
-  const h = await createDb({ dataDir: 'memory' });
+async function fresh(): Promise<TestDb> {
+  const h = await freshDb();
   await migrate(h);
   return h;
 }
@@ -45,7 +46,7 @@ type Dump = Awaited<ReturnType<typeof dump>>;
 const hash = (rows: unknown) => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 
 describe('demo seed', () => {
-  let h: DbHandle;
+  let h: TestDb;
   let summary: SeedSummary;
   let d: Dump;
   const progress: [number, number, string][] = [];
@@ -58,7 +59,7 @@ describe('demo seed', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await h?.close();
+    await h?.drop();
   });
 
   it('reports what it wrote, and progress up to the total', async () => {
@@ -289,7 +290,7 @@ describe('demo seed', () => {
         expect(hash(d2[table]), table).toBe(hash(d[table]));
       }
     } finally {
-      await h2.close();
+      await h2.drop();
     }
   }, 120_000);
 });
