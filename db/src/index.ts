@@ -5,3 +5,4 @@ export * from './read/enterprise.ts';
 export { relations } from './relations.ts';
 export * from './schema/index.ts';
 export * from './seed/index.ts';
+export * from './standalone.ts';

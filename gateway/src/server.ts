@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { type Claims, formatHubError, INTERNAL_HEADER, serveGraphQL } from '@hub/kit';
-import { readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { defaultUrl, readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { internalTokenFor, verifyCaller } from './auth.ts';
 import { readiness } from './readiness.ts';
 
@@ -15,7 +15,7 @@ interface GatewayContext {
 export interface GatewayOptions {
   port?: number;
   host?: string;
-  /** Where each subgraph listens; defaults to the routing URLs in the supergraph. */
+  /** Where each subgraph listens; default HUB_<NAME>_URL, else 127.0.0.1 on its default port. */
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** The static supergraph; defaults to schema/supergraph.graphql. */
   supergraphSdl?: string;
@@ -26,7 +26,7 @@ export interface GatewayOptions {
 /** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
 export async function startGateway(opts: GatewayOptions = {}) {
   const urls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? `http://127.0.0.1:${s.port}/graphql`]),
+    SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? defaultUrl(s.name, s.port)]),
   ) as Record<SubgraphName, string>;
 
   const gateway = new ApolloGateway({

@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './http.ts';
 export * from './log.ts';
 export * from './prefectures.ts';
+export * from './process.ts';
 export * from './rules/credit-code.ts';
 export * from './rules/mask.ts';
 export * from './rules/resident-id.ts';

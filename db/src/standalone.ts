@@ -1,0 +1,17 @@
+import { createDb, type DbHandle } from './client.ts';
+
+/**
+ * The database for a service started as its own process. Separate processes
+ * cannot share one embedded PGlite folder, so a lone service needs PostgreSQL;
+ * `pnpm start` runs everything in one process on PGlite instead.
+ */
+export async function openServiceDb(service: string): Promise<DbHandle> {
+  if (!process.env.DATABASE_URL) {
+    console.error(
+      `✗ ${service} on its own needs DATABASE_URL (PostgreSQL): separate processes cannot share the embedded PGlite.\n` +
+        '  Use `pnpm start` to run the whole hub on PGlite in one process.',
+    );
+    process.exit(2);
+  }
+  return createDb({ max: 5 });
+}

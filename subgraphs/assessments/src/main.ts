@@ -1,0 +1,12 @@
+/** `pnpm --filter @hub/assessments start`: this subgraph alone, on PORT (default its own). */
+import { openServiceDb } from '@hub/db';
+import { runUntilSignal } from '@hub/kit';
+import { DEFAULT_PORT, startAssessments } from './server.ts';
+
+const db = await openServiceDb('assessments');
+const served = await startAssessments({ db: db.db, port: Number(process.env.PORT ?? DEFAULT_PORT) });
+console.log(`assessments subgraph at ${served.url}`);
+runUntilSignal(async () => {
+  await served.close();
+  await db.close();
+});
