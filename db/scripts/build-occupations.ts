@@ -11,16 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import type { OccupationReference } from '../src/seed/occupations.ts';
 
-export interface OccupationRow {
-  code: string;
-  name: string;
-  level: 1 | 2 | 3 | 4;
-  parentCode: string | null;
-  isGreen: boolean;
-  isDigital: boolean;
-  aliases: string[];
-}
+export type OccupationRow = OccupationReference;
 
 interface CsvRecord {
   level: string;

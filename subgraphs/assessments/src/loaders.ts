@@ -1,4 +1,4 @@
-import { certificates, type Db, enterprisePrefectures, firstPerGroup } from '@hub/db';
+import { certificates, type Db, enterprisePrefectures, groupPageLoader } from '@hub/db';
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 
@@ -6,7 +6,6 @@ export type CertificateRow = typeof certificates.$inferSelect;
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
-  const pages = new Map<string, DataLoader<string, CertificateRow[]>>();
   return {
     certificateByNumber: new DataLoader<string, CertificateRow | null>(async (numbers) => {
       const wanted = [...new Set(numbers.filter((n) => n.length === 22))];
@@ -22,24 +21,10 @@ export function createLoaders(db: Db) {
       return ids.map((id) => map.get(id) ?? null);
     }),
     /** One page of certificates per enterprise, all enterprises of a request in one statement. */
-    certificatePage(afterKey: string | undefined, limit: number) {
-      const key = `${afterKey ?? ''}|${limit}`;
-      let loader = pages.get(key);
-      if (!loader) {
-        loader = new DataLoader<string, CertificateRow[]>(async (ids) => {
-          const rows = await firstPerGroup(db, certificates, {
-            groupBy: certificates.enterpriseId,
-            orderBy: certificates.number,
-            parents: [...new Set(ids)],
-            afterKey,
-            limit,
-          });
-          return ids.map((id) => rows.filter((r) => r.enterpriseId === id));
-        });
-        pages.set(key, loader);
-      }
-      return loader;
-    },
+    certificatePage: groupPageLoader(db, certificates, {
+      groupBy: certificates.enterpriseId,
+      orderBy: certificates.number,
+    }),
   };
 }
 

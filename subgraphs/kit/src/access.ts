@@ -1,4 +1,4 @@
-import type { Claims } from './auth.ts';
+import type { Claims, Role } from './auth.ts';
 
 /**
  * Which records a caller may read, by the house rules: an enterprise (and its
@@ -43,6 +43,17 @@ export function canReach(caller: Claims, record: { enterpriseId: string; prefect
       return false;
   }
 }
+
+/** Roles that may read individual records at all (each within its reach); dashboards read statistics only. */
+export const RECORD_READERS = [
+  'enterprise',
+  'hr_partner',
+  'city_center',
+  'province_center',
+  'ministry',
+  'inspector',
+  'admin',
+] as const satisfies readonly Role[];
 
 /** Authorities that may see unmasked personal data of any record they can reach. */
 export function isAuthority(caller: Claims): boolean {

@@ -1,4 +1,4 @@
-import { cases, type Db, firstPerGroup } from '@hub/db';
+import { cases, type Db, groupPageLoader } from '@hub/db';
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 
@@ -8,7 +8,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
-  const pages = new Map<string, DataLoader<string, CaseRow[]>>();
   return {
     caseById: new DataLoader<string, CaseRow | null>(async (ids) => {
       const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
@@ -17,24 +16,7 @@ export function createLoaders(db: Db) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     /** One page of cases per enterprise, all enterprises of a request in one statement. */
-    casePage(afterKey: string | undefined, limit: number) {
-      const key = `${afterKey ?? ''}|${limit}`;
-      let loader = pages.get(key);
-      if (!loader) {
-        loader = new DataLoader<string, CaseRow[]>(async (ids) => {
-          const rows = await firstPerGroup(db, cases, {
-            groupBy: cases.enterpriseId,
-            orderBy: cases.id,
-            parents: [...new Set(ids)].filter((id) => UUID.test(id)),
-            afterKey,
-            limit,
-          });
-          return ids.map((id) => rows.filter((r) => r.enterpriseId === id));
-        });
-        pages.set(key, loader);
-      }
-      return loader;
-    },
+    casePage: groupPageLoader(db, cases, { groupBy: cases.enterpriseId, orderBy: cases.id }, (id) => UUID.test(id)),
   };
 }
 

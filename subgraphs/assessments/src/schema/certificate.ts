@@ -1,6 +1,6 @@
-import { certificates, enterpriseIdsInPrefecture } from '@hub/db';
-import { canReach, forwardConnection, hubError, isAuthority, maskName, reachOf } from '@hub/kit';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { certificates, enterpriseIdsInPrefecture, keysetPage } from '@hub/db';
+import { canReach, forwardConnection, hubError, isAuthority, maskName, RECORD_READERS, reachOf } from '@hub/kit';
+import { eq, inArray, type SQL } from 'drizzle-orm';
 import { builder, type Context } from '../builder.ts';
 import type { CertificateRow } from '../loaders.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
@@ -92,22 +92,12 @@ builder.asEntity(EnterpriseRef, {
   resolveReference: (ref) => ref,
 });
 
-const READERS = [
-  'enterprise',
-  'hr_partner',
-  'city_center',
-  'province_center',
-  'ministry',
-  'inspector',
-  'admin',
-] as const;
-
 builder.queryFields((t) => ({
   certificate: t.field({
     type: Certificate,
     nullable: true,
     description: 'One certificate by number, if the caller may see it (its enterprise, or an authority over its 市州).',
-    authScopes: { roles: [...READERS] },
+    authScopes: { roles: [...RECORD_READERS] },
     args: { number: t.arg.string({ required: true, description: '证书编号' }) },
     resolve: async (_root, args, ctx) => {
       const c = await ctx.loaders.certificateByNumber.load(args.number.trim().toUpperCase());
@@ -118,7 +108,7 @@ builder.queryFields((t) => ({
     type: Certificate,
     description:
       'Certificates the caller may see, by number: an enterprise its own, a city centre its 市州, the province all.',
-    authScopes: { roles: [...READERS] },
+    authScopes: { roles: [...RECORD_READERS] },
     args: {
       occupationCode: t.arg({ type: 'OccupationCode', required: false, description: 'Only this occupation.' }),
       level: t.arg({ type: SkillLevel, required: false, description: 'Only this level.' }),
@@ -136,13 +126,7 @@ builder.queryFields((t) => ({
       return forwardConnection(
         args,
         (c: CertificateRow) => c.number,
-        (after, limit) =>
-          ctx.db
-            .select()
-            .from(certificates)
-            .where(and(...scope, after ? gt(certificates.number, after) : undefined))
-            .orderBy(asc(certificates.number))
-            .limit(limit),
+        (afterKey, limit) => keysetPage(ctx.db, certificates, certificates.number, { where: scope, afterKey, limit }),
       );
     },
   }),

@@ -1,10 +1,21 @@
-import { enterprises } from '@hub/db';
+import { enterprises, keysetPage } from '@hub/db';
 import { canReach, forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
 import { EnterpriseAffiliation, EnterpriseNature, FilingStatus } from './enums.ts';
 import { Filing } from './filing.ts';
+
+/** 备案申报表 contact fields, with the form's labels. */
+const CONTACT_FIELDS = {
+  phone: '电话',
+  headName: '企业负责人',
+  headPhone: '企业负责人联系电话',
+  contactName: '联系人',
+  contactPhone: '联系人联系电话',
+  contactTitle: '联系人职务',
+  email: '企业电子邮箱',
+} as const;
 
 /** Contact details are for the enterprise itself and the authorities, not the public. */
 const mayReadContacts = (e: EnterpriseRow, ctx: Context) =>
@@ -34,34 +45,15 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
       nullable: true,
       description: 'The 6-digit institution code assigned on 备案确认; part of every certificate number it issues.',
     }),
-    phone: t.exposeString('phone', {
-      description: '电话 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
-    headName: t.exposeString('headName', {
-      description: '企业负责人 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
-    headPhone: t.exposeString('headPhone', {
-      description: '企业负责人联系电话 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
-    contactName: t.exposeString('contactName', {
-      description: '联系人 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
-    contactPhone: t.exposeString('contactPhone', {
-      description: '联系人联系电话 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
-    contactTitle: t.exposeString('contactTitle', {
-      description: '联系人职务 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
-    email: t.exposeString('email', {
-      description: '企业电子邮箱 (enterprise and authorities only)',
-      authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
-    }),
+    ...Object.fromEntries(
+      Object.entries(CONTACT_FIELDS).map(([name, label]) => [
+        name,
+        t.exposeString(name as keyof typeof CONTACT_FIELDS, {
+          description: `${label} (the enterprise itself and the authorities over it only)`,
+          authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
+        }),
+      ]),
+    ),
     filingStatus: t.field({
       type: FilingStatus,
       nullable: true,
@@ -117,17 +109,12 @@ builder.queryFields((t) => ({
       return forwardConnection(
         args,
         (e: EnterpriseRow) => e.id,
-        (afterId, limit) => {
-          const where: SQL[] = [];
-          if (args.prefecture) where.push(eq(enterprises.prefectureCode, args.prefecture));
-          if (afterId) where.push(gt(enterprises.id, afterId));
-          return ctx.db
-            .select()
-            .from(enterprises)
-            .where(and(...where))
-            .orderBy(asc(enterprises.id))
-            .limit(limit);
-        },
+        (afterKey, limit) =>
+          keysetPage(ctx.db, enterprises, enterprises.id, {
+            where: [args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined],
+            afterKey,
+            limit,
+          }),
       );
     },
   }),

@@ -1,6 +1,6 @@
-import { occupations } from '@hub/db';
+import { keysetPage, occupations } from '@hub/db';
 import { forwardConnection, hubError, OCCUPATION_CODE } from '@hub/kit';
-import { and, arrayContains, asc, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import { arrayContains, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { OccupationRow, WorkTypeRow } from '../loaders.ts';
 
@@ -87,7 +87,7 @@ builder.queryFields((t) => ({
       return forwardConnection(
         args,
         (o: OccupationRow) => o.code,
-        (afterCode, limit) => {
+        (afterKey, limit) => {
           const where: (SQL | undefined)[] = [];
           if (search) {
             const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -103,13 +103,7 @@ builder.queryFields((t) => ({
           }
           if (args.parent) where.push(eq(occupations.parentCode, args.parent));
           if (args.level != null) where.push(eq(occupations.level, args.level));
-          if (afterCode) where.push(gt(occupations.code, afterCode));
-          return ctx.db
-            .select()
-            .from(occupations)
-            .where(and(...where))
-            .orderBy(asc(occupations.code))
-            .limit(limit);
+          return keysetPage(ctx.db, occupations, occupations.code, { where, afterKey, limit });
         },
       );
     },

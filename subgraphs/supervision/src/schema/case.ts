@@ -1,6 +1,6 @@
-import { cases } from '@hub/db';
-import { canReach, forwardConnection, hubError, isPrefectureCode, reachOf } from '@hub/kit';
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { cases, keysetPage } from '@hub/db';
+import { canReach, forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
+import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow } from '../loaders.ts';
 
@@ -41,16 +41,6 @@ export const CaseStatus = builder.enumType('CaseStatus', {
     TRANSFERRED: { description: '移交纪检监察或司法机关' },
   } as const,
 });
-
-const READERS = [
-  'enterprise',
-  'hr_partner',
-  'city_center',
-  'province_center',
-  'ministry',
-  'inspector',
-  'admin',
-] as const;
 
 export const EnterpriseRef = builder.objectRef<{ id: string }>('Enterprise');
 
@@ -101,7 +91,7 @@ EnterpriseRef.implement({
     supervisionCases: t.connection({
       type: SupervisionCase,
       description: 'Supervision cases concerning this enterprise that the caller may see (属地管理).',
-      authScopes: { roles: [...READERS] },
+      authScopes: { roles: [...RECORD_READERS] },
       resolve: async (e, args, ctx) =>
         forwardConnection(
           args,
@@ -123,7 +113,7 @@ builder.queryFields((t) => ({
     type: SupervisionCase,
     nullable: true,
     description: 'One case by id, if it lies in the caller’s jurisdiction.',
-    authScopes: { roles: [...READERS] },
+    authScopes: { roles: [...RECORD_READERS] },
     args: { id: t.arg.id({ required: true, description: 'Case id.' }) },
     resolve: async (_root, args, ctx) => {
       const c = await ctx.loaders.caseById.load(String(args.id));
@@ -153,13 +143,7 @@ builder.queryFields((t) => ({
       return forwardConnection(
         args,
         (c: CaseRow) => c.id,
-        (after, limit) =>
-          ctx.db
-            .select()
-            .from(cases)
-            .where(and(...where, after ? gt(cases.id, after) : undefined))
-            .orderBy(asc(cases.id))
-            .limit(limit),
+        (afterKey, limit) => keysetPage(ctx.db, cases, cases.id, { where, afterKey, limit }),
       );
     },
   }),
