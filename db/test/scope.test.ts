@@ -1,0 +1,162 @@
+import { makeCreditCode } from '@hub/kit/rules/credit-code';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/migrate.ts';
+import { isInConfirmedScope } from '../src/read/scope.ts';
+import { enterprises, filingScopes, filings, filingTransitions } from '../src/schema/enterprise.ts';
+import { freshDb, type TestDb } from '../src/testing.ts';
+
+let h: TestDb;
+const E = '00000000-0000-4000-8000-000000000001'; // confirmed 2025-03-10, scope 6-18-01-01 levels 5,4,3 and 6-18-02-04-01 (a work type) level 4
+const R = '00000000-0000-4000-8000-000000000002'; // confirmed 2025-01-05, revoked 2026-06-01
+const S = '00000000-0000-4000-8000-000000000003'; // confirmed 2025-01-05, suspended 2026-02-01, reinstated 2026-04-01
+const FE = '10000000-0000-4000-8000-000000000001';
+const FR = '10000000-0000-4000-8000-000000000002';
+const FS = '10000000-0000-4000-8000-000000000003';
+
+function enterprise(id: string, n: number) {
+  return {
+    id,
+    creditCode: makeCreditCode('9', '1', '430100', `MA4L1${n}JG`),
+    name: `测试企业${n}`,
+    legalRepresentative: '张三',
+    address: '长沙市岳麓区',
+    phone: '0731-88888888',
+    registrationAuthority: '长沙市市场监督管理局',
+    foundedOn: '2001-01-01',
+    employeeCount: 100,
+    skilledWorkerCount: 50,
+    nature: 'PRIVATE' as const,
+    mainBusiness: '机械制造',
+    headName: '李四',
+    headPhone: '13800000000',
+    contactName: '王五',
+    contactPhone: '13900000000',
+    contactTitle: '人力资源部部长',
+    email: `hr${n}@example.com`,
+    prefectureCode: '430100',
+  };
+}
+
+// 2025-03-09T16:30Z is 2025-03-10 00:30 in China: confirmation counts from the 10th.
+const at = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  h = await freshDb();
+  await migrate(h);
+  const { db } = h;
+  await db.insert(enterprises).values([enterprise(E, 1), enterprise(R, 2), enterprise(S, 3)]);
+  await db.insert(filings).values([
+    {
+      id: FE,
+      enterpriseId: E,
+      kind: 'ENTERPRISE_SELF_EVALUATION',
+      status: 'CONFIRMED',
+      confirmedAt: at('2025-03-09T16:30:00Z'),
+    },
+    {
+      id: FR,
+      enterpriseId: R,
+      kind: 'ENTERPRISE_SELF_EVALUATION',
+      status: 'REVOKED',
+      confirmedAt: at('2025-01-05T02:00:00Z'),
+    },
+    {
+      id: FS,
+      enterpriseId: S,
+      kind: 'ENTERPRISE_SELF_EVALUATION',
+      status: 'CONFIRMED',
+      confirmedAt: at('2025-01-05T02:00:00Z'),
+    },
+  ]);
+  await db.insert(filingScopes).values([
+    {
+      filingId: FE,
+      occupationCode: '6-18-01-01',
+      occupationName: '车工',
+      levels: [5, 4, 3],
+      basis: 'NATIONAL_STANDARD',
+    },
+    {
+      filingId: FE,
+      occupationCode: '6-18-02-04',
+      occupationName: '焊工',
+      workTypeCode: '6-18-02-04-01',
+      workTypeName: '电焊工',
+      levels: [4],
+      basis: 'NATIONAL_STANDARD',
+    },
+    { filingId: FR, occupationCode: '6-18-01-01', occupationName: '车工', levels: [5, 4], basis: 'NATIONAL_STANDARD' },
+    { filingId: FS, occupationCode: '6-18-01-01', occupationName: '车工', levels: [5, 4], basis: 'NATIONAL_STANDARD' },
+  ]);
+  const t = (
+    filingId: string,
+    fromStatus: 'CONFIRMED' | 'SUSPENDED' | null,
+    toStatus: 'CONFIRMED' | 'SUSPENDED' | 'REVOKED',
+    iso: string,
+  ) => ({
+    filingId,
+    fromStatus,
+    toStatus,
+    actor: 'test',
+    actorRole: 'province_center',
+    at: at(iso),
+  });
+  await db
+    .insert(filingTransitions)
+    .values([
+      t(FR, 'CONFIRMED', 'REVOKED', '2026-06-01T03:00:00Z'),
+      t(FS, 'CONFIRMED', 'SUSPENDED', '2026-02-01T03:00:00Z'),
+      t(FS, 'SUSPENDED', 'CONFIRMED', '2026-04-01T03:00:00Z'),
+    ]);
+}, 60_000);
+afterAll(() => h?.drop());
+
+const ask = (q: Partial<Parameters<typeof isInConfirmedScope>[1]>) =>
+  isInConfirmedScope(h.db, { enterpriseId: E, occupationCode: '6-18-01-01', level: 4, onDate: '2026-01-15', ...q });
+
+describe('isInConfirmedScope (是否在已备案范围内)', () => {
+  it('is true for a filed occupation and level after confirmation', async () => {
+    expect(await ask({})).toBe(true);
+  });
+
+  it('is false for a level not filed', async () => {
+    expect(await ask({ level: 2 })).toBe(false);
+  });
+
+  it('is false for an occupation not filed', async () => {
+    expect(await ask({ occupationCode: '6-18-01-02' })).toBe(false);
+  });
+
+  it('counts the confirmation day in China time, and not the day before', async () => {
+    expect(await ask({ onDate: '2025-03-10' })).toBe(true);
+    expect(await ask({ onDate: '2025-03-09' })).toBe(false);
+  });
+
+  it('limits a row that names a work type to that work type', async () => {
+    const weld = { occupationCode: '6-18-02-04', level: 4 };
+    expect(await ask({ ...weld, workTypeCode: '6-18-02-04-01' })).toBe(true);
+    expect(await ask({ ...weld, workTypeCode: '6-18-02-04-02' })).toBe(false);
+    expect(await ask({ ...weld, workTypeCode: null })).toBe(false);
+  });
+
+  it('lets a row without a work type cover every work type of the occupation', async () => {
+    expect(await ask({ workTypeCode: '6-18-01-01-03' })).toBe(true);
+  });
+
+  it('is true before revocation and false from the revocation day on', async () => {
+    expect(await ask({ enterpriseId: R, onDate: '2026-05-31' })).toBe(true);
+    expect(await ask({ enterpriseId: R, onDate: '2026-06-01' })).toBe(false);
+    expect(await ask({ enterpriseId: R, onDate: '2026-11-01' })).toBe(false);
+  });
+
+  it('is false while suspended and true again after reinstatement', async () => {
+    expect(await ask({ enterpriseId: S, onDate: '2026-01-31' })).toBe(true);
+    expect(await ask({ enterpriseId: S, onDate: '2026-02-01' })).toBe(false);
+    expect(await ask({ enterpriseId: S, onDate: '2026-03-31' })).toBe(false);
+    expect(await ask({ enterpriseId: S, onDate: '2026-04-01' })).toBe(true);
+  });
+
+  it('is false for an enterprise the hub does not know', async () => {
+    expect(await ask({ enterpriseId: '00000000-0000-4000-8000-0000000000ff' })).toBe(false);
+  });
+});
