@@ -154,3 +154,27 @@ export const filingTransitions = enterpriseSchema.table(
   },
   (t) => [index('filing_transitions_filing_idx').on(t.filingId, t.at)],
 );
+
+/** Whom a 社会评价组织 serves: partners identified by their 统一社会信用代码 (enterprises and schools alike). */
+export const servedPartyKind = enterpriseSchema.enum('served_party_kind', [
+  'SUPPLY_CHAIN', // 产业链供应链上下游企业
+  'SME', // 中小微企业
+  'SCHOOL', // 已签订校企合作协议的院校
+]);
+
+export const filingServedParties = enterpriseSchema.table(
+  'filing_served_parties',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    creditCode: char('credit_code', { length: 18 }).notNull(),
+    name: text().notNull(),
+    kind: servedPartyKind().notNull(),
+  },
+  (t) => [
+    uniqueIndex('filing_served_parties_filing_party_key').on(t.filingId, t.creditCode),
+    index('filing_served_parties_credit_code_idx').on(t.creditCode),
+  ],
+);

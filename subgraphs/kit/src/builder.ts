@@ -9,6 +9,12 @@ import { hubError } from './errors.ts';
 import { prefectureName } from './prefectures.ts';
 import { CreditCodeScalar, OccupationCodeScalar, ResidentIdScalar } from './scalars.ts';
 
+export interface UserErrorShape {
+  code: string;
+  message: string;
+  field?: string | null;
+}
+
 /** What every subgraph's resolvers get: the verified caller plus the subgraph's own deps. */
 export interface HubContext {
   caller: Claims;
@@ -96,5 +102,16 @@ export function createHubBuilder<Ctx extends HubContext>() {
     }),
   });
 
-  return { builder, Prefecture };
+  /** A refused input, named: mutations return these instead of throwing. */
+  const UserError = builder.objectRef<UserErrorShape>('UserError').implement({
+    description: 'Why a requested change was refused, in words a clerk understands; nothing was changed.',
+    shareable: true,
+    fields: (t) => ({
+      code: t.exposeString('code', { description: 'Stable code of the rule that refused it, e.g. FILING_WRONG_STATE.' }),
+      message: t.exposeString('message', { description: 'What is wrong and which rule says so.' }),
+      field: t.exposeString('field', { nullable: true, description: 'The input field at fault, when there is one.' }),
+    }),
+  });
+
+  return { builder, Prefecture, UserError };
 }

@@ -7,4 +7,4 @@ export interface Context extends HubContext {
   loaders: Loaders;
 }
 
-export const { builder, Prefecture } = createHubBuilder<Context>();
+export const { builder, Prefecture, UserError } = createHubBuilder<Context>();
