@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/client.ts';
 import { migrate } from '../src/migrate.ts';
 import { certificates, evaluationPlans } from '../src/schema/assessment.ts';
-import { enterprises, filingScopes, filings, filingTransitions } from '../src/schema/enterprise.ts';
+import {
+  enterpriseSpecifications,
+  enterprises,
+  filingScopes,
+  filingServedParties,
+  filings,
+  filingTransitions,
+} from '../src/schema/enterprise.ts';
 import { occupations } from '../src/schema/occupation.ts';
 import { cases } from '../src/schema/supervision.ts';
 import { isSeeded, type SeedSummary, seed } from '../src/seed/index.ts';
@@ -33,7 +40,12 @@ async function dump(h: DbHandle) {
     occupations: await db.select().from(occupations).orderBy(asc(occupations.code)),
     enterprises: await db.select().from(enterprises).orderBy(asc(enterprises.id)),
     filings: await db.select().from(filings).orderBy(asc(filings.id)),
+    enterpriseSpecifications: await db
+      .select()
+      .from(enterpriseSpecifications)
+      .orderBy(asc(enterpriseSpecifications.id)),
     filingScopes: await db.select().from(filingScopes).orderBy(asc(filingScopes.id)),
+    filingServedParties: await db.select().from(filingServedParties).orderBy(asc(filingServedParties.id)),
     filingTransitions: await db.select().from(filingTransitions).orderBy(asc(filingTransitions.id)),
     evaluationPlans: await db.select().from(evaluationPlans).orderBy(asc(evaluationPlans.id)),
     certificates: await db.select().from(certificates).orderBy(asc(certificates.number)),
@@ -68,7 +80,9 @@ describe('demo seed', () => {
       occupations: d.occupations.length,
       enterprises: d.enterprises.length,
       filings: d.filings.length,
+      enterpriseSpecifications: d.enterpriseSpecifications.length,
       filingScopes: d.filingScopes.length,
+      filingServedParties: d.filingServedParties.length,
       filingTransitions: d.filingTransitions.length,
       evaluationPlans: d.evaluationPlans.length,
       certificates: d.certificates.length,
@@ -80,6 +94,46 @@ describe('demo seed', () => {
     const last = progress.at(-1);
     expect(last?.[0]).toBe(last?.[1]);
     expect(new Set(progress.map((p) => p[2]))).toContain('certificates');
+  });
+
+  it('keeps each enterprise’s catalog standing in step with its filing history', () => {
+    for (const e of d.enterprises) {
+      const f = d.filings.find((x) => x.enterpriseId === e.id);
+      const expected =
+        f?.status === 'REVOKED'
+          ? 'REVOKED'
+          : f?.status === 'SUSPENDED'
+            ? 'SUSPENDED'
+            : f?.confirmedAt
+              ? 'CONFIRMED'
+              : 'NONE';
+      expect(e.qualification, e.name).toBe(expected);
+      expect(e.qualifiedAt?.getTime() ?? null).toBe(f?.confirmedAt?.getTime() ?? null);
+    }
+  });
+
+  it('bases an ENTERPRISE_SPECIFICATION scope row on an approved specification of that enterprise and occupation', () => {
+    const based = d.filingScopes.filter((s) => s.basis === 'ENTERPRISE_SPECIFICATION');
+    expect(based.length).toBeGreaterThan(0);
+    for (const row of based) {
+      const spec = d.enterpriseSpecifications.find((x) => x.id === row.specificationId);
+      const filing = d.filings.find((f) => f.id === row.filingId);
+      expect(spec?.status).toBe('APPROVED');
+      expect(spec?.enterpriseId).toBe(filing?.enterpriseId);
+      expect(spec?.occupationCode).toBe(row.occupationCode);
+    }
+    for (const row of d.filingScopes.filter((s) => s.basis === 'NATIONAL_STANDARD'))
+      expect(row.specificationId).toBeNull();
+  });
+
+  it('gives every 社会评价组织 (and only those) partners with valid credit codes', () => {
+    const social = new Set(d.filings.filter((f) => f.kind === 'SOCIAL_EVALUATION_ORGANIZATION').map((f) => f.id));
+    expect(social.size).toBeGreaterThan(0);
+    for (const p of d.filingServedParties) {
+      expect(social.has(p.filingId)).toBe(true);
+      expect(isValidCreditCode(p.creditCode), p.creditCode).toBe(true);
+    }
+    for (const id of social) expect(d.filingServedParties.some((p) => p.filingId === id)).toBe(true);
   });
 
   it('refuses to seed a database that already has enterprises', async () => {

@@ -49,6 +49,17 @@ export const filingStatus = enterpriseSchema.enum('filing_status', [
   'REVOKED', // 取消备案资质
 ]);
 
+/** Where the enterprise stands in the 全省技能人才自主评价机构目录, whatever filing is in review. */
+export const qualificationStatus = enterpriseSchema.enum('qualification_status', [
+  'NONE', // never confirmed
+  'CONFIRMED', // in the catalog
+  'SUSPENDED', // in the catalog, marked suspended by a supervision decision
+  'REVOKED', // 取消备案资质: out of the catalog
+]);
+
+/** 企业评价规范 review state. */
+export const specificationStatus = enterpriseSchema.enum('specification_status', ['SUBMITTED', 'APPROVED', 'REJECTED']);
+
 /** 评价依据 */
 export const evaluationBasis = enterpriseSchema.enum('evaluation_basis', [
   'NATIONAL_STANDARD', // 国家职业技能标准
@@ -80,6 +91,10 @@ export const enterprises = enterpriseSchema.table(
     affiliation: enterpriseAffiliation().notNull().default('LOCAL'),
     /** 6-digit institution code, assigned when the first filing is confirmed; part of certificate numbers. */
     institutionCode: char('institution_code', { length: 6 }),
+    /** Catalog standing, kept in step with every filing transition and supervision decision. */
+    qualification: qualificationStatus().notNull().default('NONE'),
+    /** First 人社部备案确认: the date the catalog shows. */
+    qualifiedAt: timestamp('qualified_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -87,6 +102,7 @@ export const enterprises = enterpriseSchema.table(
     uniqueIndex('enterprises_credit_code_key').on(t.creditCode),
     uniqueIndex('enterprises_institution_code_key').on(t.institutionCode),
     index('enterprises_prefecture_idx').on(t.prefectureCode, t.id),
+    index('enterprises_qualification_idx').on(t.qualification, t.prefectureCode, t.id),
     check('enterprises_skilled_le_employees', sql`${t.skilledWorkerCount} <= ${t.employeeCount}`),
   ],
 );
@@ -100,6 +116,8 @@ export const filings = enterpriseSchema.table(
       .references(() => enterprises.id),
     kind: filingKind().notNull(),
     status: filingStatus().notNull().default('DRAFT'),
+    /** An amendment (adding occupations or levels) names the filing it extends. */
+    amendsFilingId: uuid('amends_filing_id'),
     /** For a 社会评价组织: the supply-chain enterprises, SMEs and partner schools it serves. */
     serves: text(),
     teamDescription: text('team_description').notNull().default(''), // 评价团队构成
@@ -133,6 +151,10 @@ export const filingScopes = enterpriseSchema.table(
     /** Skill levels 1 (一级/高级技师) … 5 (五级/初级工). */
     levels: smallint().array().notNull(),
     basis: evaluationBasis().notNull(),
+    /** The enterprise's own job role (岗位), when mapped to this occupation by 相邻相近原则. */
+    jobRoleName: text('job_role_name'),
+    /** The approved 企业评价规范, when the basis is ENTERPRISE_SPECIFICATION. */
+    specificationId: uuid('specification_id'),
   },
   (t) => [index('filing_scopes_filing_idx').on(t.filingId), index('filing_scopes_occupation_idx').on(t.occupationCode)],
 );
@@ -177,4 +199,40 @@ export const filingServedParties = enterpriseSchema.table(
     uniqueIndex('filing_served_parties_filing_party_key').on(t.filingId, t.creditCode),
     index('filing_served_parties_credit_code_idx').on(t.creditCode),
   ],
+);
+
+/** Attachments of a filing, by reference (document store id or URL); the hub keeps no files. */
+export const filingAttachments = enterpriseSchema.table(
+  'filing_attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    reference: text().notNull(),
+  },
+  (t) => [index('filing_attachments_filing_idx').on(t.filingId)],
+);
+
+/** 企业评价规范: filed with the authorities before it may be the basis of a scope row. */
+export const enterpriseSpecifications = enterpriseSchema.table(
+  'enterprise_specifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    title: text().notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    workTypeCode: text('work_type_code'),
+    levels: smallint().array().notNull(),
+    documentReference: text('document_reference').notNull(),
+    status: specificationStatus().notNull().default('SUBMITTED'),
+    reviewedBy: text('reviewed_by'),
+    reviewOpinion: text('review_opinion'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enterprise_specifications_enterprise_idx').on(t.enterpriseId, t.createdAt)],
 );

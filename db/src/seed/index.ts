@@ -7,12 +7,20 @@ import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbHandle } from '../client.ts';
 import { certificates, evaluationPlans } from '../schema/assessment.ts';
-import { enterprises, filingScopes, filings, filingTransitions } from '../schema/enterprise.ts';
+import {
+  enterpriseSpecifications,
+  enterprises,
+  filingScopes,
+  filingServedParties,
+  filings,
+  filingTransitions,
+} from '../schema/enterprise.ts';
 import { cases } from '../schema/supervision.ts';
 import { generateCertificates, generatePlans } from './assessments.ts';
 import { generateCases } from './cases.ts';
 import { generateEnterprises, occupationLookup } from './enterprises.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
+import { generateFilingExtras } from './qualification.ts';
 import { Rng } from './random.ts';
 
 export { TODAY as SEED_TODAY } from './enterprises.ts';
@@ -31,7 +39,9 @@ export interface SeedSummary {
   occupations: number;
   enterprises: number;
   filings: number;
+  enterpriseSpecifications: number;
   filingScopes: number;
+  filingServedParties: number;
   filingTransitions: number;
   evaluationPlans: number;
   certificates: number;
@@ -54,13 +64,16 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE) {
   const rng = new Rng(BASE_SEED);
   const lookup = occupationLookup(occupationReference());
   const org = generateEnterprises(rng.fork('enterprises'), Math.max(28, Math.round(size / 100)), lookup);
+  const extras = generateFilingExtras(rng.fork('filing-extras'), org);
   const plans = generatePlans(rng.fork('plans'), size, org.facts);
   const certs = generateCertificates(rng.fork('certificates'), size, plans);
   const caseRows = generateCases(rng.fork('cases'), org.facts);
   return {
     enterprises: org.enterprises,
     filings: org.filings,
+    enterpriseSpecifications: extras.specifications,
     filingScopes: org.scopes,
+    filingServedParties: extras.servedParties,
     filingTransitions: org.transitions,
     evaluationPlans: plans.map((p) => p.row),
     certificates: certs,
@@ -84,8 +97,10 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
 
   const tables: [string, PgTable, Record<string, unknown>[]][] = [
     ['enterprises', enterprises, data.enterprises],
+    ['enterprise_specifications', enterpriseSpecifications, data.enterpriseSpecifications],
     ['filings', filings, data.filings],
     ['filing_scopes', filingScopes, data.filingScopes],
+    ['filing_served_parties', filingServedParties, data.filingServedParties],
     ['filing_transitions', filingTransitions, data.filingTransitions],
     ['evaluation_plans', evaluationPlans, data.evaluationPlans],
     ['certificates', certificates, data.certificates],
@@ -116,7 +131,9 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     occupations,
     enterprises: data.enterprises.length,
     filings: data.filings.length,
+    enterpriseSpecifications: data.enterpriseSpecifications.length,
     filingScopes: data.filingScopes.length,
+    filingServedParties: data.filingServedParties.length,
     filingTransitions: data.filingTransitions.length,
     evaluationPlans: data.evaluationPlans.length,
     certificates: data.certificates.length,
