@@ -1,0 +1,97 @@
+import { isPrefectureCode } from '@hub/kit';
+import { type Refusal, refuse } from './types.ts';
+
+/** The 备案申报表's 一、企业基本信息, as entered. */
+export interface EnterpriseInput {
+  name: string;
+  legalRepresentative: string;
+  address: string;
+  phone: string;
+  registrationAuthority: string;
+  foundedOn: string;
+  employeeCount: number;
+  skilledWorkerCount: number;
+  mainBusiness: string;
+  headName: string;
+  headPhone: string;
+  contactName: string;
+  contactPhone: string;
+  contactTitle: string;
+  email: string;
+  prefectureCode: string;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+/** Landline with area code: 0731-88888888, 0731 8888 8888, optional extension -123 (spaces ignored). */
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export const isPhone = (raw: string) => {
+  const v = raw.replace(/\s/g, '');
+  return MOBILE.test(v) || LANDLINE.test(v);
+};
+
+const TEXT_LIMITS: [keyof EnterpriseInput, string, number][] = [
+  ['name', '企业名称', 100],
+  ['legalRepresentative', '法定代表人', 50],
+  ['address', '企业地址', 200],
+  ['registrationAuthority', '注册登记机构', 100],
+  ['mainBusiness', '主营业务', 500],
+  ['headName', '企业负责人', 50],
+  ['contactName', '联系人', 50],
+  ['contactTitle', '联系人职务', 50],
+];
+
+/** Checks the form's rules; `today` is the calendar day in China (YYYY-MM-DD). */
+export function enterpriseInputRefusals(input: EnterpriseInput, today: string): Refusal[] {
+  const out: Refusal[] = [];
+  for (const [field, label, max] of TEXT_LIMITS) {
+    const v = String(input[field] ?? '').trim();
+    if (!v) out.push(refuse('REQUIRED', `${label} is required`, field));
+    else if (v.length > max) out.push(refuse('TOO_LONG', `${label} has at most ${max} characters`, field));
+  }
+  for (const [field, label] of [
+    ['phone', '电话'],
+    ['headPhone', '企业负责人联系电话'],
+    ['contactPhone', '联系人联系电话'],
+  ] as const) {
+    if (!isPhone(input[field] ?? '')) {
+      out.push(
+        refuse('INVALID_PHONE', `${label} must be a mobile number (11 digits) or a landline with area code`, field),
+      );
+    }
+  }
+  if (!EMAIL.test(input.email ?? '') || input.email.length > 100) {
+    out.push(refuse('INVALID_EMAIL', '企业电子邮箱 is not a valid e-mail address', 'email'));
+  }
+  if (!Number.isInteger(input.employeeCount) || input.employeeCount < 0) {
+    out.push(refuse('INVALID_COUNT', '上年度在职职工总人数 must be a whole number ≥ 0', 'employeeCount'));
+  }
+  if (!Number.isInteger(input.skilledWorkerCount) || input.skilledWorkerCount < 0) {
+    out.push(refuse('INVALID_COUNT', '技能人员总人数 must be a whole number ≥ 0', 'skilledWorkerCount'));
+  } else if (input.skilledWorkerCount > input.employeeCount) {
+    out.push(
+      refuse(
+        'SKILLED_EXCEEDS_EMPLOYEES',
+        `技能人员总人数 (${input.skilledWorkerCount}) cannot exceed 在职职工总人数 (${input.employeeCount})`,
+        'skilledWorkerCount',
+      ),
+    );
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.foundedOn ?? '')) {
+    out.push(refuse('INVALID_DATE', '成立时间 must be a date (YYYY-MM-DD)', 'foundedOn'));
+  } else if (input.foundedOn > today) {
+    out.push(refuse('FOUNDED_IN_FUTURE', `成立时间 ${input.foundedOn} lies in the future`, 'foundedOn'));
+  }
+  if (!isPrefectureCode(input.prefectureCode ?? '')) {
+    out.push(
+      refuse('UNKNOWN_PREFECTURE', `"${input.prefectureCode}" is not one of Hunan's 14 市州 codes`, 'prefectureCode'),
+    );
+  }
+  return out;
+}
+
+/** Today's calendar day in China time, where the filings are made. */
+export function chinaToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,137 @@
+import { type Refusal, refuse } from './types.ts';
+
+/**
+ * 申请开展自主评价的职业（工种）, checked against the dictionary (附表 备注 1–4):
+ * a 职业 of the dictionary; its work type when it has work types (原则上需填报工种)
+ * and only one of its own; levels among those its national standard sets; an
+ * 企业评价规范 basis only when that specification was approved for this enterprise
+ * and occupation; no row twice.
+ */
+export interface ScopeRowInput {
+  occupationCode: string;
+  workTypeCode?: string | null;
+  levels: number[];
+  basis: 'NATIONAL_STANDARD' | 'ENTERPRISE_SPECIFICATION';
+  specificationId?: string | null;
+  jobRoleName?: string | null;
+}
+
+export interface DictionaryFacts {
+  occupations: Map<string, { name: string; level: number; standardLevels: number[] }>;
+  workTypes: Map<string, { code: string; name: string }[]>;
+}
+
+export interface SpecificationFacts {
+  id: string;
+  enterpriseId: string;
+  occupationCode: string;
+  status: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
+}
+
+export const MAX_SCOPE_ROWS = 200;
+
+export function scopeRefusals(
+  rows: ScopeRowInput[],
+  enterpriseId: string,
+  dict: DictionaryFacts,
+  specs: Map<string, SpecificationFacts>,
+): Refusal[] {
+  const out: Refusal[] = [];
+  if (rows.length > MAX_SCOPE_ROWS) out.push(refuse('TOO_MANY_ROWS', `at most ${MAX_SCOPE_ROWS} scope rows`, 'scope'));
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const at = (f: string) => `scope.${i}.${f}`;
+    const occ = dict.occupations.get(row.occupationCode);
+    if (!occ) {
+      out.push(
+        refuse(
+          'UNKNOWN_OCCUPATION',
+          `职业编码 ${row.occupationCode} is not in the occupation dictionary`,
+          at('occupationCode'),
+        ),
+      );
+      return;
+    }
+    if (occ.level !== 4) {
+      out.push(
+        refuse(
+          'NOT_AN_OCCUPATION',
+          `${row.occupationCode} ${occ.name} is a category, not a 职业: file an occupation (or work type)`,
+          at('occupationCode'),
+        ),
+      );
+      return;
+    }
+    const types = dict.workTypes.get(row.occupationCode) ?? [];
+    if (row.workTypeCode) {
+      if (!types.some((w) => w.code === row.workTypeCode)) {
+        out.push(
+          refuse(
+            'WORK_TYPE_NOT_OF_OCCUPATION',
+            `工种 ${row.workTypeCode} is not a work type of ${occ.name}`,
+            at('workTypeCode'),
+          ),
+        );
+      }
+    } else if (types.length) {
+      out.push(
+        refuse(
+          'WORK_TYPE_REQUIRED',
+          `${occ.name} has work types (${types.map((w) => w.name).join('、')}): name the 工种 (备注 2)`,
+          at('workTypeCode'),
+        ),
+      );
+    }
+    const levels = [...new Set(row.levels)];
+    if (!levels.length) out.push(refuse('LEVELS_REQUIRED', 'name at least one level (5、4、3 …)', at('levels')));
+    const outside = levels.filter((l) => !occ.standardLevels.includes(l));
+    if (outside.length) {
+      out.push(
+        refuse(
+          'LEVEL_NOT_IN_STANDARD',
+          `level ${outside.join('、')} is not set by the national standard of ${occ.name} (it sets ${[...occ.standardLevels].sort((a, b) => b - a).join('、')})`,
+          at('levels'),
+        ),
+      );
+    }
+    if (row.basis === 'ENTERPRISE_SPECIFICATION') {
+      const spec = row.specificationId ? specs.get(row.specificationId) : undefined;
+      if (!row.specificationId) {
+        out.push(
+          refuse(
+            'SPECIFICATION_REQUIRED',
+            'a row based on a 企业评价规范 must name the filed specification',
+            at('specificationId'),
+          ),
+        );
+      } else if (!spec || spec.enterpriseId !== enterpriseId || spec.occupationCode !== row.occupationCode) {
+        out.push(
+          refuse(
+            'SPECIFICATION_MISMATCH',
+            'that 企业评价规范 is not this enterprise’s specification for this occupation',
+            at('specificationId'),
+          ),
+        );
+      } else if (spec.status !== 'APPROVED') {
+        out.push(
+          refuse(
+            'SPECIFICATION_NOT_APPROVED',
+            '企业评价规范 becomes a basis only once filed with and approved by the authorities (工作指引 一)',
+            at('specificationId'),
+          ),
+        );
+      }
+    }
+    const key = `${row.occupationCode}|${row.workTypeCode ?? ''}`;
+    if (seen.has(key))
+      out.push(
+        refuse(
+          'DUPLICATE_SCOPE_ROW',
+          `${occ.name} is listed twice; put all its levels in one row`,
+          at('occupationCode'),
+        ),
+      );
+    seen.add(key);
+  });
+  return out;
+}

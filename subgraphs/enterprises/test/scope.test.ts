@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type DictionaryFacts,
+  type ScopeRowInput,
+  type SpecificationFacts,
+  scopeRefusals,
+} from '../src/rules/scope.ts';
+
+const ENT = '11111111-1111-4111-8111-111111111111';
+const dict: DictionaryFacts = {
+  occupations: new Map([
+    ['6-18-01-01', { name: '车工', level: 4, standardLevels: [1, 2, 3, 4, 5] }],
+    ['6-18-02-04', { name: '焊工', level: 4, standardLevels: [1, 2, 3, 4, 5] }],
+    ['4-10-01-06', { name: '保育师', level: 4, standardLevels: [3, 4, 5] }],
+    ['6-18-01-00', { name: '机械冷加工人员', level: 3, standardLevels: [1, 2, 3, 4, 5] }],
+  ]),
+  workTypes: new Map([['6-18-02-04', [{ code: '6-18-02-04-01', name: '电焊工' }]]]),
+};
+const SPEC = '33333333-3333-4333-8333-333333333333';
+const specs = new Map<string, SpecificationFacts>([
+  [SPEC, { id: SPEC, enterpriseId: ENT, occupationCode: '6-18-01-01', status: 'APPROVED' }],
+]);
+const row = (r: Partial<ScopeRowInput>): ScopeRowInput => ({
+  occupationCode: '6-18-01-01',
+  levels: [5, 4, 3],
+  basis: 'NATIONAL_STANDARD',
+  ...r,
+});
+const codes = (rows: ScopeRowInput[], s = specs) => scopeRefusals(rows, ENT, dict, s).map((r) => r.code);
+
+describe('备案范围 rows', () => {
+  it('accepts an occupation with levels its standard sets', () => {
+    expect(codes([row({})])).toEqual([]);
+  });
+
+  it('refuses an unknown code and a category that is not a 职业', () => {
+    expect(codes([row({ occupationCode: '6-99-99-99' })])).toEqual(['UNKNOWN_OCCUPATION']);
+    expect(codes([row({ occupationCode: '6-18-01-00' })])).toEqual(['NOT_AN_OCCUPATION']);
+  });
+
+  it('refuses a level the national standard does not set', () => {
+    expect(codes([row({ occupationCode: '4-10-01-06', levels: [3, 2] })])).toEqual(['LEVEL_NOT_IN_STANDARD']);
+    expect(codes([row({ levels: [] })])).toEqual(['LEVELS_REQUIRED']);
+  });
+
+  it('requires the work type of an occupation that has work types, and only its own', () => {
+    expect(codes([row({ occupationCode: '6-18-02-04' })])).toEqual(['WORK_TYPE_REQUIRED']);
+    expect(codes([row({ occupationCode: '6-18-02-04', workTypeCode: '6-18-02-04-01' })])).toEqual([]);
+    expect(codes([row({ workTypeCode: '6-18-02-04-01' })])).toEqual(['WORK_TYPE_NOT_OF_OCCUPATION']);
+  });
+
+  it('bases a row on a 企业评价规范 only when approved for this enterprise and occupation', () => {
+    const based = (specificationId?: string) =>
+      row({ basis: 'ENTERPRISE_SPECIFICATION', specificationId: specificationId ?? null });
+    expect(codes([based(SPEC)])).toEqual([]);
+    expect(codes([based()])).toEqual(['SPECIFICATION_REQUIRED']);
+    const pending = new Map([[SPEC, { ...(specs.get(SPEC) as SpecificationFacts), status: 'SUBMITTED' as const }]]);
+    expect(codes([based(SPEC)], pending)).toEqual(['SPECIFICATION_NOT_APPROVED']);
+    const other = new Map([[SPEC, { ...(specs.get(SPEC) as SpecificationFacts), enterpriseId: 'x' }]]);
+    expect(codes([based(SPEC)], other)).toEqual(['SPECIFICATION_MISMATCH']);
+  });
+
+  it('refuses the same occupation twice', () => {
+    expect(codes([row({}), row({ levels: [2] })])).toEqual(['DUPLICATE_SCOPE_ROW']);
+  });
+});

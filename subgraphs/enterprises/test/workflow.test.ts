@@ -1,0 +1,70 @@
+import type { Claims } from '@hub/kit';
+import { describe, expect, it } from 'vitest';
+import { editRefusal, type FilingFacts, review } from '../src/rules/workflow.ts';
+
+const ENT = '11111111-1111-4111-8111-111111111111';
+const local = (status: FilingFacts['status']): FilingFacts => ({
+  status,
+  enterpriseId: ENT,
+  affiliation: 'LOCAL',
+  prefectureCode: '430200',
+});
+const provincial = (status: FilingFacts['status']): FilingFacts => ({ ...local(status), affiliation: 'PROVINCIAL' });
+const zhuzhou: Claims = { role: 'city_center', prefecture: '430200' };
+const changsha: Claims = { role: 'city_center', prefecture: '430100' };
+const province: Claims = { role: 'province_center' };
+const ministry: Claims = { role: 'ministry' };
+
+describe('备案 workflow', () => {
+  it('walks a local enterprise through city, province and ministry', () => {
+    expect(review(local('SUBMITTED'), zhuzhou, 'APPROVE', '同意')).toEqual({ to: 'CITY_REVIEWED' });
+    expect(review(local('CITY_REVIEWED'), province, 'APPROVE', '同意')).toEqual({ to: 'PROVINCE_REVIEWED' });
+    expect(review(local('PROVINCE_REVIEWED'), ministry, 'APPROVE', null)).toEqual({ to: 'CONFIRMED' });
+  });
+
+  it('sends a 省属企业 straight to the province centre, with no city step', () => {
+    expect(review(provincial('SUBMITTED'), province, 'APPROVE', '同意')).toEqual({ to: 'PROVINCE_REVIEWED' });
+    expect(review(provincial('SUBMITTED'), zhuzhou, 'APPROVE', '同意')).toMatchObject({
+      code: 'PROVINCIAL_FILES_WITH_PROVINCE',
+    });
+  });
+
+  it('lets only the centre of the enterprise’s own 市州 give the city opinion', () => {
+    expect(review(local('SUBMITTED'), changsha, 'APPROVE', '同意')).toMatchObject({ code: 'NOT_YOUR_PREFECTURE' });
+  });
+
+  it('refuses the province opinion before the city opinion on a local filing', () => {
+    expect(review(local('SUBMITTED'), province, 'APPROVE', '同意')).toMatchObject({ code: 'CITY_OPINION_FIRST' });
+  });
+
+  it('refuses a reviewer of the wrong step, and a review of a filing awaiting none', () => {
+    expect(review(local('CITY_REVIEWED'), ministry, 'APPROVE', null)).toMatchObject({ code: 'WRONG_REVIEWER' });
+    expect(review(local('DRAFT'), zhuzhou, 'APPROVE', null)).toMatchObject({ code: 'FILING_WRONG_STATE' });
+    expect(review(local('CONFIRMED'), ministry, 'APPROVE', null)).toMatchObject({ code: 'FILING_WRONG_STATE' });
+  });
+
+  it('rejects at every review step, but only with reasons', () => {
+    expect(review(local('SUBMITTED'), zhuzhou, 'REJECT', '评价场地不符合要求')).toEqual({ to: 'REJECTED' });
+    expect(review(local('CITY_REVIEWED'), province, 'REJECT', '缺少薪酬制度')).toEqual({ to: 'REJECTED' });
+    expect(review(local('PROVINCE_REVIEWED'), ministry, 'REJECT', '材料不全')).toEqual({ to: 'REJECTED' });
+    expect(review(local('SUBMITTED'), zhuzhou, 'REJECT', '  ')).toMatchObject({
+      code: 'REJECTION_NEEDS_REASONS',
+      field: 'opinion',
+    });
+  });
+
+  it('lets only the enterprise itself edit, and only a draft or a rejected filing', () => {
+    const own: Claims = { role: 'enterprise', enterpriseId: ENT };
+    expect(editRefusal(local('DRAFT'), own)).toBeNull();
+    expect(editRefusal(local('REJECTED'), own)).toBeNull();
+    expect(editRefusal(local('SUBMITTED'), own)).toMatchObject({ code: 'FILING_WRONG_STATE' });
+    expect(editRefusal(local('DRAFT'), { role: 'hr_partner', enterpriseId: ENT })).toMatchObject({
+      code: 'NOT_THE_ENTERPRISE',
+    });
+    expect(
+      editRefusal(local('DRAFT'), { role: 'enterprise', enterpriseId: '22222222-2222-4222-8222-222222222222' }),
+    ).toMatchObject({
+      code: 'NOT_YOUR_ENTERPRISE',
+    });
+  });
+});
