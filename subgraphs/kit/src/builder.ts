@@ -5,15 +5,9 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Claims, Role } from './auth.ts';
-import { hubError } from './errors.ts';
+import { hubError, type Refusal } from './errors.ts';
 import { prefectureName } from './prefectures.ts';
 import { CreditCodeScalar, OccupationCodeScalar, ResidentIdScalar } from './scalars.ts';
-
-export interface UserErrorShape {
-  code: string;
-  message: string;
-  field?: string | null;
-}
 
 /** What every subgraph's resolvers get: the verified caller plus the subgraph's own deps. */
 export interface HubContext {
@@ -103,11 +97,13 @@ export function createHubBuilder<Ctx extends HubContext>() {
   });
 
   /** A refused input, named: mutations return these instead of throwing. */
-  const UserError = builder.objectRef<UserErrorShape>('UserError').implement({
+  const UserError = builder.objectRef<Refusal>('UserError').implement({
     description: 'Why a requested change was refused, in words a clerk understands; nothing was changed.',
     shareable: true,
     fields: (t) => ({
-      code: t.exposeString('code', { description: 'Stable code of the rule that refused it, e.g. FILING_WRONG_STATE.' }),
+      code: t.exposeString('code', {
+        description: 'Stable code of the rule that refused it, e.g. FILING_WRONG_STATE.',
+      }),
       message: t.exposeString('message', { description: 'What is wrong and which rule says so.' }),
       field: t.exposeString('field', { nullable: true, description: 'The input field at fault, when there is one.' }),
     }),

@@ -24,3 +24,22 @@ export function hubError(
     extensions: { code, ...extra, ...(httpStatus ? { http: { status: httpStatus } } : {}) },
   });
 }
+
+/**
+ * A refused change, for mutation payloads (`errors: [UserError]`): the rule's
+ * stable code, words a clerk understands, and the input field at fault.
+ */
+export interface Refusal {
+  code: string;
+  message: string;
+  field?: string | null;
+}
+
+export const refuse = (code: string, message: string, field?: string): Refusal => ({
+  code,
+  message,
+  field: field ?? null,
+});
+
+/** The same shape under its GraphQL name (UserError). */
+export type UserErrorShape = Refusal;

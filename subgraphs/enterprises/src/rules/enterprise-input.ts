@@ -1,5 +1,4 @@
-import { isPrefectureCode } from '@hub/kit';
-import { type Refusal, refuse } from './types.ts';
+import { isPrefectureCode, type Refusal, refuse } from '@hub/kit';
 
 /** The 备案申报表's 一、企业基本信息, as entered. */
 export interface EnterpriseInput {

@@ -1,6 +1,5 @@
 import type { Claims } from '@hub/kit';
-import { prefectureName } from '@hub/kit';
-import { type Refusal, refuse } from './types.ts';
+import { prefectureName, type Refusal, refuse } from '@hub/kit';
 
 /**
  * The 备案 workflow (工作指引 三 and the 备案申报表's opinion boxes):

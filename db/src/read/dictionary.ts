@@ -1,0 +1,40 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { occupations, workTypes } from '../schema/occupation.ts';
+
+/**
+ * Read-only facts of the occupation dictionary that filings are checked
+ * against: each code's name, depth and the levels its national standard sets,
+ * and the work types under it.
+ */
+export async function dictionaryFacts(db: Db, codes: readonly string[]) {
+  const wanted = [...new Set(codes)];
+  const occupationsByCode = new Map<string, { name: string; level: number; standardLevels: number[] }>();
+  const workTypesByOccupation = new Map<string, { code: string; name: string }[]>();
+  if (!wanted.length) return { occupations: occupationsByCode, workTypes: workTypesByOccupation };
+  const [occ, types] = await Promise.all([
+    db
+      .select({
+        code: occupations.code,
+        name: occupations.name,
+        level: occupations.level,
+        standardLevels: occupations.standardLevels,
+      })
+      .from(occupations)
+      .where(inArray(occupations.code, wanted)),
+    db
+      .select({ code: workTypes.code, name: workTypes.name, occupationCode: workTypes.occupationCode })
+      .from(workTypes)
+      .where(inArray(workTypes.occupationCode, wanted))
+      .orderBy(asc(workTypes.code)),
+  ]);
+  for (const o of occ)
+    occupationsByCode.set(o.code, { name: o.name, level: o.level, standardLevels: o.standardLevels });
+  for (const w of types) {
+    workTypesByOccupation.set(w.occupationCode, [
+      ...(workTypesByOccupation.get(w.occupationCode) ?? []),
+      { code: w.code, name: w.name },
+    ]);
+  }
+  return { occupations: occupationsByCode, workTypes: workTypesByOccupation };
+}

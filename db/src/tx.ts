@@ -1,0 +1,32 @@
+import type { Refusal } from '@hub/kit';
+import type { Db } from './client.ts';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+class Refused extends Error {
+  constructor(readonly refusals: Refusal[]) {
+    super(refusals.map((r) => r.code).join(', '));
+  }
+}
+
+/** Inside `transact`: stop here, roll back everything, and report these refusals. */
+export function refuseAll(refusals: Refusal[]): never {
+  throw new Refused(refusals);
+}
+
+/**
+ * Runs a change in one transaction. A refusal (via `refuseAll`) rolls back every
+ * write and comes back as `{ errors }`; anything else thrown rolls back and rethrows.
+ */
+export async function transact<T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<{ value: T; errors: [] } | { value: null; errors: Refusal[] }> {
+  try {
+    const value = await db.transaction(fn);
+    return { value, errors: [] };
+  } catch (err) {
+    if (err instanceof Refused) return { value: null, errors: err.refusals };
+    throw err;
+  }
+}

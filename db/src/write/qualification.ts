@@ -1,0 +1,115 @@
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { enterprises, filings, filingTransitions } from '../schema/enterprise.ts';
+import type { Tx } from '../tx.ts';
+
+/**
+ * 取消备案资质 and suspension are decided by the supervision domain and carried
+ * out here, by the enterprises domain's own code, inside the caller's
+ * transaction: the decision and the catalog change commit together or not at all.
+ *
+ * - SUSPEND: a CONFIRMED institution stays listed, marked suspended; it may not evaluate.
+ * - REINSTATE: a SUSPENDED institution is CONFIRMED again.
+ * - REVOKE: the institution leaves the catalog at once; filings still in review are rejected.
+ *
+ * Every change is a filing transition with who, in which role, when and the decision's reference.
+ */
+export type QualificationAction = 'SUSPEND' | 'REINSTATE' | 'REVOKE';
+
+export interface QualificationDecision {
+  enterpriseId: string;
+  action: QualificationAction;
+  /** The supervision decision or case it carries out, e.g. `case:<id>`. */
+  reference: string;
+  reason: string;
+  actor: string;
+  actorRole: string;
+}
+
+export type DecisionOutcome =
+  | { ok: true; qualification: 'CONFIRMED' | 'SUSPENDED' | 'REVOKED' }
+  | { ok: false; code: 'UNKNOWN_ENTERPRISE' | 'NOT_QUALIFIED' | 'ALREADY_REVOKED' | 'NOT_SUSPENDED'; message: string };
+
+const FROM: Record<QualificationAction, readonly string[]> = {
+  SUSPEND: ['CONFIRMED'],
+  REINSTATE: ['SUSPENDED'],
+  REVOKE: ['CONFIRMED', 'SUSPENDED'],
+};
+const TO = { SUSPEND: 'SUSPENDED', REINSTATE: 'CONFIRMED', REVOKE: 'REVOKED' } as const;
+
+export async function applyQualificationDecision(tx: Tx | Db, d: QualificationDecision): Promise<DecisionOutcome> {
+  const [enterprise] = await tx
+    .select({ id: enterprises.id, qualification: enterprises.qualification })
+    .from(enterprises)
+    .where(eq(enterprises.id, d.enterpriseId))
+    .for('update');
+  if (!enterprise) return { ok: false, code: 'UNKNOWN_ENTERPRISE', message: 'no such enterprise' };
+  if (!FROM[d.action].includes(enterprise.qualification)) {
+    if (enterprise.qualification === 'REVOKED') {
+      return { ok: false, code: 'ALREADY_REVOKED', message: 'the institution’s qualification is already revoked' };
+    }
+    if (d.action === 'REINSTATE')
+      return { ok: false, code: 'NOT_SUSPENDED', message: 'only a suspended institution can be reinstated' };
+    return { ok: false, code: 'NOT_QUALIFIED', message: 'the enterprise is not a confirmed evaluation institution' };
+  }
+  const to = TO[d.action];
+  const now = new Date();
+  const opinion = `${d.reason}（${d.reference}）`;
+
+  // The confirmed filing carries the standing; it moves with the decision.
+  const [standing] = await tx
+    .select({ id: filings.id, status: filings.status })
+    .from(filings)
+    .where(
+      and(
+        eq(filings.enterpriseId, d.enterpriseId),
+        isNotNull(filings.confirmedAt),
+        inArray(filings.status, ['CONFIRMED', 'SUSPENDED']),
+      ),
+    )
+    .orderBy(desc(filings.confirmedAt))
+    .limit(1);
+  if (standing) {
+    await tx
+      .update(filings)
+      .set({ status: to, version: sql`${filings.version} + 1`, updatedAt: now })
+      .where(eq(filings.id, standing.id));
+    await tx.insert(filingTransitions).values({
+      filingId: standing.id,
+      fromStatus: standing.status,
+      toStatus: to,
+      actor: d.actor,
+      actorRole: d.actorRole,
+      opinion,
+      at: now,
+    });
+  }
+  if (d.action === 'REVOKE') {
+    const pending = await tx
+      .select({ id: filings.id, status: filings.status })
+      .from(filings)
+      .where(
+        and(
+          eq(filings.enterpriseId, d.enterpriseId),
+          inArray(filings.status, ['DRAFT', 'SUBMITTED', 'CITY_REVIEWED', 'PROVINCE_REVIEWED']),
+        ),
+      );
+    for (const p of pending) {
+      await tx
+        .update(filings)
+        .set({ status: 'REJECTED', version: sql`${filings.version} + 1`, updatedAt: now })
+        .where(eq(filings.id, p.id));
+      await tx.insert(filingTransitions).values({
+        filingId: p.id,
+        fromStatus: p.status,
+        toStatus: 'REJECTED',
+        actor: d.actor,
+        actorRole: d.actorRole,
+        opinion: `备案资质已取消，本申报不再受理。${opinion}`,
+        at: now,
+      });
+    }
+  }
+  await tx.update(enterprises).set({ qualification: to, updatedAt: now }).where(eq(enterprises.id, d.enterpriseId));
+  return { ok: true, qualification: to };
+}
