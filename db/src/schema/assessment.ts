@@ -1,6 +1,27 @@
-import { char, date, index, pgSchema, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgSchema,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
-/** 评价计划、成绩、公示、证书 */
+/**
+ * 评价计划、成绩、公示、证书: the assessments domain. Rows name enterprises by id
+ * and occupations by code only; facts of those domains are read through db/src/read.
+ * Resident IDs are stored in `char(18)` columns named `*_resident_id`, so a later
+ * security issue can encrypt them at rest (with a keyed hash for lookups) in one place.
+ */
 export const assessmentSchema = pgSchema('assessment');
 
 export const evaluationMethod = assessmentSchema.enum('evaluation_method', [
@@ -16,23 +37,306 @@ export const evaluationMethod = assessmentSchema.enum('evaluation_method', [
 
 export const certificateStatus = assessmentSchema.enum('certificate_status', ['VALID', 'REVOKED']);
 
+// ---- the official calendar (法定节假日与调休) ----
+
+/** One year of the State Council's holiday notice, as loaded: without a row the year counts weekends only. */
+export const calendarYears = assessmentSchema.table('calendar_years', {
+  year: smallint().primaryKey(),
+  /** Where the days came from: `chinese-days@1.5.7`, or the authority that loaded a notice. */
+  source: text().notNull(),
+  /** 国务院办公厅关于…部分节假日安排的通知 (文号), when known. */
+  notice: text(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+  loadedBy: text('loaded_by').notNull(),
+});
+
+export const calendarDayKind = assessmentSchema.enum('calendar_day_kind', [
+  'HOLIDAY', // 放假 (weekdays and weekends inside a holiday)
+  'WORKDAY', // 调休上班 (a Saturday or Sunday worked)
+]);
+
+export const calendarDays = assessmentSchema.table(
+  'calendar_days',
+  {
+    day: date().primaryKey(),
+    year: smallint()
+      .notNull()
+      .references(() => calendarYears.year, { onDelete: 'cascade' }),
+    kind: calendarDayKind().notNull(),
+    /** 元旦, 春节, 国庆节 … */
+    name: text().notNull(),
+  },
+  (t) => [index('calendar_days_year_idx').on(t.year)],
+);
+
+// ---- people: workers, assessors and supervisors ----
+
+/** 职工 as an evaluating institution knows them (its own, or a served party's for a 社会评价组织). */
+export const workers = assessmentSchema.table(
+  'workers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The evaluating institution (enterprise id) that keeps this record. */
+    institutionId: uuid('institution_id').notNull(),
+    /** 用人单位: the employer's 统一社会信用代码 (the institution itself, or a party it serves). */
+    employerCreditCode: char('employer_credit_code', { length: 18 }).notNull(),
+    employerName: text('employer_name').notNull(),
+    name: text().notNull(),
+    residentId: char('resident_id', { length: 18 }).notNull(),
+    employedSince: date('employed_since').notNull(),
+    /** 劳务派遣 */
+    dispatched: boolean().notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('workers_institution_resident_key').on(t.institutionId, t.residentId)],
+);
+
+export const credentialKind = assessmentSchema.enum('credential_kind', [
+  'SKILL_LEVEL_CERTIFICATE', // 职业技能等级证书 (from another institution)
+  'QUALIFICATION_CERTIFICATE', // 职业资格证书 (the older system)
+]);
+
+/** Certificates a worker declares from elsewhere; ours are found in `certificates` by resident ID. */
+export const workerCredentials = assessmentSchema.table(
+  'worker_credentials',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    kind: credentialKind().notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    level: smallint().notNull(),
+    number: text().notNull(),
+    issuer: text().notNull(),
+    issuedOn: date('issued_on').notNull(),
+  },
+  (t) => [index('worker_credentials_worker_idx').on(t.workerId)],
+);
+
+export const staffRole = assessmentSchema.enum('staff_role', [
+  'ASSESSOR', // 考评员
+  'SENIOR_ASSESSOR', // 高级考评员
+  'QUALITY_SUPERVISOR', // 内部质量督导员
+]);
+
+/** 考评人员 and 内部质量督导员 of an institution. */
+export const assessors = assessmentSchema.table(
+  'assessors',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id').notNull(),
+    name: text().notNull(),
+    role: staffRole().notNull(),
+    /** What they are qualified to assess; null = any occupation of the institution. */
+    occupationCode: text('occupation_code'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assessors_institution_idx').on(t.institutionId, t.role)],
+);
+
+// ---- announcements and plans ----
+
+export const announcementPeriod = assessmentSchema.enum('announcement_period', ['YEARLY', 'QUARTERLY']);
+
+/** 评价公告, published to the workers before any plan under it. */
+export const announcements = assessmentSchema.table(
+  'announcements',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id').notNull(),
+    title: text().notNull(),
+    period: announcementPeriod().notNull(),
+    year: smallint().notNull(),
+    quarter: smallint(),
+    publishedOn: date('published_on').notNull(),
+    /** 申报条件 */
+    conditions: text().notNull(),
+    /** 报考流程 */
+    process: text().notNull(),
+    /** 评价结果运用 */
+    useOfResults: text('use_of_results').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('announcements_institution_idx').on(t.institutionId, t.publishedOn)],
+);
+
+/** 可开展认定的职业（工种）目录和级别 of an announcement. */
+export const announcementOpenings = assessmentSchema.table(
+  'announcement_openings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    announcementId: uuid('announcement_id')
+      .notNull()
+      .references(() => announcements.id, { onDelete: 'cascade' }),
+    occupationCode: text('occupation_code').notNull(),
+    workTypeCode: text('work_type_code'),
+    levels: smallint().array().notNull(),
+  },
+  (t) => [index('announcement_openings_announcement_idx').on(t.announcementId)],
+);
+
+export const planStatus = assessmentSchema.enum('plan_status', [
+  'REPORTED', // 已报备
+  'REVIEWED', // 评价工作委员会已审核
+  'PUBLICISED', // 公示中/已公示
+  'SUBMITTED', // 评价结果已提交鉴定中心
+]);
+
 /** 评价计划, reported to the centre before the evaluation. */
 export const evaluationPlans = assessmentSchema.table(
   'evaluation_plans',
   {
     id: uuid().primaryKey().defaultRandom(),
     enterpriseId: uuid('enterprise_id').notNull(),
+    /** 市州 of the institution when the plan was reported: 属地 checks and statistics without a join. */
+    prefectureCode: char('prefecture_code', { length: 6 }).notNull(),
+    announcementId: uuid('announcement_id').references(() => announcements.id),
     occupationCode: text('occupation_code').notNull(),
     workTypeCode: text('work_type_code'),
     level: smallint().notNull(),
     method: evaluationMethod().notNull(),
     evaluationDate: date('evaluation_date').notNull(),
     reportedOn: date('reported_on').notNull(),
+    /** The 5th working day before the evaluation, as computed when reported. */
+    reportDeadline: date('report_deadline'),
     site: text().notNull(),
+    status: planStatus().notNull().default('REPORTED'),
+    reviewedOn: date('reviewed_on'),
+    reviewNote: text('review_note'),
+    publicityStartsOn: date('publicity_starts_on'),
+    publicityEndsOn: date('publicity_ends_on'),
+    /** The 20th working day after publicity ends, and whether the calendar of those days was confirmed. */
+    resultDeadline: date('result_deadline'),
+    resultDeadlineConfirmed: boolean('result_deadline_confirmed'),
+    resultsSubmittedOn: date('results_submitted_on'),
+    /** Years the process records are kept after results are submitted (档案保存期). */
+    retentionYears: smallint('retention_years').notNull().default(5),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('evaluation_plans_enterprise_idx').on(t.enterpriseId, t.evaluationDate)],
+  (t) => [
+    index('evaluation_plans_enterprise_idx').on(t.enterpriseId, t.evaluationDate),
+    index('evaluation_plans_prefecture_idx').on(t.prefectureCode, t.evaluationDate),
+    check(
+      'evaluation_plans_publicity_order',
+      sql`${t.publicityEndsOn} is null or ${t.publicityEndsOn} >= ${t.publicityStartsOn}`,
+    ),
+  ],
 );
+
+/** 考评人员 and 内部质量督导员 assigned to a plan. */
+export const planStaff = assessmentSchema.table(
+  'plan_staff',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => evaluationPlans.id, { onDelete: 'cascade' }),
+    assessorId: uuid('assessor_id')
+      .notNull()
+      .references(() => assessors.id),
+    role: staffRole().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.assessorId] })],
+);
+
+export const exceptionalGround = assessmentSchema.enum('exceptional_ground', [
+  'MAJOR_PROBLEM_SOLVED', // 解决重大工艺技术难题和重大质量问题
+  'PROVINCIAL_AWARD', // 技术创新成果获得省部级以上奖项
+  'OUTSTANDING_MENTORING', // “师带徒”业绩突出
+]);
+
+export const candidateResult = assessmentSchema.enum('candidate_result', [
+  'PASSED', // 合格
+  'FAILED', // 不合格
+  'WITHHELD', // 异议成立，不予认定
+]);
+
+/** 参评人员 of a plan. */
+export const candidates = assessmentSchema.table(
+  'candidates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => evaluationPlans.id, { onDelete: 'cascade' }),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    /** 破格晋升: the ground and its particulars, when the level below is skipped. */
+    exceptionalGround: exceptionalGround('exceptional_ground'),
+    exceptionalDetail: text('exceptional_detail'),
+    result: candidateResult(),
+    /** Average of the required parts, set by the committee review. */
+    total: numeric({ precision: 5, scale: 2, mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('candidates_plan_worker_key').on(t.planId, t.workerId)],
+);
+
+export const scorePart = assessmentSchema.enum('score_part', [
+  'THEORY', // 理论知识
+  'SKILL', // 技能操作
+  'ABILITY', // 职业能力评分
+  'PERFORMANCE', // 业绩评定
+  'REVIEW_DEFENCE', // 现场评审/答辩
+]);
+
+/** One assessor's score for one part of one candidate's evaluation. */
+export const scores = assessmentSchema.table(
+  'scores',
+  {
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    assessorId: uuid('assessor_id')
+      .notNull()
+      .references(() => assessors.id),
+    part: scorePart().notNull(),
+    score: numeric({ precision: 5, scale: 2, mode: 'number' }).notNull(),
+    recordedOn: date('recorded_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.candidateId, t.assessorId, t.part] }),
+    check('scores_range', sql`${t.score} between 0 and 100`),
+  ],
+);
+
+export const objectionStatus = assessmentSchema.enum('objection_status', [
+  'OPEN', // 待处理
+  'UPHELD', // 异议成立
+  'DISMISSED', // 异议不成立
+]);
+
+/** 异议 raised during publicity, handled by the committee. */
+export const objections = assessmentSchema.table(
+  'objections',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => evaluationPlans.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id').references(() => candidates.id),
+    raisedOn: date('raised_on').notNull(),
+    raisedBy: text('raised_by').notNull(),
+    content: text().notNull(),
+    status: objectionStatus().notNull().default('OPEN'),
+    resolution: text(),
+    resolvedOn: date('resolved_on'),
+  },
+  (t) => [index('objections_plan_idx').on(t.planId, t.status)],
+);
+
+// ---- certificates ----
+
+/** 上传全国联网查询系统: one batch of certificate data uploaded. */
+export const uploadBatches = assessmentSchema.table('upload_batches', {
+  id: uuid().primaryKey().defaultRandom(),
+  institutionId: uuid('institution_id').notNull(),
+  uploadedOn: date('uploaded_on').notNull(),
+  /** The batch reference the national system gave. */
+  reference: text().notNull(),
+  count: integer().notNull(),
+});
 
 /** 职业技能等级证书 */
 export const certificates = assessmentSchema.table(
@@ -41,7 +345,10 @@ export const certificates = assessmentSchema.table(
     /** 22 characters: Y|S + 0000 + 43 + institution code + year + level + serial. */
     number: char({ length: 22 }).primaryKey(),
     planId: uuid('plan_id').references(() => evaluationPlans.id),
+    candidateId: uuid('candidate_id').references(() => candidates.id),
     enterpriseId: uuid('enterprise_id').notNull(),
+    /** 市州 of the issuing institution on the day of issue: 属地 checks and statistics read it directly. */
+    prefectureCode: char('prefecture_code', { length: 6 }).notNull(),
     occupationCode: text('occupation_code').notNull(),
     workTypeCode: text('work_type_code'),
     level: smallint().notNull(),
@@ -52,12 +359,73 @@ export const certificates = assessmentSchema.table(
     status: certificateStatus().notNull().default('VALID'),
     revokedOn: date('revoked_on'),
     revocationReason: text('revocation_reason'),
+    /** Who revoked: role and subject of the authority (or the issuer). */
+    revokedBy: text('revoked_by'),
     /** 全国联网查询系统: when the certificate data was uploaded. */
     uploadedOn: date('uploaded_on'),
+    uploadBatchId: uuid('upload_batch_id').references(() => uploadBatches.id),
   },
   (t) => [
     index('certificates_enterprise_idx').on(t.enterpriseId, t.number),
     index('certificates_occupation_idx').on(t.occupationCode),
     index('certificates_issued_idx').on(t.issuedOn),
+    index('certificates_holder_idx').on(t.holderResidentId),
+    index('certificates_prefecture_idx').on(t.prefectureCode, t.issuedOn),
+    uniqueIndex('certificates_candidate_key').on(t.candidateId),
   ],
 );
+
+/**
+ * The last serial given per (institution code, issue year, level). Issuing bumps it
+ * with one upsert in the issuing transaction, so concurrent issues queue on the row and
+ * a rolled-back issue returns its serial: serials stay distinct and consecutive.
+ */
+export const certificateSerials = assessmentSchema.table(
+  'certificate_serials',
+  {
+    institutionCode: char('institution_code', { length: 6 }).notNull(),
+    year: smallint().notNull(),
+    level: smallint().notNull(),
+    last: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.institutionCode, t.year, t.level] })],
+);
+
+export const appointmentTitle = assessmentSchema.enum('appointment_title', [
+  'SPECIAL_TECHNICIAN', // 特级技师
+  'CHIEF_TECHNICIAN', // 首席技师
+]);
+
+/** 特级技师 / 首席技师 评聘: a post with a term, above 一级. */
+export const appointments = assessmentSchema.table(
+  'appointments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id').notNull(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    title: appointmentTitle().notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    termStartsOn: date('term_starts_on').notNull(),
+    termEndsOn: date('term_ends_on').notNull(),
+    appointedOn: date('appointed_on').notNull(),
+  },
+  (t) => [
+    index('appointments_institution_idx').on(t.institutionId),
+    check('appointments_term_order', sql`${t.termEndsOn} > ${t.termStartsOn}`),
+  ],
+);
+
+/** 台账登记: records of a plan destroyed after their retention period. */
+export const archiveLedger = assessmentSchema.table('archive_ledger', {
+  id: uuid().primaryKey().defaultRandom(),
+  planId: uuid('plan_id')
+    .notNull()
+    .references(() => evaluationPlans.id),
+  retainedUntil: date('retained_until').notNull(),
+  destroyedOn: date('destroyed_on').notNull(),
+  /** What was destroyed, how and by whom (the ledger text). */
+  entry: text().notNull(),
+  recordedBy: text('recorded_by').notNull(),
+});

@@ -3,13 +3,14 @@
  * institution's filed scope, with valid resident IDs and consecutive certificate serials.
  */
 import { residentIdCheckChar } from '@hub/kit/rules/resident-id';
-import type { certificates, evaluationPlans } from '../schema/assessment.ts';
+import type { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
 import { type EnterpriseFacts, TODAY } from './enterprises.ts';
 import { ALL_COUNTIES, PARTNER_SCHOOLS, personName, SITE_SUFFIXES } from './names.ts';
 import { addDays, apportion, dayNumber, maxDate, minDate, nextWorkday, officeTime, type Rng } from './random.ts';
 
 export type PlanRow = typeof evaluationPlans.$inferInsert;
 export type CertificateRow = typeof certificates.$inferInsert;
+export type SerialRow = typeof certificateSerials.$inferInsert;
 type Method = PlanRow['method'];
 
 const FIRST_PLAN_DATE = '2024-07-01';
@@ -80,11 +81,21 @@ export function generatePlans(rng: Rng, size: number, facts: readonly Enterprise
         e.kind === 'SOCIAL_EVALUATION_ORGANIZATION' && rng.chance(0.3)
           ? `${rng.pick(PARTNER_SCHOOLS)}实训楼`
           : `${e.address}${rng.pick(SITE_SUFFIXES)}`;
+      // Plans old enough to have certificates went through review, 7 days of publicity and submission.
+      const done = evaluationDate <= addDays(TODAY, -20);
+      const publicityStartsOn = addDays(evaluationDate, 3);
+      const publicityEndsOn = addDays(publicityStartsOn, 6);
       plans.push({
         enterprise: e,
         row: {
           id: rng.uuid(),
           enterpriseId: e.id,
+          prefectureCode: e.place.code,
+          status: done ? 'SUBMITTED' : 'REPORTED',
+          reviewedOn: done ? addDays(evaluationDate, 2) : null,
+          publicityStartsOn: done ? publicityStartsOn : null,
+          publicityEndsOn: done ? publicityEndsOn : null,
+          resultsSubmittedOn: done ? addDays(publicityEndsOn, rng.int(1, 10)) : null,
           occupationCode: scope.occupationCode,
           workTypeCode: null,
           level,
@@ -167,6 +178,7 @@ export function generateCertificates(rng: Rng, size: number, plans: readonly Pla
         number: `${prefix}000043${key}${String(serial).padStart(6, '0')}`,
         planId: p.row.id,
         enterpriseId: e.id,
+        prefectureCode: e.place.code,
         occupationCode: p.row.occupationCode,
         workTypeCode: null,
         level,
@@ -189,4 +201,21 @@ export function generateCertificates(rng: Rng, size: number, plans: readonly Pla
     c.revocationReason = rng.pick(REVOCATION_REASONS);
   }
   return out;
+}
+
+/** The last serial per (institution, year, level) of the seeded certificates, so issuing continues after them. */
+export function certificateSerialRows(certs: readonly CertificateRow[]): SerialRow[] {
+  const last = new Map<string, number>();
+  for (const c of certs) {
+    const key = c.number.slice(7, 16);
+    last.set(key, Math.max(last.get(key) ?? 0, Number(c.number.slice(16))));
+  }
+  return [...last]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, serial]) => ({
+      institutionCode: key.slice(0, 6),
+      year: 2000 + Number(key.slice(6, 8)),
+      level: Number(key.slice(8, 9)),
+      last: serial,
+    }));
 }

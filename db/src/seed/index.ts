@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbHandle } from '../client.ts';
-import { certificates, evaluationPlans } from '../schema/assessment.ts';
+import { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
 import {
   enterpriseSpecifications,
   enterprises,
@@ -16,7 +16,7 @@ import {
   filingTransitions,
 } from '../schema/enterprise.ts';
 import { cases } from '../schema/supervision.ts';
-import { generateCertificates, generatePlans } from './assessments.ts';
+import { certificateSerialRows, generateCertificates, generatePlans } from './assessments.ts';
 import { generateCases } from './cases.ts';
 import { generateEnterprises, occupationLookup } from './enterprises.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
@@ -77,6 +77,7 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE) {
     filingTransitions: org.transitions,
     evaluationPlans: plans.map((p) => p.row),
     certificates: certs,
+    certificateSerials: certificateSerialRows(certs),
     cases: caseRows,
   };
 }
@@ -104,6 +105,7 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     ['filing_transitions', filingTransitions, data.filingTransitions],
     ['evaluation_plans', evaluationPlans, data.evaluationPlans],
     ['certificates', certificates, data.certificates],
+    ['certificate_serials', certificateSerials, data.certificateSerials],
     ['cases', cases, data.cases],
   ];
   const reference = occupationReference().length;

@@ -1,12 +1,16 @@
 import type { Db } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
+import { ensurePackageCalendar, fillMissingResultDeadlines } from './calendar.ts';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema/index.ts';
 
 export const DEFAULT_PORT = 4003;
 
 /** Starts the assessments subgraph (评价计划、成绩、公示、证书) on its own HTTP server. */
-export function startAssessments(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+export async function startAssessments(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+  // The official calendar is data: seed the years the chinese-days package knows, once per database.
+  await ensurePackageCalendar(opts.db);
+  await fillMissingResultDeadlines(opts.db);
   return startSubgraph({
     name: 'assessments',
     schema,

@@ -1,5 +1,8 @@
 import { builder } from '../builder.ts';
+import './calendar.ts';
 import './certificate.ts';
 import './refs.ts';
+
+builder.mutationType({ description: 'Everything the hub can be asked to change.' });
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub(300);
+});
+afterAll(() => hub?.stop());
+
+const DEADLINES = /* GraphQL */ `
+  query ($evaluation: Date!, $publicityEnd: Date!) {
+    planReportDeadline(evaluationDate: $evaluation) { date calendarConfirmed }
+    resultSubmissionDeadline(publicityEndDate: $publicityEnd) { date calendarConfirmed }
+  }
+`;
+
+const LOAD = /* GraphQL */ `
+  mutation ($input: LoadHolidayNoticeInput!) {
+    loadHolidayNotice(input: $input) {
+      calendar { year confirmed notice holidays { day name } adjustedWorkingDays { day } }
+      errors { code message field }
+    }
+  }
+`;
+
+const NOTICE_2027 = {
+  year: 2027,
+  notice: '国办发明电〔2026〕99号 (test)',
+  holidays: [
+    { day: '2027-01-01', name: '元旦' },
+    { day: '2027-01-02', name: '元旦' },
+    { day: '2027-01-03', name: '元旦' },
+    { day: '2027-01-04', name: '元旦' },
+  ],
+  adjustedWorkingDays: [{ day: '2027-01-09', name: '元旦' }],
+};
+
+describe('official calendar through the gateway', () => {
+  it('answers planReportDeadline and resultSubmissionDeadline to the public, across the 2026 National Day holiday', async () => {
+    const r = await gql(hub.url, DEADLINES, { variables: { evaluation: '2026-12-14', publicityEnd: '2026-09-30' } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.planReportDeadline).toEqual({ date: '2026-12-07', calendarConfirmed: true });
+    expect(r.data?.resultSubmissionDeadline).toEqual({ date: '2026-11-03', calendarConfirmed: true });
+  });
+
+  it('refuses a notice with a weekday as 调休上班 and loads nothing (typed error, year stays unconfirmed)', async () => {
+    const admin = await token({ role: 'province_center', sub: 'calendar-clerk' });
+    const bad = await gql(hub.url, LOAD, {
+      token: admin,
+      variables: { input: { ...NOTICE_2027, adjustedWorkingDays: [{ day: '2027-01-06', name: '元旦' }] } },
+    });
+    expect(bad.data?.loadHolidayNotice.calendar).toBeNull();
+    expect(bad.data?.loadHolidayNotice.errors).toEqual([
+      expect.objectContaining({ code: 'NOTICE_WORKDAY_NOT_WEEKEND', field: 'adjustedWorkingDays' }),
+    ]);
+    const year = await gql(hub.url, '{ holidayCalendar(year: 2027) { confirmed holidays { day } } }');
+    expect(year.data?.holidayCalendar).toEqual({ confirmed: false, holidays: [] });
+  });
+
+  it('lets only the province, ministry or admin load a notice', async () => {
+    const r = await gql(hub.url, LOAD, {
+      token: await token({ role: 'city_center', prefecture: '430100' }),
+      variables: { input: NOTICE_2027 },
+    });
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('counts weekends only for 2027 until its notice is loaded, then its holidays and 调休 without a release', async () => {
+    const vars = { variables: { evaluation: '2027-01-11', publicityEnd: '2026-12-31' } };
+    const before = await gql(hub.url, DEADLINES, vars);
+    expect(before.data?.planReportDeadline).toEqual({ date: '2027-01-04', calendarConfirmed: false });
+    expect(before.data?.resultSubmissionDeadline.calendarConfirmed).toBe(false);
+
+    const loaded = await gql(hub.url, LOAD, {
+      token: await token({ role: 'province_center', sub: 'calendar-clerk' }),
+      variables: { input: NOTICE_2027 },
+    });
+    expect(loaded.data?.loadHolidayNotice.errors).toEqual([]);
+    expect(loaded.data?.loadHolidayNotice.calendar).toMatchObject({ year: 2027, confirmed: true });
+
+    const after = await gql(hub.url, DEADLINES, vars);
+    // 01-11 → 01-09 Saturday worked (1), 01-08, 01-07, 01-06, 01-05 (5)
+    expect(after.data?.planReportDeadline).toEqual({ date: '2027-01-05', calendarConfirmed: true });
+    expect(after.data?.resultSubmissionDeadline.calendarConfirmed).toBe(true);
+  });
+});
