@@ -1,19 +1,33 @@
-import { type Db, enterprises, filings } from '@hub/db';
+import {
+  type Db,
+  enterpriseSpecifications,
+  enterprises,
+  filingAttachments,
+  filingScopes,
+  filingServedParties,
+  filings,
+  filingTransitions,
+} from '@hub/db';
 import DataLoader from 'dataloader';
-import { desc, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type FilingRow = typeof filings.$inferSelect;
+export type ScopeRow = typeof filingScopes.$inferSelect;
+export type TransitionRow = typeof filingTransitions.$inferSelect;
+export type ServedPartyRow = typeof filingServedParties.$inferSelect;
+export type AttachmentRow = typeof filingAttachments.$inferSelect;
+export type SpecificationRow = typeof enterpriseSpecifications.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Loads rows for many keys in one statement and hands them back in key order. */
-function keyedLoader<K extends string, R>(
-  fetch: (keys: K[]) => Promise<R[]>,
-  keyOf: (row: R) => K,
-  valid: (k: K) => boolean = () => true,
+function keyedLoader<R>(
+  fetch: (keys: string[]) => Promise<R[]>,
+  keyOf: (row: R) => string,
+  valid: (k: string) => boolean = () => true,
 ) {
-  return new DataLoader<K, R | null>(async (keys) => {
+  return new DataLoader<string, R | null>(async (keys) => {
     const wanted = [...new Set(keys.filter(valid))];
     const rows = wanted.length ? await fetch(wanted) : [];
     const byKey = new Map(rows.map((r) => [keyOf(r), r]));
@@ -21,20 +35,36 @@ function keyedLoader<K extends string, R>(
   });
 }
 
+/** Loads the rows of many parents in one statement, grouped by parent in key order. */
+function groupedLoader<R>(fetch: (keys: string[]) => Promise<R[]>, parentOf: (row: R) => string) {
+  return new DataLoader<string, R[]>(async (keys) => {
+    const wanted = [...new Set(keys.filter((k) => UUID.test(k)))];
+    const rows = wanted.length ? await fetch(wanted) : [];
+    const groups = new Map<string, R[]>();
+    for (const r of rows) groups.set(parentOf(r), [...(groups.get(parentOf(r)) ?? []), r]);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
   return {
-    enterpriseById: keyedLoader<string, EnterpriseRow>(
+    enterpriseById: keyedLoader(
       (ids) => db.select().from(enterprises).where(inArray(enterprises.id, ids)),
       (r) => r.id,
       (id) => UUID.test(id),
     ),
-    enterpriseByCreditCode: keyedLoader<string, EnterpriseRow>(
+    enterpriseByCreditCode: keyedLoader(
       (codes) => db.select().from(enterprises).where(inArray(enterprises.creditCode, codes)),
       (r) => r.creditCode,
     ),
+    filingById: keyedLoader(
+      (ids) => db.select().from(filings).where(inArray(filings.id, ids)),
+      (r) => r.id,
+      (id) => UUID.test(id),
+    ),
     /** The most recent filing of each enterprise (its current 备案 status). */
-    latestFiling: keyedLoader<string, FilingRow>(
+    latestFiling: keyedLoader(
       (ids) =>
         db
           .selectDistinctOn([filings.enterpriseId])
@@ -43,14 +73,82 @@ export function createLoaders(db: Db) {
           .orderBy(filings.enterpriseId, desc(filings.createdAt), desc(filings.id)),
       (r) => r.enterpriseId,
     ),
-    filingsByEnterprise: new DataLoader<string, FilingRow[]>(async (ids) => {
-      const rows = await db
-        .select()
-        .from(filings)
-        .where(inArray(filings.enterpriseId, [...ids]))
-        .orderBy(desc(filings.createdAt));
-      return ids.map((id) => rows.filter((r) => r.enterpriseId === id));
-    }),
+    filingsByEnterprise: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(filings)
+          .where(inArray(filings.enterpriseId, ids))
+          .orderBy(desc(filings.createdAt), desc(filings.id)),
+      (r) => r.enterpriseId,
+    ),
+    /** Scope rows of every confirmed filing of each enterprise: its confirmed scope (已备案范围). */
+    confirmedScope: groupedLoader(
+      async (ids) =>
+        (
+          await db
+            .select({ scope: filingScopes, enterpriseId: filings.enterpriseId })
+            .from(filingScopes)
+            .innerJoin(filings, eq(filings.id, filingScopes.filingId))
+            .where(and(inArray(filings.enterpriseId, ids), isNotNull(filings.confirmedAt)))
+            .orderBy(asc(filingScopes.occupationCode), asc(filingScopes.workTypeCode))
+        ).map((r) => ({ ...r.scope, enterpriseId: r.enterpriseId })),
+      (r) => r.enterpriseId,
+    ),
+    /** Kinds under which each enterprise has a confirmed filing. */
+    confirmedKinds: groupedLoader(
+      (ids) =>
+        db
+          .selectDistinct({ enterpriseId: filings.enterpriseId, kind: filings.kind })
+          .from(filings)
+          .where(and(inArray(filings.enterpriseId, ids), isNotNull(filings.confirmedAt))),
+      (r) => r.enterpriseId,
+    ),
+    scopesOf: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(filingScopes)
+          .where(inArray(filingScopes.filingId, ids))
+          .orderBy(asc(filingScopes.occupationCode)),
+      (r) => r.filingId,
+    ),
+    transitionsOf: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(filingTransitions)
+          .where(inArray(filingTransitions.filingId, ids))
+          .orderBy(asc(filingTransitions.at), asc(filingTransitions.id)),
+      (r) => r.filingId,
+    ),
+    servedPartiesOf: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(filingServedParties)
+          .where(inArray(filingServedParties.filingId, ids))
+          .orderBy(asc(filingServedParties.name)),
+      (r) => r.filingId,
+    ),
+    attachmentsOf: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(filingAttachments)
+          .where(inArray(filingAttachments.filingId, ids))
+          .orderBy(asc(filingAttachments.title)),
+      (r) => r.filingId,
+    ),
+    specificationsOf: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(enterpriseSpecifications)
+          .where(inArray(enterpriseSpecifications.enterpriseId, ids))
+          .orderBy(desc(enterpriseSpecifications.createdAt)),
+      (r) => r.enterpriseId,
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Claims } from '@hub/kit';
 import { describe, expect, it } from 'vitest';
+import { filingContentRefusals, submissionRefusals } from '../src/rules/filing-input.ts';
 import { editRefusal, type FilingFacts, review } from '../src/rules/workflow.ts';
 
 const ENT = '11111111-1111-4111-8111-111111111111';
@@ -66,5 +67,47 @@ describe('备案 workflow', () => {
     ).toMatchObject({
       code: 'NOT_YOUR_ENTERPRISE',
     });
+  });
+});
+
+describe('filing content', () => {
+  const content = {
+    kind: 'ENTERPRISE_SELF_EVALUATION' as const,
+    teamDescription: '评价工作委员会 9 人',
+    facilitiesDescription: '实训基地 2000 平方米',
+    systemsDescription: '技能等级与薪酬挂钩',
+    planDescription: '每年评价两批',
+    commitmentSigner: '张伟',
+    commitmentSignedOn: '2026-11-20',
+    servedParties: [],
+    attachments: [],
+    scopeRows: 1,
+  };
+
+  it('submits only a complete, signed form', () => {
+    expect(submissionRefusals(content)).toEqual([]);
+    expect(submissionRefusals({ ...content, systemsDescription: ' ' }).map((r) => r.code)).toEqual(['SECTION_MISSING']);
+    expect(submissionRefusals({ ...content, commitmentSignedOn: null }).map((r) => r.code)).toEqual([
+      'COMMITMENT_UNSIGNED',
+    ]);
+    expect(submissionRefusals({ ...content, scopeRows: 0 }).map((r) => r.code)).toEqual(['SCOPE_EMPTY']);
+  });
+
+  it('requires a 社会评价组织 to name whom it serves, and only it', () => {
+    const social = { ...content, kind: 'SOCIAL_EVALUATION_ORGANIZATION' as const };
+    expect(submissionRefusals(social).map((r) => r.code)).toEqual(['PARTIES_REQUIRED']);
+    const party = { creditCode: '91350100M000100Y43', name: '福州某配套企业' };
+    expect(filingContentRefusals({ ...content, servedParties: [party] }, '2026-11-26').map((r) => r.code)).toEqual([
+      'PARTIES_ONLY_FOR_SOCIAL',
+    ]);
+    expect(
+      filingContentRefusals({ ...social, servedParties: [party, party] }, '2026-11-26').map((r) => r.code),
+    ).toEqual(['DUPLICATE_PARTY']);
+  });
+
+  it('refuses a commitment signed on a future day', () => {
+    expect(
+      filingContentRefusals({ ...content, commitmentSignedOn: '2026-11-27' }, '2026-11-26').map((r) => r.code),
+    ).toEqual(['SIGNED_IN_FUTURE']);
   });
 });

@@ -3,7 +3,7 @@ import { canReach, forwardConnection, hubError, isPrefectureCode } from '@hub/ki
 import { eq } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
-import { EnterpriseAffiliation, EnterpriseNature, FilingStatus } from './enums.ts';
+import { EnterpriseAffiliation, EnterpriseNature, FilingStatus, QualificationStatus } from './enums.ts';
 import { Filing } from './filing.ts';
 
 /** 备案申报表 contact fields, with the form's labels. */
@@ -60,6 +60,11 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
       description:
         'Status of the enterprise’s current (latest) filing; null if it never filed. Public, like the catalog.',
       resolve: async (e, _args, ctx) => (await ctx.loaders.latestFiling.load(e.id))?.status ?? null,
+    }),
+    qualificationStatus: t.field({
+      type: QualificationStatus,
+      description: 'Standing in the 全省技能人才自主评价机构目录 (public).',
+      resolve: (e) => e.qualification,
     }),
     filings: t.field({
       type: [Filing],

@@ -43,3 +43,47 @@ export const FilingStatus = builder.enumType('FilingStatus', {
     REVOKED: { description: '取消备案资质: revoked by a supervision decision; out of the catalog' },
   } as const,
 });
+
+export const QualificationStatus = builder.enumType('QualificationStatus', {
+  description: 'Standing in the 全省技能人才自主评价机构目录, whatever filing is under review.',
+  values: {
+    NONE: { description: '未备案: never confirmed' },
+    CONFIRMED: { description: '已备案: in the catalog, may evaluate within its confirmed scope' },
+    SUSPENDED: { description: '暂停: listed, but may not evaluate until reinstated' },
+    REVOKED: { description: '取消备案资质: out of the catalog' },
+  } as const,
+});
+
+export const EvaluationBasis = builder.enumType('EvaluationBasis', {
+  description: '评价依据 of a scope row.',
+  values: {
+    NATIONAL_STANDARD: { description: '国家职业技能标准' },
+    ENTERPRISE_SPECIFICATION: { description: '企业评价规范 (filed with and approved by the authorities first)' },
+  } as const,
+});
+
+export const ReviewDecision = builder.enumType('ReviewDecision', {
+  description: 'A reviewing authority’s decision on a filing or specification.',
+  values: {
+    APPROVE: { description: '同意: pass it on (or confirm, at the last step)' },
+    REJECT: { description: '退回: send it back with reasons' },
+  } as const,
+});
+
+export const ServedPartyKind = builder.enumType('ServedPartyKind', {
+  description: 'Whom a 社会评价组织 serves (湘人社发〔2024〕26号 一(二)).',
+  values: {
+    SUPPLY_CHAIN: { description: '产业链供应链上下游企业' },
+    SME: { description: '中小微企业' },
+    SCHOOL: { description: '已签订校企合作协议的院校' },
+  } as const,
+});
+
+export const SpecificationStatus = builder.enumType('SpecificationStatus', {
+  description: '企业评价规范 review state.',
+  values: {
+    SUBMITTED: { description: '已报备, awaiting review' },
+    APPROVED: { description: '已备案: may be the basis of a scope row' },
+    REJECTED: { description: '退回' },
+  } as const,
+});

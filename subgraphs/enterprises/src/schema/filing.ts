@@ -1,16 +1,124 @@
 import { builder } from '../builder.ts';
-import type { FilingRow } from '../loaders.ts';
-import { FilingKind, FilingStatus } from './enums.ts';
+import type { AttachmentRow, FilingRow, ScopeRow, ServedPartyRow, TransitionRow } from '../loaders.ts';
+import { EvaluationBasis, FilingKind, FilingStatus, ServedPartyKind } from './enums.ts';
 
-export const Filing = builder.objectRef<FilingRow>('Filing').implement({
-  description: '备案申报: an enterprise’s application to evaluate skill levels itself.',
+export const ScopeRowType = builder.objectRef<ScopeRow>('FilingScopeRow').implement({
+  description: '申请开展自主评价的职业（工种）: one occupation (or work type) with its levels and basis.',
+  fields: (t) => ({
+    occupationCode: t.field({ type: 'OccupationCode', description: '职业编码', resolve: (s) => s.occupationCode }),
+    occupationName: t.exposeString('occupationName', { description: '职业名称 (as in the dictionary)' }),
+    workTypeCode: t.field({
+      type: 'OccupationCode',
+      nullable: true,
+      description: '工种编码, when the occupation has work types',
+      resolve: (s) => s.workTypeCode,
+    }),
+    workTypeName: t.exposeString('workTypeName', { nullable: true, description: '工种名称' }),
+    levels: t.field({
+      type: ['Int'],
+      description: '级别 as on the form: 5 (五级/初级工) … 1 (一级/高级技师), highest number first',
+      resolve: (s) => [...s.levels].sort((a, b) => b - a),
+    }),
+    basis: t.field({ type: EvaluationBasis, description: '评价依据', resolve: (s) => s.basis }),
+    jobRoleName: t.exposeString('jobRoleName', {
+      nullable: true,
+      description: 'The enterprise’s own job role mapped to this occupation by 相邻相近原则, if any',
+    }),
+    specificationId: t.exposeID('specificationId', {
+      nullable: true,
+      description: 'The approved 企业评价规范 behind an ENTERPRISE_SPECIFICATION row',
+    }),
+  }),
+});
+
+export const ServedParty = builder.objectRef<ServedPartyRow>('ServedParty').implement({
+  description: 'A partner a 社会评价组织 evaluates for.',
+  fields: (t) => ({
+    creditCode: t.field({ type: 'CreditCode', description: '统一社会信用代码', resolve: (p) => p.creditCode }),
+    name: t.exposeString('name', { description: '名称' }),
+    kind: t.field({ type: ServedPartyKind, description: '类型', resolve: (p) => p.kind }),
+  }),
+});
+
+export const Attachment = builder.objectRef<AttachmentRow>('FilingAttachment').implement({
+  description: '附件: a document attached to a filing, by reference.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: '附件名称' }),
+    reference: t.exposeString('reference', {
+      description: 'Where the document is kept (id or URL in the document store).',
+    }),
+  }),
+});
+
+export const FilingTransition = builder.objectRef<TransitionRow>('FilingTransition').implement({
+  description: 'One step of a filing’s workflow: who did what, in which role, when and why (审核意见).',
+  fields: (t) => ({
+    fromStatus: t.field({
+      type: FilingStatus,
+      nullable: true,
+      description: 'State before (null when created).',
+      resolve: (x) => x.fromStatus,
+    }),
+    toStatus: t.field({ type: FilingStatus, description: 'State after.', resolve: (x) => x.toStatus }),
+    actor: t.exposeString('actor', { description: 'Who acted.' }),
+    actorRole: t.exposeString('actorRole', { description: 'In which role.' }),
+    opinion: t.exposeString('opinion', { nullable: true, description: '意见: the reviewer’s opinion or reasons.' }),
+    at: t.field({ type: 'DateTime', description: 'When.', resolve: (x) => x.at }),
+  }),
+});
+
+export const Filing = builder.objectRef<FilingRow>('Filing');
+
+Filing.implement({
+  description:
+    '备案申报: an enterprise’s application to evaluate skill levels itself (湖南省企业职业技能等级认定备案申报表).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Filing id.' }),
+    enterpriseId: t.exposeID('enterpriseId', { description: 'The filing enterprise.' }),
     kind: t.field({ type: FilingKind, description: '备案类型', resolve: (f) => f.kind }),
     status: t.field({
       type: FilingStatus,
       description: 'Where the filing stands in the workflow.',
       resolve: (f) => f.status,
+    }),
+    version: t.exposeInt('version', {
+      description: 'Changes with every step; pass it back as `expectedVersion` to act on what you saw.',
+    }),
+    amendsFilingId: t.exposeID('amendsFilingId', {
+      nullable: true,
+      description: 'For an amendment (adding occupations or levels): the confirmed filing it extends.',
+    }),
+    teamDescription: t.exposeString('teamDescription', { description: '三、评价团队专（兼）职人员构成' }),
+    facilitiesDescription: t.exposeString('facilitiesDescription', { description: '四、评价场地、设备设施' }),
+    systemsDescription: t.exposeString('systemsDescription', { description: '五、现行技能人才评价和薪酬制度' }),
+    planDescription: t.exposeString('planDescription', { description: '六、下阶段评价工作计划与待遇落实措施' }),
+    commitmentSigner: t.exposeString('commitmentSigner', { nullable: true, description: '申请单位承诺: signed by' }),
+    commitmentSignedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '申请单位承诺: signed on',
+      resolve: (f) => f.commitmentSignedOn,
+    }),
+    serves: t.exposeString('serves', { nullable: true, description: 'For a 社会评价组织: whom it serves, in words.' }),
+    scope: t.field({
+      type: [ScopeRowType],
+      description: '二、申请开展自主评价的职业（工种）',
+      resolve: (f, _args, ctx) => ctx.loaders.scopesOf.load(f.id),
+    }),
+    servedParties: t.field({
+      type: [ServedParty],
+      description: 'For a 社会评价组织: the partners it serves.',
+      resolve: (f, _args, ctx) => ctx.loaders.servedPartiesOf.load(f.id),
+    }),
+    attachments: t.field({
+      type: [Attachment],
+      description: '附件',
+      resolve: (f, _args, ctx) => ctx.loaders.attachmentsOf.load(f.id),
+    }),
+    transitions: t.field({
+      type: [FilingTransition],
+      description: 'Every workflow step so far, oldest first.',
+      resolve: (f, _args, ctx) => ctx.loaders.transitionsOf.load(f.id),
     }),
     submittedAt: t.field({
       type: 'DateTime',
@@ -21,12 +129,8 @@ export const Filing = builder.objectRef<FilingRow>('Filing').implement({
     confirmedAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: '人社部备案确认 time: from then on the enterprise is in the catalog.',
+      description: '人社部备案确认 time: from then on its scope is in the catalog.',
       resolve: (f) => f.confirmedAt,
-    }),
-    serves: t.exposeString('serves', {
-      nullable: true,
-      description: 'For a 社会评价组织: the enterprises and schools it serves.',
     }),
   }),
 });

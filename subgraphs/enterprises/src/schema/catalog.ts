@@ -1,0 +1,121 @@
+import { enterprises, filingScopes, filings, keysetPage } from '@hub/db';
+import { forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
+import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import type { EnterpriseRow } from '../loaders.ts';
+import { Enterprise } from './enterprise.ts';
+import { FilingKind, QualificationStatus } from './enums.ts';
+import { ScopeRowType } from './filing.ts';
+
+/** 全省技能人才自主评价机构目录: confirmed (and suspended) institutions; revoked ones leave at once. */
+export const CatalogEntry = builder.objectRef<EnterpriseRow>('CatalogEntry').implement({
+  description: 'An institution in the 全省技能人才自主评价机构目录, with its confirmed scope.',
+  fields: (t) => ({
+    enterprise: t.field({ type: Enterprise, description: 'The institution.', resolve: (e) => e }),
+    status: t.field({
+      type: QualificationStatus,
+      description: 'CONFIRMED, or SUSPENDED (listed but may not evaluate).',
+      resolve: (e) => e.qualification,
+    }),
+    kinds: t.field({
+      type: [FilingKind],
+      description: 'What it is confirmed as: 企业自主评价 and/or 社会评价组织.',
+      resolve: async (e, _args, ctx) => (await ctx.loaders.confirmedKinds.load(e.id)).map((k) => k.kind).sort(),
+    }),
+    confirmedOn: t.field({
+      type: 'Date',
+      description: '人社部备案确认 date (China time).',
+      resolve: (e) => new Date((e.qualifiedAt as Date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+    }),
+    institutionCode: t.exposeString('institutionCode', {
+      nullable: true,
+      description: 'Its 6-digit institution code.',
+    }),
+    scope: t.field({
+      type: [ScopeRowType],
+      description: '已备案范围: every occupation (or work type) and level of its confirmed filings.',
+      resolve: (e, _args, ctx) => ctx.loaders.confirmedScope.load(e.id),
+    }),
+  }),
+});
+
+const LISTED = ['CONFIRMED', 'SUSPENDED'] as const;
+
+builder.queryFields((t) => ({
+  catalog: t.connection({
+    type: CatalogEntry,
+    description:
+      '全省技能人才自主评价机构目录 (public): institutions by 市州, occupation, level, kind and status, in a stable order.',
+    args: {
+      prefecture: t.arg.string({ required: false, description: 'Only institutions of this 市州 (6-digit code).' }),
+      occupationCode: t.arg({
+        type: 'OccupationCode',
+        required: false,
+        description: 'Only institutions confirmed for this occupation (or work type).',
+      }),
+      level: t.arg.int({
+        required: false,
+        description: 'Only institutions confirmed for this level: 5 (五级) … 1 (一级).',
+      }),
+      kind: t.arg({ type: FilingKind, required: false, description: 'Only institutions confirmed as this kind.' }),
+      status: t.arg({
+        type: QualificationStatus,
+        required: false,
+        description: 'CONFIRMED or SUSPENDED (default: both).',
+      }),
+    },
+    resolve: (_root, args, ctx) => {
+      if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
+        throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
+          field: 'prefecture',
+        });
+      }
+      if (args.level != null && (args.level < 1 || args.level > 5)) {
+        throw hubError('BAD_USER_INPUT', '"level" must be 1 (一级) … 5 (五级)', { field: 'level' });
+      }
+      if (args.status != null && !(LISTED as readonly string[]).includes(args.status)) {
+        throw hubError('BAD_USER_INPUT', 'the catalog lists CONFIRMED and SUSPENDED institutions only', {
+          field: 'status',
+        });
+      }
+      const where: (SQL | undefined)[] = [
+        inArray(enterprises.qualification, args.status ? [args.status] : [...LISTED]),
+      ];
+      if (args.prefecture) where.push(eq(enterprises.prefectureCode, args.prefecture));
+      if (args.occupationCode || args.level != null || args.kind) {
+        const code = args.occupationCode;
+        const scope = ctx.db
+          .select({ id: filings.enterpriseId })
+          .from(filings)
+          .leftJoin(filingScopes, eq(filingScopes.filingId, filings.id))
+          .where(
+            and(
+              isNotNull(filings.confirmedAt),
+              args.kind ? eq(filings.kind, args.kind) : undefined,
+              code
+                ? code.split('-').length === 5
+                  ? eq(filingScopes.workTypeCode, code)
+                  : eq(filingScopes.occupationCode, code)
+                : undefined,
+              args.level != null ? sql`${args.level}::smallint = any(${filingScopes.levels})` : undefined,
+            ),
+          );
+        where.push(inArray(enterprises.id, scope));
+      }
+      return forwardConnection(
+        args,
+        (e: EnterpriseRow) => e.id,
+        (afterKey, limit) => keysetPage(ctx.db, enterprises, enterprises.id, { where, afterKey, limit }),
+      );
+    },
+  }),
+}));
+
+builder.objectField(Enterprise, 'catalogEntry', (t) =>
+  t.field({
+    type: CatalogEntry,
+    nullable: true,
+    description: 'Its entry in the 全省技能人才自主评价机构目录; null when not listed (never confirmed, or revoked).',
+    resolve: (e) => ((LISTED as readonly string[]).includes(e.qualification) && e.qualifiedAt ? e : null),
+  }),
+);
