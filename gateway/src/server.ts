@@ -1,16 +1,12 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { type Claims, formatHubError, INTERNAL_HEADER, serveGraphQL } from '@hub/kit';
+import { formatHubError, serveGraphQL } from '@hub/kit';
 import { defaultUrl, readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { internalTokenFor, verifyCaller } from './auth.ts';
+import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { readiness } from './readiness.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
-
-interface GatewayContext {
-  caller: Claims;
-  internalToken: string;
-}
 
 export interface GatewayOptions {
   port?: number;
@@ -25,20 +21,16 @@ export interface GatewayOptions {
 
 /** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
 export async function startGateway(opts: GatewayOptions = {}) {
+  // Apollo Gateway otherwise sends usage metrics to Apollo and, to label them, probes the
+  // AWS/GCP/Azure/Alibaba metadata endpoints: traffic off this machine that the hub never wants.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const urls = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? defaultUrl(s.name, s.port)]),
   ) as Record<SubgraphName, string>;
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls[name as SubgraphName] ?? url,
-        // Apollo Gateway forwards no client headers; the subgraph gets the verified claims, signed.
-        willSendRequest({ request, context }) {
-          if (context.internalToken) request.http?.headers.set(INTERNAL_HEADER, context.internalToken);
-        },
-      }),
+    buildService: ({ name, url }) => new HubDataSource({ url: urls[name as SubgraphName] ?? url }),
   });
 
   const server = new ApolloServer<GatewayContext>({

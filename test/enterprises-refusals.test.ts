@@ -1,0 +1,273 @@
+import { enterprises, filingScopes, filings, filingTransitions } from '@hub/db';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Actors,
+  actors,
+  CREATE,
+  enterpriseForm,
+  fileAndSubmit,
+  filingForm,
+  newCreditCode,
+  REGISTER,
+  REVIEW,
+  register,
+  SUBMIT,
+  UPDATE,
+} from './enterprises-fixtures.ts';
+import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+
+let hub: TestHub;
+let a: Actors;
+beforeAll(async () => {
+  hub = await startTestHub(300);
+  a = await actors();
+});
+afterAll(() => hub?.stop());
+
+/** Everything the enterprises domain holds, to prove a refusal changed nothing. */
+async function snapshot() {
+  const { db } = hub.db;
+  const n = async (t: typeof enterprises | typeof filings | typeof filingScopes | typeof filingTransitions) =>
+    (await db.select({ n: count() }).from(t))[0]?.n;
+  const versions = await db
+    .select({ id: filings.id, status: filings.status, version: filings.version })
+    .from(filings)
+    .orderBy(filings.id);
+  return {
+    enterprises: await n(enterprises),
+    filings: await n(filings),
+    scopes: await n(filingScopes),
+    transitions: await n(filingTransitions),
+    versions,
+  };
+}
+
+async function expectRefused(result: Promise<{ data?: any; errors?: any[] }>, field: string, code: string) {
+  const before = await snapshot();
+  const r = await result;
+  const errors = r.data?.[field]?.errors ?? [];
+  expect(
+    errors.map((e: any) => e.code),
+    JSON.stringify(r),
+  ).toContain(code);
+  expect(errors.every((e: any) => e.message.length > 10)).toBe(true);
+  expect(await snapshot()).toEqual(before);
+  return errors;
+}
+
+describe('refused filing actions name the rule and change nothing', () => {
+  it('refuses a city opinion from another 市州 (NOT_YOUR_PREFECTURE)', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const f = await fileAndSubmit(hub.url, await a.enterprise(id));
+    await expectRefused(
+      gql(hub.url, REVIEW, { token: await a.city('430100'), variables: { id: f.id, d: 'APPROVE', o: '同意' } }),
+      'reviewFiling',
+      'NOT_YOUR_PREFECTURE',
+    );
+  });
+
+  it('refuses a review in the wrong state, and by the wrong reviewer', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const f = await fileAndSubmit(hub.url, await a.enterprise(id));
+    await expectRefused(
+      gql(hub.url, REVIEW, { token: a.ministry, variables: { id: f.id, d: 'APPROVE' } }),
+      'reviewFiling',
+      'WRONG_REVIEWER',
+    );
+    await expectRefused(
+      gql(hub.url, REVIEW, { token: a.province, variables: { id: f.id, d: 'APPROVE', o: '同意' } }),
+      'reviewFiling',
+      'CITY_OPINION_FIRST',
+    );
+    await expectRefused(
+      gql(hub.url, SUBMIT, { token: await a.enterprise(id), variables: { id: f.id } }),
+      'submitFiling',
+      'FILING_WRONG_STATE',
+    );
+    await expectRefused(
+      gql(hub.url, UPDATE, { token: await a.enterprise(id), variables: { id: f.id, input: filingForm() } }),
+      'updateFiling',
+      'FILING_WRONG_STATE',
+    );
+  });
+
+  it('refuses a stale expectedVersion (FILING_CHANGED)', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const f = await fileAndSubmit(hub.url, await a.enterprise(id));
+    await expectRefused(
+      gql(hub.url, REVIEW, {
+        token: await a.city('430200'),
+        variables: { id: f.id, d: 'APPROVE', o: '同意', v: f.version - 1 },
+      }),
+      'reviewFiling',
+      'FILING_CHANGED',
+    );
+  });
+
+  it('refuses the wrong role: a partner HR system may not file, a dashboard may not review', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const before = await snapshot();
+    const partner = await gql(hub.url, CREATE, {
+      token: await token({ role: 'hr_partner', enterpriseId: id }),
+      variables: { input: filingForm() },
+    });
+    expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(partner.errors?.[0]?.message).toMatch(/hr_partner/);
+    const f = await fileAndSubmit(hub.url, await a.enterprise(id));
+    const mid = await snapshot();
+    const dash = await gql(hub.url, REVIEW, {
+      token: await token({ role: 'dashboard' }),
+      variables: { id: f.id, d: 'APPROVE' },
+    });
+    expect(dash.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await snapshot()).toEqual(mid);
+    expect(before.filings).toBe((mid.filings ?? 0) - 1);
+  });
+
+  it('refuses an invalid 统一社会信用代码 check character, naming GB 32100', async () => {
+    const before = await snapshot();
+    const good = newCreditCode('430200');
+    const bad = `${good.slice(0, 17)}${good.endsWith('0') ? '1' : '0'}`;
+    const r = await gql(hub.url, REGISTER, {
+      token: await a.city('430200'),
+      variables: { creditCode: bad, affiliation: 'LOCAL', input: enterpriseForm() },
+    });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(/GB 32100/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses more skilled workers than employees, and a founding date in the future', async () => {
+    const errors = await expectRefused(
+      gql(hub.url, REGISTER, {
+        token: await a.city('430200'),
+        variables: {
+          creditCode: newCreditCode(),
+          affiliation: 'LOCAL',
+          input: enterpriseForm({ employeeCount: 100, skilledWorkerCount: 101, foundedOn: '2099-01-01' }),
+        },
+      }),
+      'registerEnterprise',
+      'SKILLED_EXCEEDS_EMPLOYEES',
+    );
+    expect(errors.map((e: any) => e.code)).toContain('FOUNDED_IN_FUTURE');
+    expect(errors.find((e: any) => e.code === 'SKILLED_EXCEEDS_EMPLOYEES').field).toBe('skilledWorkerCount');
+  });
+
+  it('refuses a registration outside the city centre’s own 市州 and a duplicate credit code', async () => {
+    await expectRefused(
+      gql(hub.url, REGISTER, {
+        token: await a.city('430100'),
+        variables: { creditCode: newCreditCode(), affiliation: 'LOCAL', input: enterpriseForm() },
+      }),
+      'registerEnterprise',
+      'NOT_YOUR_PREFECTURE',
+    );
+    const [taken] = await hub.db.db.select({ code: enterprises.creditCode }).from(enterprises).limit(1);
+    await expectRefused(
+      gql(hub.url, REGISTER, {
+        token: a.province,
+        variables: { creditCode: taken?.code, affiliation: 'LOCAL', input: enterpriseForm() },
+      }),
+      'registerEnterprise',
+      'DUPLICATE_CREDIT_CODE',
+    );
+  });
+
+  it('refuses an ENTERPRISE_SPECIFICATION basis whose specification is not approved', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const own = await a.enterprise(id);
+    const filed = await gql(
+      hub.url,
+      `mutation { fileSpecification(title: "车工评价规范", occupationCode: "6-18-01-01", levels: [5, 4], documentReference: "doc://spec-1") { specification { id status } errors { code } } }`,
+      { token: own },
+    );
+    const spec = filed.data?.fileSpecification.specification;
+    expect(spec.status).toBe('SUBMITTED');
+    const input = filingForm({
+      scope: [
+        { occupationCode: '6-18-01-01', levels: [5, 4], basis: 'ENTERPRISE_SPECIFICATION', specificationId: spec.id },
+      ],
+    });
+    await expectRefused(
+      gql(hub.url, CREATE, { token: own, variables: { input } }),
+      'createFiling',
+      'SPECIFICATION_NOT_APPROVED',
+    );
+    await gql(hub.url, `mutation($id: ID!) { reviewSpecification(id: $id, decision: APPROVE) { errors { code } } }`, {
+      token: await a.city('430200'),
+      variables: { id: spec.id },
+    });
+    const ok = await gql(hub.url, CREATE, { token: own, variables: { input } });
+    expect(ok.data?.createFiling.errors).toEqual([]);
+  });
+
+  it('refuses a scope row outside the dictionary or a level the standard does not set', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const own = await a.enterprise(id);
+    await expectRefused(
+      gql(hub.url, CREATE, {
+        token: own,
+        variables: {
+          input: filingForm({ scope: [{ occupationCode: '6-18-00-00', levels: [5], basis: 'NATIONAL_STANDARD' }] }),
+        },
+      }),
+      'createFiling',
+      'NOT_AN_OCCUPATION',
+    );
+    await expectRefused(
+      gql(hub.url, CREATE, {
+        token: own,
+        variables: {
+          input: filingForm({ scope: [{ occupationCode: '6-18-01-01', levels: [6], basis: 'NATIONAL_STANDARD' }] }),
+        },
+      }),
+      'createFiling',
+      'LEVEL_NOT_IN_STANDARD',
+    );
+  });
+
+  it('refuses to submit an unsigned or incomplete form, and a second open filing', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const own = await a.enterprise(id);
+    const draft = await gql(hub.url, CREATE, {
+      token: own,
+      variables: { input: filingForm({ commitmentSigner: null, planDescription: '' }) },
+    });
+    const f = draft.data?.createFiling.filing;
+    const errors = await expectRefused(
+      gql(hub.url, SUBMIT, { token: own, variables: { id: f.id } }),
+      'submitFiling',
+      'COMMITMENT_UNSIGNED',
+    );
+    expect(errors.map((e: any) => e.code)).toContain('SECTION_MISSING');
+    await expectRefused(
+      gql(hub.url, CREATE, { token: own, variables: { input: filingForm() } }),
+      'createFiling',
+      'FILING_ALREADY_OPEN',
+    );
+  });
+
+  it('refuses an enterprise acting on another enterprise’s filing', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const other = await register(hub.url, await a.city('430200'));
+    const f = await fileAndSubmit(hub.url, await a.enterprise(id));
+    await gql(hub.url, REVIEW, {
+      token: await a.city('430200'),
+      variables: { id: f.id, d: 'REJECT', o: '请补充材料' },
+    });
+    await expectRefused(
+      gql(hub.url, UPDATE, { token: await a.enterprise(other), variables: { id: f.id, input: filingForm() } }),
+      'updateFiling',
+      'NOT_YOUR_ENTERPRISE',
+    );
+    const seen = await gql(hub.url, `query($id: ID!) { filing(id: $id) { id } }`, {
+      token: await a.enterprise(other),
+      variables: { id: f.id },
+    });
+    expect(seen.data?.filing).toBeNull();
+    const [row] = await hub.db.db.select().from(filings).where(eq(filings.id, f.id));
+    expect(row?.status).toBe('REJECTED');
+  });
+});
