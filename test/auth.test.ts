@@ -101,15 +101,37 @@ describe('the gateway verifies callers', () => {
   });
 
   it('treats no token as the public caller: public data yes, restricted data no', async () => {
-    const pub = await gql(hub.url, '{ enterprises(first: 1) { edges { node { name filingStatus } } } }');
+    const pub = await gql(hub.url, '{ catalog(first: 1) { edges { node { enterprise { name filingStatus } } } } }');
     expect(pub.status).toBe(200);
-    expect(pub.data?.enterprises.edges).toHaveLength(1);
+    expect(pub.data?.catalog.edges).toHaveLength(1);
+    const list = await gql(hub.url, '{ enterprises(first: 1) { edges { node { name } } } }');
+    expect(list.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const restricted = await gql(hub.url, '{ certificates(first: 1) { edges { node { number } } } }');
     expect(restricted.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(restricted.errors?.[0]?.message).toMatch(/signed-in caller/);
     expect(restricted.data?.certificates ?? null).toBeNull();
     // The refusal reads as the subgraph's own words, without the subgraph's address or raw response.
     expect(JSON.stringify(restricted)).not.toMatch(/127\.0\.0\.1|"response"|Unauthorized/);
+  });
+
+  it('shows an enterprise only itself in the enterprise list, and a city centre only its 市州', async () => {
+    const all = await gql(hub.url, '{ enterprises(first: 100) { edges { node { id prefecture { code } } } } }', {
+      token: await token({ role: 'province_center' }),
+    });
+    const edges = (all.data?.enterprises.edges ?? []) as any[];
+    const one = edges[0].node;
+    const own = await gql(hub.url, '{ enterprises(first: 100) { edges { node { id } } } }', {
+      token: await token({ role: 'enterprise', enterpriseId: one.id }),
+    });
+    expect(own.data?.enterprises.edges.map((e: any) => e.node.id)).toEqual([one.id]);
+    const city = await gql(hub.url, '{ enterprises(first: 100) { edges { node { prefecture { code } } } } }', {
+      token: await token({ role: 'city_center', prefecture: one.prefecture.code }),
+    });
+    const codes = new Set((city.data?.enterprises.edges as any[]).map((e) => e.node.prefecture.code));
+    expect([...codes]).toEqual([one.prefecture.code]);
+    expect(city.data?.enterprises.edges.length).toBe(
+      edges.filter((e) => e.node.prefecture.code === one.prefecture.code).length,
+    );
   });
 
   it('shows an enterprise only its own certificates', async () => {

@@ -1,5 +1,5 @@
 import { enterprises, keysetPage } from '@hub/db';
-import { canReach, forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
+import { canReach, forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
@@ -85,23 +85,30 @@ builder.queryFields((t) => ({
   enterprise: t.field({
     type: Enterprise,
     nullable: true,
-    description: 'One enterprise by id or by 统一社会信用代码 (give exactly one).',
+    description:
+      'One enterprise by id or by 统一社会信用代码 (give exactly one): your own, one in your jurisdiction, or any listed institution. The public uses `catalog`.',
+    authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: false, description: 'The hub’s enterprise id.' }),
       creditCode: t.arg({ type: 'CreditCode', required: false, description: '统一社会信用代码' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       if ((args.id == null) === (args.creditCode == null)) {
         throw hubError('BAD_USER_INPUT', 'give exactly one of "id" or "creditCode"', { field: 'id' });
       }
-      return args.id != null
-        ? ctx.loaders.enterpriseById.load(String(args.id))
-        : ctx.loaders.enterpriseByCreditCode.load(args.creditCode as string);
+      const e =
+        args.id != null
+          ? await ctx.loaders.enterpriseById.load(String(args.id))
+          : await ctx.loaders.enterpriseByCreditCode.load(args.creditCode as string);
+      const listed = e?.qualification === 'CONFIRMED' || e?.qualification === 'SUSPENDED';
+      return e && (listed || canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode })) ? e : null;
     },
   }),
   enterprises: t.connection({
     type: Enterprise,
-    description: 'Enterprises known to the hub, ordered by id; filter by 市州.',
+    description:
+      'Enterprises in the caller’s reach, ordered by id: an enterprise its own, a city centre or city inspector its 市州, the province all; filter by 市州.',
+    authScopes: { roles: [...RECORD_READERS] },
     args: {
       prefecture: t.arg.string({ required: false, description: '6-digit 市州 code, e.g. 430100.' }),
     },
@@ -111,15 +118,16 @@ builder.queryFields((t) => ({
           field: 'prefecture',
         });
       }
+      const reach = reachOf(ctx.caller);
+      const where = [
+        args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined,
+        reach.kind === 'enterprise' ? eq(enterprises.id, reach.enterpriseId) : undefined,
+        reach.kind === 'prefecture' ? eq(enterprises.prefectureCode, reach.prefecture) : undefined,
+      ];
       return forwardConnection(
         args,
         (e: EnterpriseRow) => e.id,
-        (afterKey, limit) =>
-          keysetPage(ctx.db, enterprises, enterprises.id, {
-            where: [args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined],
-            afterKey,
-            limit,
-          }),
+        (afterKey, limit) => keysetPage(ctx.db, enterprises, enterprises.id, { where, afterKey, limit }),
       );
     },
   }),
