@@ -1,8 +1,8 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.ts';
 import { isInConfirmedScope } from '../src/read/scope.ts';
-import { enterprises, filings, filingTransitions } from '../src/schema/enterprise.ts';
+import { enterprises, filingScopes, filings, filingTransitions } from '../src/schema/enterprise.ts';
 import { seed } from '../src/seed/index.ts';
 import { freshDb, type TestDb } from '../src/testing.ts';
 import { applyQualificationDecision } from '../src/write/qualification.ts';
@@ -56,16 +56,15 @@ describe('supervision decisions carried out by the enterprises domain', () => {
     const e = await confirmedInstitution();
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const [scope] = await h.db
-      .execute<{ occupation_code: string; levels: number[] }>(
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: plain SQL text
-        (await import('drizzle-orm'))
-          .sql`select s.occupation_code, s.levels from enterprise.filing_scopes s join enterprise.filings f on f.id = s.filing_id where f.enterprise_id = ${e.id} and f.confirmed_at is not null limit 1`,
-      )
-      .then((r) => (Array.isArray(r) ? r : (r as { rows: { occupation_code: string; levels: number[] }[] }).rows));
+      .select({ occupationCode: filingScopes.occupationCode, levels: filingScopes.levels })
+      .from(filingScopes)
+      .innerJoin(filings, eq(filings.id, filingScopes.filingId))
+      .where(and(eq(filings.enterpriseId, e.id), isNotNull(filings.confirmedAt)))
+      .limit(1);
     if (!scope) throw new Error('institution without scope');
     const q = {
       enterpriseId: e.id,
-      occupationCode: scope.occupation_code,
+      occupationCode: scope.occupationCode,
       level: scope.levels[0] as number,
       onDate: today,
     };
