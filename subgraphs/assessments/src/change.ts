@@ -10,9 +10,12 @@ export function stop(code: string, message: string, field?: string): never {
   return refuseAll([refuse(code, message, field)]);
 }
 
-/** Stops the change with every problem found, when there is any. */
+/** Stops the change with every problem found (each said once), when there is any. */
 export function stopIf(problems: Refusal[]): void {
-  if (problems.length) refuseAll(problems);
+  const once = problems.filter(
+    (p, i) => problems.findIndex((q) => q.code === p.code && q.message === p.message && q.field === p.field) === i,
+  );
+  if (once.length) refuseAll(once);
 }
 
 /**

@@ -1,20 +1,80 @@
-import { certificates, type Db, enterprisePrefectures, groupPageLoader } from '@hub/db';
+import {
+  announcementOpenings,
+  announcements,
+  archiveLedger,
+  assessors,
+  candidates,
+  certificates,
+  type Db,
+  enterprisePrefectures,
+  evaluationPlans,
+  groupPageLoader,
+  objections,
+  planStaff,
+  scores,
+  workerCredentials,
+  workers,
+} from '@hub/db';
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { asc, type Column, inArray } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 
 export type CertificateRow = typeof certificates.$inferSelect;
+export type PlanRow = typeof evaluationPlans.$inferSelect;
+export type CandidateRow = typeof candidates.$inferSelect;
+export type WorkerRow = typeof workers.$inferSelect;
+export type AssessorRow = typeof assessors.$inferSelect;
+export type AnnouncementRow = typeof announcements.$inferSelect;
+export type ObjectionRow = typeof objections.$inferSelect;
+export type ScoreRow = typeof scores.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One row per key, many keys in one statement. */
+function byKey<R>(
+  db: Db,
+  table: PgTable,
+  column: Column,
+  keyOf: (r: R) => string,
+  valid = (k: string) => UUID.test(k),
+) {
+  return new DataLoader<string, R | null>(async (keys) => {
+    const wanted = [...new Set(keys.filter(valid))];
+    const rows = (wanted.length ? await db.select().from(table).where(inArray(column, wanted)) : []) as unknown as R[];
+    const map = new Map(rows.map((r) => [keyOf(r), r]));
+    return keys.map((k) => map.get(k) ?? null);
+  });
+}
+
+/** All rows per parent key (small child lists: staff, scores, openings), many parents in one statement. */
+function byParent<R>(db: Db, table: PgTable, column: Column, parentOf: (r: R) => string, order: Column) {
+  return new DataLoader<string, R[]>(async (keys) => {
+    const wanted = [...new Set(keys.filter((k) => UUID.test(k)))];
+    const rows = (wanted.length
+      ? await db.select().from(table).where(inArray(column, wanted)).orderBy(asc(order))
+      : []) as unknown as R[];
+    const map = new Map<string, R[]>();
+    for (const r of rows) map.set(parentOf(r), [...(map.get(parentOf(r)) ?? []), r]);
+    return keys.map((k) => map.get(k) ?? []);
+  });
+}
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
   return {
-    certificateByNumber: new DataLoader<string, CertificateRow | null>(async (numbers) => {
-      const wanted = [...new Set(numbers.filter((n) => n.length === 22))];
-      const rows = wanted.length
-        ? await db.select().from(certificates).where(inArray(certificates.number, wanted))
-        : [];
-      const byNumber = new Map(rows.map((r) => [r.number, r]));
-      return numbers.map((n) => byNumber.get(n) ?? null);
-    }),
+    certificateByNumber: byKey<CertificateRow>(
+      db,
+      certificates,
+      certificates.number,
+      (r) => r.number,
+      (n) => n.length === 22,
+    ),
+    certificateByCandidate: byKey<CertificateRow>(
+      db,
+      certificates,
+      certificates.candidateId,
+      (r) => r.candidateId ?? '',
+    ),
     /** 市州 of the issuing enterprise, read through the enterprises domain's named function. */
     prefectureOf: new DataLoader<string, string | null>(async (ids) => {
       const map = await enterprisePrefectures(db, ids);
@@ -25,6 +85,46 @@ export function createLoaders(db: Db) {
       groupBy: certificates.enterpriseId,
       orderBy: certificates.number,
     }),
+    planPage: groupPageLoader(db, evaluationPlans, {
+      groupBy: evaluationPlans.enterpriseId,
+      orderBy: evaluationPlans.id,
+    }),
+    candidatePage: groupPageLoader(db, candidates, { groupBy: candidates.planId, orderBy: candidates.id }),
+    planById: byKey<PlanRow>(db, evaluationPlans, evaluationPlans.id, (r) => r.id),
+    candidateById: byKey<CandidateRow>(db, candidates, candidates.id, (r) => r.id),
+    workerById: byKey<WorkerRow>(db, workers, workers.id, (r) => r.id),
+    assessorById: byKey<AssessorRow>(db, assessors, assessors.id, (r) => r.id),
+    announcementById: byKey<AnnouncementRow>(db, announcements, announcements.id, (r) => r.id),
+    staffByPlan: byParent<typeof planStaff.$inferSelect>(
+      db,
+      planStaff,
+      planStaff.planId,
+      (r) => r.planId,
+      planStaff.role,
+    ),
+    scoresByCandidate: byParent<ScoreRow>(db, scores, scores.candidateId, (r) => r.candidateId, scores.part),
+    openingsByAnnouncement: byParent<typeof announcementOpenings.$inferSelect>(
+      db,
+      announcementOpenings,
+      announcementOpenings.announcementId,
+      (r) => r.announcementId,
+      announcementOpenings.occupationCode,
+    ),
+    credentialsByWorker: byParent<typeof workerCredentials.$inferSelect>(
+      db,
+      workerCredentials,
+      workerCredentials.workerId,
+      (r) => r.workerId,
+      workerCredentials.issuedOn,
+    ),
+    objectionsByPlan: byParent<ObjectionRow>(db, objections, objections.planId, (r) => r.planId, objections.raisedOn),
+    ledgerByPlan: byParent<typeof archiveLedger.$inferSelect>(
+      db,
+      archiveLedger,
+      archiveLedger.planId,
+      (r) => r.planId,
+      archiveLedger.destroyedOn,
+    ),
   };
 }
 

@@ -1,6 +1,11 @@
 import { builder } from '../builder.ts';
 import './calendar.ts';
 import './certificate.ts';
+import './people.ts';
+import './announcement.ts';
+import './plan.ts';
+import './issue.ts';
+import './appointment.ts';
 import './refs.ts';
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });

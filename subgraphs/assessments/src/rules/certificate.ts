@@ -1,0 +1,108 @@
+import type { InstitutionKind } from './types.ts';
+import { LEVEL_NAMES, problem, type Refusal } from './types.ts';
+
+/**
+ * 证书编号, 22 characters:
+ *   Y (企业, employer institution) or S (社会评价组织)
+ *   + 0000 (filed with the province) + 43 (Hunan)
+ *   + the institution's 6-digit code assigned on 备案确认
+ *   + 2-digit issue year + level digit 1–5
+ *   + 6-digit serial within (institution, year, level), from 000001.
+ */
+export interface CertificateNumberParts {
+  kind: InstitutionKind;
+  institutionCode: string;
+  year: number;
+  level: number;
+  serial: number;
+}
+
+export const MAX_SERIAL = 999_999;
+export const CERTIFICATE_NUMBER = /^[YS]000043\d{6}\d{2}[1-5]\d{6}$/;
+
+export function certificateNumber(p: CertificateNumberParts): string {
+  if (!/^\d{6}$/.test(p.institutionCode))
+    throw new RangeError(`institution code must be 6 digits: ${p.institutionCode}`);
+  if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2099)
+    throw new RangeError(`issue year out of range: ${p.year}`);
+  if (!Number.isInteger(p.level) || p.level < 1 || p.level > 5) throw new RangeError(`level must be 1–5: ${p.level}`);
+  if (!Number.isInteger(p.serial) || p.serial < 1 || p.serial > MAX_SERIAL)
+    throw new RangeError(`serial must be 1–${MAX_SERIAL}: ${p.serial}`);
+  const prefix = p.kind === 'SOCIAL_EVALUATION_ORGANIZATION' ? 'S' : 'Y';
+  return `${prefix}000043${p.institutionCode}${String(p.year % 100).padStart(2, '0')}${p.level}${String(p.serial).padStart(6, '0')}`;
+}
+
+export function parseCertificateNumber(n: string): CertificateNumberParts | null {
+  if (!CERTIFICATE_NUMBER.test(n)) return null;
+  return {
+    kind: n[0] === 'S' ? 'SOCIAL_EVALUATION_ORGANIZATION' : 'ENTERPRISE_SELF_EVALUATION',
+    institutionCode: n.slice(7, 13),
+    year: 2000 + Number(n.slice(13, 15)),
+    level: Number(n.slice(15, 16)),
+    serial: Number(n.slice(16)),
+  };
+}
+
+export interface IssueFacts {
+  candidateName: string;
+  result: 'PASSED' | 'FAILED' | 'WITHHELD' | null;
+  planReviewed: boolean;
+  publicityEndsOn: string | null;
+  /** Open objections against this candidate or the whole plan. */
+  openObjections: number;
+  alreadyIssued: boolean;
+  institutionCode: string | null;
+  inScope: boolean;
+  level: number;
+  today: string;
+}
+
+/** 发证: only for passed, reviewed, publicised results with no open objection, inside the filed scope. */
+export function issueProblems(f: IssueFacts): Refusal[] {
+  const out: Refusal[] = [];
+  const who = f.candidateName;
+  if (f.alreadyIssued)
+    out.push(problem('CERTIFICATE_ALREADY_ISSUED', `${who} already has the certificate of this plan`));
+  if (!f.planReviewed) out.push(problem('RESULTS_NOT_REVIEWED', '评价工作委员会 has not reviewed the results'));
+  if (f.result !== 'PASSED') {
+    out.push(
+      problem(
+        'CANDIDATE_NOT_PASSED',
+        `${who} ${f.result === 'WITHHELD' ? 'was withheld after an upheld objection' : f.result === 'FAILED' ? 'did not pass' : 'has no reviewed result'}`,
+      ),
+    );
+  }
+  if (!f.publicityEndsOn) {
+    out.push(problem('RESULTS_NOT_PUBLICISED', 'results are publicised (公示) before certificates are issued'));
+  } else if (f.today <= f.publicityEndsOn) {
+    out.push(
+      problem('PUBLICITY_NOT_OVER', `publicity runs until ${f.publicityEndsOn}; certificates are issued after it ends`),
+    );
+  }
+  if (f.openObjections > 0) {
+    out.push(problem('OPEN_OBJECTIONS', `an objection concerning ${who} awaits the committee’s decision`));
+  }
+  if (!f.institutionCode) {
+    out.push(problem('INSTITUTION_NOT_CONFIRMED', 'the institution has no code: its filing is not confirmed'));
+  }
+  if (!f.inScope) {
+    out.push(
+      problem(
+        'OUT_OF_SCOPE',
+        `超范围认定: the institution may not certify this occupation at ${LEVEL_NAMES[f.level]} today (not in its confirmed scope, or suspended/revoked)`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** 撤销: a valid certificate, with a reason. */
+export function revocationProblems(c: { status: 'VALID' | 'REVOKED' }, reason: string): Refusal[] {
+  const out: Refusal[] = [];
+  if (c.status === 'REVOKED')
+    out.push(problem('CERTIFICATE_ALREADY_REVOKED', 'the certificate is already revoked', 'number'));
+  if (reason.trim().length < 4) {
+    out.push(problem('REVOCATION_REASON_MISSING', 'a revocation states why the certificate is irregular', 'reason'));
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+import { dayNumber, yearOf } from './dates.ts';
+import { LEVEL_NAMES, METHOD_NAMES, type Method, problem, type Refusal, type StaffRole } from './types.ts';
+import { type OfficialCalendar, planReportDeadline } from './working-days.ts';
+
+/**
+ * 考评人员 a method needs on a plan. The notice leaves numbers to the institution's
+ * 工作方案; these are the hub's floor, after the usual 考务 practice: two examiners
+ * for a written exam, a panel of three for anything scored by observation or review,
+ * a 高级考评员 on the panel for 二级/一级, and a 内部质量督导员 on every plan
+ * (评价实施 要接受内部质量督导员的督导检查).
+ */
+export const MIN_ASSESSORS: Record<Method, number> = {
+  THEORY_EXAM: 2,
+  SKILL_OPERATION: 3,
+  INTEGRATED: 3,
+  SIMULATION: 3,
+  ON_JOB_TRAINING: 3,
+  TECHNICAL_CONTEST: 3,
+  COMPETITION: 3,
+  DIRECT_RECOGNITION: 3,
+};
+
+export function staffingProblems(method: Method, level: number, staff: readonly { role: StaffRole }[]): Refusal[] {
+  const out: Refusal[] = [];
+  const assessors = staff.filter((s) => s.role === 'ASSESSOR' || s.role === 'SENIOR_ASSESSOR').length;
+  if (assessors < MIN_ASSESSORS[method]) {
+    out.push(
+      problem(
+        'PLAN_TOO_FEW_ASSESSORS',
+        `${METHOD_NAMES[method]} needs at least ${MIN_ASSESSORS[method]} 考评员 on the plan; ${assessors} assigned`,
+        'assessorIds',
+      ),
+    );
+  }
+  if (level <= 2 && !staff.some((s) => s.role === 'SENIOR_ASSESSOR')) {
+    out.push(
+      problem(
+        'PLAN_NEEDS_SENIOR_ASSESSOR',
+        `evaluating ${LEVEL_NAMES[level]} needs a 高级考评员 among the assessors`,
+        'assessorIds',
+      ),
+    );
+  }
+  if (!staff.some((s) => s.role === 'QUALITY_SUPERVISOR')) {
+    out.push(problem('PLAN_NEEDS_SUPERVISOR', 'every plan needs at least one 内部质量督导员', 'supervisorIds'));
+  }
+  return out;
+}
+
+/** 提前5个工作日报备: a plan reported after the deadline (or for a day already past) is refused. */
+export function reportTimingProblems(cal: OfficialCalendar, evaluationDate: string, today: string): Refusal[] {
+  if (evaluationDate <= today) {
+    return [
+      problem(
+        'PLAN_EVALUATION_DATE_PAST',
+        `the evaluation date ${evaluationDate} is not after today (${today}); plans are reported before the evaluation`,
+        'evaluationDate',
+      ),
+    ];
+  }
+  const deadline = planReportDeadline(cal, evaluationDate);
+  if (today > deadline.date) {
+    return [
+      problem(
+        'PLAN_REPORTED_LATE',
+        `评价计划须提前5个工作日报备: an evaluation on ${evaluationDate} had to be reported by ${deadline.date}; today is ${today}`,
+        'evaluationDate',
+      ),
+    ];
+  }
+  return [];
+}
+
+export interface AnnouncementFacts {
+  institutionId: string;
+  publishedOn: string;
+  period: 'YEARLY' | 'QUARTERLY';
+  year: number;
+  quarter: number | null;
+  openings: readonly { occupationCode: string; workTypeCode: string | null; levels: readonly number[] }[];
+}
+
+/** A plan is made under a published 评价公告 that opens its occupation (工种) and level for its date. */
+export function announcementProblems(
+  a: AnnouncementFacts,
+  plan: {
+    institutionId: string;
+    occupationCode: string;
+    workTypeCode: string | null;
+    level: number;
+    evaluationDate: string;
+  },
+  today: string,
+): Refusal[] {
+  if (a.institutionId !== plan.institutionId) {
+    return [problem('ANNOUNCEMENT_NOT_FOUND', 'no announcement of this institution has that id', 'announcementId')];
+  }
+  const out: Refusal[] = [];
+  if (a.publishedOn > today) {
+    out.push(
+      problem(
+        'ANNOUNCEMENT_NOT_PUBLISHED',
+        `the announcement is published on ${a.publishedOn}; plans come after it`,
+        'announcementId',
+      ),
+    );
+  }
+  const y = yearOf(plan.evaluationDate);
+  const q = Math.floor((Number(plan.evaluationDate.slice(5, 7)) - 1) / 3) + 1;
+  if (y !== a.year || (a.period === 'QUARTERLY' && q !== a.quarter)) {
+    out.push(
+      problem(
+        'ANNOUNCEMENT_PERIOD_MISMATCH',
+        `the announcement covers ${a.year}${a.period === 'QUARTERLY' ? ` Q${a.quarter}` : ''}, not an evaluation on ${plan.evaluationDate}`,
+        'evaluationDate',
+      ),
+    );
+  }
+  const opened = a.openings.some(
+    (o) =>
+      o.occupationCode === plan.occupationCode &&
+      (o.workTypeCode == null || o.workTypeCode === plan.workTypeCode) &&
+      o.levels.includes(plan.level),
+  );
+  if (!opened) {
+    out.push(
+      problem(
+        'ANNOUNCEMENT_DOES_NOT_OPEN',
+        `the announcement does not open ${plan.occupationCode}${plan.workTypeCode ? ` (${plan.workTypeCode})` : ''} at ${LEVEL_NAMES[plan.level] ?? plan.level}`,
+        'occupationCode',
+      ),
+    );
+  }
+  return out;
+}
+
+/** Announcement input: a quarter for quarterly ones only; every opening names levels 1–5. */
+export function announcementInputProblems(a: {
+  period: 'YEARLY' | 'QUARTERLY';
+  quarter: number | null;
+  openings: readonly { levels: readonly number[] }[];
+}): Refusal[] {
+  const out: Refusal[] = [];
+  if (a.period === 'QUARTERLY' && !(a.quarter && a.quarter >= 1 && a.quarter <= 4)) {
+    out.push(problem('ANNOUNCEMENT_QUARTER', 'a quarterly announcement names its quarter, 1–4', 'quarter'));
+  }
+  if (a.period === 'YEARLY' && a.quarter != null) {
+    out.push(problem('ANNOUNCEMENT_QUARTER', 'a yearly announcement has no quarter', 'quarter'));
+  }
+  if (!a.openings.length) {
+    out.push(
+      problem('ANNOUNCEMENT_NO_OPENINGS', 'an announcement lists the occupations and levels it opens', 'openings'),
+    );
+  }
+  for (const o of a.openings) {
+    if (!o.levels.length || o.levels.some((l) => !Number.isInteger(l) || l < 1 || l > 5)) {
+      out.push(problem('ANNOUNCEMENT_LEVELS', 'levels are 1 (一级) to 5 (五级)', 'openings'));
+      break;
+    }
+  }
+  return out;
+}
+
+/** Candidates are entered with the plan: no later than its report deadline (录入参评人员信息 with the 报备). */
+export function candidateEntryProblems(
+  reportDeadline: string | null,
+  evaluationDate: string,
+  today: string,
+): Refusal[] {
+  const last = reportDeadline ?? evaluationDate;
+  if (dayNumber(today) > dayNumber(last)) {
+    return [
+      problem(
+        'CANDIDATES_AFTER_REPORT_DEADLINE',
+        `参评人员 are reported with the plan, by ${last} (5 working days before the evaluation); today is ${today}`,
+        'planId',
+      ),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,43 @@
+import type { Refusal } from '@hub/kit';
+
+export type { Refusal };
+
+export type Method =
+  | 'THEORY_EXAM'
+  | 'SKILL_OPERATION'
+  | 'INTEGRATED'
+  | 'SIMULATION'
+  | 'ON_JOB_TRAINING'
+  | 'TECHNICAL_CONTEST'
+  | 'COMPETITION'
+  | 'DIRECT_RECOGNITION';
+
+export type StaffRole = 'ASSESSOR' | 'SENIOR_ASSESSOR' | 'QUALITY_SUPERVISOR';
+export type ScorePart = 'THEORY' | 'SKILL' | 'ABILITY' | 'PERFORMANCE' | 'REVIEW_DEFENCE';
+export type InstitutionKind = 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
+export type ExceptionalGround = 'MAJOR_PROBLEM_SOLVED' | 'PROVINCIAL_AWARD' | 'OUTSTANDING_MENTORING';
+
+export const LEVEL_NAMES: Record<number, string> = {
+  5: '五级/初级工',
+  4: '四级/中级工',
+  3: '三级/高级工',
+  2: '二级/技师',
+  1: '一级/高级技师',
+};
+
+export const METHOD_NAMES: Record<Method, string> = {
+  THEORY_EXAM: '理论知识考试',
+  SKILL_OPERATION: '技能操作考核',
+  INTEGRATED: '理论技能一体化考核',
+  SIMULATION: '模拟操作考核',
+  ON_JOB_TRAINING: '岗位练兵',
+  TECHNICAL_CONTEST: '技术比武',
+  COMPETITION: '竞赛选拔',
+  DIRECT_RECOGNITION: '直接认定',
+};
+
+export const problem = (code: string, message: string, field?: string): Refusal => ({
+  code,
+  message,
+  field: field ?? null,
+});

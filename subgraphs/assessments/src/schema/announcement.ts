@@ -1,0 +1,170 @@
+import { announcementOpenings, announcements, keysetPage } from '@hub/db';
+import { forwardConnection, type Refusal } from '@hub/kit';
+import { eq } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import { actingInstitution, change, stop, stopIf } from '../change.ts';
+import { today } from '../clock.ts';
+import { institutionOf, mayReadInstitution } from '../facts.ts';
+import type { AnnouncementRow } from '../loaders.ts';
+import { announcementInputProblems } from '../rules/plan.ts';
+import { SkillLevel } from './enums.ts';
+import { payloadType } from './payload.ts';
+import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+export const AnnouncementPeriod = builder.enumType('AnnouncementPeriod', {
+  description: '发布周期: announcements are published yearly or quarterly (按年或按季度).',
+  values: {
+    YEARLY: { description: '年度公告' },
+    QUARTERLY: { description: '季度公告' },
+  } as const,
+});
+
+const Opening = builder.objectRef<typeof announcementOpenings.$inferSelect>('AnnouncementOpening').implement({
+  description: '可开展认定的职业（工种）和级别: one occupation (or work type) and the levels open.',
+  fields: (t) => ({
+    occupation: t.field({ type: OccupationRef, description: '职业', resolve: (o) => ({ code: o.occupationCode }) }),
+    workTypeCode: t.field({
+      type: 'OccupationCode',
+      nullable: true,
+      description: '工种编码; null opens the whole occupation',
+      resolve: (o) => o.workTypeCode,
+    }),
+    levels: t.field({
+      type: [SkillLevel],
+      description: '级别',
+      resolve: (o) => o.levels as (1 | 2 | 3 | 4 | 5)[],
+    }),
+  }),
+});
+
+export const Announcement = builder.objectRef<AnnouncementRow>('Announcement').implement({
+  description:
+    '评价公告: what the institution opens to its workers for a year or a quarter, published before plans under it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The hub’s id for this announcement.' }),
+    institution: t.field({ type: EnterpriseRef, description: '发布机构', resolve: (a) => ({ id: a.institutionId }) }),
+    title: t.exposeString('title', { description: '公告标题' }),
+    period: t.field({ type: AnnouncementPeriod, description: '发布周期', resolve: (a) => a.period }),
+    year: t.exposeInt('year', { description: '年度' }),
+    quarter: t.exposeInt('quarter', { nullable: true, description: '季度 (1–4), for a quarterly announcement' }),
+    publishedOn: t.field({ type: 'Date', description: '发布日期', resolve: (a) => a.publishedOn }),
+    conditions: t.exposeString('conditions', { description: '申报条件' }),
+    process: t.exposeString('process', { description: '报考流程' }),
+    useOfResults: t.exposeString('useOfResults', { description: '评价结果运用' }),
+    openings: t.field({
+      type: [Opening],
+      description: '可开展认定的职业（工种）目录和级别',
+      resolve: (a, _x, ctx) => ctx.loaders.openingsByAnnouncement.load(a.id),
+    }),
+  }),
+});
+
+const OpeningInput = builder.inputType('AnnouncementOpeningInput', {
+  description: 'One occupation (or work type) and the levels the announcement opens.',
+  fields: (t) => ({
+    occupationCode: t.field({ type: 'OccupationCode', required: true, description: '职业编码' }),
+    workTypeCode: t.field({ type: 'OccupationCode', required: false, description: '工种编码' }),
+    levels: t.field({ type: [SkillLevel], required: true, description: '级别' }),
+  }),
+});
+
+const PublishAnnouncementInput = builder.inputType('PublishAnnouncementInput', {
+  description: '评价公告 content (公告内容主要包括职业目录和级别、申报条件、报考流程、评价结果运用).',
+  fields: (t) => ({
+    title: t.string({ required: true, description: '公告标题' }),
+    period: t.field({ type: AnnouncementPeriod, required: true, description: '发布周期' }),
+    year: t.int({ required: true, description: '年度' }),
+    quarter: t.int({ required: false, description: '季度 (quarterly only)' }),
+    conditions: t.string({ required: true, description: '申报条件' }),
+    process: t.string({ required: true, description: '报考流程' }),
+    useOfResults: t.string({ required: true, description: '评价结果运用' }),
+    openings: t.field({ type: [OpeningInput], required: true, description: '职业（工种）目录和级别' }),
+  }),
+});
+
+const PublishAnnouncementPayload = payloadType<{ announcement?: AnnouncementRow; errors: Refusal[] }>(
+  'PublishAnnouncementPayload',
+  'The announcement as published, or why not.',
+  (t) => ({
+    announcement: t.field({
+      type: Announcement,
+      nullable: true,
+      description: 'The announcement.',
+      resolve: (p) => p.announcement ?? null,
+    }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  publishAnnouncement: t.field({
+    type: PublishAnnouncementPayload,
+    description: '评价工作委员会 publishes an announcement to the workers, today; plans come under it.',
+    authScopes: { roles: ['enterprise', 'hr_partner'] },
+    args: { input: t.arg({ type: PublishAnnouncementInput, required: true, description: 'The announcement' }) },
+    resolve: (_r, { input }, ctx) =>
+      change(ctx, async (tx) => {
+        const institutionId = actingInstitution(ctx);
+        const inst = await institutionOf(tx, institutionId);
+        if (!inst.institutionCode) {
+          stop(
+            'INSTITUTION_NOT_CONFIRMED',
+            'only an institution whose filing is confirmed (备案确认) announces evaluations',
+          );
+        }
+        stopIf(
+          announcementInputProblems({ period: input.period, quarter: input.quarter ?? null, openings: input.openings }),
+        );
+        for (const [field, value] of [
+          ['title', input.title],
+          ['conditions', input.conditions],
+          ['process', input.process],
+          ['useOfResults', input.useOfResults],
+        ] as const) {
+          if (!value.trim()) stop('ANNOUNCEMENT_INCOMPLETE', `the announcement states its ${field}`, field);
+        }
+        const [announcement] = await tx
+          .insert(announcements)
+          .values({
+            institutionId,
+            title: input.title.trim(),
+            period: input.period,
+            year: input.year,
+            quarter: input.quarter ?? null,
+            publishedOn: today(),
+            conditions: input.conditions.trim(),
+            process: input.process.trim(),
+            useOfResults: input.useOfResults.trim(),
+          })
+          .returning();
+        if (!announcement) throw new Error('insert returned no row');
+        await tx.insert(announcementOpenings).values(
+          input.openings.map((o) => ({
+            announcementId: announcement.id,
+            occupationCode: o.occupationCode,
+            workTypeCode: o.workTypeCode ?? null,
+            levels: [...new Set(o.levels)],
+          })),
+        );
+        return { announcement };
+      }),
+  }),
+}));
+
+builder.objectFields(EnterpriseRef, (t) => ({
+  announcements: t.connection({
+    type: Announcement,
+    description: '评价公告 this institution published (the institution and the authorities).',
+    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+    resolve: (e, args, ctx) =>
+      forwardConnection(
+        args,
+        (a: AnnouncementRow) => a.id,
+        (after, limit) =>
+          keysetPage(ctx.db, announcements, announcements.id, {
+            where: [eq(announcements.institutionId, e.id)],
+            afterKey: after,
+            limit,
+          }),
+      ),
+  }),
+}));

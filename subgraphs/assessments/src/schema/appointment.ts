@@ -1,0 +1,172 @@
+import { appointments, archiveLedger, candidates, evaluationPlans, scores, workers } from '@hub/db';
+import type { Refusal } from '@hub/kit';
+import { eq, inArray } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import { actingInstitution, change, stop, stopIf } from '../change.ts';
+import { today } from '../clock.ts';
+import { heldLevels, institutionOf, mayReadInstitution } from '../facts.ts';
+import type { PlanRow } from '../loaders.ts';
+import { appointmentProblems } from '../rules/appointment.ts';
+import { destructionProblems, retainedUntil } from '../rules/archive.ts';
+import { isoDate } from '../rules/dates.ts';
+import { AppointmentTitle } from './enums.ts';
+import { payloadType } from './payload.ts';
+import { Worker } from './people.ts';
+import { EvaluationPlan } from './plan.ts';
+import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+type AppointmentRow = typeof appointments.$inferSelect;
+
+const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
+  description: '评聘: a 特级技师 or 首席技师 post held for a term (岗位聘任制).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The hub’s id for the appointment.' }),
+    title: t.field({ type: AppointmentTitle, description: '聘任岗位', resolve: (a) => a.title }),
+    worker: t.field({
+      type: Worker,
+      description: '受聘人',
+      resolve: async (a, _x, ctx) => {
+        const w = await ctx.loaders.workerById.load(a.workerId);
+        if (!w) throw new Error('worker missing');
+        return w;
+      },
+    }),
+    enterprise: t.field({ type: EnterpriseRef, description: '聘任企业', resolve: (a) => ({ id: a.institutionId }) }),
+    occupation: t.field({ type: OccupationRef, description: '职业', resolve: (a) => ({ code: a.occupationCode }) }),
+    termStartsOn: t.field({ type: 'Date', description: '聘期开始', resolve: (a) => a.termStartsOn }),
+    termEndsOn: t.field({ type: 'Date', description: '聘期结束', resolve: (a) => a.termEndsOn }),
+    appointedOn: t.field({ type: 'Date', description: '聘任日期', resolve: (a) => a.appointedOn }),
+  }),
+});
+
+const AppointTechnicianInput = builder.inputType('AppointTechnicianInput', {
+  description: '特级技师/首席技师评聘 of one worker.',
+  fields: (t) => ({
+    workerId: t.id({ required: true, description: '受聘人' }),
+    title: t.field({ type: AppointmentTitle, required: true, description: '聘任岗位' }),
+    occupationCode: t.field({ type: 'OccupationCode', required: true, description: '职业编码' }),
+    termStartsOn: t.field({ type: 'Date', required: true, description: '聘期开始' }),
+    termEndsOn: t.field({ type: 'Date', required: true, description: '聘期结束' }),
+  }),
+});
+
+const AppointPayload = payloadType<{ appointment?: AppointmentRow; errors: Refusal[] }>(
+  'AppointTechnicianPayload',
+  'The appointment, or why it was refused.',
+  (t) => ({
+    appointment: t.field({
+      type: Appointment,
+      nullable: true,
+      description: 'The appointment.',
+      resolve: (p) => p.appointment ?? null,
+    }),
+  }),
+);
+
+const DestroyPayload = payloadType<{ plan?: PlanRow; errors: Refusal[] }>(
+  'DestroyPlanRecordsPayload',
+  'The plan with its destruction ledger, or why destruction was refused.',
+  (t) => ({
+    plan: t.field({ type: EvaluationPlan, nullable: true, description: 'The plan.', resolve: (p) => p.plan ?? null }),
+  }),
+);
+
+const INSTITUTION = { roles: ['enterprise', 'hr_partner'] as ('enterprise' | 'hr_partner')[] };
+
+builder.mutationFields((t) => ({
+  appointTechnician: t.field({
+    type: AppointPayload,
+    description:
+      '评聘特级技师、首席技师: the enterprise’s own worker holding 一级/高级技师 in the occupation, for a term.',
+    authScopes: INSTITUTION,
+    args: { input: t.arg({ type: AppointTechnicianInput, required: true, description: 'The appointment' }) },
+    resolve: (_r, { input }, ctx) =>
+      change(ctx, async (tx) => {
+        const institutionId = actingInstitution(ctx);
+        const inst = await institutionOf(tx, institutionId);
+        const id = String(input.workerId);
+        const [w] = /^[0-9a-f-]{36}$/i.test(id) ? await tx.select().from(workers).where(eq(workers.id, id)) : [];
+        if (!w || w.institutionId !== institutionId)
+          stop('WORKER_NOT_FOUND', 'this enterprise has no worker with that id', 'workerId');
+        const termStartsOn = isoDate(input.termStartsOn);
+        const termEndsOn = isoDate(input.termEndsOn);
+        stopIf(
+          appointmentProblems({
+            heldLevels: await heldLevels(tx, {
+              residentId: w.residentId,
+              workerId: w.id,
+              occupationCode: input.occupationCode,
+            }),
+            termStartsOn,
+            termEndsOn,
+            ownWorker: w.employerCreditCode === inst.creditCode,
+          }),
+        );
+        const [appointment] = await tx
+          .insert(appointments)
+          .values({
+            institutionId,
+            workerId: w.id,
+            title: input.title,
+            occupationCode: input.occupationCode,
+            termStartsOn,
+            termEndsOn,
+            appointedOn: today(),
+          })
+          .returning();
+        return { appointment: appointment as AppointmentRow };
+      }),
+  }),
+  destroyPlanRecords: t.field({
+    type: DestroyPayload,
+    description:
+      '档案销毁: the per-assessor score sheets of a plan are destroyed only after its retention period, with a ledger entry (台账登记). Plan, candidates’ results and certificates remain.',
+    authScopes: INSTITUTION,
+    args: {
+      planId: t.arg.id({ required: true, description: 'The plan' }),
+      entry: t.arg.string({ required: true, description: '台账登记: what is destroyed, how and by whom' }),
+    },
+    resolve: (_r, args, ctx) =>
+      change(ctx, async (tx) => {
+        const institutionId = actingInstitution(ctx);
+        const id = String(args.planId);
+        const [plan] = /^[0-9a-f-]{36}$/i.test(id)
+          ? await tx.select().from(evaluationPlans).where(eq(evaluationPlans.id, id)).for('update')
+          : [];
+        if (!plan || plan.enterpriseId !== institutionId)
+          stop('PLAN_NOT_FOUND', 'this institution has no plan with that id', 'planId');
+        const done = await tx.select().from(archiveLedger).where(eq(archiveLedger.planId, plan.id));
+        const now = today();
+        stopIf(
+          destructionProblems({
+            resultsSubmittedOn: plan.resultsSubmittedOn,
+            retentionYears: plan.retentionYears,
+            alreadyDestroyed: done.length > 0,
+            entry: args.entry,
+            today: now,
+          }),
+        );
+        const ids = (await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.planId, plan.id))).map(
+          (c) => c.id,
+        );
+        if (ids.length) await tx.delete(scores).where(inArray(scores.candidateId, ids));
+        await tx.insert(archiveLedger).values({
+          planId: plan.id,
+          retainedUntil: retainedUntil(plan.resultsSubmittedOn, plan.retentionYears) as string,
+          destroyedOn: now,
+          entry: args.entry.trim(),
+          recordedBy: `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`,
+        });
+        return { plan };
+      }),
+  }),
+}));
+
+builder.objectFields(EnterpriseRef, (t) => ({
+  appointments: t.field({
+    type: [Appointment],
+    description: '特级技师、首席技师 appointed by this enterprise (the enterprise and the authorities).',
+    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+    resolve: (e, _a, ctx) => ctx.db.select().from(appointments).where(eq(appointments.institutionId, e.id)).limit(500),
+  }),
+}));

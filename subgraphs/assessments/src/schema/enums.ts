@@ -1,0 +1,99 @@
+import { builder } from '../builder.ts';
+
+export const SkillLevel = builder.enumType('SkillLevel', {
+  description: '职业技能等级: the five levels of the national standard.',
+  values: {
+    LEVEL_5: { value: 5, description: '五级/初级工' },
+    LEVEL_4: { value: 4, description: '四级/中级工' },
+    LEVEL_3: { value: 3, description: '三级/高级工' },
+    LEVEL_2: { value: 2, description: '二级/技师' },
+    LEVEL_1: { value: 1, description: '一级/高级技师' },
+  } as const,
+});
+
+export const CertificateStatus = builder.enumType('CertificateStatus', {
+  description: 'Whether a certificate stands.',
+  values: {
+    VALID: { description: '有效' },
+    REVOKED: { description: '已撤销: revoked as irregular' },
+  } as const,
+});
+
+export const EvaluationMethod = builder.enumType('EvaluationMethod', {
+  description: '评价方式 (工作指引 四): how a plan evaluates its candidates.',
+  values: {
+    THEORY_EXAM: { description: '理论知识考试' },
+    SKILL_OPERATION: { description: '技能操作考核' },
+    INTEGRATED: { description: '理论技能一体化考核 (theory and skill each ≥ 60)' },
+    SIMULATION: { description: '模拟操作考核' },
+    ON_JOB_TRAINING: { description: '岗位练兵' },
+    TECHNICAL_CONTEST: { description: '技术比武' },
+    COMPETITION: { description: '竞赛选拔 (按竞赛方案实施)' },
+    DIRECT_RECOGNITION: { description: '直接认定 (职业能力评分和业绩评定; 二级/一级 with 现场评审或答辩)' },
+  } as const,
+});
+
+export const ScorePart = builder.enumType('ScorePart', {
+  description: 'A scored part of an evaluation.',
+  values: {
+    THEORY: { description: '理论知识' },
+    SKILL: { description: '技能操作' },
+    ABILITY: { description: '职业能力评分 (直接认定)' },
+    PERFORMANCE: { description: '业绩评定 (直接认定)' },
+    REVIEW_DEFENCE: { description: '现场评审/答辩 (直接认定二级/一级)' },
+  } as const,
+});
+
+export const PlanStatus = builder.enumType('PlanStatus', {
+  description: 'Where an evaluation plan stands.',
+  values: {
+    REPORTED: { description: '已报备: reported to the centre; candidates and scores are entered' },
+    REVIEWED: { description: '已审核: 评价工作委员会 reviewed the results' },
+    PUBLICISED: { description: '已公示: results publicised (公示)' },
+    SUBMITTED: { description: '已提交: results submitted to the centre (鉴定中心)' },
+  } as const,
+});
+
+export const CandidateResult = builder.enumType('CandidateResult', {
+  description: 'A candidate’s reviewed result.',
+  values: {
+    PASSED: { description: '合格' },
+    FAILED: { description: '不合格' },
+    WITHHELD: { description: '异议成立，不予认定: withheld after an upheld objection' },
+  } as const,
+});
+
+export const ExceptionalGround = builder.enumType('ExceptionalGround', {
+  description: '破格晋升 grounds (不受逐级认定限制).',
+  values: {
+    MAJOR_PROBLEM_SOLVED: { description: '解决重大工艺技术难题和重大质量问题' },
+    PROVINCIAL_AWARD: { description: '技术创新成果获得省部级以上奖项' },
+    OUTSTANDING_MENTORING: { description: '“师带徒”业绩突出' },
+  } as const,
+});
+
+export const ObjectionStatus = builder.enumType('ObjectionStatus', {
+  description: 'Where an objection (异议) stands.',
+  values: {
+    OPEN: { description: '待处理: awaiting the committee' },
+    UPHELD: { description: '异议成立' },
+    DISMISSED: { description: '异议不成立' },
+  } as const,
+});
+
+export const AppointmentTitle = builder.enumType('AppointmentTitle', {
+  description: 'Posts above 一级 filled by 评聘.',
+  values: {
+    SPECIAL_TECHNICIAN: { description: '特级技师' },
+    CHIEF_TECHNICIAN: { description: '首席技师' },
+  } as const,
+});
+
+export const StaffRoleRef = builder.enumType('StaffRole', {
+  description: '考评人员 and 督导人员 of an institution.',
+  values: {
+    ASSESSOR: { description: '考评员' },
+    SENIOR_ASSESSOR: { description: '高级考评员' },
+    QUALITY_SUPERVISOR: { description: '内部质量督导员' },
+  } as const,
+});

@@ -1,0 +1,255 @@
+import { assessors, keysetPage, workerCredentials, workers } from '@hub/db';
+import { forwardConnection, maskName, maskResidentId, RECORD_READERS, type Refusal } from '@hub/kit';
+import { and, eq } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import { actingInstitution, change, stop } from '../change.ts';
+import { institutionOf, mayReadInstitution, seesPersonalData } from '../facts.ts';
+import type { AssessorRow, WorkerRow } from '../loaders.ts';
+import { isoDate } from '../rules/dates.ts';
+import { SkillLevel, StaffRoleRef as StaffRole } from './enums.ts';
+import { payloadType } from './payload.ts';
+import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+export const CredentialKind = builder.enumType('CredentialKind', {
+  description: 'Kind of a certificate declared from elsewhere.',
+  values: {
+    SKILL_LEVEL_CERTIFICATE: { description: '职业技能等级证书 (issued by another institution)' },
+    QUALIFICATION_CERTIFICATE: { description: '职业资格证书 (the older qualification system)' },
+  } as const,
+});
+
+const Credential = builder.objectRef<typeof workerCredentials.$inferSelect>('DeclaredCredential').implement({
+  description: 'A certificate a worker holds from elsewhere (职业技能等级证书 or 职业资格证书), as declared.',
+  fields: (t) => ({
+    kind: t.field({ type: CredentialKind, description: '证书类别', resolve: (c) => c.kind }),
+    occupation: t.field({ type: OccupationRef, description: '职业', resolve: (c) => ({ code: c.occupationCode }) }),
+    level: t.field({ type: SkillLevel, description: '等级', resolve: (c) => c.level as 1 | 2 | 3 | 4 | 5 }),
+    number: t.exposeString('number', { description: '证书编号' }),
+    issuer: t.exposeString('issuer', { description: '发证机构' }),
+    issuedOn: t.field({ type: 'Date', description: '发证日期', resolve: (c) => c.issuedOn }),
+  }),
+});
+
+export const Worker = builder.objectRef<WorkerRow>('Worker').implement({
+  description: '职工: a worker an evaluating institution may put forward as a candidate.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The hub’s id for this worker record.' }),
+    name: t.string({
+      description: '姓名: in full for the institution and the authorities, masked for others.',
+      resolve: (w, _a, ctx) => (seesPersonalData(ctx, w.institutionId) ? w.name : maskName(w.name)),
+    }),
+    residentId: t.string({
+      description: '公民身份号码: in full only for the institution and the authorities, otherwise masked.',
+      resolve: (w, _a, ctx) => (seesPersonalData(ctx, w.institutionId) ? w.residentId : maskResidentId(w.residentId)),
+    }),
+    institution: t.field({
+      type: EnterpriseRef,
+      description: 'The evaluating institution keeping this record.',
+      resolve: (w) => ({ id: w.institutionId }),
+    }),
+    employerName: t.exposeString('employerName', { description: '用人单位名称' }),
+    employerCreditCode: t.field({
+      type: 'CreditCode',
+      description: '用人单位统一社会信用代码',
+      resolve: (w) => w.employerCreditCode,
+    }),
+    employedSince: t.field({ type: 'Date', description: '入职日期', resolve: (w) => w.employedSince }),
+    dispatched: t.exposeBoolean('dispatched', { description: '劳务派遣人员' }),
+    declaredCredentials: t.field({
+      type: [Credential],
+      description: 'Certificates declared from elsewhere (older 职业资格证书 included).',
+      resolve: (w, _a, ctx) => ctx.loaders.credentialsByWorker.load(w.id),
+    }),
+  }),
+});
+
+export const Assessor = builder.objectRef<AssessorRow>('Assessor').implement({
+  description: '考评员, 高级考评员 or 内部质量督导员 of an institution.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The hub’s id for this person.' }),
+    name: t.exposeString('name', { description: '姓名' }),
+    role: t.field({ type: StaffRole, description: '角色', resolve: (a) => a.role }),
+    occupation: t.field({
+      type: OccupationRef,
+      nullable: true,
+      description: 'The occupation they assess; null for any of the institution’s.',
+      resolve: (a) => (a.occupationCode ? { code: a.occupationCode } : null),
+    }),
+  }),
+});
+
+const CredentialInput = builder.inputType('DeclaredCredentialInput', {
+  description: 'A certificate from elsewhere, as shown by the worker.',
+  fields: (t) => ({
+    kind: t.field({ type: CredentialKind, required: true, description: '证书类别' }),
+    occupationCode: t.field({ type: 'OccupationCode', required: true, description: '职业编码' }),
+    level: t.field({ type: SkillLevel, required: true, description: '等级' }),
+    number: t.string({ required: true, description: '证书编号' }),
+    issuer: t.string({ required: true, description: '发证机构' }),
+    issuedOn: t.field({ type: 'Date', required: true, description: '发证日期' }),
+  }),
+});
+
+const RegisterWorkerInput = builder.inputType('RegisterWorkerInput', {
+  description: '职工信息 as the institution records it.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: '姓名' }),
+    residentId: t.field({ type: 'ResidentId', required: true, description: '公民身份号码' }),
+    employerCreditCode: t.field({
+      type: 'CreditCode',
+      required: false,
+      description: '用人单位统一社会信用代码; omit for the institution’s own worker',
+    }),
+    employerName: t.string({ required: false, description: '用人单位名称; omit for the institution’s own worker' }),
+    employedSince: t.field({ type: 'Date', required: true, description: '入职日期' }),
+    dispatched: t.boolean({ required: false, description: '劳务派遣人员 (default false)' }),
+    declaredCredentials: t.field({
+      type: [CredentialInput],
+      required: false,
+      description: 'Certificates from elsewhere',
+    }),
+  }),
+});
+
+const RegisterWorkerPayload = payloadType<{ worker?: WorkerRow; errors: Refusal[] }>(
+  'RegisterWorkerPayload',
+  'The worker as recorded, or why not.',
+  (t) => ({
+    worker: t.field({ type: Worker, nullable: true, description: 'The worker.', resolve: (p) => p.worker ?? null }),
+  }),
+);
+
+const RegisterAssessorInput = builder.inputType('RegisterAssessorInput', {
+  description: 'A member of the institution’s 考评人员 or 督导员 team.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: '姓名' }),
+    role: t.field({ type: StaffRole, required: true, description: '角色' }),
+    occupationCode: t.field({ type: 'OccupationCode', required: false, description: 'The occupation they assess' }),
+  }),
+});
+
+const RegisterAssessorPayload = payloadType<{ assessor?: AssessorRow; errors: Refusal[] }>(
+  'RegisterAssessorPayload',
+  'The assessor as recorded, or why not.',
+  (t) => ({
+    assessor: t.field({
+      type: Assessor,
+      nullable: true,
+      description: 'The assessor.',
+      resolve: (p) => p.assessor ?? null,
+    }),
+  }),
+);
+
+const INSTITUTION_ROLES = ['enterprise', 'hr_partner'] as const;
+
+builder.mutationFields((t) => ({
+  registerWorker: t.field({
+    type: RegisterWorkerPayload,
+    description:
+      'Records a worker (职工) the institution may put forward; its own, or a served party’s for a 社会评价组织.',
+    authScopes: { roles: [...INSTITUTION_ROLES] },
+    args: { input: t.arg({ type: RegisterWorkerInput, required: true, description: 'The worker' }) },
+    resolve: (_r, { input }, ctx) =>
+      change(ctx, async (tx) => {
+        const institutionId = actingInstitution(ctx);
+        const inst = await institutionOf(tx, institutionId);
+        if (!input.name.trim()) stop('WORKER_NAME_MISSING', 'a worker has a name', 'name');
+        if (!!input.employerCreditCode !== !!input.employerName?.trim()) {
+          stop(
+            'WORKER_EMPLOYER_INCOMPLETE',
+            'give both the employer’s credit code and name, or neither',
+            'employerName',
+          );
+        }
+        const [existing] = await tx
+          .select({ id: workers.id })
+          .from(workers)
+          .where(and(eq(workers.institutionId, institutionId), eq(workers.residentId, input.residentId)));
+        if (existing)
+          stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
+        const [worker] = await tx
+          .insert(workers)
+          .values({
+            institutionId,
+            employerCreditCode: input.employerCreditCode ?? inst.creditCode,
+            employerName: input.employerName?.trim() || inst.name,
+            name: input.name.trim(),
+            residentId: input.residentId,
+            employedSince: isoDate(input.employedSince),
+            dispatched: input.dispatched ?? false,
+          })
+          .returning();
+        if (!worker) throw new Error('insert returned no row');
+        const creds = input.declaredCredentials ?? [];
+        if (creds.length) {
+          await tx.insert(workerCredentials).values(
+            creds.map((c) => ({
+              workerId: worker.id,
+              kind: c.kind,
+              occupationCode: c.occupationCode,
+              level: c.level,
+              number: c.number.trim(),
+              issuer: c.issuer.trim(),
+              issuedOn: isoDate(c.issuedOn),
+            })),
+          );
+        }
+        return { worker };
+      }),
+  }),
+  registerAssessor: t.field({
+    type: RegisterAssessorPayload,
+    description: 'Adds a 考评员, 高级考评员 or 内部质量督导员 to the institution’s team.',
+    authScopes: { roles: [...INSTITUTION_ROLES] },
+    args: { input: t.arg({ type: RegisterAssessorInput, required: true, description: 'The person' }) },
+    resolve: (_r, { input }, ctx) =>
+      change(ctx, async (tx) => {
+        const institutionId = actingInstitution(ctx);
+        if (!input.name.trim()) stop('ASSESSOR_NAME_MISSING', 'an assessor has a name', 'name');
+        const [assessor] = await tx
+          .insert(assessors)
+          .values({
+            institutionId,
+            name: input.name.trim(),
+            role: input.role,
+            occupationCode: input.occupationCode ?? null,
+          })
+          .returning();
+        return { assessor: assessor as AssessorRow };
+      }),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  worker: t.field({
+    type: Worker,
+    nullable: true,
+    description: 'One worker record, for its institution and the authorities over it.',
+    authScopes: { roles: [...RECORD_READERS] },
+    args: { id: t.arg.id({ required: true, description: 'Worker id' }) },
+    resolve: async (_r, args, ctx) => {
+      const w = await ctx.loaders.workerById.load(String(args.id));
+      return w && (await mayReadInstitution(ctx, w.institutionId)) ? w : null;
+    },
+  }),
+}));
+
+builder.objectFields(EnterpriseRef, (t) => ({
+  assessors: t.connection({
+    type: Assessor,
+    description: '考评人员 and 内部质量督导员 of this institution (the institution and the authorities).',
+    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+    resolve: (e, args, ctx) =>
+      forwardConnection(
+        args,
+        (a: AssessorRow) => a.id,
+        (after, limit) =>
+          keysetPage(ctx.db, assessors, assessors.id, {
+            where: [eq(assessors.institutionId, e.id)],
+            afterKey: after,
+            limit,
+          }),
+      ),
+  }),
+}));

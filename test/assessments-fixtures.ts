@@ -1,0 +1,81 @@
+/** Shared setup for the assessments end-to-end tests: a confirmed institution, tokens, and a GraphQL caller. */
+import { type Db, enterprises, filingScopes, filings, isInConfirmedScope } from '@hub/db';
+import { residentIdCheckChar } from '@hub/kit';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { gql, token } from './helpers.ts';
+
+export interface Institution {
+  id: string;
+  name: string;
+  creditCode: string;
+  institutionCode: string;
+  prefectureCode: string;
+  occupationCode: string;
+  kind: 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
+}
+
+/** A seeded institution of this kind, confirmed and in good standing, whose scope has one occupation at all these levels. */
+export async function findInstitution(
+  db: Db,
+  levels: number[],
+  kind: Institution['kind'] = 'ENTERPRISE_SELF_EVALUATION',
+  onDate = '2026-12-14',
+  skip: string[] = [],
+): Promise<Institution> {
+  const rows = await db
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      creditCode: enterprises.creditCode,
+      institutionCode: enterprises.institutionCode,
+      prefectureCode: enterprises.prefectureCode,
+      occupationCode: filingScopes.occupationCode,
+      levels: filingScopes.levels,
+      kind: filings.kind,
+    })
+    .from(enterprises)
+    .innerJoin(filings, eq(filings.enterpriseId, enterprises.id))
+    .innerJoin(filingScopes, eq(filingScopes.filingId, filings.id))
+    .where(
+      and(
+        isNotNull(enterprises.institutionCode),
+        isNotNull(filings.confirmedAt),
+        eq(filings.kind, kind),
+        isNull(filingScopes.workTypeCode),
+      ),
+    )
+    .orderBy(asc(enterprises.id), asc(filingScopes.occupationCode));
+  for (const r of rows) {
+    if (skip.includes(r.id) || !levels.every((l) => r.levels.includes(l))) continue;
+    const ok = await Promise.all(
+      levels.map((level) =>
+        isInConfirmedScope(db, { enterpriseId: r.id, occupationCode: r.occupationCode, level, onDate }),
+      ),
+    );
+    if (ok.every(Boolean)) return { ...r, institutionCode: r.institutionCode as string, kind: r.kind };
+  }
+  throw new Error(`the demo seed has no confirmed ${kind} with levels ${levels} in one occupation`);
+}
+
+/** A valid resident ID (GB 11643) for a made-up person born on `birth` (YYYYMMDD). */
+export function residentId(seq: number, birth = '19900101'): string {
+  const first17 = `430102${birth}${String(seq % 1000).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+/** A GraphQL caller bound to the hub URL and one token; fails the test on a transport-level error. */
+export function caller(url: string, tok: string) {
+  return async (query: string, variables: Record<string, unknown> = {}) => {
+    const r = await gql(url, query, { token: tok, variables });
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return r.data as Record<string, any>;
+  };
+}
+
+export const institutionToken = (id: string) => token({ role: 'enterprise', enterpriseId: id, sub: 'committee-clerk' });
+
+/** Sets the hub's today (honoured under NODE_ENV=test only). */
+export function setToday(day: string) {
+  process.env.HUB_TODAY = day;
+}
