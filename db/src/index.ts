@@ -3,10 +3,19 @@ export * from './migrate.ts';
 export * from './paging.ts';
 export * from './read/dictionary.ts';
 export * from './read/enterprise.ts';
+export * from './read/occupation.ts';
 export * from './read/scope.ts';
 export { relations } from './relations.ts';
 export * from './schema/index.ts';
+export { DictionaryFileError, type DictionaryRow, parseDictionary } from './seed/dictionary.ts';
 export * from './seed/index.ts';
+export {
+  bumpIndexRevision,
+  type ImportSummary,
+  importDictionary,
+  type WorkTypeReference,
+  workTypeReference,
+} from './seed/occupations.ts';
 export * from './standalone.ts';
 export * from './tx.ts';
 export * from './write/qualification.ts';

@@ -6,6 +6,7 @@
  *   seed [--size N]                         load the deterministic demo data (N certificates, default 20000)
  *   token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
  *                                           print a JWT signed with the configured (or dev) secret
+ *   occupations import FILE                 load a full 职业分类大典 CSV (definitions and tasks included)
  */
 import { parseArgs } from 'node:util';
 import { createDb, migrate, seed } from '@hub/db';
@@ -105,6 +106,22 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
         sub: values.sub ?? `cli-${values.role}`,
       });
       console.log(await signUserToken(claims, values.expires));
+      return;
+    }
+    case 'occupations': {
+      // `pnpm hub occupations import FILE`: the full dictionary, definitions and tasks included.
+      const [sub, file] = rest;
+      if (sub !== 'import' || !file) throw new Error('usage: pnpm hub occupations import FILE (a 职业分类大典 CSV)');
+      const { readFileSync } = await import('node:fs');
+      const { importDictionary, parseDictionary } = await import('@hub/db');
+      const parsed = parseDictionary(readFileSync(file, 'utf8'));
+      const db = await createDb();
+      await migrate(db);
+      const s = await importDictionary(db.db, parsed);
+      console.log(
+        `imported ${s.kept} codes from ${s.read} rows (${s.duplicatesDropped} duplicates dropped): 大类 ${s.byLevel[1]}, 中类 ${s.byLevel[2]}, 小类 ${s.byLevel[3]}, 职业 ${s.byLevel[4]}; ${s.withDefinition} with a definition, ${s.withTasks} with tasks${s.notInFile ? `; ${s.notInFile} codes in the database are not in the file (kept)` : ''} → ${dbLabel()}`,
+      );
+      await db.close();
       return;
     }
     default:

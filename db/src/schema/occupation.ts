@@ -1,6 +1,18 @@
-import { boolean, index, pgSchema, smallint, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  pgSchema,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
-/** 职业分类大典: the occupation dictionary tree and the work types (工种) below occupations. */
+/** 职业分类大典: the occupation dictionary tree, the work types (工种) below occupations, and job-role mappings. */
 export const occupationSchema = pgSchema('occupation');
 
 export const occupations = occupationSchema.table(
@@ -32,6 +44,64 @@ export const workTypes = occupationSchema.table(
       .notNull()
       .references(() => occupations.code),
     name: text().notNull(),
+    /** Who added it (null for the seeded reference work types). */
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('work_types_occupation_idx').on(t.occupationCode)],
+  (t) => [
+    index('work_types_occupation_idx').on(t.occupationCode),
+    uniqueIndex('work_types_occupation_name_key').on(t.occupationCode, t.name),
+  ],
 );
+
+/** Where a job-role mapping stands: proposed by the enterprise, then confirmed or rejected by a centre. */
+export const jobRoleMappingStatus = occupationSchema.enum('job_role_mapping_status', [
+  'PROPOSED',
+  'CONFIRMED',
+  'REJECTED',
+]);
+
+/**
+ * 相邻相近原则: an enterprise's real job role that the dictionary lacks, mapped to the nearest
+ * occupation (or work type). `enterprise_id` is the enterprises domain's id (no foreign key
+ * across domains; checked through its read functions when proposed).
+ */
+export const jobRoleMappings = occupationSchema.table(
+  'job_role_mappings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    roleName: text('role_name').notNull(),
+    roleDescription: text('role_description'),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code),
+    workTypeCode: text('work_type_code').references(() => workTypes.code),
+    status: jobRoleMappingStatus().notNull().default('PROPOSED'),
+    /** The matcher's score for this occupation when proposed (null when it was not among the candidates). */
+    matchScore: real('match_score'),
+    proposedBy: text('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: text('reviewed_by'),
+    reviewerRole: text('reviewer_role'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewReason: text('review_reason'),
+  },
+  (t) => [
+    index('job_role_mappings_enterprise_idx').on(t.enterpriseId, t.proposedAt),
+    index('job_role_mappings_status_idx').on(t.status, t.proposedAt),
+    // One open or confirmed mapping per role name of an enterprise; a rejected one may be proposed again.
+    uniqueIndex('job_role_mappings_open_role_key').on(t.enterpriseId, t.roleName).where(sql`${t.status} <> 'REJECTED'`),
+  ],
+);
+
+/**
+ * Revision counters of what the in-memory matcher index is built from ('dictionary': occupations
+ * and work types; 'mappings': confirmed mappings). Every change bumps its counter in the same
+ * transaction; each subgraph process compares before matching and rebuilds what changed.
+ */
+export const indexRevisions = occupationSchema.table('index_revisions', {
+  name: text().primaryKey(),
+  revision: bigint({ mode: 'number' }).notNull().default(0),
+  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+});

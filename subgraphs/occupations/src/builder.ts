@@ -1,10 +1,13 @@
 import type { Db } from '@hub/db';
 import { createHubBuilder, type HubContext } from '@hub/kit';
 import type { Loaders } from './loaders.ts';
+import type { MatchService } from './matching.ts';
 
 export interface Context extends HubContext {
   db: Db;
   loaders: Loaders;
+  /** The process's matcher index (shared by requests, kept in step with the database). */
+  matcher: MatchService;
 }
 
 export const { builder, Prefecture, UserError } = createHubBuilder<Context>();

@@ -1,18 +1,24 @@
 import type { Db } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
 import { createLoaders } from './loaders.ts';
+import { MatchService } from './matching.ts';
 import { schema } from './schema/index.ts';
 
 export const DEFAULT_PORT = 4002;
 
 /** Starts the occupations subgraph (职业分类大典) on its own HTTP server. */
-export function startOccupations(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
-  return startSubgraph({
+export async function startOccupations(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+  const matcher = new MatchService(opts.db);
+  const served = await startSubgraph({
     name: 'occupations',
     schema,
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
-    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
+    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db), matcher }),
   });
+  // Build the matcher index at startup, in the background: the first match then finds it ready.
+  // A failure here (an unmigrated database) is retried by the first match.
+  matcher.index().catch(() => {});
+  return served;
 }

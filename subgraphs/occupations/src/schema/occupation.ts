@@ -1,20 +1,12 @@
 import { keysetPage, occupations } from '@hub/db';
 import { forwardConnection, hubError, OCCUPATION_CODE } from '@hub/kit';
-import { arrayContains, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import type { OccupationRow, WorkTypeRow } from '../loaders.ts';
+import type { OccupationRow } from '../loaders.ts';
+import { WORK_TYPE_CODE } from '../rules/work-type.ts';
+import { Occupation, WorkType } from './refs.ts';
 
 const LEVEL_NAMES: Record<number, string> = { 1: '大类', 2: '中类', 3: '小类', 4: '职业' };
-
-export const WorkType = builder.objectRef<WorkTypeRow>('WorkType').implement({
-  description: '工种: a work type below an occupation, coded by the occupation code plus two digits.',
-  fields: (t) => ({
-    code: t.field({ type: 'OccupationCode', description: '工种编码, e.g. 6-18-01-01-01', resolve: (w) => w.code }),
-    name: t.exposeString('name', { description: '工种名称' }),
-  }),
-});
-
-export const Occupation = builder.objectRef<OccupationRow>('Occupation');
 
 Occupation.implement({
   description: '职业分类大典 (2022): a node of the occupation dictionary: 大类, 中类, 小类 or 职业.',
@@ -31,13 +23,31 @@ Occupation.implement({
     aliases: t.exposeStringList('aliases', { description: 'Other names the dictionary gives (别名).' }),
     definition: t.exposeString('definition', {
       nullable: true,
-      description: '职业定义, when a full dictionary has been imported.',
+      description: '职业定义, when a full dictionary has been imported (`pnpm hub occupations import FILE`).',
+    }),
+    tasks: t.exposeString('tasks', {
+      nullable: true,
+      description: '主要工作任务, when a full dictionary has been imported.',
     }),
     parent: t.field({
       type: Occupation,
       nullable: true,
       description: 'The node one level up; null for a 大类.',
       resolve: (o, _args, ctx) => (o.parentCode ? ctx.loaders.occupationByCode.load(o.parentCode) : null),
+    }),
+    ancestors: t.field({
+      type: [Occupation],
+      description: 'The nodes above, nearest first: 小类, 中类, 大类 (as far as they exist).',
+      resolve: async (o, _args, ctx) => {
+        const out: OccupationRow[] = [];
+        for (let p = o.parentCode; p; ) {
+          const node = await ctx.loaders.occupationByCode.load(p);
+          if (!node) break;
+          out.push(node);
+          p = node.parentCode;
+        }
+        return out;
+      },
     }),
     children: t.field({
       type: [Occupation],
@@ -46,7 +56,7 @@ Occupation.implement({
     }),
     workTypes: t.field({
       type: [WorkType],
-      description: '工种 under this occupation (level 4 only).',
+      description: '工种 under this occupation (level 4 only), by code.',
       resolve: (o, _args, ctx) => (o.level === 4 ? ctx.loaders.workTypesOf.load(o.code) : []),
     }),
   }),
@@ -61,9 +71,10 @@ builder.queryFields((t) => ({
   occupation: t.field({
     type: Occupation,
     nullable: true,
-    description: 'One node of the dictionary by its code.',
+    description: 'One node of the dictionary by its code; null when there is none (a work-type code: see workType).',
     args: { code: t.arg({ type: 'OccupationCode', required: true, description: '职业编码, e.g. 6-18-01-01' }) },
-    resolve: (_root, args, ctx) => ctx.loaders.occupationByCode.load(args.code),
+    resolve: (_root, args, ctx) =>
+      WORK_TYPE_CODE.test(args.code) ? null : ctx.loaders.occupationByCode.load(args.code),
   }),
   occupations: t.connection({
     type: Occupation,
@@ -71,7 +82,7 @@ builder.queryFields((t) => ({
     args: {
       search: t.arg.string({
         required: false,
-        description: 'Part of a name, an alias, or a code prefix (at most 50 characters).',
+        description: 'Part of a name or an alias, or a code prefix such as 6-18 (at most 50 characters).',
       }),
       parent: t.arg({ type: 'OccupationCode', required: false, description: 'Only the children of this node.' }),
       level: t.arg.int({ required: false, description: '1 大类, 2 中类, 3 小类, 4 职业' }),
@@ -94,6 +105,8 @@ builder.queryFields((t) => ({
             where.push(
               or(
                 ilike(occupations.name, like),
+                // An alias containing the search text (aliases are short lists).
+                sql`exists (select 1 from unnest(${occupations.aliases}) a where a ilike ${like})`,
                 arrayContains(occupations.aliases, [search]),
                 OCCUPATION_CODE.test(search) || /^[\d-]+$/.test(search)
                   ? ilike(occupations.code, `${search}%`)
@@ -103,7 +116,7 @@ builder.queryFields((t) => ({
           }
           if (args.parent) where.push(eq(occupations.parentCode, args.parent));
           if (args.level != null) where.push(eq(occupations.level, args.level));
-          return keysetPage(ctx.db, occupations, occupations.code, { where, afterKey, limit });
+          return keysetPage(ctx.db, occupations, occupations.code, { where: [and(...where)], afterKey, limit });
         },
       );
     },

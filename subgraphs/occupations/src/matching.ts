@@ -1,0 +1,98 @@
+/**
+ * The matcher index of one subgraph process, kept in step with the database: before
+ * each match it reads the revision counters (one small query); the dictionary part is
+ * rebuilt when occupations or work types changed, the mapping part when a mapping
+ * was confirmed. Builds share one in-flight promise, so a burst of requests builds once.
+ */
+import { type Db, indexRevisions, jobRoleMappings, occupations, workTypes } from '@hub/db';
+import { eq } from 'drizzle-orm';
+import {
+  buildMappingIndex,
+  buildMatchIndex,
+  createSegmenter,
+  type MatchCandidate,
+  type MatchIndex,
+  type MatchQuery,
+  matchOccupations,
+} from './rules/index.ts';
+
+interface Built {
+  index: MatchIndex;
+  dictionary: number;
+  mappings: number;
+}
+
+export class MatchService {
+  private built: Built | undefined;
+  private building: Promise<Built> | undefined;
+  /** How long the last full build took (database reads included), in ms. */
+  lastBuildMs: number | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  private async revisions(): Promise<{ dictionary: number; mappings: number }> {
+    const rows = await this.db.select().from(indexRevisions);
+    const of = (name: string) => rows.find((r) => r.name === name)?.revision ?? 0;
+    return { dictionary: of('dictionary'), mappings: of('mappings') };
+  }
+
+  private async confirmedMappings() {
+    return this.db
+      .select({
+        roleName: jobRoleMappings.roleName,
+        occupationCode: jobRoleMappings.occupationCode,
+        workTypeCode: jobRoleMappings.workTypeCode,
+      })
+      .from(jobRoleMappings)
+      .where(eq(jobRoleMappings.status, 'CONFIRMED'));
+  }
+
+  private async build(previous: Built | undefined): Promise<Built> {
+    const rev = await this.revisions();
+    if (previous && previous.dictionary === rev.dictionary) {
+      if (previous.mappings === rev.mappings) return previous;
+      const index = { ...previous.index, mappings: buildMappingIndex(previous.index, await this.confirmedMappings()) };
+      return { index, ...rev };
+    }
+    const started = performance.now();
+    const [nodes, types, mappings] = await Promise.all([
+      this.db
+        .select({
+          code: occupations.code,
+          name: occupations.name,
+          level: occupations.level,
+          parentCode: occupations.parentCode,
+          aliases: occupations.aliases,
+          definition: occupations.definition,
+          tasks: occupations.tasks,
+        })
+        .from(occupations),
+      this.db
+        .select({ code: workTypes.code, occupationCode: workTypes.occupationCode, name: workTypes.name })
+        .from(workTypes),
+      this.confirmedMappings(),
+    ]);
+    const segment = createSegmenter([...nodes.flatMap((n) => [n.name, ...n.aliases]), ...types.map((t) => t.name)]);
+    const index = buildMatchIndex({ nodes, workTypes: types, mappings, segment });
+    this.lastBuildMs = performance.now() - started;
+    return { index, ...rev };
+  }
+
+  /** The index, current as of this call. */
+  async index(): Promise<MatchIndex> {
+    if (this.building) return (await this.building).index;
+    const rev = this.built ? await this.revisions() : undefined;
+    if (this.built && rev && rev.dictionary === this.built.dictionary && rev.mappings === this.built.mappings) {
+      return this.built.index;
+    }
+    this.building ??= this.build(this.built).finally(() => {
+      this.building = undefined;
+    });
+    this.built = await this.building;
+    return this.built.index;
+  }
+
+  async match(query: MatchQuery, first: number): Promise<MatchCandidate[]> {
+    return matchOccupations(await this.index(), query, first);
+  }
+}

@@ -1,0 +1,753 @@
+/**
+ * Nearest-match mapping (相邻相近原则, 湘人社发〔2024〕26号 一(二)): ranks the
+ * occupations (职业, level 4) and work types (工种) of the dictionary for a job
+ * title the dictionary lacks. Plain functions over plain data: the index is
+ * built from rows handed in, and knows nothing of SQL or GraphQL.
+ *
+ * A title is cleaned (rules/text.ts), cut into words (jieba), character bigrams
+ * and its head (the last character or two: 工, 师, 司机 …); shop-floor words bring
+ * the dictionary's terms in (rules/lexicon.ts). Each feature weighs its IDF;
+ * generic rank words (经理, 助理, 学徒 …) weigh less. A candidate's evidence:
+ * - names: the best of its name, aliases (别名) and work-type names — cosine, the
+ *   share of the title a contained name explains, an equal name;
+ * - coverage: the share of the title all its names together explain;
+ * - hierarchy: the title against the 小类/中类 above it;
+ * - text: title words in its definition and tasks, when a full dictionary is imported;
+ * - confirmed mappings: titles enterprises mapped to it and a reviewer confirmed,
+ *   by the same similarity (the feedback loop, for every enterprise).
+ * The score (0..1) is a weighted sum of the dictionary evidence joined with the
+ * mapping evidence as 1 − (1 − dictionary)(1 − mapping).
+ */
+import { tradeTermsIn } from './lexicon.ts';
+import type { Segmenter } from './segment.ts';
+import { aliasPhrases, charBigrams, cleanTitle, compact, normalizeText } from './text.ts';
+
+export interface DictionaryNode {
+  code: string;
+  name: string;
+  /** 1 大类, 2 中类, 3 小类, 4 职业 */
+  level: number;
+  parentCode: string | null;
+  aliases: readonly string[];
+  definition?: string | null;
+  tasks?: string | null;
+}
+
+export interface WorkTypeEntry {
+  code: string;
+  occupationCode: string;
+  name: string;
+}
+
+/** A reviewer-confirmed mapping of an enterprise's job role to an occupation or work type. */
+export interface ConfirmedMapping {
+  roleName: string;
+  occupationCode: string;
+  workTypeCode: string | null;
+}
+
+/** The weights of the evidence; DEFAULT_WEIGHTS were tuned on job-titles-dev.csv (bench/match-eval). */
+export interface MatchWeights {
+  /** Feature weights: words, bigrams, the head, lexicon terms, and the factor of a generic word. */
+  word: number;
+  bigram: number;
+  head: number;
+  lexicon: number;
+  generic: number;
+  /** Evidence weights of the dictionary score. */
+  cosine: number;
+  contained: number;
+  containedAtEnd: number;
+  equal: number;
+  coverage: number;
+  hierarchy: number;
+  text: number;
+  /** Weight of the bracketed asides of a title relative to its core. */
+  asides: number;
+  /** How far a close confirmed mapping lifts a candidate (0..1). */
+  mapping: number;
+  /** Neighbours (most similar confirmed role names) that vote, and the share of the lift that depends on the vote. */
+  neighbours: number;
+  vote: number;
+}
+
+export const DEFAULT_WEIGHTS: MatchWeights = {
+  word: 1,
+  bigram: 1,
+  head: 0.5,
+  lexicon: 0.8,
+  generic: 0.35,
+  cosine: 0.45,
+  contained: 0.3,
+  containedAtEnd: 0.1,
+  equal: 0.2,
+  coverage: 0.2,
+  hierarchy: 0.1,
+  text: 0.15,
+  asides: 0.3,
+  mapping: 0.95,
+  neighbours: 8,
+  vote: 0.5,
+};
+
+/** Words that say a worker's rank or role in general, not the trade: weak evidence. */
+const GENERIC = new Set([
+  '经理',
+  '主管',
+  '专员',
+  '助理',
+  '总监',
+  '学徒',
+  '师傅',
+  '组长',
+  '主任',
+  '顾问',
+  '老师',
+  '工程师',
+  '技术员',
+  '人员',
+  '负责人',
+  '岗位',
+  '管理',
+  '员工',
+  '工作',
+  '职员',
+  '代表',
+  '主任',
+  '副总',
+  '总经理',
+  '操作工',
+  '普工',
+  '技工',
+  '工人',
+]);
+
+const HEAD = /(工|师|员|手|匠|长|家|司机)$/;
+
+export interface MatchCandidate {
+  occupationCode: string;
+  /** The work type when the match is a 工种, else null. */
+  workTypeCode: string | null;
+  /** 0..1 */
+  score: number;
+  /** Why, in words. */
+  reason: string;
+}
+
+/** A weighted sparse vector: feature id → weight. */
+type Vec = Map<number, number>;
+
+interface Phrase {
+  doc: number;
+  text: string;
+  kind: 'name' | 'alias' | 'work type' | 'ancestor' | 'role';
+  vec: Vec;
+  norm: number;
+  /** Sum of the weights (for the share of a phrase a title covers). */
+  mass: number;
+}
+
+interface Doc {
+  occupationCode: string;
+  workTypeCode: string | null;
+  name: string;
+  /** Indexes into `ancestors`: the 小类 and 中类 above (and, for a work type, its occupation). */
+  ancestors: number[];
+}
+
+/** Phrase vectors with an inverted index: feature → phrases. */
+interface PhraseIndex {
+  phrases: Phrase[];
+  postings: Map<number, number[]>;
+  idf: (f: number) => number;
+}
+
+export interface MappingIndex {
+  index: PhraseIndex;
+  entries: (ConfirmedMapping & { count: number })[];
+}
+
+export interface MatchIndex {
+  segment: Segmenter;
+  weights: MatchWeights;
+  /** Feature key → id. */
+  ids: Map<string, number>;
+  docs: Doc[];
+  names: PhraseIndex;
+  /** Feature → documents having it in any name (for coverage). */
+  docPostings: Map<number, number[]>;
+  ancestors: { code: string; name: string }[];
+  ancestorIndex: PhraseIndex;
+  text: { postings: Map<number, number[]>; idf: (f: number) => number; loaded: boolean };
+  mappings: MappingIndex;
+  /** Names by code (nodes and work types), for reasons. */
+  nodeName: Map<string, string>;
+}
+
+interface Keyed {
+  key: string;
+  /** Multiplier on top of the IDF. */
+  factor: number;
+}
+
+function kindFactor(key: string, w: MatchWeights): number {
+  const kind = key.charAt(0);
+  return kind === 'w' ? w.word : kind === 'h' ? w.head : w.bigram;
+}
+
+/** Which characters of `text` lie inside a generic word (经理, 工程师 …). */
+function genericMask(text: string): boolean[] {
+  const chars = [...text];
+  const mask = chars.map(() => false);
+  const joined = chars.join('');
+  for (const g of GENERIC) {
+    for (let at = joined.indexOf(g); at >= 0; at = joined.indexOf(g, at + 1)) {
+      const start = [...joined.slice(0, at)].length;
+      for (let i = 0; i < [...g].length; i++) mask[start + i] = true;
+    }
+  }
+  return mask;
+}
+
+/** Feature keys of a short text: words (w:), character bigrams (b:) and its head (h:); generic parts weigh less. */
+function phraseKeys(segment: Segmenter, text: string, w: MatchWeights): Keyed[] {
+  const keys = new Map<string, number>();
+  const add = (key: string, factor: number) => {
+    if ((keys.get(key) ?? 0) < factor) keys.set(key, factor);
+  };
+  for (const word of segment(text)) add(`w:${word}`, kindFactor('w', w) * (GENERIC.has(word) ? w.generic : 1));
+  const c = compact(text);
+  const chars = [...c];
+  const mask = genericMask(c);
+  const g = (from: number, to: number) => (mask.slice(from, to).every(Boolean) ? w.generic : 1);
+  for (const run of text.split(/[^\p{L}\p{N}#+]+/u)) {
+    const rc = [...run];
+    if (rc.length === 1) add(`b:${rc[0]}`, w.bigram);
+  }
+  for (const b of charBigrams(text)) {
+    if ([...b].length === 2) {
+      const at = c.indexOf(b);
+      add(`b:${b}`, w.bigram * (at >= 0 ? g([...c.slice(0, at)].length, [...c.slice(0, at)].length + 2) : 1));
+    }
+  }
+  const head = HEAD.exec(c)?.[1];
+  if (head) add(`h:${head}`, w.head);
+  if (chars.length >= 3) add(`h:${chars.slice(-2).join('')}`, w.head * g(chars.length - 2, chars.length));
+  return [...keys].map(([key, factor]) => ({ key, factor }));
+}
+
+/** A title's keys: its phrase keys plus the dictionary terms its shop-floor words stand for. */
+function queryKeys(segment: Segmenter, text: string, w: MatchWeights): Keyed[] {
+  const keys = phraseKeys(segment, text, w);
+  const have = new Set(keys.map((k) => k.key));
+  for (const term of tradeTermsIn(compact(text))) {
+    for (const k of phraseKeys(segment, term, w)) {
+      if (k.key.startsWith('h:') || have.has(k.key)) continue;
+      have.add(k.key);
+      keys.push({ key: k.key, factor: k.factor * w.lexicon });
+    }
+  }
+  return keys;
+}
+
+/** The value under `key`, made by `make` when missing. */
+function upsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(key, id);
+  }
+  return id;
+}
+
+interface Item {
+  doc: number;
+  text: string;
+  kind: Phrase['kind'];
+  keys: Keyed[];
+}
+
+/** Vectors for `items`, weighted by an IDF over `units` (documents), with an inverted index. */
+function phraseIndex(
+  ids: Map<string, number>,
+  items: Item[],
+  units: number,
+  extraDf?: Map<number, number>,
+): PhraseIndex {
+  const df = new Map<number, Set<number>>();
+  for (const it of items) {
+    for (const k of it.keys) {
+      const f = idOf(ids, k.key);
+      upsert(df, f, () => new Set<number>()).add(it.doc);
+    }
+  }
+  const idf = (f: number) => Math.log(1 + units / Math.max(1, (df.get(f)?.size ?? 0) + (extraDf?.get(f) ?? 0)));
+  const phrases: Phrase[] = [];
+  const postings = new Map<number, number[]>();
+  for (const it of items) {
+    const vec: Vec = new Map();
+    let norm = 0;
+    let mass = 0;
+    for (const k of it.keys) {
+      const f = ids.get(k.key) as number;
+      const weight = idf(f) * k.factor;
+      vec.set(f, weight);
+      norm += weight * weight;
+      mass += weight;
+    }
+    const i = phrases.length;
+    phrases.push({ doc: it.doc, text: it.text, kind: it.kind, vec, norm: Math.sqrt(norm), mass });
+    for (const f of vec.keys()) {
+      upsert(postings, f, () => [] as number[]).push(i);
+    }
+  }
+  return { phrases, postings, idf };
+}
+
+export interface BuildInput {
+  nodes: readonly DictionaryNode[];
+  workTypes?: readonly WorkTypeEntry[];
+  mappings?: readonly ConfirmedMapping[];
+  segment: Segmenter;
+  weights?: Partial<MatchWeights>;
+}
+
+/** Builds the in-memory index over the dictionary, its work types and the confirmed mappings. */
+export function buildMatchIndex(input: BuildInput): MatchIndex {
+  const w = { ...DEFAULT_WEIGHTS, ...input.weights };
+  const { segment } = input;
+  const byCode = new Map(input.nodes.map((n) => [n.code, n]));
+  const nodeName = new Map(input.nodes.map((n) => [n.code, n.name]));
+  for (const t of input.workTypes ?? []) nodeName.set(t.code, t.name);
+  const ids = new Map<string, number>();
+
+  const ancestorPos = new Map<string, number>();
+  const ancestors: { code: string; name: string }[] = [];
+  const ancestorItems: Item[] = [];
+  const ancestor = (code: string): number | undefined => {
+    const node = byCode.get(code);
+    if (!node) return undefined;
+    let i = ancestorPos.get(code);
+    if (i === undefined) {
+      i = ancestors.length;
+      ancestorPos.set(code, i);
+      ancestors.push({ code, name: node.name });
+      ancestorItems.push({
+        doc: i,
+        text: node.name,
+        kind: 'ancestor',
+        keys: phraseKeys(segment, normalizeText(node.name), w),
+      });
+    }
+    return i;
+  };
+  const ancestorsOf = (code: string): number[] => {
+    const out: number[] = [];
+    for (let p = byCode.get(code)?.parentCode; p; p = byCode.get(p)?.parentCode) {
+      if ((byCode.get(p)?.level ?? 0) < 2) break;
+      const i = ancestor(p);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  };
+
+  const docs: Doc[] = [];
+  const items: Item[] = [];
+  const texts: string[] = [];
+  const docOfOccupation = new Map<string, number>();
+  for (const n of input.nodes) {
+    if (n.level !== 4) continue;
+    const doc = docs.length;
+    docOfOccupation.set(n.code, doc);
+    docs.push({ occupationCode: n.code, workTypeCode: null, name: n.name, ancestors: ancestorsOf(n.code) });
+    const seen = new Set<string>();
+    const add = (text: string, kind: Phrase['kind']) => {
+      if (!text || seen.has(text)) return;
+      seen.add(text);
+      items.push({ doc, text, kind, keys: phraseKeys(segment, text, w) });
+    };
+    add(compact(normalizeText(n.name)), 'name');
+    for (const a of n.aliases) for (const p of aliasPhrases(a)) add(p, 'alias');
+    texts[doc] = [n.definition, n.tasks].filter(Boolean).join(' ');
+  }
+  for (const t of input.workTypes ?? []) {
+    const parent = docOfOccupation.get(t.occupationCode);
+    if (parent === undefined) continue;
+    const doc = docs.length;
+    const own = ancestor(t.occupationCode);
+    docs.push({
+      occupationCode: t.occupationCode,
+      workTypeCode: t.code,
+      name: t.name,
+      ancestors: [...(own === undefined ? [] : [own]), ...(docs[parent]?.ancestors ?? [])],
+    });
+    const text = compact(normalizeText(t.name));
+    items.push({ doc, text, kind: 'work type', keys: phraseKeys(segment, text, w) });
+    texts[doc] = texts[parent] ?? '';
+  }
+
+  const names = phraseIndex(ids, items, docs.length);
+  const docPostings = new Map<number, number[]>();
+  for (const [f, list] of names.postings) {
+    docPostings.set(f, [...new Set(list.map((p) => names.phrases[p]?.doc as number))]);
+  }
+  const ancestorIndex = phraseIndex(ids, ancestorItems, ancestors.length);
+
+  const textPostings = new Map<number, number[]>();
+  let loaded = false;
+  texts.forEach((body, doc) => {
+    if (!body) return;
+    loaded = true;
+    for (const word of new Set(segment(normalizeText(body)))) {
+      if ([...word].length < 2) continue;
+      const f = idOf(ids, `w:${word}`);
+      upsert(textPostings, f, () => [] as number[]).push(doc);
+    }
+  });
+  const textIdf = (f: number) => Math.log(1 + docs.length / Math.max(1, textPostings.get(f)?.length ?? 0));
+
+  const index: MatchIndex = {
+    segment,
+    weights: w,
+    ids,
+    docs,
+    names,
+    docPostings,
+    ancestors,
+    ancestorIndex,
+    text: { postings: textPostings, idf: textIdf, loaded },
+    mappings: { index: { phrases: [], postings: new Map(), idf: () => 0 }, entries: [] },
+    nodeName,
+  };
+  index.mappings = buildMappingIndex(index, input.mappings ?? []);
+  return index;
+}
+
+/**
+ * Indexes confirmed mappings; cheap, so it is rebuilt whenever a mapping is confirmed.
+ * Mappings to codes the index does not know are left out; the same role name mapped to
+ * the same code by several enterprises counts once, with its count.
+ */
+export function buildMappingIndex(index: MatchIndex, mappings: readonly ConfirmedMapping[]): MappingIndex {
+  const docOf = new Map<string, number>();
+  index.docs.forEach((d, i) => {
+    docOf.set(d.workTypeCode ?? d.occupationCode, i);
+  });
+  const grouped = new Map<string, ConfirmedMapping & { count: number; doc: number; text: string }>();
+  for (const m of mappings) {
+    const doc = docOf.get(m.workTypeCode ?? m.occupationCode);
+    const text = compact(cleanTitle(m.roleName).core);
+    if (doc === undefined || !text) continue;
+    const key = `${text}|${doc}`;
+    const g = grouped.get(key);
+    if (g) g.count++;
+    else grouped.set(key, { ...m, count: 1, doc, text });
+  }
+  const entries = [...grouped.values()];
+  const items: Item[] = entries.map((e) => ({
+    doc: e.doc,
+    text: e.text,
+    kind: 'role',
+    keys: phraseKeys(index.segment, e.text, index.weights),
+  }));
+  // IDF over role names and dictionary documents together, so that a word common in either weighs little.
+  const extra = new Map<number, number>();
+  for (const [f, docs] of index.docPostings) extra.set(f, docs.length);
+  return { index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra), entries };
+}
+
+interface Query {
+  keys: { f: number | undefined; weight: number; key: string }[];
+  norm: number;
+  mass: number;
+  compact: string;
+}
+
+function query(index: MatchIndex, keys: Keyed[], text: string, idf: (f: number) => number): Query {
+  const unknown = Math.log(1 + index.docs.length);
+  let norm = 0;
+  let mass = 0;
+  const out: Query['keys'] = [];
+  for (const k of keys) {
+    const f = index.ids.get(k.key);
+    const weight = (f === undefined ? unknown : idf(f)) * k.factor;
+    out.push({ f, weight, key: k.key });
+    norm += weight * weight;
+    mass += weight;
+  }
+  return { keys: out, norm: Math.sqrt(norm), mass, compact: compact(text) };
+}
+
+interface PhraseScore {
+  cosine: number;
+  /** Share of the title the phrase explains when the title contains it (else 0). */
+  contained: number;
+  atEnd: boolean;
+  equal: boolean;
+  /** Share of the phrase the title covers. */
+  covered: number;
+}
+
+/** Similarity of a query with every phrase sharing a feature with it. */
+function scorePhrases(q: Query, pi: PhraseIndex): Map<number, PhraseScore> {
+  const dot = new Map<number, number>();
+  const l1 = new Map<number, number>();
+  const pl1 = new Map<number, number>();
+  for (const k of q.keys) {
+    if (k.f === undefined) continue;
+    const list = pi.postings.get(k.f);
+    if (!list) continue;
+    for (const p of list) {
+      const pw = pi.phrases[p]?.vec.get(k.f) ?? 0;
+      dot.set(p, (dot.get(p) ?? 0) + k.weight * pw);
+      l1.set(p, (l1.get(p) ?? 0) + k.weight);
+      pl1.set(p, (pl1.get(p) ?? 0) + pw);
+    }
+  }
+  const out = new Map<number, PhraseScore>();
+  for (const [p, d] of dot) {
+    const ph = pi.phrases[p] as Phrase;
+    const inside = ph.text.length >= 2 && q.compact.includes(ph.text);
+    out.set(p, {
+      cosine: q.norm && ph.norm ? d / (q.norm * ph.norm) : 0,
+      contained: inside && q.mass ? Math.min(1, (l1.get(p) ?? 0) / q.mass) : 0,
+      atEnd: inside && q.compact.endsWith(ph.text),
+      equal: ph.text === q.compact,
+      covered: ph.mass ? Math.min(1, (pl1.get(p) ?? 0) / ph.mass) : 0,
+    });
+  }
+  return out;
+}
+
+function phraseValue(s: PhraseScore, w: MatchWeights): number {
+  return w.cosine * s.cosine + w.contained * s.contained + (s.atEnd ? w.containedAtEnd : 0) + (s.equal ? w.equal : 0);
+}
+
+/** 0..1 similarity of a title to a role name (for confirmed mappings). */
+function roleSimilarity(s: PhraseScore): number {
+  if (s.equal) return 1;
+  return Math.min(1, Math.max(s.cosine, 0.5 * s.contained + 0.5 * s.covered));
+}
+
+export interface MatchQuery {
+  title: string;
+  description?: string | null;
+}
+
+interface Evidence {
+  name: number;
+  namePhrase?: Phrase;
+  nameScore?: PhraseScore;
+  coverage: number;
+  hierarchy: number;
+  hierarchyNode?: number;
+  text: number;
+  textWords: string[];
+  mapping: number;
+  mappingEntry?: MappingIndex['entries'][number];
+}
+
+/**
+ * Ranks occupations and work types for a job title (and an optional description),
+ * best first; one entry per occupation (itself or its best work type).
+ */
+export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5): MatchCandidate[] {
+  const { core, asides } = cleanTitle(input.title);
+  const w = index.weights;
+  const ev = new Map<number, Evidence>();
+  const get = (doc: number): Evidence => {
+    return upsert(ev, doc, () => ({ name: 0, coverage: 0, hierarchy: 0, text: 0, textWords: [], mapping: 0 }));
+  };
+
+  const parts: [string, number][] = [[core, 1]];
+  if (asides && asides !== core) parts.push([asides, w.asides]);
+  let ancestorScores = new Map<number, PhraseScore>();
+  for (const [text, factor] of parts) {
+    const keys = queryKeys(index.segment, text, w);
+    const q = query(index, keys, text, index.names.idf);
+    for (const [p, s] of scorePhrases(q, index.names)) {
+      const ph = index.names.phrases[p] as Phrase;
+      const e = get(ph.doc);
+      const v = phraseValue(s, w) * factor;
+      if (v > e.name) {
+        e.name = v;
+        e.namePhrase = ph;
+        e.nameScore = s;
+      }
+    }
+    // Coverage: the share of the title all of a document's names explain together.
+    if (q.mass) {
+      const cover = new Map<number, number>();
+      for (const k of q.keys) {
+        if (k.f === undefined) continue;
+        for (const doc of index.docPostings.get(k.f) ?? []) cover.set(doc, (cover.get(doc) ?? 0) + k.weight);
+      }
+      for (const [doc, c] of cover) {
+        const e = get(doc);
+        e.coverage = Math.max(e.coverage, (c / q.mass) * factor);
+      }
+    }
+    if (factor === 1) {
+      ancestorScores = scorePhrases(query(index, keys, text, index.ancestorIndex.idf), index.ancestorIndex);
+    }
+    const mq = query(index, keys, text, index.mappings.index.idf);
+    // The most similar confirmed role names vote for their codes (weighted by similarity²);
+    // a candidate's lift is its best similarity, scaled by its share of the vote.
+    const near: { p: number; s: number }[] = [];
+    for (const [p, ps] of scorePhrases(mq, index.mappings.index)) {
+      const entry = index.mappings.entries[p];
+      // Several enterprises confirming the same mapping make it a little surer.
+      const s = roleSimilarity(ps) * factor * Math.min(1, 0.9 + 0.05 * (entry?.count ?? 1));
+      if (s > 0.05) near.push({ p, s });
+    }
+    near.sort((a, b) => b.s - a.s || a.p - b.p);
+    const top = near.slice(0, w.neighbours);
+    let total = 0;
+    for (const n of top) total += n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1);
+    const votes = new Map<number, number>();
+    for (const n of top) {
+      const ph = index.mappings.index.phrases[n.p] as Phrase;
+      votes.set(ph.doc, (votes.get(ph.doc) ?? 0) + (n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1)) / total);
+    }
+    for (const n of top) {
+      const ph = index.mappings.index.phrases[n.p] as Phrase;
+      const v = n.s * (1 - w.vote + w.vote * (votes.get(ph.doc) ?? 0));
+      const e = get(ph.doc);
+      if (v > e.mapping) {
+        e.mapping = v;
+        e.mappingEntry = index.mappings.entries[n.p];
+      }
+    }
+  }
+
+  if (index.text.loaded) {
+    const words = new Map<number, [string, number]>();
+    const addWords = (text: string, factor: number) => {
+      for (const word of index.segment(text)) {
+        if ([...word].length < 2) continue;
+        const f = index.ids.get(`w:${word}`);
+        if (f === undefined || !index.text.postings.has(f)) continue;
+        const weight = index.text.idf(f) * factor * (GENERIC.has(word) ? w.generic : 1);
+        if ((words.get(f)?.[1] ?? 0) < weight) words.set(f, [word, weight]);
+      }
+    };
+    addWords(core, 1);
+    for (const term of tradeTermsIn(compact(core))) addWords(term, w.lexicon);
+    if (input.description) addWords(normalizeText(input.description), 0.5);
+    let total = 0;
+    for (const [, [, weight]] of words) total += weight;
+    const floor = Math.log(1 + index.docs.length);
+    for (const [f, [word, weight]] of words) {
+      for (const doc of index.text.postings.get(f) ?? []) {
+        const e = get(doc);
+        e.text += weight / Math.max(total, floor);
+        e.textWords.push(word);
+      }
+    }
+  }
+
+  // Hierarchy evidence: the best of a candidate's ancestors, for candidates with other evidence.
+  if (ancestorScores.size) {
+    const anc = new Map<number, number>();
+    for (const [p, s] of ancestorScores) anc.set(index.ancestorIndex.phrases[p]?.doc as number, phraseValue(s, w));
+    for (const [doc, e] of ev) {
+      for (const a of index.docs[doc]?.ancestors ?? []) {
+        const s = anc.get(a) ?? 0;
+        if (s > e.hierarchy) {
+          e.hierarchy = s;
+          e.hierarchyNode = a;
+        }
+      }
+    }
+  }
+
+  const scored: { doc: number; score: number; e: Evidence }[] = [];
+  for (const [doc, e] of ev) {
+    const dictionary = Math.min(
+      1,
+      e.name + w.coverage * e.coverage + w.hierarchy * e.hierarchy + w.text * Math.min(1, e.text),
+    );
+    const score = 1 - (1 - dictionary) * (1 - w.mapping * e.mapping);
+    if (score > 0) scored.push({ doc, score, e });
+  }
+  scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+
+  const out: MatchCandidate[] = [];
+  const seen = new Set<string>();
+  for (const s of scored) {
+    const d = index.docs[s.doc] as Doc;
+    if (seen.has(d.occupationCode)) continue;
+    seen.add(d.occupationCode);
+    out.push({
+      occupationCode: d.occupationCode,
+      workTypeCode: d.workTypeCode,
+      score: Math.round(s.score * 1000) / 1000,
+      reason: reasonOf(index, d, s.e, core),
+    });
+    if (out.length >= first) break;
+  }
+  return out;
+}
+
+function sharedTerms(index: MatchIndex, a: string, b: string): string[] {
+  const bw = new Set(index.segment(b));
+  const words = [...new Set(index.segment(a))].filter((x) => bw.has(x));
+  words.sort((x, y) => y.length - x.length);
+  const kept: string[] = [];
+  for (const x of words) if (!kept.some((k) => k.includes(x))) kept.push(x);
+  return kept.slice(0, 4);
+}
+
+function sharedChars(a: string, b: string): string[] {
+  const bs = new Set(b);
+  return [...new Set([...a].filter((c) => bs.has(c) && /\p{L}/u.test(c)))].slice(0, 6);
+}
+
+function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string {
+  const reasons: string[] = [];
+  if (e.mappingEntry && e.mapping >= 0.3) {
+    const m = e.mappingEntry;
+    const times = m.count > 1 ? `，${m.count} 家企业确认` : '';
+    reasons.push(
+      e.mapping >= 0.999
+        ? `与已确认的企业岗位映射“${m.roleName}”同名${times}`
+        : `与已确认的企业岗位映射“${m.roleName}”相近（${Math.round(e.mapping * 100)}%）${times}`,
+    );
+  }
+  const ph = e.namePhrase;
+  const s = e.nameScore;
+  if (ph && s && e.name > 0.05) {
+    const label = ph.kind === 'alias' ? '别名' : ph.kind === 'work type' ? '工种名称' : '职业名称';
+    if (s.equal) reasons.push(`岗位名称与${label}“${ph.text}”相同`);
+    else if (s.contained > 0) reasons.push(`岗位名称包含${label}“${ph.text}”`);
+    else if (ph.text.includes(compact(core))) reasons.push(`${label}“${ph.text}”包含岗位名称`);
+    else {
+      const terms = sharedTerms(index, core, ph.text);
+      if (terms.length) reasons.push(`与${label}“${ph.text}”共有词语“${terms.join('”“')}”`);
+      else {
+        const chars = sharedChars(compact(core), ph.text);
+        reasons.push(chars.length ? `与${label}“${ph.text}”共有字“${chars.join('')}”` : `与${label}“${ph.text}”相近`);
+      }
+    }
+  }
+  const lexicon = tradeTermsIn(compact(core));
+  if (lexicon.length && (e.name > 0.05 || e.text > 0.1)) reasons.push(`俗称对应大典用语“${lexicon.join('”“')}”`);
+  if (e.hierarchyNode !== undefined && e.hierarchy >= 0.25) {
+    const a = index.ancestors[e.hierarchyNode];
+    if (a) reasons.push(`所属类别“${a.name}”（${a.code}）与岗位名称相近`);
+  }
+  if (e.text >= 0.15 && e.textWords.length) {
+    reasons.push(`职业定义或主要工作任务提到“${[...new Set(e.textWords)].slice(0, 3).join('”“')}”`);
+  }
+  if (d.workTypeCode) reasons.push(`工种属于职业“${index.nodeName.get(d.occupationCode) ?? d.occupationCode}”`);
+  return reasons.join('；') || '字面相近';
+}
