@@ -1,7 +1,7 @@
 import { enterprises, filingScopes, filings } from '@hub/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startTestHub, type TestHub } from './helpers.ts';
+import { type GqlResult, gql, startTestHub, type TestHub } from './helpers.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -23,9 +23,9 @@ async function allIds(vars: Record<string, unknown>, pageSize = 100): Promise<st
   const ids: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const r = await gql(hub.url, Q, { variables: { ...vars, first: pageSize, after } });
+    const r: GqlResult = await gql(hub.url, Q, { variables: { ...vars, first: pageSize, after } });
     expect(r.errors).toBeUndefined();
-    const c = r.data?.catalog;
+    const c = r.data?.catalog as { edges: any[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     ids.push(...c.edges.map((e: any) => e.node.enterprise.id));
     if (!c.pageInfo.hasNextPage) return ids;
     after = c.pageInfo.endCursor;
