@@ -12,6 +12,8 @@ export interface Institution {
   institutionCode: string;
   prefectureCode: string;
   occupationCode: string;
+  /** Levels of that scope row. */
+  levels: number[];
   kind: 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
 }
 
@@ -21,7 +23,7 @@ export async function findInstitution(
   levels: number[],
   kind: Institution['kind'] = 'ENTERPRISE_SELF_EVALUATION',
   onDate = '2026-12-14',
-  skip: string[] = [],
+  absent: number | null = null,
 ): Promise<Institution> {
   const rows = await db
     .select({
@@ -47,7 +49,7 @@ export async function findInstitution(
     )
     .orderBy(asc(enterprises.id), asc(filingScopes.occupationCode));
   for (const r of rows) {
-    if (skip.includes(r.id) || !levels.every((l) => r.levels.includes(l))) continue;
+    if (!levels.every((l) => r.levels.includes(l)) || (absent != null && r.levels.includes(absent))) continue;
     const ok = await Promise.all(
       levels.map((level) =>
         isInConfirmedScope(db, { enterpriseId: r.id, occupationCode: r.occupationCode, level, onDate }),
