@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './migrate.ts';
 export * from './paging.ts';
+export * from './read/assessment.ts';
 export * from './read/dictionary.ts';
 export * from './read/enterprise.ts';
 export * from './read/occupation.ts';
