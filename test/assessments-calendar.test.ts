@@ -1,4 +1,7 @@
+import { evaluationPlans } from '@hub/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findInstitution } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
@@ -67,6 +70,27 @@ describe('official calendar through the gateway', () => {
 
   it('counts weekends only for 2027 until its notice is loaded, then its holidays and 调休 without a release', async () => {
     const vars = { variables: { evaluation: '2027-01-11', publicityEnd: '2026-12-31' } };
+    // A plan publicised until 2026-12-19 whose 20 working days run into 2027: stored unconfirmed.
+    const inst = await findInstitution(hub.db.db, [4]);
+    const [plan] = await hub.db.db
+      .insert(evaluationPlans)
+      .values({
+        enterpriseId: inst.id,
+        prefectureCode: inst.prefectureCode,
+        occupationCode: inst.occupationCode,
+        level: 4,
+        method: 'THEORY_EXAM',
+        evaluationDate: '2026-12-14',
+        reportedOn: '2026-12-01',
+        site: '培训楼',
+        status: 'PUBLICISED',
+        reviewedOn: '2026-12-14',
+        publicityStartsOn: '2026-12-15',
+        publicityEndsOn: '2026-12-19',
+        resultDeadline: '2027-01-15',
+        resultDeadlineConfirmed: false,
+      })
+      .returning();
     const before = await gql(hub.url, DEADLINES, vars);
     expect(before.data?.planReportDeadline).toEqual({ date: '2027-01-04', calendarConfirmed: false });
     expect(before.data?.resultSubmissionDeadline.calendarConfirmed).toBe(false);
@@ -82,5 +106,11 @@ describe('official calendar through the gateway', () => {
     // 01-11 → 01-09 Saturday worked (1), 01-08, 01-07, 01-06, 01-05 (5)
     expect(after.data?.planReportDeadline).toEqual({ date: '2027-01-05', calendarConfirmed: true });
     expect(after.data?.resultSubmissionDeadline.calendarConfirmed).toBe(true);
+    // The stored deadline moves with the notice: 01-01 and 01-04 off, Saturday 01-09 worked.
+    const [moved] = await hub.db.db
+      .select()
+      .from(evaluationPlans)
+      .where(eq(evaluationPlans.id, plan?.id as string));
+    expect([moved?.resultDeadline, moved?.resultDeadlineConfirmed]).toEqual(['2027-01-18', true]);
   });
 });

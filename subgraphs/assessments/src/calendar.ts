@@ -157,3 +157,30 @@ export async function fillMissingResultDeadlines(db: Db): Promise<number> {
   }
   return open.length;
 }
+
+/**
+ * Loads one year's notice in the caller's transaction (mutation or CLI): replaces the
+ * year's days and recomputes the stored result deadlines the new days may move
+ * (20 working days reach ~45 calendar days ahead, so publicity ending from the
+ * previous November on counts).
+ */
+export async function loadNotice(
+  tx: Tx,
+  notice: HolidayNotice,
+  meta: { source: string; notice?: string | null; loadedBy: string },
+): Promise<void> {
+  await writeNotice(tx, notice, meta);
+  const affected = await tx
+    .select({ id: evaluationPlans.id, publicityEndsOn: evaluationPlans.publicityEndsOn })
+    .from(evaluationPlans)
+    .where(between(evaluationPlans.publicityEndsOn, `${notice.year - 1}-11-01`, `${notice.year}-12-31`));
+  if (!affected.length) return;
+  const cal = await calendarBetween(tx, `${notice.year - 1}-11-01`, `${notice.year}-12-31`);
+  for (const p of affected) {
+    const d = resultSubmissionDeadline(cal, p.publicityEndsOn as string);
+    await tx
+      .update(evaluationPlans)
+      .set({ resultDeadline: d.date, resultDeadlineConfirmed: d.calendarConfirmed })
+      .where(eq(evaluationPlans.id, p.id));
+  }
+}

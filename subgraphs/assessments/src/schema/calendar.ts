@@ -1,9 +1,9 @@
-import { calendarDays, calendarYears, evaluationPlans } from '@hub/db';
+import { calendarDays, calendarYears } from '@hub/db';
 import type { Refusal } from '@hub/kit';
-import { and, asc, between, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { calendarBetween, writeNotice } from '../calendar.ts';
-import { change, stopIf, type Tx } from '../change.ts';
+import { calendarBetween, loadNotice } from '../calendar.ts';
+import { change, stopIf } from '../change.ts';
 import { isoDate } from '../rules/dates.ts';
 import { noticeProblems } from '../rules/notice.ts';
 import { type Deadline as DeadlineShape, planReportDeadline, resultSubmissionDeadline } from '../rules/working-days.ts';
@@ -137,24 +137,6 @@ const LoadHolidayNoticePayload = payloadType<{ calendar?: CalendarYearShape; err
   }),
 );
 
-/** Stored result deadlines that the new year's days may move: recomputed in the same transaction. */
-async function refreshResultDeadlines(tx: Tx, year: number) {
-  // 20 working days reach at most ~45 calendar days ahead: publicity ending from November before counts.
-  const affected = await tx
-    .select({ id: evaluationPlans.id, publicityEndsOn: evaluationPlans.publicityEndsOn })
-    .from(evaluationPlans)
-    .where(between(evaluationPlans.publicityEndsOn, `${year - 1}-11-01`, `${year}-12-31`));
-  if (!affected.length) return;
-  const cal = await calendarBetween(tx, `${year - 1}-11-01`, `${year}-12-31`);
-  for (const p of affected) {
-    const d = resultSubmissionDeadline(cal, p.publicityEndsOn as string);
-    await tx
-      .update(evaluationPlans)
-      .set({ resultDeadline: d.date, resultDeadlineConfirmed: d.calendarConfirmed })
-      .where(eq(evaluationPlans.id, p.id));
-  }
-}
-
 builder.mutationFields((t) => ({
   loadHolidayNotice: t.field({
     type: LoadHolidayNoticePayload,
@@ -171,8 +153,7 @@ builder.mutationFields((t) => ({
         };
         stopIf(noticeProblems(notice));
         const by = `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`;
-        await writeNotice(tx, notice, { source: `notice loaded by ${by}`, notice: input.notice ?? null, loadedBy: by });
-        await refreshResultDeadlines(tx, input.year);
+        await loadNotice(tx, notice, { source: `notice loaded by ${by}`, notice: input.notice ?? null, loadedBy: by });
         const [row] = await tx.select().from(calendarYears).where(eq(calendarYears.year, input.year));
         return { calendar: { year: input.year, row: row ?? null } };
       }),
