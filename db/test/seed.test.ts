@@ -16,7 +16,7 @@ import {
   filingTransitions,
 } from '../src/schema/enterprise.ts';
 import { occupations } from '../src/schema/occupation.ts';
-import { cases } from '../src/schema/supervision.ts';
+import { caseEvents, caseFindings, cases, inspectors } from '../src/schema/supervision.ts';
 import { isSeeded, type SeedSummary, seed } from '../src/seed/index.ts';
 import { PLACES } from '../src/seed/names.ts';
 import { addDays, apportion, dayNumber, Rng } from '../src/seed/random.ts';
@@ -50,6 +50,9 @@ async function dump(h: DbHandle) {
     evaluationPlans: await db.select().from(evaluationPlans).orderBy(asc(evaluationPlans.id)),
     certificates: await db.select().from(certificates).orderBy(asc(certificates.number)),
     cases: await db.select().from(cases).orderBy(asc(cases.id)),
+    caseFindings: await db.select().from(caseFindings).orderBy(asc(caseFindings.id)),
+    caseEvents: await db.select().from(caseEvents).orderBy(asc(caseEvents.id)),
+    inspectors: await db.select().from(inspectors).orderBy(asc(inspectors.id)),
   };
 }
 
@@ -87,6 +90,9 @@ describe('demo seed', () => {
       evaluationPlans: d.evaluationPlans.length,
       certificates: d.certificates.length,
       cases: d.cases.length,
+      caseFindings: d.caseFindings.length,
+      caseEvents: d.caseEvents.length,
+      inspectors: d.inspectors.length,
     });
     expect(summary.certificates).toBe(SIZE);
     expect(summary.enterprises).toBe(ENTERPRISES);
@@ -331,8 +337,23 @@ describe('demo seed', () => {
     for (const f of d.filings.filter((x) => x.status === 'SUSPENDED' || x.status === 'REVOKED')) {
       const own = d.cases.filter((c) => c.enterpriseId === f.enterpriseId);
       expect(own.length).toBeGreaterThanOrEqual(1);
-      if (f.status === 'REVOKED') expect(own.some((c) => c.status === 'FILING_REVOKED')).toBe(true);
+      if (f.status === 'REVOKED') expect(own.some((c) => c.status === 'QUALIFICATION_REVOKED')).toBe(true);
     }
+  });
+
+  it('gives every case past OPEN findings with evidence, and a history ending in its status', () => {
+    for (const c of d.cases) {
+      const steps = d.caseEvents.filter((e) => e.caseId === c.id);
+      expect(steps[0]).toMatchObject({ fromStatus: null, toStatus: 'OPEN' });
+      for (let i = 1; i < steps.length; i++) expect(steps[i]?.fromStatus).toBe(steps[i - 1]?.toStatus);
+      expect(steps.at(-1)?.toStatus).toBe(c.status);
+      expect(c.version).toBe(steps.length);
+      const found = d.caseFindings.filter((f) => f.caseId === c.id);
+      if (c.status !== 'OPEN') expect(found.length).toBeGreaterThanOrEqual(1);
+      for (const f of found) expect(f.evidence.length).toBeGreaterThanOrEqual(1);
+      if (c.status === 'RECTIFICATION_ORDERED') expect(c.rectificationDueOn && c.notifiedOn).toBeTruthy();
+    }
+    expect(d.inspectors.filter((i) => i.level === 'PROVINCE' && i.prefectureCode === null).length).toBeGreaterThan(0);
   });
 
   it('writes the same rows, ids included, on a second fresh database', async () => {

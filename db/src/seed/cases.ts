@@ -1,14 +1,45 @@
 /**
- * Demo supervision cases (督导案件): every suspended or revoked institution has the case
- * behind it, and a few more confirmed institutions (~6% of enterprises in all) have 1–2 cases.
+ * Demo supervision (督导): every suspended or revoked institution has the case behind it, and a
+ * few more confirmed institutions (~6% of enterprises in all) have 1–2 cases; each case past
+ * OPEN has its findings with evidence and every step in its history. Plus the pool: city
+ * inspectors and external quality supervisors in every 市州, and province inspectors.
  */
-import type { cases } from '../schema/supervision.ts';
-import { type EnterpriseFacts, TODAY, VIOLATION_LABELS, type ViolationType } from './enterprises.ts';
+import type { caseEvents, caseFindings, cases, inspectors } from '../schema/supervision.ts';
+import { type EnterpriseFacts, type ViolationType as FilingViolation, TODAY } from './enterprises.ts';
+import { PLACES, personName } from './names.ts';
 import { addDays, maxDate, minDate, officeTime, type Rng } from './random.ts';
 
 export type CaseRow = typeof cases.$inferInsert;
+export type FindingRow = typeof caseFindings.$inferInsert;
+export type EventRow = typeof caseEvents.$inferInsert;
+export type InspectorRow = typeof inspectors.$inferInsert;
 type Source = CaseRow['source'];
 type CaseStatus = NonNullable<CaseRow['status']>;
+type ViolationType = NonNullable<CaseRow['violationTypes']>[number];
+
+/** The issue's names for the violations the enterprises seed names in its opinions. */
+const FROM_FILING: Record<FilingViolation, ViolationType> = {
+  LOWERED_STANDARDS: 'LOWERED_STANDARDS',
+  DELEGATED_AUTHORITY: 'DELEGATED_AUTHORITY',
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  BROKEN_COMMITMENT: 'BROKEN_COMMITMENT',
+  DISHONESTY: 'DISHONESTY',
+  UNFAIR_COMPETITION: 'UNFAIR_COMPETITION',
+  DISORDERLY_MANAGEMENT: 'MISMANAGEMENT',
+  IRREGULAR_CERTIFICATES: 'IRREGULAR_CERTIFICATES',
+};
+
+const VIOLATION_LABELS: Record<ViolationType, string> = {
+  LOWERED_STANDARDS: '降低评价标准',
+  DELEGATED_AUTHORITY: '将认定权限授权或委托给其他机构',
+  TRANSFERRED_AUTHORITY: '将认定权限转让给其他机构',
+  OUT_OF_SCOPE: '超范围认定',
+  BROKEN_COMMITMENT: '不履行承诺',
+  DISHONESTY: '违规失信',
+  UNFAIR_COMPETITION: '恶性竞争',
+  MISMANAGEMENT: '管理失序',
+  IRREGULAR_CERTIFICATES: '违规发证',
+};
 
 const SOURCES: readonly (readonly [Source, number])[] = [
   ['RANDOM_INSPECTION', 25],
@@ -31,11 +62,12 @@ const SOURCE_TEXT: Record<Source, string> = {
 const FINDINGS: Record<ViolationType, readonly string[]> = {
   LOWERED_STANDARDS: ['技能操作考核时间明显少于标准规定', '理论考试题目未从题库抽取，考核难度低于国家职业技能标准'],
   DELEGATED_AUTHORITY: ['将部分职业的认定工作委托给培训机构组织实施', '由合作单位代为组织考评并使用本机构名义发证'],
+  TRANSFERRED_AUTHORITY: ['将认定资质有偿转让给其他机构使用', '由其他机构以本机构名义独立开展认定'],
   OUT_OF_SCOPE: ['对未备案职业开展等级认定', '认定等级超出备案范围'],
   BROKEN_COMMITMENT: ['未按承诺落实技能等级与薪酬待遇挂钩', '未按承诺配备内部质量督导员'],
   DISHONESTY: ['上报的评价结果与现场记录不一致', '伪造考评记录和签到材料'],
   UNFAIR_COMPETITION: ['以低价承诺包过方式招揽社会人员参评', '面向非本企业职工收费组织认定'],
-  DISORDERLY_MANAGEMENT: ['评价档案缺失、考评记录不完整', '考评员未按规定回避'],
+  MISMANAGEMENT: ['评价档案缺失、考评记录不完整', '考评员未按规定回避'],
   IRREGULAR_CERTIFICATES: ['向未参加考核人员发放证书', '证书信息未按规定上传全国联网查询系统'],
 };
 
@@ -47,21 +79,38 @@ function summary(rng: Rng, e: EnterpriseFacts, source: Source, types: readonly V
   return `${SOURCE_TEXT[source]}发现，${e.name}在${occ}等职业技能等级认定工作中${findings}，涉嫌${types.map((t) => VIOLATION_LABELS[t]).join('、')}。`;
 }
 
-function caseRow(
+interface Step {
+  to: CaseStatus;
+  on: string;
+  action: string;
+  note: string | null;
+}
+
+const REQUIREMENTS = [
+  '限30日内完成整改：补齐评价档案，重新组织考评员回避培训，并书面报送整改报告。',
+  '立即停止超范围认定，对已发证书逐一自查，整改期满前报送自查报告。',
+  '完善内部质量督导制度，配齐内部质量督导员，整改期满前报送整改材料。',
+];
+
+const RECEIVING_BODIES = ['市纪委监委派驻纪检监察组', '市公安局经济犯罪侦查支队', '市市场监督管理局'];
+
+/** A case in `status` with the dated steps that led there, findings and evidence. */
+function caseWithHistory(
   rng: Rng,
   e: EnterpriseFacts,
   openedOn: string,
   status: CaseStatus,
   types: ViolationType[],
-  closedOn: string | null,
-): CaseRow {
+  endOn: string | null,
+): { row: CaseRow; findings: FindingRow[]; events: EventRow[] } {
   const source = rng.weightedPairs(SOURCES);
-  const rectificationDueOn =
-    status === 'RECTIFICATION_ORDERED' || (status === 'CLOSED' && rng.chance(0.6))
-      ? addDays(openedOn, rng.int(30, 90))
-      : null;
-  return {
-    id: rng.uuid(),
+  const id = rng.uuid();
+  const actor = `seed:inspector-${e.place.code}`;
+  const last = endOn ?? TODAY;
+  const within = (days: number) => minDate(addDays(openedOn, days), last);
+  const steps: Step[] = [{ to: 'OPEN', on: openedOn, action: 'OPEN_CASE', note: null }];
+  const row: CaseRow = {
+    id,
     enterpriseId: e.id,
     prefectureCode: e.place.code,
     source,
@@ -69,14 +118,96 @@ function caseRow(
     status,
     summary: summary(rng, e, source, types),
     openedOn,
-    rectificationDueOn,
-    closedOn,
+    closedOn: null,
     createdAt: officeTime(rng, openedOn),
   };
+  if (status !== 'OPEN')
+    steps.push({ to: 'INVESTIGATING', on: within(rng.int(1, 5)), action: 'START_INVESTIGATION', note: null });
+  const rectifying = status === 'RECTIFICATION_ORDERED' || (status === 'CLOSED' && rng.chance(0.6));
+  if (rectifying) {
+    const orderedOn = within(rng.int(6, 15));
+    row.rectificationRequirements = rng.pick(REQUIREMENTS);
+    row.rectificationDueOn = addDays(orderedOn, rng.int(30, 90));
+    row.notifiedOn = orderedOn;
+    steps.push({
+      to: 'RECTIFICATION_ORDERED',
+      on: orderedOn,
+      action: 'ORDER_RECTIFICATION',
+      note: row.rectificationRequirements,
+    });
+    if (status === 'CLOSED') {
+      const rectifiedOn = minDate(addDays(orderedOn, rng.int(10, 29)), last);
+      row.rectifiedOn = rectifiedOn;
+      row.rectificationReport = '已按要求完成整改并报送整改报告，经现场复核属实。';
+      steps.push({ to: 'RECTIFIED', on: rectifiedOn, action: 'RECORD_RECTIFICATION', note: row.rectificationReport });
+    }
+  }
+  if (status === 'QUALIFICATION_REVOKED' && endOn) {
+    row.escalatedOn = maxDate(steps.at(-1)?.on ?? openedOn, addDays(endOn, -rng.int(1, 5)));
+    row.escalationReason = '经调查核实，问题严重，提请取消备案资质。';
+    row.notifiedOn = row.escalatedOn;
+    row.revokedOn = endOn;
+    row.closedOn = endOn;
+    steps.push({ to: 'ESCALATED', on: row.escalatedOn, action: 'ESCALATE', note: row.escalationReason });
+    steps.push({
+      to: 'QUALIFICATION_REVOKED',
+      on: endOn,
+      action: 'REVOKE_QUALIFICATION',
+      note: '取消备案资质，退出评价机构目录。',
+    });
+  }
+  if (status === 'CLOSED' && endOn) {
+    row.closedOn = maxDate(endOn, steps.at(-1)?.on ?? endOn);
+    row.conclusion = rectifying ? '整改到位，予以结案。' : '经调查核实，反映问题不成立，予以结案。';
+    steps.push({ to: 'CLOSED', on: row.closedOn, action: 'CLOSE', note: row.conclusion });
+  }
+  if (status === 'TRANSFERRED' && endOn) {
+    row.transferredTo = rng.pick(RECEIVING_BODIES);
+    row.transferredOn = endOn;
+    row.closedOn = endOn;
+    steps.push({ to: 'TRANSFERRED', on: endOn, action: 'TRANSFER', note: `移交${row.transferredTo}` });
+  }
+  row.version = steps.length;
+
+  const findings: FindingRow[] =
+    status === 'OPEN'
+      ? []
+      : types.map((t, k) => ({
+          id: rng.uuid(),
+          caseId: id,
+          violationType: t,
+          description: rng.pick(FINDINGS[t]),
+          evidence: [`archive://${e.place.code}/${openedOn.slice(0, 4)}/${id.slice(0, 8)}-${k + 1}`],
+          recordedBy: actor,
+          recordedRole: 'inspector',
+          recordedAt: officeTime(rng, steps[1]?.on ?? openedOn),
+        }));
+  const events: EventRow[] = steps.map((s, k) => ({
+    caseId: id,
+    action: s.action,
+    fromStatus: k === 0 ? null : (steps[k - 1]?.to ?? null),
+    toStatus: s.to,
+    note: s.note,
+    actor,
+    actorRole: 'inspector',
+    at: new Date(officeTime(rng, s.on).getTime() + k * 60_000),
+  }));
+  return { row, findings, events };
 }
 
-export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[]): CaseRow[] {
-  const out: CaseRow[] = [];
+export interface SupervisionData {
+  cases: CaseRow[];
+  findings: FindingRow[];
+  events: EventRow[];
+}
+
+export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[]): SupervisionData {
+  const out: SupervisionData = { cases: [], findings: [], events: [] };
+  const add = (c: ReturnType<typeof caseWithHistory>) => {
+    out.cases.push(c.row);
+    out.findings.push(...c.findings);
+    out.events.push(...c.events);
+  };
   const sanctioned = facts.filter((e) => e.suspendedOn || e.revokedOn);
   const confirmed = facts.filter((e) => e.status === 'CONFIRMED' && e.confirmedOn);
   const extra = Math.max(1, Math.round(facts.length * 0.06) - sanctioned.length);
@@ -85,12 +216,12 @@ export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[]): Case
   for (const e of sanctioned) {
     const actionOn = (e.suspendedOn ?? e.revokedOn) as string;
     const openedOn = maxDate('2025-01-02', addDays(actionOn, -rng.int(10, 40)));
-    const types: ViolationType[] = [e.violation ?? 'DISORDERLY_MANAGEMENT'];
+    const types: ViolationType[] = [e.violation ? FROM_FILING[e.violation] : 'MISMANAGEMENT'];
     if (rng.chance(0.4)) types.push(rng.pick(VIOLATIONS.filter((t) => !types.includes(t))));
-    out.push(
+    add(
       e.revokedOn
-        ? caseRow(rng, e, openedOn, 'FILING_REVOKED', types, e.revokedOn)
-        : caseRow(rng, e, openedOn, 'RECTIFICATION_ORDERED', types, null),
+        ? caseWithHistory(rng, e, openedOn, 'QUALIFICATION_REVOKED', types, e.revokedOn)
+        : caseWithHistory(rng, e, openedOn, 'RECTIFICATION_ORDERED', types, null),
     );
   }
 
@@ -105,19 +236,64 @@ export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[]): Case
   for (const e of rng.sample(confirmed, extra)) {
     const n = rng.chance(0.3) ? 2 : 1;
     for (let k = 0; k < n; k++) {
-      const openedOn = rng.date(maxDate('2025-01-02', addDays(e.confirmedOn as string, 30)), '2026-10-30');
+      const openedOn = minDate(
+        rng.date(maxDate('2025-01-02', addDays(e.confirmedOn as string, 30)), '2026-10-30'),
+        TODAY,
+      );
       let status = rng.weightedPairs(statuses);
-      let closedOn: string | null = null;
+      let endOn: string | null = null;
       if (status === 'CLOSED' || status === 'TRANSFERRED') {
-        closedOn = addDays(openedOn, rng.int(20, 120));
-        if (closedOn > TODAY) {
+        endOn = addDays(openedOn, rng.int(40, 120));
+        if (endOn > TODAY) {
           status = 'INVESTIGATING';
-          closedOn = null;
+          endOn = null;
         }
       }
       const types = rng.sample(VIOLATIONS, rng.chance(0.7) ? 1 : 2);
-      out.push(caseRow(rng, e, minDate(openedOn, TODAY), status, types, closedOn));
+      add(caseWithHistory(rng, e, openedOn, status, types, endOn));
     }
   }
+  return out;
+}
+
+const QUALIFICATIONS = [
+  '人力资源社会保障部门职业技能鉴定督导员证',
+  '高级考评员资格',
+  '省职业技能鉴定中心质量督导培训合格',
+];
+
+/**
+ * The pool: 3 city inspectors and 2 external quality supervisors in every 市州, and 4 province
+ * inspectors; some have worked at a demo enterprise (a conflict the draw must respect).
+ */
+export function generatePool(rng: Rng, facts: readonly EnterpriseFacts[]): InspectorRow[] {
+  const out: InspectorRow[] = [];
+  const formerOf = (prefecture: string | null) => {
+    const local = facts.filter((e) => prefecture === null || e.place.code === prefecture);
+    return local.length && rng.chance(0.4) ? [rng.pick(local).id] : [];
+  };
+  const member = (kind: InspectorRow['kind'], prefecture: string | null): InspectorRow => {
+    const local = facts.filter((e) => e.place.code === prefecture && e.institutionCode);
+    const employed = kind === 'EXTERNAL_SUPERVISOR' && local.length > 0 && rng.chance(0.5);
+    return {
+      id: rng.uuid(),
+      kind,
+      name: personName(rng),
+      level: prefecture ? 'CITY' : 'PROVINCE',
+      prefectureCode: prefecture,
+      employerId: employed ? rng.pick(local).id : null,
+      formerEmployerIds: formerOf(prefecture),
+      qualifications: [rng.pick(QUALIFICATIONS)],
+      occupationCodes: kind === 'EXTERNAL_SUPERVISOR' ? [rng.pick(['4', '5', '6'])] : [],
+      active: true,
+      createdBy: 'seed',
+      createdAt: officeTime(rng, '2024-12-02'),
+    };
+  };
+  for (const place of PLACES) {
+    for (let k = 0; k < 3; k++) out.push(member('INSPECTOR', place.code));
+    for (let k = 0; k < 2; k++) out.push(member('EXTERNAL_SUPERVISOR', place.code));
+  }
+  for (let k = 0; k < 4; k++) out.push(member('INSPECTOR', null));
   return out;
 }

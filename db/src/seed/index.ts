@@ -15,9 +15,9 @@ import {
   filings,
   filingTransitions,
 } from '../schema/enterprise.ts';
-import { cases } from '../schema/supervision.ts';
+import { caseEvents, caseFindings, cases, inspectors } from '../schema/supervision.ts';
 import { certificateSerialRows, generateCertificates, generatePlans } from './assessments.ts';
-import { generateCases } from './cases.ts';
+import { generateCases, generatePool } from './cases.ts';
 import { generateEnterprises, occupationLookup } from './enterprises.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
 import { generateFilingExtras } from './qualification.ts';
@@ -46,6 +46,9 @@ export interface SeedSummary {
   evaluationPlans: number;
   certificates: number;
   cases: number;
+  caseFindings: number;
+  caseEvents: number;
+  inspectors: number;
 }
 
 export const DEFAULT_SEED_SIZE = 20000;
@@ -67,7 +70,8 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE) {
   const extras = generateFilingExtras(rng.fork('filing-extras'), org);
   const plans = generatePlans(rng.fork('plans'), size, org.facts);
   const certs = generateCertificates(rng.fork('certificates'), size, plans);
-  const caseRows = generateCases(rng.fork('cases'), org.facts);
+  const supervision = generateCases(rng.fork('cases'), org.facts);
+  const pool = generatePool(rng.fork('pool'), org.facts);
   return {
     enterprises: org.enterprises,
     filings: org.filings,
@@ -78,7 +82,10 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE) {
     evaluationPlans: plans.map((p) => p.row),
     certificates: certs,
     certificateSerials: certificateSerialRows(certs),
-    cases: caseRows,
+    cases: supervision.cases,
+    caseFindings: supervision.findings,
+    caseEvents: supervision.events,
+    inspectors: pool,
   };
 }
 
@@ -107,6 +114,9 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     ['certificates', certificates, data.certificates],
     ['certificate_serials', certificateSerials, data.certificateSerials],
     ['cases', cases, data.cases],
+    ['case_findings', caseFindings, data.caseFindings],
+    ['case_events', caseEvents, data.caseEvents],
+    ['inspectors', inspectors, data.inspectors],
   ];
   const reference = occupationReference().length;
   const total = reference + tables.reduce((s, [, , rows]) => s + rows.length, 0);
@@ -140,5 +150,8 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     evaluationPlans: data.evaluationPlans.length,
     certificates: data.certificates.length,
     cases: data.cases.length,
+    caseFindings: data.caseFindings.length,
+    caseEvents: data.caseEvents.length,
+    inspectors: data.inspectors.length,
   };
 }

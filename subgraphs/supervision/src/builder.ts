@@ -8,3 +8,5 @@ export interface Context extends HubContext {
 }
 
 export const { builder, Prefecture, UserError } = createHubBuilder<Context>();
+
+builder.mutationType({ description: 'Everything the hub can be asked to change.' });
