@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// One graphql for everything: vite would load its ESM build for our code while Apollo (CommonJS)
+// loads the CommonJS one, and graphql refuses types from "another realm". Node itself picks CommonJS.
+const graphqlMain = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     include: ['**/*.test.ts'],
     pool: 'forks',

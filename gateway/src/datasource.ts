@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { type Claims, INTERNAL_HEADER } from '@hub/kit';
 import { GraphQLError } from 'graphql';
 
@@ -6,8 +7,6 @@ export interface GatewayContext {
   caller: Claims;
   internalToken: string;
 }
-
-type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /** Extension keys a subgraph error may carry to the client; anything else stays inside. */
 const PASSED_ON = ['code', 'reason', 'field'] as const;
@@ -19,6 +18,15 @@ const PASSED_ON = ['code', 'reason', 'field'] as const;
  * hands the client the subgraph's own words and code instead of "400: Bad Request".
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor({ url, timeoutMs }: { url: string; timeoutMs: number }) {
+    super({
+      url,
+      // Node's own fetch (keep-alive pool), with a deadline: a hung subgraph fails its fields, not the request.
+      fetcher: ((input, init) =>
+        fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as Fetcher,
+    });
+  }
+
   override willSendRequest({
     request,
     context,

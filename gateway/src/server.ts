@@ -4,6 +4,7 @@ import { formatHubError, serveGraphQL } from '@hub/kit';
 import { defaultUrl, readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
+import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
 import { readiness } from './readiness.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
@@ -17,6 +18,8 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** Database ping for /ready. */
   pingDb?: () => Promise<boolean>;
+  /** Query limits; default from HUB_* variables. */
+  limits?: Limits;
 }
 
 /** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
@@ -30,14 +33,23 @@ export async function startGateway(opts: GatewayOptions = {}) {
 
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
-    buildService: ({ name, url }) => new HubDataSource({ url: urls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) =>
+      new HubDataSource({
+        url: urls[name as SubgraphName] ?? url,
+        timeoutMs: Number(process.env.HUB_SUBGRAPH_TIMEOUT_MS ?? 10_000),
+      }),
   });
 
+  const limits = opts.limits ?? limitsFromEnv();
+  const formatError = formatHubError('gateway');
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    introspection: process.env.HUB_INTROSPECTION !== '0',
-    formatError: formatHubError('gateway'),
+    introspection: limits.introspection,
+    validationRules: validationRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [costLimitPlugin(limits.maxCost)],
+    formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
   });
   await server.start();
 
@@ -45,6 +57,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
     server,
     port: opts.port ?? Number(process.env.HUB_PORT ?? DEFAULT_GATEWAY_PORT),
     ...(opts.host ? { host: opts.host } : {}),
+    maxQueryChars: limits.maxQueryChars,
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb),

@@ -64,6 +64,8 @@ export function createHubBuilder<Ctx extends HubContext>() {
       lastArgOptions: { description: 'Not supported: pages go forward only (use first/after).' },
       beforeArgOptions: { description: 'Not supported: pages go forward only (use first/after).' },
       defaultConnectionTypeOptions: { description: 'A page of results (cursor connection).' },
+      // A page may come from a subgraph that is down or refuses: null it alone, keep the rest of the answer.
+      defaultConnectionFieldOptions: { nullable: true },
       defaultEdgeTypeOptions: { description: 'One result with its cursor.' },
     },
     scopeAuth: {

@@ -14,6 +14,8 @@ export interface ServeOptions<Ctx extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
+  /** Longest accepted query text, in characters. */
+  maxQueryChars?: number;
 }
 
 export interface Served {
@@ -25,11 +27,12 @@ export interface Served {
 }
 
 class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, message: string, code = 'BAD_REQUEST') {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 }
 
@@ -40,7 +43,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new BodyError(413, `request body larger than ${limit} bytes`));
+        reject(new BodyError(413, `request body larger than ${limit} bytes`, 'BODY_TOO_LARGE'));
         req.destroy();
         return;
       }
@@ -91,6 +94,11 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
           throw new BodyError(400, 'request body is not valid JSON');
         }
       }
+      const query =
+        req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+      if (opts.maxQueryChars && typeof query === 'string' && query.length > opts.maxQueryChars) {
+        throw new BodyError(413, `the query text is longer than ${opts.maxQueryChars} characters`, 'QUERY_TOO_LARGE');
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -120,9 +128,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       }
       const status = err instanceof BodyError ? err.status : 500;
       const message = err instanceof BodyError ? err.message : 'internal error';
-      sendJson(res, status, {
-        errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
-      });
+      const code = err instanceof BodyError ? err.code : 'INTERNAL_SERVER_ERROR';
+      sendJson(res, status, { errors: [{ message, extensions: { code } }] });
     }
   });
   httpServer.keepAliveTimeout = 65_000;

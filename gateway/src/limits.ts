@@ -1,0 +1,184 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  type GraphQLFormattedError,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+/**
+ * What one request may ask of the hub. Every limit is configurable and every
+ * refusal carries a stable code, so clients and dashboards can tell them apart.
+ */
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxRootFields: number;
+  /** Estimated rows × fields. */
+  maxCost: number;
+  maxTokens: number;
+  /** Characters of the query text. */
+  maxQueryChars: number;
+  introspection: boolean;
+  /** "Did you mean …?" hints reveal the schema; off where introspection is off. */
+  fieldSuggestions: boolean;
+}
+
+const int = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+
+export function limitsFromEnv(): Limits {
+  const production = process.env.HUB_ENV === 'production';
+  const introspection = process.env.HUB_INTROSPECTION ? process.env.HUB_INTROSPECTION === '1' : !production;
+  return {
+    maxDepth: int('HUB_MAX_DEPTH', 12),
+    maxAliases: int('HUB_MAX_ALIASES', 15),
+    maxDirectives: int('HUB_MAX_DIRECTIVES', 10),
+    maxRootFields: int('HUB_MAX_ROOT_FIELDS', 10),
+    maxCost: int('HUB_MAX_COST', 50_000),
+    maxTokens: int('HUB_MAX_TOKENS', 2_000),
+    maxQueryChars: int('HUB_MAX_QUERY_CHARS', 20_000),
+    introspection,
+    fieldSuggestions: introspection,
+  };
+}
+
+/** Armor throws by default; report instead, under a stable code (Armor words it "Syntax Error: …"). */
+function armor(n: number, code: string) {
+  return {
+    n,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLError) =>
+        ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code } })),
+    ],
+  };
+}
+
+/** At most `max` fields at the root of an operation, fragments included. */
+function maxRootFieldsRule(max: number): ValidationRule {
+  return (context) => {
+    const fragments = new Map(
+      context
+        .getDocument()
+        .definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d.selectionSet] as const),
+    );
+    const count = (set: SelectionSetNode, seen: Set<string>): number =>
+      set.selections.reduce((n, s) => {
+        if (s.kind === Kind.FIELD) return n + 1;
+        if (s.kind === Kind.INLINE_FRAGMENT) return n + count(s.selectionSet, seen);
+        const name = s.name.value;
+        const target = fragments.get(name);
+        if (!target || seen.has(name)) return n;
+        return n + count(target, new Set([...seen, name]));
+      }, 0);
+    return {
+      OperationDefinition(node) {
+        const n = count(node.selectionSet, new Set());
+        if (n > max) {
+          context.reportError(
+            new GraphQLError(`at most ${max} root fields in one operation, found ${n}`, {
+              nodes: [node],
+              extensions: { code: 'MAX_ROOT_FIELDS_EXCEEDED' },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+export function validationRules(l: Limits): ValidationRule[] {
+  return [
+    maxDepthRule(armor(l.maxDepth, 'MAX_DEPTH_EXCEEDED')),
+    maxAliasesRule(armor(l.maxAliases, 'MAX_ALIASES_EXCEEDED')),
+    maxDirectivesRule(armor(l.maxDirectives, 'MAX_DIRECTIVES_EXCEEDED')),
+    maxRootFieldsRule(l.maxRootFields),
+  ];
+}
+
+/** Object lists without `first` (an institution's scope rows, say) are assumed this long. */
+const ASSUMED_LIST_SIZE = 5;
+
+/**
+ * Rows × fields: a field costs 1 plus what it selects, times the rows it can
+ * return — `first` for a connection (default 20), an assumed size for a plain
+ * list of objects. A connection's `edges` are the rows already counted; a list
+ * of scalars or enums is one value.
+ */
+const rowsEstimator: ComplexityEstimator = ({ type: parent, field, args, childComplexity }) => {
+  let type = field.type;
+  if (isNonNullType(type)) type = type.ofType;
+  const named = getNamedType(type);
+  let rows = 1;
+  if (named.name.endsWith('Connection')) rows = typeof args.first === 'number' ? Math.max(args.first, 1) : 20;
+  else if (isListType(type) && !isLeafType(named) && !(field.name === 'edges' && parent.name.endsWith('Connection'))) {
+    rows = ASSUMED_LIST_SIZE;
+  }
+  return rows * (1 + childComplexity);
+};
+
+export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+            estimators: [rowsEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `the query could return too much: estimated cost ${cost} (rows × fields) exceeds ${maxCost}; ask for smaller pages`,
+              {
+                extensions: { code: 'COST_LIMIT_EXCEEDED', cost, limit: maxCost, http: { status: 400 } },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Stable codes and no schema hints: a limit rule's own code survives Apollo's
+ * relabelling of every validation error, and graphql-js's token limit gets one.
+ */
+export function formatLimitError(l: Limits, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  let out = formatted;
+  const own = (error as GraphQLError | undefined)?.originalError as GraphQLError | undefined;
+  const ownCode = own?.extensions?.code;
+  if (out.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof ownCode === 'string' && ownCode.endsWith('_EXCEEDED')) {
+    out = { ...out, extensions: { ...out.extensions, code: ownCode } };
+  }
+  if (/Document contains more that \d+ tokens/.test(out.message)) {
+    out = {
+      ...out,
+      message: `the query has more than ${l.maxTokens} tokens`,
+      extensions: { ...out.extensions, code: 'MAX_TOKENS_EXCEEDED' },
+    };
+  }
+  if (!l.fieldSuggestions && / Did you mean /.test(out.message)) {
+    out = { ...out, message: out.message.replace(/ Did you mean .*$/, '') };
+  }
+  return out;
+}
