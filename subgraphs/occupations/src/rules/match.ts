@@ -75,14 +75,14 @@ export const DEFAULT_WEIGHTS: MatchWeights = {
   word: 1,
   bigram: 1,
   head: 0.5,
-  lexicon: 0.8,
-  generic: 0.35,
-  cosine: 0.45,
-  contained: 0.3,
-  containedAtEnd: 0.1,
-  equal: 0.2,
-  coverage: 0.2,
-  hierarchy: 0.1,
+  lexicon: 0.6,
+  generic: 0.23,
+  cosine: 0.22,
+  contained: 0.11,
+  containedAtEnd: 0.04,
+  equal: 0.075,
+  coverage: 0.27,
+  hierarchy: 0.2,
   text: 0.15,
   asides: 0.3,
   mapping: 0.95,
@@ -425,12 +425,17 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     ancestors,
     ancestorIndex,
     text: { postings: textPostings, idf: textIdf, loaded },
-    mappings: { index: { phrases: [], postings: new Map(), idf: () => 0 }, entries: [] },
+    mappings: EMPTY_MAPPINGS,
     nodeName,
   };
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
   return index;
 }
+
+const EMPTY_MAPPINGS: MappingIndex = {
+  index: { phrases: [], postings: new Map(), idf: () => 0 },
+  entries: [],
+};
 
 /**
  * Indexes confirmed mappings; cheap, so it is rebuilt whenever a mapping is confirmed.
@@ -561,9 +566,31 @@ interface Evidence {
  * best first; one entry per occupation (itself or its best work type).
  */
 export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5): MatchCandidate[] {
+  const { core } = cleanTitle(input.title);
+  const ev = new Map<number, Evidence>();
+  const scored = rank(index, input, ev);
+  const out: MatchCandidate[] = [];
+  const seen = new Set<string>();
+  for (const s of scored) {
+    const d = index.docs[s.doc] as Doc;
+    if (seen.has(d.occupationCode)) continue;
+    seen.add(d.occupationCode);
+    out.push({
+      occupationCode: d.occupationCode,
+      workTypeCode: d.workTypeCode,
+      // The square root spreads the raw evidence (which rarely passes 0.8) over 0..1; the order is the same.
+      score: Math.round(Math.sqrt(s.score) * 1000) / 1000,
+      reason: reasonOf(index, d, ev.get(s.doc) as Evidence, core),
+    });
+    if (out.length >= first) break;
+  }
+  return out;
+}
+
+/** Scores every document with evidence (collected into `ev`), best first. */
+function rank(index: MatchIndex, input: MatchQuery, ev: Map<number, Evidence>): { doc: number; score: number }[] {
   const { core, asides } = cleanTitle(input.title);
   const w = index.weights;
-  const ev = new Map<number, Evidence>();
   const get = (doc: number): Evidence => {
     return upsert(ev, doc, () => ({ name: 0, coverage: 0, hierarchy: 0, text: 0, textWords: [], mapping: 0 }));
   };
@@ -670,32 +697,21 @@ export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5
     }
   }
 
-  const scored: { doc: number; score: number; e: Evidence }[] = [];
+  const dictionary = new Map<number, number>();
   for (const [doc, e] of ev) {
-    const dictionary = Math.min(
-      1,
-      e.name + w.coverage * e.coverage + w.hierarchy * e.hierarchy + w.text * Math.min(1, e.text),
+    dictionary.set(
+      doc,
+      Math.min(1, e.name + w.coverage * e.coverage + w.hierarchy * e.hierarchy + w.text * Math.min(1, e.text)),
     );
-    const score = 1 - (1 - dictionary) * (1 - w.mapping * e.mapping);
-    if (score > 0) scored.push({ doc, score, e });
+  }
+  const scored: { doc: number; score: number }[] = [];
+  for (const [doc, d] of dictionary) {
+    const e = ev.get(doc) as Evidence;
+    const score = 1 - (1 - d) * (1 - w.mapping * e.mapping);
+    if (score > 0) scored.push({ doc, score });
   }
   scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
-
-  const out: MatchCandidate[] = [];
-  const seen = new Set<string>();
-  for (const s of scored) {
-    const d = index.docs[s.doc] as Doc;
-    if (seen.has(d.occupationCode)) continue;
-    seen.add(d.occupationCode);
-    out.push({
-      occupationCode: d.occupationCode,
-      workTypeCode: d.workTypeCode,
-      score: Math.round(s.score * 1000) / 1000,
-      reason: reasonOf(index, d, s.e, core),
-    });
-    if (out.length >= first) break;
-  }
-  return out;
+  return scored;
 }
 
 function sharedTerms(index: MatchIndex, a: string, b: string): string[] {
@@ -739,8 +755,10 @@ function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string 
       }
     }
   }
-  const lexicon = tradeTermsIn(compact(core));
-  if (lexicon.length && (e.name > 0.05 || e.text > 0.1)) reasons.push(`俗称对应大典用语“${lexicon.join('”“')}”`);
+  const lexicon = tradeTermsIn(compact(core)).filter(
+    (t) => d.name.includes(t) || ph?.text.includes(t) || e.textWords.includes(t),
+  );
+  if (lexicon.length) reasons.push(`俗称对应大典用语“${lexicon.join('”“')}”`);
   if (e.hierarchyNode !== undefined && e.hierarchy >= 0.25) {
     const a = index.ancestors[e.hierarchyNode];
     if (a) reasons.push(`所属类别“${a.name}”（${a.code}）与岗位名称相近`);

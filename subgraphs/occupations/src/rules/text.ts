@@ -23,6 +23,8 @@ const NOISE = [
   /(?:月入|年入|日入|月均|综合)?\d+(?:\.\d+)?\s*(?:[kKwW万千元块]|w\+|k\+)(?:\s*[-~至到]\s*\d+(?:\.\d+)?\s*[kKwW万千元块]?)*(?:\/?[月年天日])?(?:以上)?/g,
   /(?:无经验要求|无需经验|无经验|经验不限|零基础|小白|可培训|带薪培训|包培训|可实习|接受实习|应届生?|欢迎有志之士加入|欢迎加入|不限学历|学历不限)/g,
   /(?:资深|高级|中级|初级|骨干|优秀|储备|实习|兼职|全职|急需)/g,
+  // Bare numbers of three or more digits: pay, posting ids, dates.
+  /\d{3,}\+?/g,
 ];
 
 const BRACKETS = /[([{【〔（「『<《][^)\]}】〕）」』>》]*[)\]}】〕）」』>》]?/g;
@@ -41,11 +43,16 @@ export interface CleanTitle {
  */
 export function cleanTitle(raw: string): CleanTitle {
   const text = normalizeText(raw);
-  const asides = (text.match(BRACKETS) ?? []).map((b) => b.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).join(' ');
+  const asideParts = (text.match(BRACKETS) ?? []).map((b) => b.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   let core = text.replace(BRACKETS, ' ');
   // "青岛汗沽建材招聘油漆工": the role follows 招聘 when something stands before it.
   const hire = /^(.{2,}?)(?:招聘|诚聘|急聘|急招|直招)(.{2,})$/.exec(core.replace(/\s+/g, ''));
-  if (hire?.[2] && !/^(?:专员|助理|文员|主管|经理|顾问|负责人|总监)/.test(hire[2])) core = hire[2];
+  if (hire?.[1] && hire[2] && !/^(?:专员|助理|文员|主管|经理|顾问|负责人|总监)/.test(hire[2])) {
+    // The company or place before 招聘 says something of the trade (a resort's 服务员): keep it aside.
+    asideParts.push(hire[1].replace(/\.+$/, ''));
+    core = hire[2];
+  }
+  const asides = asideParts.filter(Boolean).join(' ');
   for (const n of NOISE) core = core.replace(n, ' ');
   core = core
     .replace(/[^\p{L}\p{N}#+/]+/gu, ' ')

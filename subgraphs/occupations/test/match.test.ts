@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseDictionary, repoRoot, workTypeReference } from '@hub/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildMappingIndex, buildMatchIndex, type MatchIndex, matchOccupations } from '../src/rules/match.ts';
+import { createSegmenter } from '../src/rules/segment.ts';
+
+/** The full dictionary (definitions and tasks too, as CI imports it) and the seeded work types. */
+const csv = `${repoRoot}/../shared/data/csco22.csv`;
+const nodes = existsSync(csv) ? parseDictionary(readFileSync(csv, 'utf8')).rows : [];
+let index: MatchIndex;
+beforeAll(() => {
+  index = buildMatchIndex({
+    nodes,
+    workTypes: workTypeReference(),
+    segment: createSegmenter(nodes.flatMap((n) => [n.name, ...n.aliases])),
+  });
+});
+
+const top = (title: string, n = 3) => matchOccupations(index, { title }, n);
+const codes = (title: string, n = 3) => top(title, n).map((m) => m.workTypeCode ?? m.occupationCode);
+
+describe.skipIf(!nodes.length)('nearest match on the dictionary alone', () => {
+  it('maps the issue’s skilled-trade roles to their occupations first', () => {
+    expect(['6-18-01-02', '6-18-01-07']).toContain(top('数控铣床操作工')[0]?.occupationCode); // 铣工 or 多工序数控机床操作调整工
+    expect(top('粤菜厨师')[0]?.occupationCode).toBe('4-03-02-01'); // 中式烹调师
+    expect(top('塔吊司机')[0]?.occupationCode).toBe('6-30-05-01'); // 起重装卸机械操作工
+  });
+
+  it('returns only 职业 (level 4) and work types, one entry per occupation, best first, scores in 0..1', () => {
+    const level = new Map(nodes.map((o) => [o.code, o.level]));
+    for (const title of ['焊工', '销售经理', '抖音新媒体运营专员', '锂电池极片制片工']) {
+      const found = top(title, 10);
+      expect(found.length).toBeGreaterThan(0);
+      for (const m of found) {
+        expect(level.get(m.occupationCode)).toBe(4);
+        expect(m.score).toBeGreaterThan(0);
+        expect(m.score).toBeLessThanOrEqual(1);
+        expect(m.reason.length).toBeGreaterThan(0);
+      }
+      expect(new Set(found.map((m) => m.occupationCode)).size).toBe(found.length);
+      expect(found.map((m) => m.score)).toEqual([...found.map((m) => m.score)].sort((a, b) => b - a));
+    }
+  });
+
+  it('gives an equal name the top score and says so', () => {
+    const [m] = top('焊工');
+    expect(m?.occupationCode).toBe('6-18-02-04');
+    expect(m?.reason).toMatch(/相同/);
+  });
+
+  it('names an alias hit in the reason', () => {
+    const [m] = top('叉车司机');
+    expect(m?.occupationCode).toBe('6-30-05-01');
+    expect(m?.reason).toContain('别名“叉车司机”');
+  });
+
+  it('prefers a work type whose name the title carries, with its occupation', () => {
+    const [m] = top('二氧化碳保护焊电焊工');
+    expect(m).toMatchObject({ occupationCode: '6-18-02-04', workTypeCode: '6-18-02-04-01' });
+    expect(m?.reason).toMatch(/工种/);
+  });
+
+  it('reads shop-floor words through the lexicon (塔吊 → 塔式起重机)', () => {
+    expect(top('塔吊司机')[0]?.reason).toMatch(/俗称/);
+  });
+
+  it('strips hiring noise: the same role with and without it ranks alike', () => {
+    expect(codes('招聘电焊工 包吃住 月薪8000')[0]).toBe(codes('电焊工')[0]);
+  });
+
+  it('returns nothing for a title with nothing to match', () => {
+    expect(top('￥￥￥')).toEqual([]);
+  });
+});
+
+describe.skipIf(!nodes.length)('confirmed mappings feed the matcher', () => {
+  it('lifts a confirmed occupation to first for the same and for a similar title', () => {
+    const title = '锂电池极片制片工';
+    const before = codes(title, 10);
+    const target = '6-24-04-00'; // 电池制造工
+    const learned: MatchIndex = {
+      ...index,
+      mappings: buildMappingIndex(index, [{ roleName: title, occupationCode: target, workTypeCode: null }]),
+    };
+    const after = matchOccupations(learned, { title }, 3);
+    expect(after[0]?.occupationCode).toBe(target);
+    expect(after[0]?.reason).toContain('已确认的企业岗位映射“锂电池极片制片工”');
+    expect(before[0]).not.toBe(target);
+    expect(matchOccupations(learned, { title: '极片制片工（锂电池车间）' }, 3)[0]?.occupationCode).toBe(target);
+  });
+
+  it('counts the same mapping confirmed for several enterprises once, with its count', () => {
+    const m = { roleName: '极片制片工', occupationCode: '6-24-04-00', workTypeCode: null };
+    const mi = buildMappingIndex(index, [m, m, { ...m, roleName: '极片制片工 ' }]);
+    expect(mi.entries).toHaveLength(1);
+    expect(mi.entries[0]?.count).toBe(3);
+  });
+
+  it('leaves out mappings to codes the dictionary does not have', () => {
+    const mi = buildMappingIndex(index, [{ roleName: '某岗位', occupationCode: '9-99-99-99', workTypeCode: null }]);
+    expect(mi.entries).toHaveLength(0);
+  });
+});
