@@ -4,6 +4,7 @@ export * from './paging.ts';
 export * from './read/assessment.ts';
 export * from './read/dictionary.ts';
 export * from './read/enterprise.ts';
+export * from './read/enterprise-catalog.ts';
 export * from './read/occupation.ts';
 export * from './read/scope.ts';
 export { relations } from './relations.ts';

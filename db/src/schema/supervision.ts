@@ -225,9 +225,12 @@ export const campaigns = supervisionSchema.table(
     seed: text().notNull(),
     algorithm: text().notNull(),
     status: campaignStatus().notNull().default('PLANNED'),
-    /** The pools as they were at the draw (ids, sorted), and the pairs excluded as conflicts. */
-    institutionPool: uuid('institution_pool').array(),
-    inspectorPool: uuid('inspector_pool').array(),
+    /**
+     * The pools as they were at the draw, sorted: `id@市州` (an inspector of the province:
+     * `id@province`), and the pairs excluded as conflicts. With the seed, they re-run the draw.
+     */
+    institutionPool: text('institution_pool').array(),
+    inspectorPool: text('inspector_pool').array(),
     /** `inspectorId:enterpriseId` pairs that may not meet. */
     exclusions: text().array(),
     previousCampaignId: uuid('previous_campaign_id'),

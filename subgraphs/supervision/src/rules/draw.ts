@@ -145,7 +145,30 @@ export function conflictPairs(
   return [...out].sort();
 }
 
-/** A fresh seed when the authority gives none: recorded with the campaign, so still re-runnable. */
-export function newSeed(random: () => string): string {
-  return random();
+/** How a pool is recorded with a campaign: `id@市州`, or `id@province` for a province-level inspector. */
+export const poolEntry = (id: string, place: string | null) => `${id}@${place ?? 'province'}`;
+
+const parseEntry = (entry: string) => {
+  const [id, place] = entry.split('@') as [string, string];
+  return { id, prefectureCode: place === 'province' ? null : place };
+};
+
+/** The draw input a campaign recorded (null before its draw): re-running it must give the recorded draw. */
+export function recordedInput(c: {
+  seed: string;
+  institutionPool: string[] | null;
+  inspectorPool: string[] | null;
+  exclusions: string[] | null;
+  institutionCount: number;
+  inspectorsPerInstitution: number;
+}): DrawInput | null {
+  if (!c.institutionPool || !c.inspectorPool || !c.exclusions) return null;
+  return {
+    seed: c.seed,
+    institutions: c.institutionPool.map(parseEntry).map((e) => ({ id: e.id, prefectureCode: e.prefectureCode ?? '' })),
+    inspectors: c.inspectorPool.map(parseEntry),
+    exclusions: c.exclusions,
+    count: c.institutionCount,
+    perInstitution: c.inspectorsPerInstitution,
+  };
 }

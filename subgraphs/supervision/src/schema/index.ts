@@ -1,5 +1,8 @@
 import { builder } from '../builder.ts';
 import './case.ts';
 import './case-mutations.ts';
+import './pool.ts';
+import './campaign.ts';
+import './complaint.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,2 @@
+ALTER TABLE "supervision"."campaigns" ALTER COLUMN "institution_pool" SET DATA TYPE text[] USING "institution_pool"::text[];--> statement-breakpoint
+ALTER TABLE "supervision"."campaigns" ALTER COLUMN "inspector_pool" SET DATA TYPE text[] USING "inspector_pool"::text[];
