@@ -4,5 +4,7 @@ import './case-mutations.ts';
 import './pool.ts';
 import './campaign.ts';
 import './complaint.ts';
+import './signals.ts';
+import './dispatch.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

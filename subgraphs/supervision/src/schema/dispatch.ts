@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { inspectors, planFacts, supervisorDispatches } from '@hub/db';
+import { canReach, type Refusal } from '@hub/kit';
+import { and, eq, inArray } from 'drizzle-orm';
+import { builder, UserError } from '../builder.ts';
+import { actorOf, change, stop, stopIf } from '../change.ts';
+import { today } from '../clock.ts';
+import type { DispatchRow } from '../loaders.ts';
+import { UUID } from '../loaders.ts';
+import { actRefusal } from '../rules/access.ts';
+import { dispatchFor } from '../rules/dispatch.ts';
+import { InspectionOutcome } from './enums.ts';
+import { Inspector } from './pool.ts';
+
+const SupervisorDispatch = builder.objectRef<DispatchRow>('SupervisorDispatch').implement({
+  description: '外部质量督导员派遣: who was dispatched to which evaluation plan, by which seed, and what they found.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Dispatch id.' }),
+    planId: t.exposeID('planId', { description: 'The evaluation plan (assessments domain).' }),
+    supervisor: t.field({
+      type: Inspector,
+      nullable: true,
+      description: '外部质量督导员',
+      resolve: (d, _a, ctx) => ctx.loaders.inspectorById.load(d.supervisorId),
+    }),
+    seed: t.exposeString('seed', { description: '随机种子 of the dispatch draw (re-runnable per plan)' }),
+    dispatchedAt: t.field({ type: 'DateTime', description: '派遣时间', resolve: (d) => d.dispatchedAt }),
+    outcome: t.field({ type: InspectionOutcome, nullable: true, description: '督导结论', resolve: (d) => d.outcome }),
+    findings: t.exposeString('findings', { nullable: true, description: '督导意见' }),
+    evidence: t.exposeStringList('evidence', { description: '证据 references' }),
+  }),
+});
+
+const DispatchPayload = builder
+  .objectRef<{ dispatches?: DispatchRow[]; errors: Refusal[] }>('SupervisorDispatchPayload')
+  .implement({
+    description: 'The dispatches made or changed, or why it was refused (then nothing changed).',
+    fields: (t) => ({
+      dispatches: t.field({
+        type: [SupervisorDispatch],
+        description: 'The dispatches.',
+        resolve: (p) => p.dispatches ?? [],
+      }),
+      errors: t.field({ type: [UserError], description: 'Refusals; empty when done.', resolve: (p) => p.errors }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  dispatchExternalSupervisors: t.field({
+    type: DispatchPayload,
+    description:
+      '随机派遣外部质量督导员 to reported plans (an authority over each plan’s 市州): drawn by a recorded seed, never to their own or a former employer, qualified for the occupation. All plans or none.',
+    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    args: {
+      planIds: t.arg.idList({ required: true, description: 'Reported evaluation plans.' }),
+      perPlan: t.arg.int({ required: false, description: 'Supervisors per plan (1–3, default 1).' }),
+      seed: t.arg.string({ required: false, description: '随机种子 (recorded); the hub makes one when omitted' }),
+    },
+    resolve: (_root, args, ctx) =>
+      change(ctx, async (tx) => {
+        const ids = [...new Set(args.planIds.map(String))];
+        const perPlan = args.perPlan ?? 1;
+        if (!ids.length) stop('NO_PLANS', 'name at least one plan', 'planIds');
+        if (perPlan < 1 || perPlan > 3) stop('BAD_COUNT', 'dispatch 1 to 3 supervisors to a plan', 'perPlan');
+        const bad = ids.find((id) => !UUID.test(id));
+        if (bad) stop('NOT_FOUND', `no plan has id ${bad}`, 'planIds');
+        const plans = await planFacts(tx, ids);
+        const seed = args.seed?.trim() || randomBytes(16).toString('hex');
+        const already = await tx
+          .selectDistinct({ planId: supervisorDispatches.planId })
+          .from(supervisorDispatches)
+          .where(inArray(supervisorDispatches.planId, ids));
+        const pool = await tx
+          .select()
+          .from(inspectors)
+          .where(and(eq(inspectors.kind, 'EXTERNAL_SUPERVISOR'), eq(inspectors.active, true)));
+        const rows: (typeof supervisorDispatches.$inferInsert)[] = [];
+        for (const id of ids) {
+          const p = plans.get(id);
+          if (!p) stop('NOT_FOUND', `no plan has id ${id}`, 'planIds');
+          stopIf(actRefusal(ctx.caller, p.prefectureCode, `plan ${id}`));
+          if (p.status !== 'REPORTED' || p.evaluationDate < today()) {
+            stop(
+              'PLAN_NOT_UPCOMING',
+              `plan ${id} is not a reported evaluation still to come (${p.status}, ${p.evaluationDate})`,
+              'planIds',
+            );
+          }
+          if (already.some((a) => a.planId === id))
+            stop('ALREADY_DISPATCHED', `plan ${id} has its supervisors already`, 'planIds');
+          const chosen = dispatchFor(seed, p, pool, perPlan);
+          if (!chosen) {
+            stop(
+              'NOT_ENOUGH_SUPERVISORS',
+              `too few external supervisors may supervise plan ${id} (市州, employer, qualification)`,
+              'planIds',
+            );
+          }
+          for (const supervisorId of chosen) {
+            rows.push({
+              planId: id,
+              enterpriseId: p.enterpriseId,
+              prefectureCode: p.prefectureCode,
+              supervisorId,
+              seed,
+              dispatchedBy: actorOf(ctx.caller),
+            });
+          }
+        }
+        return { dispatches: await tx.insert(supervisorDispatches).values(rows).returning() };
+      }),
+  }),
+  recordSupervisionFindings: t.field({
+    type: DispatchPayload,
+    description:
+      '督导意见 of a dispatched external supervisor, recorded by an authority over the plan; attached to the plan.',
+    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    args: {
+      dispatchId: t.arg.id({ required: true, description: 'Dispatch id.' }),
+      outcome: t.arg({ type: InspectionOutcome, required: true, description: '督导结论' }),
+      findings: t.arg.string({ required: true, description: '督导意见' }),
+      evidence: t.arg.stringList({ required: false, description: '证据 references' }),
+    },
+    resolve: (_root, args, ctx) =>
+      change(ctx, async (tx) => {
+        const id = String(args.dispatchId);
+        const [d] = UUID.test(id)
+          ? await tx.select().from(supervisorDispatches).where(eq(supervisorDispatches.id, id)).for('update')
+          : [];
+        if (!d) stop('NOT_FOUND', 'no dispatch has that id', 'dispatchId');
+        stopIf(actRefusal(ctx.caller, d.prefectureCode, 'this plan'));
+        if (d.outcome) stop('FINDINGS_RECORDED', 'the findings of this dispatch are recorded already', 'dispatchId');
+        if (!args.findings.trim()) stop('FINDINGS_REQUIRED', 'say what the supervisor found', 'findings');
+        const [updated] = await tx
+          .update(supervisorDispatches)
+          .set({
+            outcome: args.outcome,
+            findings: args.findings.trim(),
+            evidence: (args.evidence ?? []).map((e) => e.trim()).filter(Boolean),
+            findingsRecordedAt: new Date(),
+          })
+          .where(eq(supervisorDispatches.id, id))
+          .returning();
+        return { dispatches: updated ? [updated] : [] };
+      }),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  externalSupervision: t.field({
+    type: [SupervisorDispatch],
+    description:
+      '外部质量督导 of an evaluation plan: the supervisors dispatched and their findings (authorities over its 市州, and the institution itself).',
+    authScopes: {
+      roles: ['enterprise', 'hr_partner', 'inspector', 'city_center', 'province_center', 'ministry', 'admin'],
+    },
+    args: { planId: t.arg.id({ required: true, description: 'The evaluation plan.' }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.planId);
+      const rows = await ctx.loaders.dispatchesByPlan.load(id);
+      const first = rows[0];
+      if (!first) return [];
+      return canReach(ctx.caller, first) ? rows : [];
+    },
+  }),
+}));

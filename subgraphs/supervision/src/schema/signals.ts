@@ -1,0 +1,153 @@
+import { enterprisePrefectures, planFacts } from '@hub/db';
+import { forwardConnection, reachOf } from '@hub/kit';
+import DataLoader from 'dataloader';
+import { builder, Prefecture } from '../builder.ts';
+import { change, stop, stopIf } from '../change.ts';
+import { today } from '../clock.ts';
+import { UUID } from '../loaders.ts';
+import { actRefusal, SUPERVISION_READERS } from '../rules/access.ts';
+import type { Signal } from '../rules/signals.ts';
+import { casesForSignals, computeSignals } from '../signals.ts';
+import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
+import { CasePayload, insertCase } from './case-mutations.ts';
+import { ViolationType } from './enums.ts';
+
+const RiskSignalKind = builder.enumType('RiskSignalKind', {
+  description: '风险信号类型',
+  values: {
+    OUT_OF_SCOPE_CERTIFICATES: {
+      description: '超范围发证: certificates outside the confirmed scope on their issue day',
+    },
+    HIGH_LEVEL_SHARE: { description: '技师、高级技师占比远高于同职业其他机构' },
+    LATE_RESULT_SUBMISSION: { description: '评价结果逾期提交 (公示结束后20个工作日)' },
+    SHORT_PUBLICITY: { description: '公示期少于5个自然日' },
+    MISSING_EXTERNAL_SUPERVISION: { description: '应派外部质量督导员而无派遣记录即发证' },
+  } as const,
+});
+
+const RiskSignal = builder.objectRef<Signal>('RiskSignal').implement({
+  description: '风险信号: an anomaly the hub computed from the records, with its explanation in numbers.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable key: pass it to openCaseFromSignal.' }),
+    kind: t.field({ type: RiskSignalKind, description: '类型', resolve: (s) => s.kind }),
+    enterprise: t.field({
+      type: EnterpriseRef,
+      description: 'The institution.',
+      resolve: (s) => ({ id: s.enterpriseId }),
+    }),
+    prefecture: t.field({ type: Prefecture, description: '属地', resolve: (s) => ({ code: s.prefectureCode }) }),
+    planId: t.exposeID('planId', { nullable: true, description: 'The evaluation plan concerned, when one is.' }),
+    occupationCode: t.exposeString('occupationCode', { nullable: true, description: '职业（工种）编码' }),
+    level: t.exposeInt('level', { nullable: true, description: '等级 1 (一级) … 5 (五级)' }),
+    certificates: t.exposeInt('certificates', { nullable: true, description: 'Certificates concerned.' }),
+    share: t.exposeFloat('share', { nullable: true, description: '技师+高级技师 share of the institution (0–1).' }),
+    peerMedian: t.exposeFloat('peerMedian', { nullable: true, description: 'Median share of its peers (0–1).' }),
+    threshold: t.exposeFloat('threshold', { nullable: true, description: 'Share above which the hub warns (0–1).' }),
+    peers: t.exposeInt('peers', { nullable: true, description: 'Peers in the same occupation compared.' }),
+    deadline: t.exposeString('deadline', { nullable: true, description: '期限 (YYYY-MM-DD)' }),
+    submittedOn: t.exposeString('submittedOn', { nullable: true, description: '实际提交日期' }),
+    daysLate: t.exposeInt('daysLate', { nullable: true, description: '逾期天数' }),
+    publicityDays: t.exposeInt('publicityDays', { nullable: true, description: '公示天数 (natural days)' }),
+    suggestedViolation: t.field({
+      type: ViolationType,
+      description: 'The violation a case on it would name.',
+      resolve: (s) => s.suggestedViolation,
+    }),
+    explanation: t.exposeString('explanation', { description: '说明: why the hub raised it, in numbers.' }),
+    openedCase: t.field({
+      type: SupervisionCase,
+      nullable: true,
+      description: 'The case opened on this signal, if any.',
+      resolve: async (s, _a, ctx) => (await casesForSignals(ctx.db, [s.key])).get(s.key) ?? null,
+    }),
+  }),
+});
+
+/** Signals of many enterprises in one computation per request. */
+const perRequest = new WeakMap<object, DataLoader<string, Signal[]>>();
+function signalLoader(ctx: { db: Parameters<typeof computeSignals>[0]; loaders: object }) {
+  let loader = perRequest.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader<string, Signal[]>(async (ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      const all = valid.length ? await computeSignals(ctx.db, { enterpriseIds: valid, asOf: today() }) : [];
+      return ids.map((id) => all.filter((s) => s.enterpriseId === id));
+    });
+    perRequest.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+builder.objectField(EnterpriseRef, 'riskSignals', (t) =>
+  t.field({
+    type: [RiskSignal],
+    description: '风险信号 of this institution (authorities over its 市州 only), by key.',
+    authScopes: { roles: [...SUPERVISION_READERS] },
+    resolve: async (e, _a, ctx) => {
+      const reach = reachOf(ctx.caller);
+      const signals = await signalLoader(ctx).load(e.id);
+      return reach.kind === 'prefecture' ? signals.filter((s) => s.prefectureCode === reach.prefecture) : signals;
+    },
+  }),
+);
+
+builder.queryFields((t) => ({
+  riskSignals: t.connection({
+    type: RiskSignal,
+    description: '风险信号 in the caller’s jurisdiction (属地管理), computed now, by key.',
+    authScopes: { roles: [...SUPERVISION_READERS] },
+    args: {
+      prefecture: t.arg.string({ required: false, description: 'Only this 市州.' }),
+      kind: t.arg({ type: RiskSignalKind, required: false, description: 'Only signals of this kind.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const prefecture = prefectureFilter(ctx.caller, args.prefecture);
+      const all = (await computeSignals(ctx.db, { prefecture, asOf: today() })).filter(
+        (s) => !args.kind || s.kind === args.kind,
+      );
+      return forwardConnection(
+        args,
+        (s: Signal) => s.key,
+        async (after, limit) => all.filter((s) => !after || s.key > after).slice(0, limit),
+      );
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  openCaseFromSignal: t.field({
+    type: CasePayload,
+    description:
+      '一键立案 on a risk signal that still holds (source RISK_SIGNAL): the explanation becomes the summary; one case per signal.',
+    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    args: { key: t.arg.string({ required: true, description: 'The signal’s key.' }) },
+    resolve: (_root, args, ctx) =>
+      change(ctx, async (tx) => {
+        const [, first] = args.key.split(':');
+        if (!first || !UUID.test(first)) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
+        const planBased = /^(LATE_RESULT_SUBMISSION|SHORT_PUBLICITY|MISSING_EXTERNAL_SUPERVISION):/.test(args.key);
+        const enterpriseId = planBased ? (await planFacts(tx, [first])).get(first)?.enterpriseId : first;
+        const prefecture = enterpriseId
+          ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
+          : undefined;
+        if (!enterpriseId || !prefecture) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
+        stopIf(actRefusal(ctx.caller, prefecture, 'this signal'));
+        const signal = (await computeSignals(tx, { enterpriseIds: [enterpriseId], asOf: today() })).find(
+          (s) => s.key === args.key,
+        );
+        if (!signal) stop('SIGNAL_NOT_FOUND', 'the signal no longer holds (or never did)', 'key');
+        const existing = (await casesForSignals(tx, [signal.key])).get(signal.key);
+        if (existing) stop('SIGNAL_ALREADY_OPENED', `case ${existing.id} was opened on this signal already`, 'key');
+        return {
+          supervisionCase: await insertCase(tx, ctx, {
+            enterpriseId,
+            prefectureCode: signal.prefectureCode,
+            source: 'RISK_SIGNAL',
+            violationTypes: [signal.suggestedViolation],
+            summary: signal.explanation,
+            signalKey: signal.key,
+          }),
+        };
+      }),
+  }),
+}));
