@@ -112,5 +112,14 @@ describe('official calendar through the gateway', () => {
       .from(evaluationPlans)
       .where(eq(evaluationPlans.id, plan?.id as string));
     expect([moved?.resultDeadline, moved?.resultDeadlineConfirmed]).toEqual(['2027-01-18', true]);
+    // The city centre sees it overdue the day after its deadline, not on it (逾期提交 visible to the centre).
+    const OVERDUE = `query($d: Date!) { evaluationPlans(overdueOn: $d, first: 100) { edges { node { id } } } }`;
+    const city = await token({ role: 'city_center', prefecture: inst.prefectureCode });
+    const listed = async (d: string) =>
+      (await gql(hub.url, OVERDUE, { token: city, variables: { d } })).data?.evaluationPlans.edges.map(
+        (e: any) => e.node.id,
+      );
+    expect(await listed('2027-01-19')).toContain(plan?.id);
+    expect(await listed('2027-01-18')).not.toContain(plan?.id);
   });
 });

@@ -284,7 +284,8 @@ describe('announcement → plan → candidates → scores → review → publici
     const r = await gql(
       hub.url,
       `query($n: String!) { certificate(number: $n) {
-        number level occupation { code name } issuedOn status issuer { id name } uploadedOn holderName holderResidentId
+        number level occupation { code name } issuedOn status issuer { id name } uploadedOn uploaded uploadBatch { reference }
+        holderName holderResidentId
         plan { method publicity { startsOn endsOn } staff { role assessor { name } } }
         candidate { scores { part score assessor { name } } result }
       } }`,
@@ -300,6 +301,8 @@ describe('announcement → plan → candidates → scores → review → publici
       status: 'VALID',
       issuer: { id: inst.id, name: inst.name },
       uploadedOn: '2026-12-21',
+      uploaded: true,
+      uploadBatch: { reference: 'OSTA-2026-12-0001' },
       holderName: '刘技能',
       holderResidentId: residentId(1),
       plan: { method: 'SKILL_OPERATION', publicity: { startsOn: '2026-12-15', endsOn: '2026-12-19' } },
@@ -308,6 +311,9 @@ describe('announcement → plan → candidates → scores → review → publici
     expect(c.occupation.name).toBeTruthy();
     expect(c.plan.staff).toHaveLength(4);
     expect(c.candidate.scores.map((s: any) => s.score).sort()).toEqual([80, 85, 90]);
+    // The worker's record now lists the certificate among their existing ones (已有证书).
+    const w = await run(`query($id: ID!) { worker(id: $id) { certificates { number } } }`, { id: workerIds.skilled });
+    expect(w.worker.certificates).toEqual([{ number }]);
   });
 
   it('issues 二级 certificates to the direct-recognition candidates, one with the lower level, one with 破格 grounds', async () => {

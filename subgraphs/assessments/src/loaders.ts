@@ -69,6 +69,15 @@ export function createLoaders(db: Db) {
       (r) => r.number,
       (n) => n.length === 22,
     ),
+    /** Certificates the hub issued to a person, by resident ID (whichever institution issued them). */
+    certificatesByHolder: new DataLoader<string, CertificateRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(certificates)
+        .where(inArray(certificates.holderResidentId, [...new Set(ids)]))
+        .orderBy(asc(certificates.issuedOn));
+      return ids.map((id) => rows.filter((r) => r.holderResidentId === id));
+    }),
     certificateByCandidate: byKey<CertificateRow>(
       db,
       certificates,

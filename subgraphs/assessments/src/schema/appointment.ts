@@ -1,5 +1,5 @@
-import { appointments, archiveLedger, candidates, evaluationPlans, scores, workers } from '@hub/db';
-import type { Refusal } from '@hub/kit';
+import { appointments, archiveLedger, candidates, evaluationPlans, keysetPage, scores, workers } from '@hub/db';
+import { forwardConnection, type Refusal } from '@hub/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
@@ -163,10 +163,20 @@ builder.mutationFields((t) => ({
 }));
 
 builder.objectFields(EnterpriseRef, (t) => ({
-  appointments: t.field({
-    type: [Appointment],
+  appointments: t.connection({
+    type: Appointment,
     description: '特级技师、首席技师 appointed by this enterprise (the enterprise and the authorities).',
     authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
-    resolve: (e, _a, ctx) => ctx.db.select().from(appointments).where(eq(appointments.institutionId, e.id)).limit(500),
+    resolve: (e, args, ctx) =>
+      forwardConnection(
+        args,
+        (a: AppointmentRow) => a.id,
+        (after, limit) =>
+          keysetPage(ctx.db, appointments, appointments.id, {
+            where: [eq(appointments.institutionId, e.id)],
+            afterKey: after,
+            limit,
+          }),
+      ),
   }),
 }));

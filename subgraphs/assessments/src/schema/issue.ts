@@ -18,6 +18,7 @@ import { certificateNumber, issueProblems, MAX_SERIAL, revocationProblems } from
 import { yearOf } from '../rules/dates.ts';
 import { Certificate } from './certificate.ts';
 import { payloadType } from './payload.ts';
+import { Worker } from './people.ts';
 import { Candidate, EvaluationPlan } from './plan.ts';
 
 /**
@@ -305,6 +306,19 @@ builder.objectFields(Certificate, (t) => ({
       seesPersonalData(ctx, c.enterpriseId) ? c.holderResidentId : maskResidentId(c.holderResidentId),
   }),
   revocationReason: t.exposeString('revocationReason', { nullable: true, description: '撤销理由' }),
+  uploaded: t.boolean({
+    description: '已上传: whether the data is in 技能人才评价证书全国联网查询系统.',
+    resolve: (c) => c.uploadedOn != null,
+  }),
+  uploadBatch: t.field({
+    type: UploadBatch,
+    nullable: true,
+    description: 'The upload batch it went in, when recorded.',
+    resolve: async (c, _a, ctx) =>
+      c.uploadBatchId
+        ? ((await ctx.db.select().from(uploadBatches).where(eq(uploadBatches.id, c.uploadBatchId)))[0] ?? null)
+        : null,
+  }),
   revokedBy: t.string({
     nullable: true,
     description: 'Who revoked it (role and user), for the institution and the authorities.',
@@ -331,5 +345,14 @@ builder.objectFields(Candidate, (t) => ({
     nullable: true,
     description: 'The certificate issued for this candidacy, once issued.',
     resolve: (c, _a, ctx) => ctx.loaders.certificateByCandidate.load(c.id),
+  }),
+}));
+
+builder.objectFields(Worker, (t) => ({
+  certificates: t.field({
+    type: [Certificate],
+    description:
+      'Certificates the hub has issued to this person (any institution): 已有证书, with declaredCredentials from elsewhere.',
+    resolve: (w, _a, ctx) => ctx.loaders.certificatesByHolder.load(w.residentId),
   }),
 }));
