@@ -122,4 +122,20 @@ describe('official calendar through the gateway', () => {
     expect(await listed('2027-01-19')).toContain(plan?.id);
     expect(await listed('2027-01-18')).not.toContain(plan?.id);
   });
+
+  it('computes report deadlines for a page of plans from one read of the calendar (no query per plan)', async () => {
+    const province = await token({ role: 'province_center', sub: 'e2e' });
+    const before = hub.db.stats.statements;
+    const r = await gql(
+      hub.url,
+      '{ evaluationPlans(first: 50) { edges { node { evaluationDate reportDeadline { date } } } } }',
+      {
+        token: province,
+      },
+    );
+    const used = hub.db.stats.statements - before;
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.evaluationPlans.edges.length).toBeGreaterThanOrEqual(5);
+    expect(used).toBeLessThanOrEqual(4); // the page, the calendar's days and its years
+  });
 });

@@ -18,6 +18,8 @@ import {
 import DataLoader from 'dataloader';
 import { asc, type Column, inArray } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { calendarBetween } from './calendar.ts';
+import type { OfficialCalendar } from './rules/working-days.ts';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type PlanRow = typeof evaluationPlans.$inferSelect;
@@ -62,6 +64,12 @@ function byParent<R>(db: Db, table: PgTable, column: Column, parentOf: (r: R) =>
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
   return {
+    /** The official calendar around a day; every day asked in one tick shares one read of the span they cover. */
+    calendarNear: new DataLoader<string, OfficialCalendar>(async (days) => {
+      const sorted = [...days].sort();
+      const cal = await calendarBetween(db, sorted[0] as string, sorted.at(-1) as string);
+      return days.map(() => cal);
+    }),
     certificateByNumber: byKey<CertificateRow>(
       db,
       certificates,

@@ -2,7 +2,7 @@ import { calendarDays, calendarYears } from '@hub/db';
 import type { Refusal } from '@hub/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { calendarBetween, loadNotice } from '../calendar.ts';
+import { loadNotice } from '../calendar.ts';
 import { change, stopIf } from '../change.ts';
 import { isoDate } from '../rules/dates.ts';
 import { noticeProblems } from '../rules/notice.ts';
@@ -78,7 +78,7 @@ builder.queryFields((t) => ({
     args: { evaluationDate: t.arg({ type: 'Date', required: true, description: '评价日期' }) },
     resolve: async (_r, args, ctx) => {
       const day = isoDate(args.evaluationDate);
-      return planReportDeadline(await calendarBetween(ctx.db, day, day), day);
+      return planReportDeadline(await ctx.loaders.calendarNear.load(day), day);
     },
   }),
   resultSubmissionDeadline: t.field({
@@ -88,7 +88,7 @@ builder.queryFields((t) => ({
     args: { publicityEndDate: t.arg({ type: 'Date', required: true, description: '公示结束日期' }) },
     resolve: async (_r, args, ctx) => {
       const day = isoDate(args.publicityEndDate);
-      return resultSubmissionDeadline(await calendarBetween(ctx.db, day, day), day);
+      return resultSubmissionDeadline(await ctx.loaders.calendarNear.load(day), day);
     },
   }),
   holidayCalendar: t.field({

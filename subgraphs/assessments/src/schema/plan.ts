@@ -256,7 +256,7 @@ EvaluationPlan.implement({
       type: Deadline,
       description: '报备期限: the 5th working day before the evaluation',
       resolve: async (p, _a, ctx) =>
-        planReportDeadline(await calendarBetween(ctx.db, p.evaluationDate, p.evaluationDate), p.evaluationDate),
+        planReportDeadline(await ctx.loaders.calendarNear.load(p.evaluationDate), p.evaluationDate),
     }),
     status: t.field({ type: PlanStatus, description: '状态', resolve: (p) => p.status }),
     staff: t.field({
