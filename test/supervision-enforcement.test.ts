@@ -311,6 +311,39 @@ describe('from a worker’s complaint to 取消备案资质', () => {
     expect(refused.reportEvaluationPlan.plan).toBeNull();
     expect(refused.reportEvaluationPlan.errors.map((x: any) => x.code)).toContain('PLAN_OUT_OF_SCOPE');
 
+    // Revocation lists the certificates to review; revoking them is an explicit order, per certificate or batch.
+    const REVIEW_LIST = `query($id: ID!) { supervisionCase(id: $id) { certificatesToReview(first: 100) { edges { node { number valid revocationOrder { batchId } certificate { number status } } } } } }`;
+    const listed = (await run(REVIEW_LIST, { id: kase.id })).supervisionCase.certificatesToReview.edges.map(
+      (e: any) => e.node,
+    );
+    expect(listed.length).toBeGreaterThanOrEqual(3);
+    for (const c of listed) expect(c.revocationOrder).toBeNull();
+    for (const c of listed) expect(c.certificate.status).toBe(c.valid ? 'VALID' : 'REVOKED');
+    const ORDER = `mutation($id: ID!, $n: [String!]!, $r: String!) { orderCertificateRevocation(caseId: $id, numbers: $n, reason: $r) { supervisionCase { certificateRevocationOrders { batchId certificate { number } } } errors { code } } }`;
+    const valid = listed.filter((c: any) => c.valid).map((c: any) => c.number);
+    const batch = await run(ORDER, { id: kase.id, n: valid.slice(0, 2), r: '考核时长不足，证书违规发放' });
+    const single = await run(ORDER, { id: kase.id, n: [valid[2]], r: '考评员未到场' });
+    expect(single.orderCertificateRevocation.errors).toEqual([]);
+    const orders = single.orderCertificateRevocation.supervisionCase.certificateRevocationOrders;
+    expect(orders.map((o: any) => o.certificate.number).sort()).toEqual(valid.slice(0, 3).sort());
+    expect(new Set(orders.map((o: any) => o.batchId)).size).toBe(2);
+    expect(batch.orderCertificateRevocation.errors).toEqual([]);
+    const again = await run(ORDER, { id: kase.id, n: [valid[0]], r: '重复' });
+    expect(again.orderCertificateRevocation.errors.map((e: any) => e.code)).toEqual(['ALREADY_ORDERED']);
+    // The assessments domain carries an order out; the case's list shows the result.
+    const carried = await run(
+      `mutation($n: String!) { revokeCertificate(number: $n, reason: "依督导案件决定撤销") { certificate { status } errors { code } } }`,
+      { n: valid[0] },
+    );
+    expect(carried.revokeCertificate.certificate.status).toBe('REVOKED');
+    const relisted = (await run(REVIEW_LIST, { id: kase.id })).supervisionCase.certificatesToReview.edges.map(
+      (e: any) => e.node,
+    );
+    expect(relisted.find((c: any) => c.number === valid[0])).toMatchObject({
+      valid: false,
+      certificate: { status: 'REVOKED' },
+    });
+
     // The complainant's identity never reached a log.
     const logged = JSON.stringify([errors.mock.calls, logs.mock.calls, warns.mock.calls]);
     expect(logged).not.toContain('举报人甲');

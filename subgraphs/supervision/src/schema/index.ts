@@ -6,5 +6,6 @@ import './campaign.ts';
 import './complaint.ts';
 import './signals.ts';
 import './dispatch.ts';
+import './certificates.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
