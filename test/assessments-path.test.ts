@@ -210,9 +210,13 @@ describe('announcement → plan → candidates → scores → review → publici
     );
     expect(results[candidate.skilled as string]).toEqual([85, 'PASSED']);
     expect(results[candidate.weak as string]).toEqual([55.67, 'FAILED']);
+    const afterReview = await run(SCORE, { i: sheet(candidate.weak as string, ['SKILL'], [90, 90, 90]) });
+    expect(codes(afterReview.recordScores)).toEqual(['SCORES_AFTER_REVIEW']);
   });
 
   it('publicises for at least 5 natural days and computes the 20-working-day submission deadline', async () => {
+    const backdated = await run(PUBLICISE, { p: skillPlan, s: '2026-12-13', e: '2026-12-19' });
+    expect(codes(backdated.startPublicity)).toEqual(['PUBLICITY_BACKDATED', 'PUBLICITY_BEFORE_REVIEW']);
     const short = await run(PUBLICISE, { p: skillPlan, s: '2026-12-15', e: '2026-12-18' });
     expect(codes(short.startPublicity)).toEqual(['PUBLICITY_TOO_SHORT']);
     const ok = await run(PUBLICISE, { p: skillPlan, s: '2026-12-15', e: '2026-12-19' });
@@ -232,6 +236,16 @@ describe('announcement → plan → candidates → scores → review → publici
     setToday('2026-12-16');
     const o = await run(OBJECT, { p: skillPlan, c: candidate.skilled });
     expect(o.raiseObjection.errors).toEqual([]);
+    // An objection the committee upholds withholds that candidate's result (异议成立，不予认定).
+    const upheld = await run(OBJECT, { p: skillPlan, c: candidate.weak });
+    const decided = await run(
+      `mutation($o: ID!) { resolveObjection(objectionId: $o, outcome: UPHELD, resolution: "评分记录不全，成绩不予认定") { objection { status candidate { result } } errors { code } } }`,
+      { o: upheld.raiseObjection.objection.id },
+    );
+    expect(decided.resolveObjection).toEqual({
+      objection: { status: 'UPHELD', candidate: { result: 'WITHHELD' } },
+      errors: [],
+    });
     const early = await run(ISSUE, { p: skillPlan });
     expect(codes(early.issueCertificates)).toEqual(['OPEN_OBJECTIONS', 'PUBLICITY_NOT_OVER']);
     expect(early.issueCertificates.certificates).toBeNull();
