@@ -127,7 +127,7 @@ describe('the gateway verifies callers', () => {
     const city = await gql(hub.url, '{ enterprises(first: 100) { edges { node { prefecture { code } } } } }', {
       token: await token({ role: 'city_center', prefecture: one.prefecture.code }),
     });
-    const codes = new Set((city.data?.enterprises.edges as any[]).map((e) => e.node.prefecture.code));
+    const codes = new Set(((city.data?.enterprises.edges ?? []) as any[]).map((e) => e.node.prefecture.code));
     expect([...codes]).toEqual([one.prefecture.code]);
     expect(city.data?.enterprises.edges.length).toBe(
       edges.filter((e) => e.node.prefecture.code === one.prefecture.code).length,

@@ -228,6 +228,18 @@ describe('refused filing actions name the rule and change nothing', () => {
     );
   });
 
+  it('refuses an enterprise job role beside a code without a confirmed mapping (JOB_ROLE_NOT_MAPPED)', async () => {
+    const id = await register(hub.url, await a.city('430200'));
+    const scope = [
+      { occupationCode: '6-18-01-01', levels: [5, 4], basis: 'NATIONAL_STANDARD', jobRoleName: '数控车床操作工' },
+    ];
+    await expectRefused(
+      gql(hub.url, CREATE, { token: await a.enterprise(id), variables: { input: filingForm({ scope }) } }),
+      'createFiling',
+      'JOB_ROLE_NOT_MAPPED',
+    );
+  });
+
   it('refuses to submit an unsigned or incomplete form, and a second open filing', async () => {
     const id = await register(hub.url, await a.city('430200'));
     const own = await a.enterprise(id);

@@ -149,7 +149,11 @@ describe('备案 workflow through the gateway', () => {
     const amendment = await gql(hub.url, CREATE, {
       token: own,
       variables: {
-        input: filingForm({ scope: [{ occupationCode: '6-18-02-04', workTypeCode: '6-18-02-04-01', levels: [5, 4], basis: 'NATIONAL_STANDARD' }] }),
+        input: filingForm({
+          scope: [
+            { occupationCode: '6-18-02-04', workTypeCode: '6-18-02-04-01', levels: [5, 4], basis: 'NATIONAL_STANDARD' },
+          ],
+        }),
       },
     });
     expect(amendment.data?.createFiling.filing.amendsFilingId).toBe(first.id);

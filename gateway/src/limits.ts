@@ -167,7 +167,11 @@ export function formatLimitError(l: Limits, formatted: GraphQLFormattedError, er
   let out = formatted;
   const own = (error as GraphQLError | undefined)?.originalError as GraphQLError | undefined;
   const ownCode = own?.extensions?.code;
-  if (out.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof ownCode === 'string' && ownCode.endsWith('_EXCEEDED')) {
+  if (
+    out.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' &&
+    typeof ownCode === 'string' &&
+    ownCode.endsWith('_EXCEEDED')
+  ) {
     out = { ...out, extensions: { ...out.extensions, code: ownCode } };
   }
   if (/Document contains more that \d+ tokens/.test(out.message)) {

@@ -60,6 +60,19 @@ describe('备案范围 rows', () => {
     expect(codes([based(SPEC)], other)).toEqual(['SPECIFICATION_MISMATCH']);
   });
 
+  it('names an enterprise’s own job role beside the code only under a confirmed mapping', () => {
+    const mapped = [{ roleName: '数控车床操作工', occupationCode: '6-18-01-01', workTypeCode: null }];
+    const withRole = (jobRoleName: string) => row({ jobRoleName });
+    expect(scopeRefusals([withRole('数控车床操作工')], ENT, dict, specs, mapped)).toEqual([]);
+    expect(scopeRefusals([withRole('锂电池极片制片工')], ENT, dict, specs, mapped).map((r) => r.code)).toEqual([
+      'JOB_ROLE_NOT_MAPPED',
+    ]);
+    const elsewhere = [{ ...mapped[0], occupationCode: '6-18-02-04' } as (typeof mapped)[0]];
+    expect(scopeRefusals([withRole('数控车床操作工')], ENT, dict, specs, elsewhere).map((r) => r.code)).toEqual([
+      'JOB_ROLE_NOT_MAPPED',
+    ]);
+  });
+
   it('refuses the same occupation twice', () => {
     expect(codes([row({}), row({ levels: [2] })])).toEqual(['DUPLICATE_SCOPE_ROW']);
   });

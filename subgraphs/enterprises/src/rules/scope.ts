@@ -5,7 +5,8 @@ import { type Refusal, refuse } from '@hub/kit';
  * a 职业 of the dictionary; its work type when it has work types (原则上需填报工种)
  * and only one of its own; levels among those its national standard sets; an
  * 企业评价规范 basis only when that specification was approved for this enterprise
- * and occupation; no row twice.
+ * and occupation; an enterprise's own job role beside the code only under a confirmed
+ * 相邻相近 mapping; no row twice.
  */
 export interface ScopeRowInput {
   occupationCode: string;
@@ -28,6 +29,13 @@ export interface SpecificationFacts {
   status: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
 }
 
+/** A 相邻相近 mapping a centre confirmed: the enterprise's role → a dictionary occupation (work type). */
+export interface MappingFacts {
+  roleName: string;
+  occupationCode: string;
+  workTypeCode: string | null;
+}
+
 export const MAX_SCOPE_ROWS = 200;
 
 export function scopeRefusals(
@@ -35,6 +43,7 @@ export function scopeRefusals(
   enterpriseId: string,
   dict: DictionaryFacts,
   specs: Map<string, SpecificationFacts>,
+  mappings: MappingFacts[] = [],
 ): Refusal[] {
   const out: Refusal[] = [];
   if (rows.length > MAX_SCOPE_ROWS) out.push(refuse('TOO_MANY_ROWS', `at most ${MAX_SCOPE_ROWS} scope rows`, 'scope'));
@@ -121,6 +130,24 @@ export function scopeRefusals(
           ),
         );
       }
+    }
+    const role = row.jobRoleName?.trim();
+    if (
+      role &&
+      !mappings.some(
+        (m) =>
+          m.roleName === role &&
+          m.occupationCode === row.occupationCode &&
+          m.workTypeCode === (row.workTypeCode ?? null),
+      )
+    ) {
+      out.push(
+        refuse(
+          'JOB_ROLE_NOT_MAPPED',
+          `岗位 “${role}” may stand beside ${occ.name} only after a centre confirmed that mapping (相邻相近原则)`,
+          at('jobRoleName'),
+        ),
+      );
     }
     const key = `${row.occupationCode}|${row.workTypeCode ?? ''}`;
     if (seen.has(key))

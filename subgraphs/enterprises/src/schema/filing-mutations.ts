@@ -1,4 +1,5 @@
 import {
+  confirmedJobRoleMappingsOf,
   dictionaryFacts,
   enterpriseSpecifications,
   enterprises,
@@ -142,7 +143,9 @@ async function writeContent(tx: Tx, filingId: string, enterpriseId: string, inpu
   const specs = specIds.length
     ? await tx.select().from(enterpriseSpecifications).where(inArray(enterpriseSpecifications.id, specIds))
     : [];
-  refusals.push(...scopeRefusals(rows, enterpriseId, dict, new Map(specs.map((s) => [s.id, s]))));
+  const roles = rows.map((r) => r.jobRoleName).filter((n): n is string => !!n);
+  const mappings = roles.length ? await confirmedJobRoleMappingsOf(tx, enterpriseId, roles) : [];
+  refusals.push(...scopeRefusals(rows, enterpriseId, dict, new Map(specs.map((s) => [s.id, s])), mappings));
   if (refusals.length) refuseAll(refusals);
 
   await tx.delete(filingScopes).where(eq(filingScopes.filingId, filingId));
@@ -406,7 +409,11 @@ builder.mutationFields((t) => ({
         const specs = specIds.length
           ? await tx.select().from(enterpriseSpecifications).where(inArray(enterpriseSpecifications.id, specIds))
           : [];
-        missing.push(...scopeRefusals(scope, filing.enterpriseId, dict, new Map(specs.map((s) => [s.id, s]))));
+        const roles = scope.map((r) => r.jobRoleName).filter((n): n is string => !!n);
+        const mappings = roles.length ? await confirmedJobRoleMappingsOf(tx, filing.enterpriseId, roles) : [];
+        missing.push(
+          ...scopeRefusals(scope, filing.enterpriseId, dict, new Map(specs.map((s) => [s.id, s])), mappings),
+        );
         if (missing.length) refuseAll(missing);
         return moveFiling(
           tx,
