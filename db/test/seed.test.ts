@@ -16,7 +16,7 @@ import {
   filingTransitions,
 } from '../src/schema/enterprise.ts';
 import { occupations } from '../src/schema/occupation.ts';
-import { caseEvents, caseFindings, cases, inspectors } from '../src/schema/supervision.ts';
+import { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../src/schema/supervision.ts';
 import { isSeeded, type SeedSummary, seed } from '../src/seed/index.ts';
 import { PLACES } from '../src/seed/names.ts';
 import { addDays, apportion, dayNumber, Rng } from '../src/seed/random.ts';
@@ -53,6 +53,7 @@ async function dump(h: DbHandle) {
     caseFindings: await db.select().from(caseFindings).orderBy(asc(caseFindings.id)),
     caseEvents: await db.select().from(caseEvents).orderBy(asc(caseEvents.id)),
     inspectors: await db.select().from(inspectors).orderBy(asc(inspectors.id)),
+    supervisorDispatches: await db.select().from(supervisorDispatches).orderBy(asc(supervisorDispatches.id)),
   };
 }
 
@@ -93,6 +94,7 @@ describe('demo seed', () => {
       caseFindings: d.caseFindings.length,
       caseEvents: d.caseEvents.length,
       inspectors: d.inspectors.length,
+      supervisorDispatches: d.supervisorDispatches.length,
     });
     expect(summary.certificates).toBe(SIZE);
     expect(summary.enterprises).toBe(ENTERPRISES);
@@ -354,6 +356,22 @@ describe('demo seed', () => {
       if (c.status === 'RECTIFICATION_ORDERED') expect(c.rectificationDueOn && c.notifiedOn).toBeTruthy();
     }
     expect(d.inspectors.filter((i) => i.level === 'PROVINCE' && i.prefectureCode === null).length).toBeGreaterThan(0);
+  });
+
+  it('dispatches external supervisors to 二级/一级 plans only, of the plan’s 市州, never to their own or a former employer', () => {
+    const plans = new Map(d.evaluationPlans.map((p) => [p.id, p]));
+    const pool = new Map(d.inspectors.map((i) => [i.id, i]));
+    expect(d.supervisorDispatches.length).toBeGreaterThan(0);
+    for (const x of d.supervisorDispatches) {
+      const p = plans.get(x.planId);
+      const s = pool.get(x.supervisorId);
+      expect(p?.level).toBeLessThanOrEqual(2);
+      expect(x.enterpriseId).toBe(p?.enterpriseId);
+      expect(s?.kind).toBe('EXTERNAL_SUPERVISOR');
+      expect([null, p?.prefectureCode]).toContain(s?.prefectureCode);
+      expect(s?.employerId).not.toBe(p?.enterpriseId);
+      expect(s?.formerEmployerIds).not.toContain(p?.enterpriseId);
+    }
   });
 
   it('writes the same rows, ids included, on a second fresh database', async () => {

@@ -4,7 +4,7 @@
  * OPEN has its findings with evidence and every step in its history. Plus the pool: city
  * inspectors and external quality supervisors in every 市州, and province inspectors.
  */
-import type { caseEvents, caseFindings, cases, inspectors } from '../schema/supervision.ts';
+import type { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
 import { type EnterpriseFacts, type ViolationType as FilingViolation, TODAY } from './enterprises.ts';
 import { PLACES, personName } from './names.ts';
 import { addDays, maxDate, minDate, officeTime, type Rng } from './random.ts';
@@ -295,5 +295,66 @@ export function generatePool(rng: Rng, facts: readonly EnterpriseFacts[]): Inspe
     for (let k = 0; k < 2; k++) out.push(member('EXTERNAL_SUPERVISOR', place.code));
   }
   for (let k = 0; k < 4; k++) out.push(member('INSPECTOR', null));
+  return out;
+}
+
+export type DispatchRow = typeof supervisorDispatches.$inferInsert;
+
+const SUPERVISION_FINDINGS = [
+  '考评过程规范，考评员按规定回避，未发现问题。',
+  '现场评分记录完整，考核时间符合标准，未发现问题。',
+  '个别考评记录签字不全，已当场要求补正。',
+];
+
+/**
+ * External quality supervisors dispatched to most demo plans at 二级/一级 (the hub's policy asks for
+ * one there): a supervisor of the plan's 市州, never one its enterprise employs or employed,
+ * qualified for the occupation. About one plan in twelve is left without, so the demo shows the
+ * MISSING_EXTERNAL_SUPERVISION signal.
+ */
+export function generateDispatches(
+  rng: Rng,
+  plans: readonly {
+    id?: string;
+    enterpriseId: string;
+    prefectureCode: string;
+    occupationCode: string;
+    level: number;
+    reportedOn: string;
+    status?: string | null;
+  }[],
+  pool: readonly InspectorRow[],
+): DispatchRow[] {
+  const out: DispatchRow[] = [];
+  for (const p of plans) {
+    if (p.level > 2 || !p.id || rng.chance(1 / 12)) continue;
+    const eligible = pool.filter(
+      (s) =>
+        s.kind === 'EXTERNAL_SUPERVISOR' &&
+        (s.prefectureCode === null || s.prefectureCode === p.prefectureCode) &&
+        s.employerId !== p.enterpriseId &&
+        !(s.formerEmployerIds ?? []).includes(p.enterpriseId) &&
+        ((s.occupationCodes ?? []).length === 0 ||
+          (s.occupationCodes ?? []).some((c) => p.occupationCode === c || p.occupationCode.startsWith(`${c}-`))),
+    );
+    if (!eligible.length) continue;
+    const supervisor = rng.pick(eligible);
+    const done = p.status === 'SUBMITTED';
+    const dispatchedAt = officeTime(rng, addDays(p.reportedOn, 1));
+    out.push({
+      id: rng.uuid(),
+      planId: p.id,
+      enterpriseId: p.enterpriseId,
+      prefectureCode: p.prefectureCode,
+      supervisorId: supervisor.id as string,
+      seed: `seed-${p.id.slice(0, 8)}`,
+      dispatchedBy: `seed:city-center-${p.prefectureCode}`,
+      dispatchedAt,
+      outcome: done ? (rng.chance(0.9) ? 'NO_ISSUES' : 'ISSUES_FOUND') : null,
+      findings: done ? rng.pick(SUPERVISION_FINDINGS) : null,
+      evidence: done ? [`archive://督导记录/${p.id.slice(0, 8)}`] : [],
+      findingsRecordedAt: done ? new Date(dispatchedAt.getTime() + 10 * 86_400_000) : null,
+    });
+  }
   return out;
 }

@@ -15,9 +15,9 @@ import {
   filings,
   filingTransitions,
 } from '../schema/enterprise.ts';
-import { caseEvents, caseFindings, cases, inspectors } from '../schema/supervision.ts';
+import { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
 import { certificateSerialRows, generateCertificates, generatePlans } from './assessments.ts';
-import { generateCases, generatePool } from './cases.ts';
+import { generateCases, generateDispatches, generatePool } from './cases.ts';
 import { generateEnterprises, occupationLookup } from './enterprises.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
 import { generateFilingExtras } from './qualification.ts';
@@ -49,6 +49,7 @@ export interface SeedSummary {
   caseFindings: number;
   caseEvents: number;
   inspectors: number;
+  supervisorDispatches: number;
 }
 
 export const DEFAULT_SEED_SIZE = 20000;
@@ -72,6 +73,11 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE) {
   const certs = generateCertificates(rng.fork('certificates'), size, plans);
   const supervision = generateCases(rng.fork('cases'), org.facts);
   const pool = generatePool(rng.fork('pool'), org.facts);
+  const dispatches = generateDispatches(
+    rng.fork('dispatches'),
+    plans.map((p) => p.row),
+    pool,
+  );
   return {
     enterprises: org.enterprises,
     filings: org.filings,
@@ -86,6 +92,7 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE) {
     caseFindings: supervision.findings,
     caseEvents: supervision.events,
     inspectors: pool,
+    supervisorDispatches: dispatches,
   };
 }
 
@@ -117,6 +124,7 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     ['case_findings', caseFindings, data.caseFindings],
     ['case_events', caseEvents, data.caseEvents],
     ['inspectors', inspectors, data.inspectors],
+    ['supervisor_dispatches', supervisorDispatches, data.supervisorDispatches],
   ];
   const reference = occupationReference().length;
   const total = reference + tables.reduce((s, [, , rows]) => s + rows.length, 0);
@@ -153,5 +161,6 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     caseFindings: data.caseFindings.length,
     caseEvents: data.caseEvents.length,
     inspectors: data.inspectors.length,
+    supervisorDispatches: data.supervisorDispatches.length,
   };
 }

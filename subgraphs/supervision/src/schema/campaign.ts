@@ -7,7 +7,7 @@ import {
   inspectors,
   keysetPage,
 } from '@hub/db';
-import { type Claims, forwardConnection, isPrefectureCode, type Refusal, reachOf } from '@hub/kit';
+import { type Claims, forwardConnection, hubError, isPrefectureCode, type Refusal, reachOf } from '@hub/kit';
 import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
@@ -443,6 +443,11 @@ builder.queryFields((t) => ({
       const where: (SQL | undefined)[] = [];
       const authority = isSupervisor(ctx.caller) || ctx.caller.role === 'ministry' || ctx.caller.role === 'admin';
       if (args.prefecture != null) {
+        if (!isPrefectureCode(args.prefecture)) {
+          throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
+            field: 'prefecture',
+          });
+        }
         const p = authority ? prefectureFilter(ctx.caller, args.prefecture) : args.prefecture;
         where.push(eq(campaigns.prefectureCode, p as string));
       }

@@ -1,6 +1,6 @@
 import { cases, keysetPage } from '@hub/db';
 import { forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
-import { eq, isNotNull, type SQL } from 'drizzle-orm';
+import { eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow, EventRow, FindingRow } from '../loaders.ts';
 import { UUID } from '../loaders.ts';
@@ -215,6 +215,7 @@ builder.queryFields((t) => ({
       if (args.status) where.push(eq(cases.status, args.status));
       if (args.source) where.push(eq(cases.source, args.source));
       if (args.notified === true) where.push(isNotNull(cases.notifiedOn));
+      if (args.notified === false) where.push(isNull(cases.notifiedOn));
       return forwardConnection(
         args,
         (c: CaseRow) => c.id,
