@@ -152,3 +152,21 @@ describe('the gateway verifies callers', () => {
     expect([...issuers]).toEqual([enterpriseId]);
   });
 });
+
+describe('personal data in refusals', () => {
+  it('never echoes a resident ID back, even one that failed its check', async () => {
+    const bad = '430102199003071235'; // wrong GB 11643 check digit
+    const r = await gql(
+      hub.url,
+      'mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { errors { code } } }',
+      {
+        token: await token({ role: 'enterprise', enterpriseId: '00000000-0000-4000-8000-000000000001' }),
+        variables: { input: { name: '张三', residentId: bad, employedSince: '2020-01-01' } },
+      },
+    );
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(/GB 11643/);
+    expect(JSON.stringify(r)).not.toContain(bad);
+    expect(JSON.stringify(r)).toContain('430*************35');
+  });
+});

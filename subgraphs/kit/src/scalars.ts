@@ -7,8 +7,7 @@ function stringScalar(name: string, description: string, problemOf: (v: string) 
     if (typeof value !== 'string') throw new GraphQLError(`${name} must be a string`);
     const normalised = value.trim().toUpperCase();
     const problem = problemOf(normalised);
-    if (problem)
-      throw new GraphQLError(`${name} "${value}" is invalid: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (problem) throw new GraphQLError(`${name} is invalid: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
     return normalised;
   };
   return new GraphQLScalarType<string, string>({

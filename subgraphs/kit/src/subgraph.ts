@@ -7,6 +7,7 @@ import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verif
 import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
 import { logError } from './log.ts';
+import { maskResidentId } from './rules/resident-id.ts';
 
 /**
  * Subgraphs trust only claims signed by the gateway. With `standalone` (dev
@@ -34,9 +35,14 @@ export async function callerFromRequest(req: http.IncomingMessage, standalone: b
   );
 }
 
+/** Anything shaped like a resident ID (graphql-js quotes bad variable values back) leaves masked. */
+const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+const scrub = (message: string) => message.replace(RESIDENT_ID_SHAPE, (id) => maskResidentId(id));
+
 /** Hides unexpected errors from clients: no stack, no SQL, no personal data; a stable code instead. */
 export function formatHubError(service: string) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = { ...raw, message: scrub(raw.message) };
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') {
       // The gateway attaches a failed subgraph response (with internal URLs); clients get the code only.
