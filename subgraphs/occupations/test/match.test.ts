@@ -74,19 +74,21 @@ describe.skipIf(!nodes.length)('nearest match on the dictionary alone', () => {
 });
 
 describe.skipIf(!nodes.length)('confirmed mappings feed the matcher', () => {
-  it('lifts a confirmed occupation to first for the same and for a similar title', () => {
-    const title = '锂电池极片制片工';
-    const before = codes(title, 10);
-    const target = '6-24-04-00'; // 电池制造工
+  it('lifts a confirmed occupation from third to first for the same and for a similar title', () => {
+    const title = '涂布机长';
+    const before = codes(title, 5);
+    const y = before[2] as string;
+    expect(before[0]).not.toBe(y);
     const learned: MatchIndex = {
       ...index,
-      mappings: buildMappingIndex(index, [{ roleName: title, occupationCode: target, workTypeCode: null }]),
+      mappings: buildMappingIndex(index, [{ roleName: title, occupationCode: y, workTypeCode: null }]),
     };
     const after = matchOccupations(learned, { title }, 3);
-    expect(after[0]?.occupationCode).toBe(target);
-    expect(after[0]?.reason).toContain('已确认的企业岗位映射“锂电池极片制片工”');
-    expect(before[0]).not.toBe(target);
-    expect(matchOccupations(learned, { title: '极片制片工（锂电池车间）' }, 3)[0]?.occupationCode).toBe(target);
+    expect(after[0]?.occupationCode).toBe(y);
+    expect(after[0]?.reason).toContain('已确认的企业岗位映射“涂布机长”');
+    expect(matchOccupations(learned, { title: '招聘涂布机长（锂电车间）' }, 3)[0]?.occupationCode).toBe(y);
+    // The index without the mapping is untouched.
+    expect(codes(title, 5)).toEqual(before);
   });
 
   it('counts the same mapping confirmed for several enterprises once, with its count', () => {
