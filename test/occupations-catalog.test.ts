@@ -134,7 +134,7 @@ describe('the 职业分类大典 through the gateway (public)', () => {
 
   it('answers codes of the wrong shape, bad levels and over-long searches with a clear BAD_USER_INPUT', async () => {
     for (const [query, message] of [
-      ['{ occupation(code: "6-18") { name } }', /OccupationCode "6-18" is invalid/],
+      ['{ occupation(code: "6-18") { name } }', /OccupationCode is invalid: expected the shape 6-18-01-01/],
       ['{ occupation(code: "abc-de") { name } }', /expected the shape 6-18-01-01/],
       ['{ occupations(level: 5) { edges { node { code } } } }', /"level" must be 1/],
       [`{ occupations(search: "${'车'.repeat(51)}") { edges { node { code } } } }`, /"search" must be 1–50/],
