@@ -1,4 +1,4 @@
-import { certificates, enterprises, evaluationPlans } from '@hub/db';
+import { certificates, enterprises, evaluationPlans, isInConfirmedScope, outOfScopeCertificates } from '@hub/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from './assessments-fixtures.ts';
@@ -183,6 +183,22 @@ describe('risk signals (风险信号)', () => {
     expect(by('SHORT_PUBLICITY')).toMatchObject({ publicityDays: 4 });
     expect(by('MISSING_EXTERNAL_SUPERVISION')).toMatchObject({ level: 1, certificates: 2 });
     for (const s of found) expect(s.explanation.length).toBeGreaterThan(20);
+
+    // The set-based 超范围 read agrees with the enterprises domain's isInConfirmedScope, certificate by certificate.
+    const groups = await outOfScopeCertificates(hub.db.db, {});
+    for (const c of await hub.db.db.select().from(certificates)) {
+      const inScope = await isInConfirmedScope(hub.db.db, {
+        enterpriseId: c.enterpriseId,
+        occupationCode: c.occupationCode,
+        workTypeCode: c.workTypeCode,
+        level: c.level,
+        onDate: c.issuedOn,
+      });
+      const flagged = groups.some(
+        (g) => g.enterpriseId === c.enterpriseId && g.occupationCode === c.occupationCode && g.level === c.level,
+      );
+      expect(flagged, c.number).toBe(!inScope);
+    }
 
     // The institution's own signals, on the Enterprise entity.
     const e = await province(`query($id: ID!) { enterprise(id: $id) { name riskSignals { kind } } }`, { id: ids.E });

@@ -66,45 +66,59 @@ export async function outOfScopeCertificates(
 ): Promise<OutOfScopeGroup[]> {
   const ids = f.enterpriseIds ? [...f.enterpriseIds] : null;
   if (ids && !ids.length) return [];
+  // Set-based: the day each (institution, occupation, work type, level) was first covered by a
+  // confirmed scope row, and the day of its revocation; certificates are grouped by issue day
+  // before the comparison, so millions of rows cost one pass.
   const result = await db.execute(sql`
-    select c.enterprise_id as "enterpriseId", c.prefecture_code as "prefectureCode",
-           c.occupation_code as "occupationCode", c.work_type_code as "workTypeCode", c.level::int as level,
-           count(*)::int as count, min(c.number) as "sampleNumber",
-           min(c.issued_on)::text as "firstIssuedOn", max(c.issued_on)::text as "lastIssuedOn"
-    from assessment.certificates c
-    where c.status = 'VALID'
-      ${
-        ids
-          ? sql`and c.enterprise_id in (${sql.join(
-              ids.map((id) => sql`${id}::uuid`),
-              sql`, `,
-            )})`
-          : sql``
-      }
-      ${f.prefectureCode ? sql`and c.prefecture_code = ${f.prefectureCode}` : sql``}
-      and (
-        not exists (
-          select 1
-          from enterprise.filings fl
-          join enterprise.filing_scopes s on s.filing_id = fl.id
-          where fl.enterprise_id = c.enterprise_id
-            and fl.confirmed_at is not null
-            and (fl.confirmed_at at time zone 'Asia/Shanghai')::date <= c.issued_on
-            and s.occupation_code = c.occupation_code
-            and (s.work_type_code is null or s.work_type_code = c.work_type_code)
-            and c.level = any (s.levels)
-        )
-        or exists (
-          select 1
-          from enterprise.filing_transitions t
-          join enterprise.filings fl on fl.id = t.filing_id
-          where fl.enterprise_id = c.enterprise_id
-            and t.to_status = 'REVOKED'
-            and (t.at at time zone 'Asia/Shanghai')::date <= c.issued_on
-        )
-      )
-    group by c.enterprise_id, c.prefecture_code, c.occupation_code, c.work_type_code, c.level
-    order by c.enterprise_id, c.occupation_code, c.level`);
+    with covered as (
+      select fl.enterprise_id, s.occupation_code, s.work_type_code, l.level::smallint as level,
+             min((fl.confirmed_at at time zone 'Asia/Shanghai')::date) as since
+      from enterprise.filings fl
+      join enterprise.filing_scopes s on s.filing_id = fl.id
+      cross join lateral unnest(s.levels) as l(level)
+      where fl.confirmed_at is not null
+      group by 1, 2, 3, 4
+    ),
+    revoked as (
+      select fl.enterprise_id, min((t.at at time zone 'Asia/Shanghai')::date) as on_day
+      from enterprise.filing_transitions t
+      join enterprise.filings fl on fl.id = t.filing_id
+      where t.to_status = 'REVOKED'
+      group by 1
+    ),
+    issued as (
+      select c.enterprise_id, c.prefecture_code, c.occupation_code, c.work_type_code, c.level, c.issued_on,
+             count(*)::int as n, min(c.number) as sample
+      from assessment.certificates c
+      where c.status = 'VALID'
+        ${
+          ids
+            ? sql`and c.enterprise_id in (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`
+            : sql``
+        }
+        ${f.prefectureCode ? sql`and c.prefecture_code = ${f.prefectureCode}` : sql``}
+      group by 1, 2, 3, 4, 5, 6
+    )
+    select i.enterprise_id as "enterpriseId", i.prefecture_code as "prefectureCode",
+           i.occupation_code as "occupationCode", i.work_type_code as "workTypeCode", i.level::int as level,
+           sum(i.n)::int as count, min(i.sample) as "sampleNumber",
+           min(i.issued_on)::text as "firstIssuedOn", max(i.issued_on)::text as "lastIssuedOn"
+    from issued i
+    left join lateral (
+      select min(cv.since) as since
+      from covered cv
+      where cv.enterprise_id = i.enterprise_id
+        and cv.occupation_code = i.occupation_code
+        and (cv.work_type_code is null or cv.work_type_code = i.work_type_code)
+        and cv.level = i.level
+    ) cov on true
+    left join revoked r on r.enterprise_id = i.enterprise_id
+    where cov.since is null or i.issued_on < cov.since or (r.on_day is not null and i.issued_on >= r.on_day)
+    group by 1, 2, 3, 4, 5
+    order by 1, 3, 5`);
   return rowsOf<OutOfScopeGroup>(result);
 }
 

@@ -1,6 +1,7 @@
 import { enterprisePrefectures, planFacts } from '@hub/db';
 import { forwardConnection, reachOf } from '@hub/kit';
 import DataLoader from 'dataloader';
+import { sql } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import { change, stop, stopIf } from '../change.ts';
 import { today } from '../clock.ts';
@@ -81,6 +82,7 @@ function signalLoader(ctx: { db: Parameters<typeof computeSignals>[0]; loaders: 
 builder.objectField(EnterpriseRef, 'riskSignals', (t) =>
   t.field({
     type: [RiskSignal],
+    nullable: true,
     description: '风险信号 of this institution (authorities over its 市州 only), by key.',
     authScopes: { roles: [...SUPERVISION_READERS] },
     resolve: async (e, _a, ctx) => {
@@ -136,6 +138,8 @@ builder.mutationFields((t) => ({
           (s) => s.key === args.key,
         );
         if (!signal) stop('SIGNAL_NOT_FOUND', 'the signal no longer holds (or never did)', 'key');
+        // Two clicks at once: the second waits here and then finds the first one's case.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`supervision:signal:${signal.key}`}))`);
         const existing = (await casesForSignals(tx, [signal.key])).get(signal.key);
         if (existing) stop('SIGNAL_ALREADY_OPENED', `case ${existing.id} was opened on this signal already`, 'key');
         return {
