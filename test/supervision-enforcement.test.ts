@@ -229,7 +229,8 @@ describe('from a worker’s complaint to 取消备案资质', () => {
     expect(ministry.data?.supervisionCase.complaint).toMatchObject({ complainantName: null, complainantContact: null });
     // Not yet told: the enterprise does not see the case.
     const early = await gql(hub.url, CASE, { token: await institutionToken(inst.id), variables: { id: kase.id } });
-    expect(early.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(early.errors).toBeUndefined();
+    expect(early.data?.supervisionCase).toBeNull(); // not even that a case exists
 
     const found = await run(payload('recordFinding', 'id: $id, input: $f', '$id: ID!, $f: CaseFindingInput!'), {
       id: kase.id,
@@ -402,5 +403,41 @@ describe('属地管理', () => {
         .from(cases)
         .where(and(eq(cases.id, id), ne(cases.status, 'OPEN'))),
     ).toEqual([]);
+  });
+});
+
+describe('concurrent decisions', () => {
+  it('lets exactly one of two simultaneous escalations of the same case win; the other changes nothing', async () => {
+    const [e] = await hub.db.db.select().from(enterprises).where(eq(enterprises.prefectureCode, '430400')).limit(1);
+    if (!e) throw new Error('the seed has no enterprise in 衡阳');
+    const run = caller(hub.url, provinceInspector);
+    const opened = await run(
+      `mutation($i: OpenCaseInput!) { openCase(input: $i) { supervisionCase { id } errors { code } } }`,
+      {
+        i: {
+          enterpriseId: e.id,
+          source: 'SPECIAL_INSPECTION',
+          violationTypes: ['DISHONESTY'],
+          summary: '专项督查发现伪造考评记录。',
+        },
+      },
+    );
+    const id = opened.openCase.supervisionCase.id;
+    const found = await run(payload('recordFinding', 'id: $id, input: $f', '$id: ID!, $f: CaseFindingInput!'), {
+      id,
+      f: { violationType: 'DISHONESTY', description: '考评记录与监控不符', evidence: ['video://0412'] },
+    });
+    const version = found.recordFinding.supervisionCase.version;
+    const ESCALATE = payload(
+      'escalateCase',
+      'id: $id, reason: $r, expectedVersion: $v',
+      '$id: ID!, $r: String!, $v: Int',
+    );
+    const [a, b] = await Promise.all(['问题严重', '伪造记录'].map((r) => run(ESCALATE, { id, r, v: version })));
+    const outcomes = [a, b].map((x) => x.escalateCase.errors.map((err: any) => err.code).join() || 'OK').sort();
+    expect(outcomes[1]).toBe('OK');
+    expect(['CASE_CHANGED', 'CASE_WRONG_STATE']).toContain(outcomes[0]);
+    const [row] = await hub.db.db.select().from(cases).where(eq(cases.id, id));
+    expect([row?.status, row?.version]).toEqual(['ESCALATED', version + 1]);
   });
 });

@@ -60,11 +60,6 @@ export function caseAccessMessage(caller: Claims, c: CaseVisibility): string {
   if (reach.kind === 'prefecture') {
     return `属地管理: this case belongs to ${placeName(c.prefectureCode)}; a ${caller.role === 'inspector' ? 'city inspector' : 'city centre'} of ${placeName(reach.prefecture)} sees only cases of its own 市州`;
   }
-  if (reach.kind === 'enterprise') {
-    return reach.enterpriseId === c.enterpriseId
-      ? 'the authorities have not yet notified the enterprise of this case'
-      : 'an enterprise sees only its own cases';
-  }
   return `role ${caller.role} may not read supervision cases`;
 }
 

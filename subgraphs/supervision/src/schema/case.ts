@@ -180,7 +180,7 @@ builder.queryFields((t) => ({
     type: SupervisionCase,
     nullable: true,
     description:
-      'One case by id. A case outside the caller’s jurisdiction is refused with FORBIDDEN (属地管理); an unknown id is null.',
+      'One case by id. An authority asking for a case outside its jurisdiction is refused with FORBIDDEN (属地管理); an unknown id — and, for an enterprise, a case it has not been notified of — is null.',
     authScopes: { roles: [...RECORD_READERS] },
     args: { id: t.arg.id({ required: true, description: 'Case id.' }) },
     resolve: async (_root, args, ctx) => {
@@ -189,6 +189,8 @@ builder.queryFields((t) => ({
       const c = await ctx.loaders.caseById.load(id);
       if (!c) return null;
       if (!visible(c, ctx)) {
+        // An enterprise must not learn of a case before it is notified: to it, the case does not exist.
+        if (reachOf(ctx.caller).kind === 'enterprise') return null;
         throw hubError('FORBIDDEN', caseAccessMessage(ctx.caller, c), { reason: 'NOT_YOUR_PREFECTURE' });
       }
       return c;
