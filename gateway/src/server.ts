@@ -5,6 +5,7 @@ import { defaultUrl, readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/s
 import { internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
+import { publicRateLimit } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
@@ -41,6 +42,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
   });
 
   const limits = opts.limits ?? limitsFromEnv();
+  const limitPublic = publicRateLimit();
   const formatError = formatHubError('gateway');
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -64,6 +66,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
     },
     context: async (req) => {
       const caller = await verifyCaller(req);
+      if (caller.role === 'public') limitPublic(req);
       return { caller, internalToken: await internalTokenFor(caller) };
     },
   });

@@ -7,6 +7,7 @@ import './plan.ts';
 import './issue.ts';
 import './appointment.ts';
 import './refs.ts';
+import './verification.ts';
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });
 

@@ -1,0 +1,121 @@
+import { certificates, dictionaryFacts } from '@hub/db';
+import { maskName } from '@hub/kit';
+import { and, asc, eq } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import type { CertificateRow } from '../loaders.ts';
+import { normaliseHolderName, normaliseNumber } from '../rules/verification.ts';
+import { CertificateStatus, SkillLevel } from './enums.ts';
+import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+/**
+ * 证书查询 (public): the facts a verifier may see of a certificate. A type of its own, not
+ * `Certificate`, so the public surface cannot grow by accident: no resident ID, no revocation
+ * reason, no plan, and the holder's name always masked.
+ */
+const VerifiedWorkType = builder.objectRef<{ code: string; name: string | null }>('VerifiedWorkType').implement({
+  description: '工种 of a verified certificate.',
+  fields: (t) => ({
+    code: t.field({ type: 'OccupationCode', description: '工种编码', resolve: (w) => w.code }),
+    name: t.string({ nullable: true, description: '工种名称', resolve: (w) => w.name }),
+  }),
+});
+
+const VerifiedCertificate = builder.objectRef<CertificateRow>('VerifiedCertificate').implement({
+  description: '证书查询结果: the public facts of a certificate, the holder’s name masked (张*三).',
+  fields: (t) => ({
+    number: t.exposeString('number', { description: '证书编号' }),
+    level: t.field({ type: SkillLevel, description: '等级', resolve: (c) => c.level as 1 | 2 | 3 | 4 | 5 }),
+    occupation: t.field({ type: OccupationRef, description: '职业', resolve: (c) => ({ code: c.occupationCode }) }),
+    workType: t.field({
+      type: VerifiedWorkType,
+      nullable: true,
+      description: '工种, when the certificate names one',
+      resolve: async (c, _a, ctx) => {
+        if (!c.workTypeCode) return null;
+        const facts = await dictionaryFacts(ctx.db, [c.occupationCode]);
+        const name = facts.workTypes.get(c.occupationCode)?.find((w) => w.code === c.workTypeCode)?.name ?? null;
+        return { code: c.workTypeCode, name };
+      },
+    }),
+    issuedOn: t.field({ type: 'Date', description: '发证日期', resolve: (c) => c.issuedOn }),
+    issuer: t.field({
+      type: EnterpriseRef,
+      description: '发证机构 (评价机构)',
+      resolve: (c) => ({ id: c.enterpriseId }),
+    }),
+    holderName: t.string({ description: '持证人姓名, masked (张*三)', resolve: (c) => maskName(c.holderName) }),
+    status: t.field({ type: CertificateStatus, description: '证书状态: 有效 or 已撤销', resolve: (c) => c.status }),
+  }),
+});
+
+const VerificationStatus = builder.enumType('VerificationStatus', {
+  description: '证书查询结论',
+  values: {
+    VALID: { description: '有效: number and name match a standing certificate' },
+    REVOKED: { description: '已撤销: number and name match a certificate that was revoked' },
+    NOT_FOUND: { description: '查无此证: no certificate with this number and this name' },
+  } as const,
+});
+
+interface Verification {
+  status: 'VALID' | 'REVOKED' | 'NOT_FOUND';
+  certificate: CertificateRow | null;
+}
+
+const CertificateVerification = builder.objectRef<Verification>('CertificateVerification').implement({
+  description: '证书查询 (by number and holder name): the verdict and, on a match, the masked facts.',
+  fields: (t) => ({
+    status: t.field({ type: VerificationStatus, description: '查询结论', resolve: (v) => v.status }),
+    certificate: t.field({
+      type: VerifiedCertificate,
+      nullable: true,
+      description: '证书信息, only when number and name both match (null on NOT_FOUND)',
+      resolve: (v) => v.certificate,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  verifyCertificate: t.field({
+    type: CertificateVerification,
+    description:
+      '证书查询 (public, no token needed): a certificate by number and holder name. A wrong name answers NOT_FOUND with no data, so names cannot be probed by number.',
+    args: {
+      number: t.arg.string({ required: true, description: '证书编号 (22 characters)' }),
+      holderName: t.arg.string({ required: true, description: '持证人姓名, in full' }),
+    },
+    resolve: async (_root, args, ctx): Promise<Verification> => {
+      const number = normaliseNumber(args.number);
+      const name = normaliseHolderName(args.holderName);
+      if (!number || !name) return { status: 'NOT_FOUND', certificate: null };
+      // Number and name in one predicate: a near-miss and an unknown number cost the same and say the same.
+      const [c] = await ctx.db
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.number, number), eq(certificates.holderName, name)))
+        .limit(1);
+      return c ? { status: c.status, certificate: c } : { status: 'NOT_FOUND', certificate: null };
+    },
+  }),
+  verifyCertificatesByIdentity: t.field({
+    type: [VerifiedCertificate],
+    description:
+      '证书查询 by 身份证号 and name (public): the person’s certificates issued through the hub, masked, oldest first; empty when the name does not match.',
+    args: {
+      residentId: t.arg({ type: 'ResidentId', required: true, description: '公民身份号码 (checked, never returned)' }),
+      holderName: t.arg.string({ required: true, description: '持证人姓名, in full' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const name = normaliseHolderName(args.holderName);
+      if (!name) return [];
+      // TODO(security issue): compare on a keyed hash (HMAC with HUB_PII_KEY) once resident IDs are
+      // encrypted at rest; today the column holds them in clear and is compared in SQL, never logged.
+      return ctx.db
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.holderResidentId, args.residentId.toUpperCase()), eq(certificates.holderName, name)))
+        .orderBy(asc(certificates.issuedOn), asc(certificates.number))
+        .limit(100);
+    },
+  }),
+}));

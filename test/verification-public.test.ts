@@ -1,0 +1,163 @@
+import { certificates } from '@hub/db';
+import { maskName } from '@hub/kit';
+import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+
+/** 证书查询: anyone, without a token, by number and name or by resident ID and name; masked; rate-limited. */
+
+let hub: TestHub;
+type Cert = typeof certificates.$inferSelect;
+let valid: Cert;
+let revoked: Cert;
+let twice: Cert[];
+
+const VERIFY = `query($number: String!, $name: String!) {
+  verifyCertificate(number: $number, holderName: $name) {
+    status
+    certificate { number level holderName issuedOn status occupation { code name } issuer { name } workType { name } }
+  }
+}`;
+const BY_IDENTITY = `query($id: ResidentId!, $name: String!) {
+  verifyCertificatesByIdentity(residentId: $id, holderName: $name) { number holderName level status issuer { name } }
+}`;
+
+beforeAll(async () => {
+  // Generous enough for this file, small enough that the limit test can exhaust it.
+  process.env.HUB_PUBLIC_RATE = '60';
+  hub = await startTestHub(600);
+  delete process.env.HUB_PUBLIC_RATE;
+  const db = hub.db.db;
+  [valid] = await db
+    .select()
+    .from(certificates)
+    .where(eq(certificates.status, 'VALID'))
+    .orderBy(asc(certificates.number))
+    .limit(1);
+  [revoked] = await db.select().from(certificates).where(eq(certificates.status, 'REVOKED')).limit(1);
+  if (!valid || !revoked) throw new Error('the seed has no valid or no revoked certificate');
+  // A second certificate for the valid holder (same person, a later level), as the hub would issue it.
+  const [other] = await db
+    .select()
+    .from(certificates)
+    .where(and(ne(certificates.number, valid.number), isNotNull(certificates.planId)))
+    .limit(1);
+  await db
+    .update(certificates)
+    .set({ holderName: valid.holderName, holderResidentId: valid.holderResidentId })
+    .where(eq(certificates.number, (other as Cert).number));
+  twice = [valid, { ...(other as Cert), holderName: valid.holderName }];
+});
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const verify = (number: string, name: string, headers: Record<string, string> = {}) =>
+  gql(hub.url, VERIFY, { variables: { number, name }, headers });
+
+describe('verifyCertificate', () => {
+  it('answers VALID with masked facts when number and full name match, without a token', async () => {
+    const r = await verify(valid.number, valid.holderName);
+    expect(r.errors).toBeUndefined();
+    const v = r.data?.verifyCertificate;
+    expect(v.status).toBe('VALID');
+    expect(v.certificate).toMatchObject({
+      number: valid.number,
+      holderName: maskName(valid.holderName),
+      issuedOn: valid.issuedOn,
+      status: 'VALID',
+      occupation: { code: valid.occupationCode },
+    });
+    expect(v.certificate.holderName).not.toBe(valid.holderName);
+    expect(v.certificate.occupation.name).toEqual(expect.any(String));
+    expect(v.certificate.issuer.name).toEqual(expect.any(String));
+  });
+
+  it('accepts the number in lower case and with spaces, as people type it', async () => {
+    const typed = ` ${valid.number.toLowerCase().slice(0, 10)} ${valid.number.slice(10)} `;
+    expect((await verify(typed, valid.holderName)).data?.verifyCertificate.status).toBe('VALID');
+  });
+
+  it('answers REVOKED for a revoked certificate', async () => {
+    const v = (await verify(revoked.number, revoked.holderName)).data?.verifyCertificate;
+    expect(v.status).toBe('REVOKED');
+    expect(v.certificate.status).toBe('REVOKED');
+  });
+
+  it('answers NOT_FOUND with no data for a right number and a wrong name (no probing names by number)', async () => {
+    const wrong = `${valid.holderName}某`;
+    const r = await verify(valid.number, wrong);
+    expect(r.data?.verifyCertificate).toEqual({ status: 'NOT_FOUND', certificate: null });
+    expect(JSON.stringify(r)).not.toContain(maskName(valid.holderName));
+  });
+
+  it('answers NOT_FOUND for an unknown or malformed number', async () => {
+    const unknown = `${valid.number.slice(0, 16)}999999`;
+    expect((await verify(unknown, valid.holderName)).data?.verifyCertificate).toEqual({
+      status: 'NOT_FOUND',
+      certificate: null,
+    });
+    expect((await verify('not-a-number', valid.holderName)).data?.verifyCertificate.status).toBe('NOT_FOUND');
+  });
+});
+
+describe('verifyCertificatesByIdentity', () => {
+  it("lists the person's certificates, masked, when resident ID and name match", async () => {
+    const r = await gql(hub.url, BY_IDENTITY, { variables: { id: valid.holderResidentId, name: valid.holderName } });
+    expect(r.errors).toBeUndefined();
+    const list = r.data?.verifyCertificatesByIdentity as { number: string; holderName: string }[];
+    expect(list.map((c) => c.number).sort()).toEqual(twice.map((c) => c.number).sort());
+    for (const c of list) expect(c.holderName).toBe(maskName(valid.holderName));
+  });
+
+  it('lists nothing when the name does not match the resident ID', async () => {
+    const r = await gql(hub.url, BY_IDENTITY, { variables: { id: valid.holderResidentId, name: '王五' } });
+    expect(r.data?.verifyCertificatesByIdentity).toEqual([]);
+  });
+
+  it('refuses a resident ID with a bad check digit without echoing it', async () => {
+    const bad = `${valid.holderResidentId.slice(0, 17)}${valid.holderResidentId.endsWith('0') ? '1' : '0'}`;
+    const r = await gql(hub.url, BY_IDENTITY, { variables: { id: bad, name: valid.holderName } });
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(r)).not.toContain(bad);
+  });
+
+  it('never returns a resident ID: no public answer contains one', async () => {
+    const answers = await Promise.all([
+      verify(valid.number, valid.holderName),
+      verify(revoked.number, revoked.holderName),
+      gql(hub.url, BY_IDENTITY, { variables: { id: valid.holderResidentId, name: valid.holderName } }),
+    ]);
+    const text = JSON.stringify(answers);
+    for (const c of [valid, revoked]) expect(text).not.toContain(c.holderResidentId);
+    // An ID-shaped run that is not part of a certificate number (a letter and 21 digits).
+    expect(text).not.toMatch(/(?<![0-9A-Z])\d{17}[\dX](?![0-9])/);
+  });
+});
+
+describe('public rate limit', () => {
+  it('refuses a public caller over HUB_PUBLIC_RATE per address with TOO_MANY_REQUESTS, HTTP 429 and Retry-After, and still serves signed-in callers', async () => {
+    let refused: Response | undefined;
+    for (let i = 0; i < 80 && !refused; i++) {
+      const res = await fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: VERIFY, variables: { number: valid.number, name: valid.holderName } }),
+      });
+      if (res.status === 429) refused = res;
+      else await res.arrayBuffer();
+    }
+    expect(refused, 'no 429 within 80 public calls at 60 per minute').toBeDefined();
+    const res = refused as Response;
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const body = (await res.json()) as { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]?.extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect(body.errors[0]?.extensions.retryAfterSeconds).toEqual(expect.any(Number));
+
+    const signedIn = await gql(hub.url, VERIFY, {
+      variables: { number: valid.number, name: valid.holderName },
+      token: await token({ role: 'dashboard', sub: 'wall' }),
+    });
+    expect(signedIn.data?.verifyCertificate.status).toBe('VALID');
+  });
+});
