@@ -5,7 +5,7 @@ import { cases, certificates } from '@hub/db';
 import { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } from '@hub/kit';
 import { readSupergraph, SUBGRAPHS } from '@hub/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { gql, startTestHub, type TestHub, token } from '../helpers.ts';
 
 /**
  * The committed supergraph is portable: Hive Gateway, given the same file and the
