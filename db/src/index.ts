@@ -8,6 +8,7 @@ export * from './read/enterprise.ts';
 export * from './read/enterprise-catalog.ts';
 export * from './read/occupation.ts';
 export * from './read/scope.ts';
+export * from './read/statistics.ts';
 export * from './read/supervision.ts';
 export { relations } from './relations.ts';
 export * from './schema/index.ts';

@@ -12,6 +12,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -429,3 +430,34 @@ export const archiveLedger = assessmentSchema.table('archive_ledger', {
   entry: text().notNull(),
   recordedBy: text('recorded_by').notNull(),
 });
+
+/**
+ * 统计汇总: counts per (institution, 市州, occupation, level, method, day), kept current by
+ * statement-level triggers on `certificates` and `candidates` (migration
+ * `statistics_rollup`) in the same transaction as every write, whoever writes. Dashboards
+ * aggregate these few rows (about one per plan and day) instead of millions of certificates.
+ * Candidates count on the plan's evaluation day, certificates on their issue day; `revoked`
+ * counts certificates issued that day that stand revoked now. `method` is null for a
+ * certificate without a plan.
+ */
+export const statisticsDaily = assessmentSchema.table(
+  'statistics_daily',
+  {
+    enterpriseId: uuid('enterprise_id').notNull(),
+    prefectureCode: char('prefecture_code', { length: 6 }).notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    level: smallint().notNull(),
+    method: evaluationMethod(),
+    day: date().notNull(),
+    candidates: integer().notNull().default(0),
+    passed: integer().notNull().default(0),
+    issued: integer().notNull().default(0),
+    revoked: integer().notNull().default(0),
+  },
+  (t) => [
+    unique('statistics_daily_key')
+      .on(t.enterpriseId, t.prefectureCode, t.occupationCode, t.level, t.method, t.day)
+      .nullsNotDistinct(),
+    index('statistics_daily_prefecture_idx').on(t.prefectureCode, t.day),
+  ],
+);

@@ -8,6 +8,7 @@ import './issue.ts';
 import './appointment.ts';
 import './refs.ts';
 import './verification.ts';
+import './statistics.ts';
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });
 
