@@ -28,13 +28,15 @@ beforeAll(async () => {
   hub = await startTestHub(600);
   delete process.env.HUB_PUBLIC_RATE;
   const db = hub.db.db;
-  [valid] = await db
+  const v = await db
     .select()
     .from(certificates)
     .where(eq(certificates.status, 'VALID'))
     .orderBy(asc(certificates.number))
     .limit(1);
-  [revoked] = await db.select().from(certificates).where(eq(certificates.status, 'REVOKED')).limit(1);
+  const rv = await db.select().from(certificates).where(eq(certificates.status, 'REVOKED')).limit(1);
+  valid = v[0] as Cert;
+  revoked = rv[0] as Cert;
   if (!valid || !revoked) throw new Error('the seed has no valid or no revoked certificate');
   // A second certificate for the valid holder (same person, a later level), as the hub would issue it.
   const [other] = await db

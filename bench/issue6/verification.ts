@@ -1,0 +1,88 @@
+/**
+ * 证书查询 under load (a benchmark, not a test): the same public lookup through the gateway, straight
+ * against the assessments subgraph, and as bare SQL (the limit), each for BENCH_SECONDS over
+ * BENCH_CONNECTIONS connections, printing median / p95 / p99 / throughput and ratios to the SQL run.
+ *
+ *   DATABASE_URL=postgres://… pnpm --filter @hub/bench verification
+ *
+ * Needs the hub running on that database (`pnpm start`, HUB_PUBLIC_RATE high enough not to refuse
+ * one address's benchmark traffic) and the scale seed loaded (`pnpm hub seed --size 1000000`).
+ */
+import { createDb } from '@hub/db';
+import { PUBLIC_CALLER, signInternalToken } from '@hub/kit';
+import { sql } from 'drizzle-orm';
+import { type Figures, loadHttp, loadLoop, report } from './lib.ts';
+
+const GATEWAY = process.env.HUB_URL ?? 'http://127.0.0.1:4000/graphql';
+const SUBGRAPH = process.env.HUB_ASSESSMENTS_URL ?? 'http://127.0.0.1:4003/graphql';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+if (!process.env.DATABASE_URL)
+  throw new Error('set DATABASE_URL to the hub’s PostgreSQL (the benchmark reads a sample of certificates)');
+const handle = await createDb({ max: connections });
+const db = handle.db;
+const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+
+const [{ n }] = rowsOf<{ n: number }>(
+  await db.execute(sql`select count(*)::int as n from assessment.certificates`),
+) as [{ n: number }];
+// Lookups spread over the whole table: a random 0.5% block sample, shuffled.
+const sample = rowsOf<{ number: string; name: string }>(
+  await db.execute(
+    sql`select number, holder_name as name from assessment.certificates tablesample system (0.5) repeatable (6) limit 5000`,
+  ),
+);
+console.log(
+  `certificates: ${n}; lookups drawn from a sample of ${sample.length}; ${seconds} s per run, ${connections} connections`,
+);
+
+const LOCAL = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status certificate { number level holderName issuedOn status } } }`;
+const FULL = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status certificate { number level holderName issuedOn status occupation { code name } issuer { name } } } }`;
+const bodies = (q: string) => sample.map((s) => JSON.stringify({ query: q, variables: { n: s.number, h: s.name } }));
+
+async function check(url: string, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const json = (await res.json()) as { data?: { verifyCertificate?: { status: string } }; errors?: unknown };
+  if (res.status !== 200 || json.errors || json.data?.verifyCertificate?.status === 'NOT_FOUND')
+    throw new Error(`${url} did not verify a sampled certificate: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+}
+
+const internal = async () => ({ 'x-hub-caller': await signInternalToken(PUBLIC_CALLER) });
+await check(GATEWAY, bodies(LOCAL)[0] as string);
+await check(SUBGRAPH, bodies(LOCAL)[0] as string, await internal());
+
+// Warm-up (JIT, plan caches, connection pools), not reported.
+await loadHttp('warm-up', GATEWAY, bodies(FULL), { seconds: 3, connections });
+
+const results: Figures[] = [];
+results.push(
+  await loadLoop(
+    'bare SQL (number + name, postgres.js pool)',
+    (i) => {
+      const s = sample[i % sample.length] as { number: string; name: string };
+      return db.execute(
+        sql`select number, level, holder_name, issued_on, status from assessment.certificates where number = ${s.number} and holder_name = ${s.name}`,
+      );
+    },
+    { seconds, concurrency: connections },
+  ),
+);
+results.push(
+  await loadHttp('assessments subgraph direct (same selection)', SUBGRAPH, bodies(LOCAL), {
+    seconds,
+    connections,
+    headers: await internal(),
+  }),
+);
+results.push(await loadHttp('gateway (same selection)', GATEWAY, bodies(LOCAL), { seconds, connections }));
+results.push(
+  await loadHttp('gateway + occupation name + issuer name (3 subgraphs)', GATEWAY, bodies(FULL), {
+    seconds,
+    connections,
+  }),
+);
+report('Verification (verifyCertificate), ratios to bare SQL', results, results[0] as Figures);
+const [, direct, gateway] = results as [Figures, Figures, Figures];
+console.log(`\ngateway overhead at p50 over the direct subgraph call: ${(gateway.p50 - direct.p50).toFixed(2)} ms`);
+await handle.close();
