@@ -43,15 +43,29 @@ export interface StatisticsRow {
   revoked: number;
 }
 
-const EXPR: Record<StatisticsDimension, SQL> = {
-  PREFECTURE: sql`s.prefecture_code::text`,
+/**
+ * Each dimension as a raw grouping expression over the rollup (cheap per row: columns, `left`,
+ * `date_trunc`) and as the text shown for a group (applied to the few grouped rows only).
+ */
+const GROUP: Record<StatisticsDimension, SQL> = {
+  PREFECTURE: sql`s.prefecture_code`,
   OCCUPATION: sql`s.occupation_code`,
-  // 大类: the first segment of the code, as the dictionary writes it (6-18-01-01 → 6-00-00-00).
-  OCCUPATION_MAJOR_GROUP: sql`split_part(s.occupation_code, '-', 1) || '-00-00-00'`,
-  LEVEL: sql`'LEVEL_' || s.level`,
-  ENTERPRISE_NATURE: sql`e.nature::text`,
-  METHOD: sql`s.method::text`,
-  MONTH: sql`to_char(s.day, 'YYYY-MM')`,
+  // 大类: the first digit of the code (6-18-01-01 → 6).
+  OCCUPATION_MAJOR_GROUP: sql`left(s.occupation_code, 1)`,
+  LEVEL: sql`s.level`,
+  ENTERPRISE_NATURE: sql`e.nature`,
+  METHOD: sql`s.method`,
+  MONTH: sql`date_trunc('month', s.day)`,
+};
+const SHOW: Record<StatisticsDimension, (k: SQL) => SQL> = {
+  PREFECTURE: (k) => sql`${k}::text`,
+  OCCUPATION: (k) => k,
+  // As the dictionary writes a 大类: 6-00-00-00.
+  OCCUPATION_MAJOR_GROUP: (k) => sql`${k} || '-00-00-00'`,
+  LEVEL: (k) => sql`'LEVEL_' || ${k}`,
+  ENTERPRISE_NATURE: (k) => sql`${k}::text`,
+  METHOD: (k) => sql`${k}::text`,
+  MONTH: (k) => sql`to_char(${k}, 'YYYY-MM')`,
 };
 
 const list = (values: readonly (string | number)[]) =>
@@ -72,31 +86,30 @@ export async function assessmentStatistics(
   if (f.occupationCodes)
     where.push(f.occupationCodes.length ? sql`s.occupation_code in (${list(f.occupationCodes)})` : sql`false`);
   if (f.levels) where.push(f.levels.length ? sql`s.level in (${list(f.levels)})` : sql`false`);
-  if (f.methods) where.push(f.methods.length ? sql`s.method::text in (${list(f.methods)})` : sql`false`);
+  if (f.methods) where.push(f.methods.length ? sql`s.method in (${list(f.methods)})` : sql`false`);
   if (f.enterpriseNatures)
-    where.push(f.enterpriseNatures.length ? sql`e.nature::text in (${list(f.enterpriseNatures)})` : sql`false`);
+    where.push(f.enterpriseNatures.length ? sql`e.nature in (${list(f.enterpriseNatures)})` : sql`false`);
   if (f.from) where.push(sql`s.day >= ${f.from}::date`);
   if (f.to) where.push(sql`s.day <= ${f.to}::date`);
   const needsNature = dims.includes('ENTERPRISE_NATURE') || f.enterpriseNatures != null;
 
-  const keyCols = dims.map((d, i) => sql`${EXPR[d]} as ${sql.raw(`k${i}`)}`);
+  const inner = dims.map((d, i) => sql`${GROUP[d]} as ${sql.raw(`g${i}`)}`);
+  const outer = dims.map((d, i) => sql`${SHOW[d](sql.raw(`g${i}`))} as ${sql.raw(`k${i}`)}`);
+  const positions = sql.join(
+    dims.map((_, i) => sql.raw(String(i + 1))),
+    sql`, `,
+  );
   const query = sql`
-    select ${sql.join([...keyCols, sql`sum(s.candidates)::int as candidates`], sql`, `)},
-           sum(s.passed)::int as passed, sum(s.issued)::int as issued, sum(s.revoked)::int as revoked
-    from assessment.statistics_daily s
-    ${needsNature ? sql`join enterprise.enterprises e on e.id = s.enterprise_id` : sql``}
-    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
-    ${
-      dims.length
-        ? sql`group by ${sql.join(
-            dims.map((_, i) => sql.raw(String(i + 1))),
-            sql`, `,
-          )} order by ${sql.join(
-            dims.map((_, i) => sql.raw(String(i + 1))),
-            sql`, `,
-          )}`
-        : sql``
-    }`;
+    select ${sql.join([...outer, sql`candidates, passed, issued, revoked`], sql`, `)}
+    from (
+      select ${sql.join([...inner, sql`sum(s.candidates)::int as candidates`], sql`, `)},
+             sum(s.passed)::int as passed, sum(s.issued)::int as issued, sum(s.revoked)::int as revoked
+      from assessment.statistics_daily s
+      ${needsNature ? sql`join enterprise.enterprises e on e.id = s.enterprise_id` : sql``}
+      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+      ${dims.length ? sql`group by ${positions}` : sql``}
+    ) grouped
+    ${dims.length ? sql`order by ${positions}` : sql``}`;
   const result = (await db.execute(query)) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<
     string,

@@ -136,21 +136,35 @@ builder.queryFields((t) => ({
 
 const toDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
+/**
+ * Names of occupations and 大类 for labels, remembered per process for 10 minutes: the dictionary
+ * changes by import a few times a year, and a dashboard asks for the same few hundred codes again
+ * and again (one read of the names per new code instead of one per request).
+ */
+const NAME_TTL_MS = 10 * 60_000;
+const occupationNames = new Map<string, { name: string | null; until: number }>();
+
 async function occupationLabels(
   db: Parameters<typeof dictionaryFacts>[0],
   dims: readonly StatisticsDimension[],
   rows: { keys: (string | null)[] }[],
 ) {
+  const now = Date.now();
   const codes = new Set<string>();
   dims.forEach((d, i) => {
     if (d !== 'OCCUPATION' && d !== 'OCCUPATION_MAJOR_GROUP') return;
     for (const r of rows) if (r.keys[i]) codes.add(r.keys[i] as string);
   });
-  const facts = await dictionaryFacts(db, [...codes]);
-  return new Map([...facts.occupations].map(([code, o]) => [code, o.name]));
+  const missing = [...codes].filter((c) => (occupationNames.get(c)?.until ?? 0) < now);
+  if (missing.length) {
+    const facts = await dictionaryFacts(db, missing);
+    for (const c of missing)
+      occupationNames.set(c, { name: facts.occupations.get(c)?.name ?? null, until: now + NAME_TTL_MS });
+  }
+  return new Map([...codes].map((c) => [c, occupationNames.get(c)?.name ?? null]));
 }
 
-function labelOf(d: StatisticsDimension, value: string, occupations: Map<string, string>): string | null {
+function labelOf(d: StatisticsDimension, value: string, occupations: Map<string, string | null>): string | null {
   switch (d) {
     case 'PREFECTURE':
       return prefectureName(value) ?? null;
