@@ -433,8 +433,8 @@ describe('concurrent decisions', () => {
       'id: $id, reason: $r, expectedVersion: $v',
       '$id: ID!, $r: String!, $v: Int',
     );
-    const [a, b] = await Promise.all(['问题严重', '伪造记录'].map((r) => run(ESCALATE, { id, r, v: version })));
-    const outcomes = [a, b].map((x) => x.escalateCase.errors.map((err: any) => err.code).join() || 'OK').sort();
+    const both = await Promise.all(['问题严重', '伪造记录'].map((r) => run(ESCALATE, { id, r, v: version })));
+    const outcomes = both.map((x) => x.escalateCase.errors.map((err: any) => err.code).join() || 'OK').sort();
     expect(outcomes[1]).toBe('OK');
     expect(['CASE_CHANGED', 'CASE_WRONG_STATE']).toContain(outcomes[0]);
     const [row] = await hub.db.db.select().from(cases).where(eq(cases.id, id));
