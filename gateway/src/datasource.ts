@@ -1,4 +1,4 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { type Claims, INTERNAL_HEADER } from '@hub/kit';
 import { GraphQLError } from 'graphql';
@@ -7,6 +7,8 @@ export interface GatewayContext {
   caller: Claims;
   internalToken: string;
 }
+
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** Extension keys a subgraph error may carry to the client; anything else stays inside. */
 const PASSED_ON = ['code', 'reason', 'field'] as const;
@@ -25,6 +27,27 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       fetcher: ((input, init) =>
         fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as Fetcher,
     });
+  }
+
+  /** Identical subgraph queries in flight, by subgraph, document, variables and the caller's signed claims. */
+  private readonly inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
+  /**
+   * Collapses identical in-flight queries into one subgraph call: many callers of a busy
+   * dashboard or catalog page cost the subgraph one request. Only queries (never mutations),
+   * only for the same caller claims, and each waiter gets its own copy of the answer.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const token = 'context' in options ? options.context.internalToken : undefined;
+    const query = request.query ?? '';
+    if (!token || !/^\s*(query\b|\{)/.test(query)) return super.process(options);
+    const key = `${query}\u0000${JSON.stringify(request.variables ?? {})}\u0000${token}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return structuredClone(await pending);
+    const leader = super.process(options).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, leader);
+    return leader;
   }
 
   override willSendRequest({

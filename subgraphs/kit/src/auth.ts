@@ -98,11 +98,42 @@ export async function signUserToken(claims: Claims, expiresIn: string | number =
   return jwt.setExpirationTime(expiresIn).sign(jwtSecret());
 }
 
+/**
+ * Tokens already verified, until they expire. The same token string always
+ * verifies the same way, so a hit skips a WebCrypto round trip (the thread
+ * pool) on every request of a busy caller; expiry is checked on every hit.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { claims: Claims; expiresAt: number }>();
+  constructor(private readonly max = 10_000) {}
+  get(token: string): Claims | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    if (hit.expiresAt <= Date.now()) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return hit.claims;
+  }
+  set(token: string, claims: Claims, exp: number | undefined) {
+    if (!exp) return;
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(token, { claims, expiresAt: exp * 1000 });
+  }
+}
+
+const verifiedUserTokens = new VerifiedTokens();
+const verifiedInternalTokens = new VerifiedTokens();
+
 /** Verifies a caller's bearer token; throws AuthError with a clear reason. */
 export async function verifyUserToken(token: string): Promise<Claims> {
+  const known = verifiedUserTokens.get(token);
+  if (known) return known;
   try {
     const { payload } = await jwtVerify(token, jwtSecret(), { algorithms: ['HS256'], issuer: ISSUER });
-    return parseClaims(payload);
+    const claims = parseClaims(payload);
+    verifiedUserTokens.set(token, claims, payload.exp);
+    return claims;
   } catch (err) {
     if (err instanceof AuthError) throw err;
     if (err instanceof joseErrors.JWTExpired) throw new AuthError('TOKEN_EXPIRED', 'the token has expired');
@@ -130,14 +161,17 @@ export async function signInternalToken(claims: Claims): Promise<string> {
 }
 
 export async function verifyInternalToken(token: string): Promise<Claims> {
+  const known = verifiedInternalTokens.get(token);
+  if (known) return known;
   try {
     const { payload } = await jwtVerify(token, internalSecret(), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: INTERNAL_AUDIENCE,
     });
-    if (payload.role === 'public') return PUBLIC_CALLER;
-    return parseClaims(payload);
+    const claims = payload.role === 'public' ? PUBLIC_CALLER : parseClaims(payload);
+    verifiedInternalTokens.set(token, claims, payload.exp);
+    return claims;
   } catch (err) {
     if (err instanceof AuthError) throw err;
     throw new AuthError('TOKEN_INVALID', 'calls to a subgraph must come through the gateway');

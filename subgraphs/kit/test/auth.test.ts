@@ -24,6 +24,14 @@ describe('caller claims', () => {
     expect(() => parseClaims({ role: 'superuser' })).toThrow(/role/);
   });
 
+  it('remembers a verified token only until it expires', async () => {
+    const t = await signUserToken({ role: 'admin' }, Math.floor(Date.now() / 1000) + 1);
+    expect(await verifyUserToken(t)).toEqual({ role: 'admin' });
+    expect(await verifyUserToken(t)).toEqual({ role: 'admin' }); // from memory
+    await new Promise((r) => setTimeout(r, 1100));
+    await expect(verifyUserToken(t)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
   it('does not accept a caller token as an internal token, nor the reverse', async () => {
     const user = await signUserToken({ role: 'admin' });
     await expect(verifyInternalToken(user)).rejects.toThrow(AuthError);
