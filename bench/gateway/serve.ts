@@ -25,7 +25,7 @@ if (mode === 'subgraphs') {
   console.log(`READY ${served.url}`);
 } else if (mode === 'hive') {
   let supergraph = readSupergraph();
-  for (const [i, s] of SUBGRAPHS.entries())
+  for (const s of SUBGRAPHS)
     supergraph = supergraph.replaceAll(`http://127.0.0.1:${s.port}/graphql`, urls[s.name] as string);
   const runtime = createGatewayRuntime({
     supergraph,

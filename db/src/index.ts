@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './loaders.ts';
 export * from './migrate.ts';
 export * from './paging.ts';
 export * from './read/assessment.ts';

@@ -1,4 +1,4 @@
-import type { Refusal } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/kit';
 import type { Db } from './client.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -29,4 +29,21 @@ export async function transact<T>(
     if (err instanceof Refused) return { value: null, errors: err.refusals };
     throw err;
   }
+}
+
+/** Inside `transact`/`change`: stop with one named rule (rolls back everything); `field` is the input field at fault. */
+export function stop(code: string, message: string, field?: string): never {
+  return refuseAll([refuse(code, message, field)]);
+}
+
+/**
+ * A mutation in one transaction: a refusal anywhere inside rolls back every write and comes
+ * back as `{ errors }`; success is the work's payload with `errors: []`.
+ */
+export async function change<T extends object>(
+  ctx: { db: Db },
+  work: (tx: Tx) => Promise<T>,
+): Promise<Partial<T> & { errors: Refusal[] }> {
+  const out = await transact(ctx.db, work);
+  return out.value ? { ...out.value, errors: [] } : ({ errors: out.errors } as Partial<T> & { errors: Refusal[] });
 }

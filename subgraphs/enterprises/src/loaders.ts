@@ -7,8 +7,9 @@ import {
   filingServedParties,
   filings,
   filingTransitions,
+  groupedLoader,
+  keyedLoader,
 } from '@hub/db';
-import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
@@ -19,49 +20,21 @@ export type ServedPartyRow = typeof filingServedParties.$inferSelect;
 export type AttachmentRow = typeof filingAttachments.$inferSelect;
 export type SpecificationRow = typeof enterpriseSpecifications.$inferSelect;
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Loads rows for many keys in one statement and hands them back in key order. */
-function keyedLoader<R>(
-  fetch: (keys: string[]) => Promise<R[]>,
-  keyOf: (row: R) => string,
-  valid: (k: string) => boolean = () => true,
-) {
-  return new DataLoader<string, R | null>(async (keys) => {
-    const wanted = [...new Set(keys.filter(valid))];
-    const rows = wanted.length ? await fetch(wanted) : [];
-    const byKey = new Map(rows.map((r) => [keyOf(r), r]));
-    return keys.map((k) => byKey.get(k) ?? null);
-  });
-}
-
-/** Loads the rows of many parents in one statement, grouped by parent in key order. */
-function groupedLoader<R>(fetch: (keys: string[]) => Promise<R[]>, parentOf: (row: R) => string) {
-  return new DataLoader<string, R[]>(async (keys) => {
-    const wanted = [...new Set(keys.filter((k) => UUID.test(k)))];
-    const rows = wanted.length ? await fetch(wanted) : [];
-    const groups = new Map<string, R[]>();
-    for (const r of rows) groups.set(parentOf(r), [...(groups.get(parentOf(r)) ?? []), r]);
-    return keys.map((k) => groups.get(k) ?? []);
-  });
-}
-
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
   return {
     enterpriseById: keyedLoader(
       (ids) => db.select().from(enterprises).where(inArray(enterprises.id, ids)),
       (r) => r.id,
-      (id) => UUID.test(id),
     ),
     enterpriseByCreditCode: keyedLoader(
       (codes) => db.select().from(enterprises).where(inArray(enterprises.creditCode, codes)),
       (r) => r.creditCode,
+      () => true, // 统一社会信用代码, checked by its scalar
     ),
     filingById: keyedLoader(
       (ids) => db.select().from(filings).where(inArray(filings.id, ids)),
       (r) => r.id,
-      (id) => UUID.test(id),
     ),
     /** The most recent filing of each enterprise (its current 备案 status). */
     latestFiling: keyedLoader(

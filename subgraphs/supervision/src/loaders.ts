@@ -8,11 +8,13 @@ import {
   certificateOrders,
   complaints,
   type Db,
+  groupedLoader,
   groupPageLoader,
   inspectors,
+  isUuid,
+  keyedLoader,
   supervisorDispatches,
 } from '@hub/db';
-import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -26,28 +28,7 @@ export type ComplaintRow = typeof complaints.$inferSelect;
 export type DispatchRow = typeof supervisorDispatches.$inferSelect;
 export type CertificateOrderRow = typeof certificateOrders.$inferSelect;
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Loads rows for many keys in one statement and hands them back in key order. */
-function keyedLoader<R>(fetch: (keys: string[]) => Promise<R[]>, keyOf: (row: R) => string) {
-  return new DataLoader<string, R | null>(async (keys) => {
-    const wanted = [...new Set(keys.filter((k) => UUID.test(k)))];
-    const rows = wanted.length ? await fetch(wanted) : [];
-    const byKey = new Map(rows.map((r) => [keyOf(r), r]));
-    return keys.map((k) => byKey.get(k) ?? null);
-  });
-}
-
-/** Loads the rows of many parents in one statement, grouped by parent in key order. */
-function groupedLoader<R>(fetch: (keys: string[]) => Promise<R[]>, parentOf: (row: R) => string) {
-  return new DataLoader<string, R[]>(async (keys) => {
-    const wanted = [...new Set(keys.filter((k) => UUID.test(k)))];
-    const rows = wanted.length ? await fetch(wanted) : [];
-    const byParent = new Map<string, R[]>();
-    for (const r of rows) byParent.set(parentOf(r), [...(byParent.get(parentOf(r)) ?? []), r]);
-    return keys.map((k) => byParent.get(k) ?? []);
-  });
-}
+export { isUuid };
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
@@ -57,7 +38,7 @@ export function createLoaders(db: Db) {
       (r) => r.id,
     ),
     /** One page of cases per enterprise, all enterprises of a request in one statement. */
-    casePage: groupPageLoader(db, cases, { groupBy: cases.enterpriseId, orderBy: cases.id }, (id) => UUID.test(id)),
+    casePage: groupPageLoader(db, cases, { groupBy: cases.enterpriseId, orderBy: cases.id }, isUuid),
     findingsByCase: groupedLoader(
       (ids) =>
         db.select().from(caseFindings).where(inArray(caseFindings.caseId, ids)).orderBy(asc(caseFindings.recordedAt)),

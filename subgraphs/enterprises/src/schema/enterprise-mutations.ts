@@ -1,9 +1,8 @@
-import { enterprises, refuseAll, transact } from '@hub/db';
+import { enterprises, isUuid, refuseAll, transact } from '@hub/db';
 import { type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import {
   chinaToday,
   type EnterpriseInput as EnterpriseForm,
@@ -118,7 +117,7 @@ builder.mutationFields((t) => ({
         if (ctx.caller.role === 'enterprise' && ctx.caller.enterpriseId !== id) {
           refuseAll([refuse('NOT_YOUR_ENTERPRISE', 'an enterprise may change only its own facts', 'id')]);
         }
-        const [current] = UUID.test(id)
+        const [current] = isUuid(id)
           ? await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update')
           : [];
         if (!current) refuseAll([refuse('NOT_FOUND', 'no such enterprise', 'id')]);

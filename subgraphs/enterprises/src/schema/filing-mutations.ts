@@ -8,6 +8,7 @@ import {
   filingServedParties,
   filings,
   filingTransitions,
+  isUuid,
   keysetPage,
   refuseAll,
   type Tx,
@@ -26,7 +27,6 @@ import {
 import { and, desc, eq, inArray, isNotNull, like, type SQL, sql } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { FilingRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { chinaToday } from '../rules/enterprise-input.ts';
 import { type FilingContent, filingContentRefusals, submissionRefusals } from '../rules/filing-input.ts';
 import { type ScopeRowInput, scopeRefusals } from '../rules/scope.ts';
@@ -139,7 +139,7 @@ async function writeContent(tx: Tx, filingId: string, enterpriseId: string, inpu
     tx,
     rows.map((r) => r.occupationCode),
   );
-  const specIds = rows.map((r) => r.specificationId).filter((id): id is string => !!id && UUID.test(id));
+  const specIds = rows.map((r) => r.specificationId).filter((id): id is string => !!id && isUuid(id));
   const specs = specIds.length
     ? await tx.select().from(enterpriseSpecifications).where(inArray(enterpriseSpecifications.id, specIds))
     : [];
@@ -193,7 +193,7 @@ const OPEN = ['DRAFT', 'SUBMITTED', 'CITY_REVIEWED', 'PROVINCE_REVIEWED', 'REJEC
 
 /** Locks a filing and its enterprise for the rest of the transaction, and checks the version the caller saw. */
 async function lockFiling(tx: Tx, id: string, expectedVersion: number | null | undefined) {
-  if (!UUID.test(id)) refuseAll([refuse('NOT_FOUND', 'no such filing', 'id')]);
+  if (!isUuid(id)) refuseAll([refuse('NOT_FOUND', 'no such filing', 'id')]);
   const [filing] = await tx.select().from(filings).where(eq(filings.id, id)).for('update');
   if (!filing) refuseAll([refuse('NOT_FOUND', 'no such filing', 'id')]);
   if (expectedVersion != null && expectedVersion !== filing.version) {

@@ -1,9 +1,8 @@
-import { dictionaryFacts, enterpriseSpecifications, enterprises, refuseAll, transact } from '@hub/db';
+import { dictionaryFacts, enterpriseSpecifications, enterprises, isUuid, refuseAll, transact } from '@hub/db';
 import { canReach, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { SpecificationRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { scopeRefusals } from '../rules/scope.ts';
 import { mayActForEnterprise } from '../rules/workflow.ts';
 import { Enterprise } from './enterprise.ts';
@@ -129,7 +128,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
       const result = await transact(ctx.db, async (tx) => {
-        const [spec] = UUID.test(id)
+        const [spec] = isUuid(id)
           ? await tx.select().from(enterpriseSpecifications).where(eq(enterpriseSpecifications.id, id)).for('update')
           : [];
         if (!spec) refuseAll([refuse('NOT_FOUND', 'no such specification', 'id')]);

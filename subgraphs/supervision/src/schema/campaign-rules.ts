@@ -1,8 +1,7 @@
-import { campaignInstitutions, campaigns } from '@hub/db';
+import { campaignInstitutions, campaigns, isUuid } from '@hub/db';
 import { type Refusal, refuse } from '@hub/kit';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../change.ts';
-import { UUID } from '../loaders.ts';
 
 /** A case from an inspection names a campaign of that kind whose draw picked the institution. */
 export async function drawnIn(
@@ -11,7 +10,7 @@ export async function drawnIn(
   enterpriseId: string,
   source: string,
 ): Promise<Refusal | null> {
-  const [c] = UUID.test(campaignId) ? await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)) : [];
+  const [c] = isUuid(campaignId) ? await tx.select().from(campaigns).where(eq(campaigns.id, campaignId)) : [];
   if (!c) return refuse('NOT_FOUND', 'no campaign has that id', 'campaignId');
   if (c.kind !== source) {
     return refuse('CAMPAIGN_KIND_MISMATCH', `the campaign is a ${c.kind}, not a ${source}`, 'source');

@@ -5,6 +5,7 @@ import {
   campaigns,
   catalogInstitutions,
   inspectors,
+  isUuid,
   keysetPage,
 } from '@hub/db';
 import { type Claims, forwardConnection, hubError, isPrefectureCode, type Refusal, reachOf } from '@hub/kit';
@@ -13,7 +14,6 @@ import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
 import { today } from '../clock.ts';
 import type { CampaignRow, DrawnRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { actRefusal, campaignScopeRefusal, isSupervisor } from '../rules/access.ts';
 import { conflictPairs, DRAW_ALGORITHM, type DrawInput, draw, poolEntry, recordedInput } from '../rules/draw.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
@@ -218,7 +218,7 @@ const CampaignPayload = builder
   });
 
 async function lockCampaign(tx: Tx, caller: Claims, id: string): Promise<CampaignRow> {
-  const [c] = UUID.test(id) ? await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update') : [];
+  const [c] = isUuid(id) ? await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update') : [];
   if (!c) stop('NOT_FOUND', 'no campaign has that id', 'id');
   stopIf(campaignScopeRefusal(caller, c.prefectureCode));
   return c;
@@ -402,10 +402,10 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
         const id = String(args.campaignId);
-        const [c] = UUID.test(id) ? await tx.select().from(campaigns).where(eq(campaigns.id, id)) : [];
+        const [c] = isUuid(id) ? await tx.select().from(campaigns).where(eq(campaigns.id, id)) : [];
         if (!c) stop('NOT_FOUND', 'no campaign has that id', 'campaignId');
         const enterpriseId = String(args.enterpriseId);
-        const [d] = UUID.test(enterpriseId)
+        const [d] = isUuid(enterpriseId)
           ? await tx
               .select()
               .from(campaignInstitutions)

@@ -1,11 +1,10 @@
-import { applyQualificationDecision, caseEvents, caseFindings, cases, enterprisePrefectures } from '@hub/db';
+import { applyQualificationDecision, caseEvents, caseFindings, cases, enterprisePrefectures, isUuid } from '@hub/db';
 import type { Refusal } from '@hub/kit';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf, type Tx } from '../change.ts';
 import { today } from '../clock.ts';
 import type { CaseRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { actRefusal } from '../rules/access.ts';
 import { type CaseAction, decide, isRefusal, type CaseStatus as Status } from '../rules/workflow.ts';
 import { drawnIn } from './campaign-rules.ts';
@@ -78,7 +77,7 @@ export async function insertCase(
 
 /** Locks a case for the rest of the transaction, checks the caller acts within its 市州 and saw this version. */
 export async function lockCase(tx: Tx, ctx: Context, id: string, expectedVersion?: number | null): Promise<CaseRow> {
-  const [c] = UUID.test(id) ? await tx.select().from(cases).where(eq(cases.id, id)).for('update') : [];
+  const [c] = isUuid(id) ? await tx.select().from(cases).where(eq(cases.id, id)).for('update') : [];
   if (!c) stop('NOT_FOUND', 'no case has that id', 'id');
   stopIf(actRefusal(ctx.caller, c.prefectureCode));
   if (expectedVersion != null && expectedVersion !== c.version) {
@@ -196,7 +195,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
         const enterpriseId = String(input.enterpriseId);
-        const prefecture = UUID.test(enterpriseId)
+        const prefecture = isUuid(enterpriseId)
           ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
           : undefined;
         if (!prefecture) stop('NOT_FOUND', 'no enterprise has that id', 'enterpriseId');

@@ -1,9 +1,8 @@
-import { cases, keysetPage } from '@hub/db';
+import { cases, isUuid, keysetPage } from '@hub/db';
 import { forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
 import { eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow, EventRow, FindingRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { caseAccessMessage, isSupervisor, SUPERVISION_READERS, seesCase } from '../rules/access.ts';
 import { CaseSource, CaseStatus, ViolationType } from './enums.ts';
 
@@ -185,7 +184,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Case id.' }) },
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
-      if (!UUID.test(id)) return null;
+      if (!isUuid(id)) return null;
       const c = await ctx.loaders.caseById.load(id);
       if (!c) return null;
       if (!visible(c, ctx)) {

@@ -1,11 +1,10 @@
-import { complaints, enterprisePrefectures, institutionByCreditCode, keysetPage, refuseAll } from '@hub/db';
+import { complaints, enterprisePrefectures, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
 import { type Claims, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
 import { today } from '../clock.ts';
 import type { ComplaintRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { actRefusal, handlesComplaint, isSupervisor, SUPERVISION_READERS } from '../rules/access.ts';
 import { intakeRefusals, triage } from '../rules/complaint.ts';
 import { isRefusal } from '../rules/workflow.ts';
@@ -145,7 +144,7 @@ const ComplaintPayload = builder
   });
 
 async function lockComplaint(tx: Tx, caller: Claims, id: string) {
-  const [c] = UUID.test(id) ? await tx.select().from(complaints).where(eq(complaints.id, id)).for('update') : [];
+  const [c] = isUuid(id) ? await tx.select().from(complaints).where(eq(complaints.id, id)).for('update') : [];
   if (!c) stop('NOT_FOUND', 'no complaint has that id', 'id');
   stopIf(actRefusal(caller, c.prefectureCode, 'this complaint'));
   return c;
@@ -213,7 +212,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
         const enterpriseId = String(input.enterpriseId);
-        const prefecture = UUID.test(enterpriseId)
+        const prefecture = isUuid(enterpriseId)
           ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
           : undefined;
         if (!prefecture) stop('NOT_FOUND', 'no enterprise has that id', 'enterpriseId');

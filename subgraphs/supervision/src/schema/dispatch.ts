@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { inspectors, planFacts, supervisorDispatches } from '@hub/db';
+import { inspectors, isUuid, planFacts, supervisorDispatches } from '@hub/db';
 import { canReach, type Refusal } from '@hub/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
 import { today } from '../clock.ts';
 import type { DispatchRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { actRefusal } from '../rules/access.ts';
 import { dispatchFor } from '../rules/dispatch.ts';
 import { InspectionOutcome } from './enums.ts';
@@ -62,7 +61,7 @@ builder.mutationFields((t) => ({
         const perPlan = args.perPlan ?? 1;
         if (!ids.length) stop('NO_PLANS', 'name at least one plan', 'planIds');
         if (perPlan < 1 || perPlan > 3) stop('BAD_COUNT', 'dispatch 1 to 3 supervisors to a plan', 'perPlan');
-        const bad = ids.find((id) => !UUID.test(id));
+        const bad = ids.find((id) => !isUuid(id));
         if (bad) stop('NOT_FOUND', `no plan has id ${bad}`, 'planIds');
         const plans = await planFacts(tx, ids);
         const seed = args.seed?.trim() || randomBytes(16).toString('hex');
@@ -124,7 +123,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
         const id = String(args.dispatchId);
-        const [d] = UUID.test(id)
+        const [d] = isUuid(id)
           ? await tx.select().from(supervisorDispatches).where(eq(supervisorDispatches.id, id)).for('update')
           : [];
         if (!d) stop('NOT_FOUND', 'no dispatch has that id', 'dispatchId');

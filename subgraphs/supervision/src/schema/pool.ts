@@ -1,10 +1,9 @@
-import { enterprisePrefectures, inspectors, keysetPage } from '@hub/db';
+import { enterprisePrefectures, inspectors, isUuid, keysetPage } from '@hub/db';
 import { type Claims, forwardConnection, isPrefectureCode, type Refusal, refuse } from '@hub/kit';
 import { eq, isNull, or, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
 import type { InspectorRow } from '../loaders.ts';
-import { UUID } from '../loaders.ts';
 import { actRefusal, SUPERVISION_READERS } from '../rules/access.ts';
 import { EnterpriseRef, prefectureFilter } from './case.ts';
 
@@ -115,10 +114,10 @@ builder.mutationFields((t) => ({
         const qualifications = input.qualifications.map((q) => q.trim()).filter(Boolean);
         if (!qualifications.length) stop('QUALIFICATION_REQUIRED', 'name at least one qualification', 'qualifications');
         const employers = [input.employerId, ...(input.formerEmployerIds ?? [])].filter((x) => x != null).map(String);
-        const bad = employers.find((e) => !UUID.test(e));
+        const bad = employers.find((e) => !isUuid(e));
         const known = await enterprisePrefectures(
           tx,
-          employers.filter((e) => UUID.test(e)),
+          employers.filter((e) => isUuid(e)),
         );
         const unknown = bad ?? employers.find((e) => !known.has(e));
         if (unknown) stop('UNKNOWN_EMPLOYER', `no enterprise has id ${unknown}`, 'formerEmployerIds');
@@ -150,9 +149,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
         const id = String(args.id);
-        const [row] = UUID.test(id)
-          ? await tx.select().from(inspectors).where(eq(inspectors.id, id)).for('update')
-          : [];
+        const [row] = isUuid(id) ? await tx.select().from(inspectors).where(eq(inspectors.id, id)).for('update') : [];
         if (!row) stop('NOT_FOUND', 'no pool member has that id', 'id');
         stopIf(poolRefusal(ctx.caller, row.prefectureCode));
         const [updated] = await tx

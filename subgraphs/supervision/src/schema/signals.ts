@@ -1,11 +1,10 @@
-import { enterprisePrefectures, planFacts } from '@hub/db';
+import { enterprisePrefectures, isUuid, planFacts } from '@hub/db';
 import { forwardConnection, reachOf } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import { change, stop, stopIf } from '../change.ts';
 import { today } from '../clock.ts';
-import { UUID } from '../loaders.ts';
 import { actRefusal, SUPERVISION_READERS } from '../rules/access.ts';
 import type { Signal } from '../rules/signals.ts';
 import { casesForSignals, computeSignals } from '../signals.ts';
@@ -70,7 +69,7 @@ function signalLoader(ctx: { db: Parameters<typeof computeSignals>[0]; loaders: 
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, Signal[]>(async (ids) => {
-      const valid = ids.filter((id) => UUID.test(id));
+      const valid = ids.filter((id) => isUuid(id));
       const all = valid.length ? await computeSignals(ctx.db, { enterpriseIds: valid, asOf: today() }) : [];
       return ids.map((id) => all.filter((s) => s.enterpriseId === id));
     });
@@ -126,7 +125,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
         const [, first] = args.key.split(':');
-        if (!first || !UUID.test(first)) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
+        if (!first || !isUuid(first)) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
         const planBased = /^(LATE_RESULT_SUBMISSION|SHORT_PUBLICITY|MISSING_EXTERNAL_SUPERVISION):/.test(args.key);
         const enterpriseId = planBased ? (await planFacts(tx, [first])).get(first)?.enterpriseId : first;
         const prefecture = enterpriseId
