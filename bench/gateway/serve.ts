@@ -3,30 +3,33 @@
  * Prints `READY <url>` when listening. Ports come from the environment
  * (BENCH_SUBGRAPH_BASE, default 4101–4104; BENCH_PORT for a gateway).
  */
-import { createServer } from 'node:http';
-import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { createDb, isSeeded, migrate, seed } from '@hub/db';
-import { startGateway } from '@hub/gateway';
-import { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } from '@hub/kit';
-import { readSupergraph, SUBGRAPHS } from '@hub/schema';
+// Each mode imports only what it runs, so each process's memory is its own.
+import { readSupergraph, subgraphsOf } from '@hub/schema/supergraph';
 
 const mode = process.argv[2];
 const base = Number(process.env.BENCH_SUBGRAPH_BASE ?? 4101);
-const urls = Object.fromEntries(SUBGRAPHS.map((s, i) => [s.name, `http://127.0.0.1:${base + i}/graphql`]));
+const named = subgraphsOf(readSupergraph());
+const portOf = (name: string) => base + named.findIndex((s) => s.name === name);
+const urls = Object.fromEntries(named.map((s) => [s.name, `http://127.0.0.1:${portOf(s.name)}/graphql`]));
 
 if (mode === 'subgraphs') {
+  const { createDb, isSeeded, migrate, seed } = await import('@hub/db');
   const db = await createDb({ max: 20 });
   await migrate(db);
   if (!(await isSeeded(db))) await seed(db, { size: Number(process.env.BENCH_SEED_SIZE ?? 20_000) });
-  for (const [i, s] of SUBGRAPHS.entries()) await s.start({ db: db.db, port: base + i });
+  const { SUBGRAPHS } = await import('@hub/schema');
+  for (const s of SUBGRAPHS) await s.start({ db: db.db, port: portOf(s.name) });
   console.log(`READY ${JSON.stringify(urls)}`);
 } else if (mode === 'ours') {
+  const { startGateway } = await import('@hub/gateway/server');
   const served = await startGateway({ port: Number(process.env.BENCH_PORT ?? 4100), subgraphUrls: urls });
   console.log(`READY ${served.url}`);
 } else if (mode === 'hive') {
+  const { createServer } = await import('node:http');
+  const { createGatewayRuntime } = await import('@graphql-hive/gateway');
+  const { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } = await import('@hub/kit');
   let supergraph = readSupergraph();
-  for (const s of SUBGRAPHS)
-    supergraph = supergraph.replaceAll(`http://127.0.0.1:${s.port}/graphql`, urls[s.name] as string);
+  for (const s of named) supergraph = supergraph.replaceAll(s.url, urls[s.name] as string);
   const runtime = createGatewayRuntime({
     supergraph,
     logging: false,

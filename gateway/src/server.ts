@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { formatHubError, serveGraphQL } from '@hub/kit';
-import { defaultUrl, readSupergraph, SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import { internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
@@ -14,7 +14,7 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   /** Where each subgraph listens; default HUB_<NAME>_URL, else 127.0.0.1 on its default port. */
-  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+  subgraphUrls?: Partial<Record<string, string>>;
   /** The static supergraph; defaults to schema/supergraph.graphql. */
   supergraphSdl?: string;
   /** Database ping for /ready. */
@@ -28,15 +28,16 @@ export async function startGateway(opts: GatewayOptions = {}) {
   // Apollo Gateway otherwise sends usage metrics to Apollo and, to label them, probes the
   // AWS/GCP/Azure/Alibaba metadata endpoints: traffic off this machine that the hub never wants.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
-  const urls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? defaultUrl(s.name, s.port)]),
-  ) as Record<SubgraphName, string>;
+  const supergraphSdl = opts.supergraphSdl ?? readSupergraph();
+  const urls: Record<string, string> = Object.fromEntries(
+    subgraphsOf(supergraphSdl).map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? routingUrl(s.name, s.url)]),
+  );
 
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl ?? readSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) =>
       new HubDataSource({
-        url: urls[name as SubgraphName] ?? url,
+        url: urls[name] ?? url ?? '',
         timeoutMs: Number(process.env.HUB_SUBGRAPH_TIMEOUT_MS ?? 10_000),
       }),
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import * as assessments from '@hub/assessments';
@@ -9,8 +8,9 @@ import * as occupations from '@hub/occupations';
 import * as supervision from '@hub/supervision';
 import { parse } from 'graphql';
 
-export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const supergraphPath = path.join(schemaDir, 'supergraph.graphql');
+import { readSupergraph, schemaDir } from './supergraph.ts';
+
+export * from './supergraph.ts';
 
 /** The four subgraphs: name, default port, executable schema. */
 export const SUBGRAPHS = [
@@ -21,10 +21,6 @@ export const SUBGRAPHS = [
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
-
-/** Default routing URL of a subgraph; the gateway may override it (HUB_<NAME>_URL). */
-export const defaultUrl = (name: SubgraphName, port: number) =>
-  process.env[`HUB_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/graphql`;
 
 export function subgraphSdls(): { name: SubgraphName; sdl: string }[] {
   return SUBGRAPHS.map((s) => ({ name: s.name, sdl: printSubgraphSchema(s.schema) }));
@@ -47,10 +43,6 @@ export function compose(sdls = subgraphSdls()): Composition {
   );
   if (result.errors) return { sdls, errors: result.errors.map((e) => e.message) };
   return { sdls, supergraphSdl: result.supergraphSdl, errors: [] };
-}
-
-export function readSupergraph(): string {
-  return readFileSync(supergraphPath, 'utf8');
 }
 
 export function readCommittedSdl(name: SubgraphName): string {
