@@ -147,6 +147,11 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     }
   });
 
+  return seedSummary(data, occupations);
+}
+
+/** How many rows of each kind a seed wrote. */
+export function seedSummary(data: ReturnType<typeof generateDemoData>, occupations: number): SeedSummary {
   return {
     occupations,
     enterprises: data.enterprises.length,

@@ -19,7 +19,7 @@ import {
   filingTransitions,
 } from '../schema/enterprise.ts';
 import { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
-import { generateDemoData, isSeeded, type SeedOptions, type SeedSummary } from './index.ts';
+import { generateDemoData, isSeeded, type SeedOptions, type SeedSummary, seedSummary } from './index.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
 
 const BULK = 10_000;
@@ -84,20 +84,7 @@ export async function seedScale(handle: DbHandle, opts: SeedOptions = {}): Promi
   if (handle.kind === 'postgres')
     await handle.db.execute(sql`analyze assessment.certificates, assessment.statistics_daily`);
   return {
-    occupations,
-    enterprises: data.enterprises.length,
-    filings: data.filings.length,
-    enterpriseSpecifications: data.enterpriseSpecifications.length,
-    filingScopes: data.filingScopes.length,
-    filingServedParties: data.filingServedParties.length,
-    filingTransitions: data.filingTransitions.length,
-    evaluationPlans: data.evaluationPlans.length,
-    certificates: data.certificates.length,
-    cases: data.cases.length,
-    caseFindings: data.caseFindings.length,
-    caseEvents: data.caseEvents.length,
-    inspectors: data.inspectors.length,
-    supervisorDispatches: data.supervisorDispatches.length,
+    ...seedSummary(data, occupations),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }
