@@ -1,8 +1,8 @@
-import { applyQualificationDecision, caseEvents, caseFindings, cases, enterprisePrefectures, isUuid } from '@hub/db';
+import { applyQualificationDecision, caseEvents, caseFindings, cases, isUuid } from '@hub/db';
 import type { Refusal } from '@hub/kit';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
-import { actorOf, change, stop, stopIf, type Tx } from '../change.ts';
+import { actorOf, change, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
 import { today } from '../clock.ts';
 import type { CaseRow } from '../loaders.ts';
 import { actRefusal } from '../rules/access.ts';
@@ -195,11 +195,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
         const enterpriseId = String(input.enterpriseId);
-        const prefecture = isUuid(enterpriseId)
-          ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
-          : undefined;
-        if (!prefecture) stop('NOT_FOUND', 'no enterprise has that id', 'enterpriseId');
-        stopIf(actRefusal(ctx.caller, prefecture, 'this institution'));
+        const prefecture = await institutionInReach(tx, ctx.caller, enterpriseId);
         if (!input.violationTypes.length) {
           stop('CASE_NEEDS_VIOLATION', 'name at least one suspected violation', 'violationTypes');
         }

@@ -1,8 +1,8 @@
-import { complaints, enterprisePrefectures, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
+import { complaints, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
 import { type Claims, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
-import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
+import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
 import { today } from '../clock.ts';
 import type { ComplaintRow } from '../loaders.ts';
 import { actRefusal, handlesComplaint, isSupervisor, SUPERVISION_READERS } from '../rules/access.ts';
@@ -212,11 +212,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
         const enterpriseId = String(input.enterpriseId);
-        const prefecture = isUuid(enterpriseId)
-          ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
-          : undefined;
-        if (!prefecture) stop('NOT_FOUND', 'no enterprise has that id', 'enterpriseId');
-        stopIf(actRefusal(ctx.caller, prefecture, 'this institution'));
+        const prefecture = await institutionInReach(tx, ctx.caller, enterpriseId);
         if (input.content.trim().length < 10) stop('COMPLAINT_TOO_SHORT', 'describe what was reported', 'content');
         if (!input.mediaOutlet.trim() || !input.mediaReference.trim()) {
           stop('MEDIA_SOURCE_REQUIRED', 'name the outlet and where it was reported', 'mediaOutlet');
