@@ -1,7 +1,10 @@
 import type http from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verifyInternalToken } from './auth.ts';
 import { hubError } from './errors.ts';
@@ -76,8 +79,9 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     introspection: true,
     csrfPrevention: false, // only the gateway calls a subgraph, with a signed header
     formatError: formatHubError(opts.name),
-    // No ftv1 traces: nothing reads them here, and they cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No ftv1 traces and no cache-control hints: nothing reads them here, and both hook every field
+    // of every request (a 1,722-row statistics answer spent ~11 ms in cache-control alone).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await server.start();
   const standalone = opts.standalone ?? process.env.HUB_SUBGRAPH_STANDALONE === '1';
