@@ -4,6 +4,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import type { Caller } from './access-matrix.ts';
 import type { Claims, Role } from './auth.ts';
 import { hubError, type Refusal } from './errors.ts';
 import { prefectureName } from './prefectures.ts';
@@ -28,6 +29,8 @@ export interface HubSchemaTypes<Ctx extends HubContext> {
     authenticated: boolean;
     /** The caller has one of these roles. */
     roles: Role[];
+    /** The caller (a role, or `public` without a token) is one of these: root fields, from the access matrix. */
+    callers: Caller[];
   };
   DefaultFieldNullability: false;
 }
@@ -72,6 +75,7 @@ export function createHubBuilder<Ctx extends HubContext>() {
       authScopes: (ctx) => ({
         authenticated: ctx.caller.role !== 'public',
         roles: (roles: Role[]) => ctx.caller.role !== 'public' && roles.includes(ctx.caller.role),
+        callers: (callers: Caller[]) => callers.includes(ctx.caller.role),
       }),
       unauthorizedError: (_parent, ctx) =>
         ctx.caller.role === 'public'

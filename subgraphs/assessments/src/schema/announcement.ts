@@ -1,5 +1,5 @@
 import { announcementOpenings, announcements, keysetPage } from '@hub/db';
-import { forwardConnection, type Refusal } from '@hub/kit';
+import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
@@ -99,7 +99,7 @@ builder.mutationFields((t) => ({
   publishAnnouncement: t.field({
     type: PublishAnnouncementPayload,
     description: '评价工作委员会 publishes an announcement to the workers, today; plans come under it.',
-    authScopes: { roles: ['enterprise', 'hr_partner'] },
+    authScopes: access('Mutation.publishAnnouncement'),
     args: { input: t.arg({ type: PublishAnnouncementInput, required: true, description: 'The announcement' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {

@@ -1,5 +1,5 @@
 import { appointments, archiveLedger, candidates, evaluationPlans, keysetPage, scores, workers } from '@hub/db';
-import { forwardConnection, type Refusal } from '@hub/kit';
+import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
@@ -71,14 +71,12 @@ const DestroyPayload = payloadType<{ plan?: PlanRow; errors: Refusal[] }>(
   }),
 );
 
-const INSTITUTION = { roles: ['enterprise', 'hr_partner'] as ('enterprise' | 'hr_partner')[] };
-
 builder.mutationFields((t) => ({
   appointTechnician: t.field({
     type: AppointPayload,
     description:
       '评聘特级技师、首席技师: the enterprise’s own worker holding 一级/高级技师 in the occupation, for a term.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.appointTechnician'),
     args: { input: t.arg({ type: AppointTechnicianInput, required: true, description: 'The appointment' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -121,7 +119,7 @@ builder.mutationFields((t) => ({
     type: DestroyPayload,
     description:
       '档案销毁: the per-assessor score sheets of a plan are destroyed only after its retention period, with a ledger entry (台账登记). Plan, candidates’ results and certificates remain.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.destroyPlanRecords'),
     args: {
       planId: t.arg.id({ required: true, description: 'The plan' }),
       entry: t.arg.string({ required: true, description: '台账登记: what is destroyed, how and by whom' }),

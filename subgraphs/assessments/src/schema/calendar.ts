@@ -1,5 +1,6 @@
 import { calendarDays, calendarYears } from '@hub/db';
 import type { Refusal } from '@hub/kit';
+import { access } from '@hub/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { loadNotice } from '../calendar.ts';
@@ -72,6 +73,7 @@ const CalendarYear = builder.objectRef<CalendarYearShape>('CalendarYear').implem
 
 builder.queryFields((t) => ({
   planReportDeadline: t.field({
+    authScopes: access('Query.planReportDeadline'),
     type: Deadline,
     description:
       '评价计划报备期限: the last day a plan for this evaluation date may be reported — the 5th working day before it (提前5个工作日).',
@@ -82,6 +84,7 @@ builder.queryFields((t) => ({
     },
   }),
   resultSubmissionDeadline: t.field({
+    authScopes: access('Query.resultSubmissionDeadline'),
     type: Deadline,
     description:
       '评价结果提交期限: the last day results may reach the centre — the 20th working day after publicity ends (公示结束后20个工作日内).',
@@ -92,6 +95,7 @@ builder.queryFields((t) => ({
     },
   }),
   holidayCalendar: t.field({
+    authScopes: access('Query.holidayCalendar'),
     type: CalendarYear,
     description: 'One year of the official calendar the hub counts working days by.',
     args: { year: t.arg.int({ required: true, description: '年份' }) },
@@ -142,7 +146,7 @@ builder.mutationFields((t) => ({
     type: LoadHolidayNoticePayload,
     description:
       'Loads (or replaces) one year of the State Council holiday notice, so working days count its holidays and 调休 without a release. Province centre, ministry and admin only. Result deadlines already recorded are recomputed.',
-    authScopes: { roles: ['province_center', 'ministry', 'admin'] },
+    authScopes: access('Mutation.loadHolidayNotice'),
     args: { input: t.arg({ type: LoadHolidayNoticeInput, required: true, description: 'The notice' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {

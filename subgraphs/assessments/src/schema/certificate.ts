@@ -1,5 +1,5 @@
 import { certificates, keysetPage } from '@hub/db';
-import { canReach, forwardConnection, hubError, isAuthority, maskName, RECORD_READERS, reachOf } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, isAuthority, maskName, reachOf } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import type { CertificateRow } from '../loaders.ts';
@@ -83,7 +83,7 @@ builder.queryFields((t) => ({
     type: Certificate,
     nullable: true,
     description: 'One certificate by number, if the caller may see it (its enterprise, or an authority over its 市州).',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.certificate'),
     args: { number: t.arg.string({ required: true, description: '证书编号' }) },
     resolve: async (_root, args, ctx) => {
       const c = await ctx.loaders.certificateByNumber.load(args.number.trim().toUpperCase());
@@ -94,7 +94,7 @@ builder.queryFields((t) => ({
     type: Certificate,
     description:
       'Certificates the caller may see, by number: an enterprise its own, a city centre its 市州, the province all.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.certificates'),
     args: {
       occupationCode: t.arg({ type: 'OccupationCode', required: false, description: 'Only this occupation.' }),
       level: t.arg({ type: SkillLevel, required: false, description: 'Only this level.' }),

@@ -7,7 +7,7 @@ import {
   uploadBatches,
   workers,
 } from '@hub/db';
-import { canReach, isAuthority, maskResidentId, type Refusal } from '@hub/kit';
+import { access, canReach, isAuthority, maskResidentId, type Refusal } from '@hub/kit';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { builder, type Context } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf, type Tx } from '../change.ts';
@@ -129,8 +129,6 @@ const IssuePayload = payloadType<{ certificates?: CertificateRow[]; errors: Refu
   }),
 );
 
-const INSTITUTION = { roles: ['enterprise', 'hr_partner'] as ('enterprise' | 'hr_partner')[] };
-
 async function lockedOwnPlan(tx: Tx, ctx: Context, planId: string): Promise<PlanRow> {
   const institutionId = actingInstitution(ctx);
   const [plan] = /^[0-9a-f-]{36}$/i.test(planId)
@@ -177,7 +175,7 @@ builder.mutationFields((t) => ({
     type: IssuePayload,
     description:
       '颁发证书 to every passed candidate of a plan still without one: reviewed, publicised and past publicity, with no open objection, inside the confirmed scope. All or none.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.issueCertificates'),
     args: { planId: t.arg.id({ required: true, description: 'The plan' }) },
     resolve: (_r, args, ctx) =>
       change(ctx, async (tx) => {
@@ -202,7 +200,7 @@ builder.mutationFields((t) => ({
   issueCertificate: t.field({
     type: IssuePayload,
     description: '颁发证书 to one candidate, by the same rules as issueCertificates.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.issueCertificate'),
     args: { candidateId: t.arg.id({ required: true, description: 'The candidate' }) },
     resolve: (_r, args, ctx) =>
       change(ctx, async (tx) => {
@@ -219,7 +217,7 @@ builder.mutationFields((t) => ({
     type: UploadPayload,
     description:
       '证书数据上报: records that these certificates were uploaded to the national query system today, as one batch.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.recordUpload'),
     args: {
       numbers: t.arg.stringList({ required: true, description: '证书编号' }),
       batchReference: t.arg.string({ required: true, description: 'The national system’s batch reference' }),
@@ -268,9 +266,7 @@ builder.mutationFields((t) => ({
     type: RevokePayload,
     description:
       '撤销违规证书: by the issuing institution or an authority over its 市州, with the reason; who revoked is recorded.',
-    authScopes: {
-      roles: ['enterprise', 'hr_partner', 'city_center', 'province_center', 'ministry', 'inspector', 'admin'],
-    },
+    authScopes: access('Mutation.revokeCertificate'),
     args: {
       number: t.arg.string({ required: true, description: '证书编号' }),
       reason: t.arg.string({ required: true, description: '撤销理由' }),

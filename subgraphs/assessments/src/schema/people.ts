@@ -1,5 +1,5 @@
 import { assessors, keysetPage, workerCredentials, workers } from '@hub/db';
-import { forwardConnection, maskName, maskResidentId, RECORD_READERS, type Refusal } from '@hub/kit';
+import { access, forwardConnection, maskName, maskResidentId, type Refusal } from '@hub/kit';
 import { and, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop } from '../change.ts';
@@ -141,14 +141,12 @@ const RegisterAssessorPayload = payloadType<{ assessor?: AssessorRow; errors: Re
   }),
 );
 
-const INSTITUTION_ROLES = ['enterprise', 'hr_partner'] as const;
-
 builder.mutationFields((t) => ({
   registerWorker: t.field({
     type: RegisterWorkerPayload,
     description:
       'Records a worker (职工) the institution may put forward; its own, or a served party’s for a 社会评价组织.',
-    authScopes: { roles: [...INSTITUTION_ROLES] },
+    authScopes: access('Mutation.registerWorker'),
     args: { input: t.arg({ type: RegisterWorkerInput, required: true, description: 'The worker' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -201,7 +199,7 @@ builder.mutationFields((t) => ({
   registerAssessor: t.field({
     type: RegisterAssessorPayload,
     description: 'Adds a 考评员, 高级考评员 or 内部质量督导员 to the institution’s team.',
-    authScopes: { roles: [...INSTITUTION_ROLES] },
+    authScopes: access('Mutation.registerAssessor'),
     args: { input: t.arg({ type: RegisterAssessorInput, required: true, description: 'The person' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -226,7 +224,7 @@ builder.queryFields((t) => ({
     type: Worker,
     nullable: true,
     description: 'One worker record, for its institution and the authorities over it.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.worker'),
     args: { id: t.arg.id({ required: true, description: 'Worker id' }) },
     resolve: async (_r, args, ctx) => {
       const w = await ctx.loaders.workerById.load(String(args.id));

@@ -10,7 +10,7 @@ import {
   scores,
   workers,
 } from '@hub/db';
-import { forwardConnection, hubError, RECORD_READERS, type Refusal, reachOf } from '@hub/kit';
+import { access, forwardConnection, hubError, type Refusal, reachOf } from '@hub/kit';
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
@@ -318,8 +318,6 @@ EvaluationPlan.implement({
 
 // ---- changing ----
 
-const INSTITUTION = { roles: ['enterprise', 'hr_partner'] as ('enterprise' | 'hr_partner')[] };
-
 /** The caller's own plan, locked for the change; refused as unknown otherwise. */
 async function ownPlan(tx: Tx, ctx: Context, planId: string): Promise<PlanRow> {
   const institutionId = actingInstitution(ctx);
@@ -438,7 +436,7 @@ builder.mutationFields((t) => ({
     type: ReportEvaluationPlanPayload,
     description:
       '报备评价计划: no later than the 5th working day before the evaluation, inside the confirmed scope (超范围认定 is refused), under a published announcement, with the assessors the method needs.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.reportEvaluationPlan'),
     args: { input: t.arg({ type: ReportEvaluationPlanInput, required: true, description: 'The plan' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -546,7 +544,7 @@ builder.mutationFields((t) => ({
     type: CandidatePayload,
     description:
       '录入参评人员 (by the plan’s report deadline): the institution’s own worker (or a served party’s, for a 社会评价组织); 劳务派遣 after one year; 直接认定二级/一级 with the level below or recorded 破格 grounds.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.addCandidate'),
     args: { input: t.arg({ type: AddCandidateInput, required: true, description: 'The candidate' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -602,7 +600,7 @@ builder.mutationFields((t) => ({
     type: CandidatePayload,
     description:
       '评分: assessors of the plan score the parts its method uses, on or after the evaluation date and before review.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.recordScores'),
     args: { input: t.arg({ type: RecordScoresInput, required: true, description: 'The scores' }) },
     resolve: (_r, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -649,7 +647,7 @@ builder.mutationFields((t) => ({
     type: PlanChangePayload,
     description:
       '评价工作委员会审核: every candidate fully scored; sets totals and pass/fail (each required part ≥ 60).',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.reviewResults'),
     args: {
       planId: t.arg.id({ required: true, description: 'The plan' }),
       note: t.arg.string({ required: false, description: '审核意见' }),
@@ -710,7 +708,7 @@ builder.mutationFields((t) => ({
     type: PlanChangePayload,
     description:
       '公示: at least 5 natural days, starting no earlier than the review and today; sets the result deadline.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.startPublicity'),
     args: {
       planId: t.arg.id({ required: true, description: 'The plan' }),
       startsOn: t.arg({ type: 'Date', required: true, description: '公示开始' }),
@@ -750,7 +748,7 @@ builder.mutationFields((t) => ({
   raiseObjection: t.field({
     type: ObjectionPayload,
     description: '异议: recorded during publicity, against one candidate or the plan as a whole.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.raiseObjection'),
     args: {
       planId: t.arg.id({ required: true, description: 'The plan' }),
       candidateId: t.arg.id({ required: false, description: 'The candidate concerned; omit for the whole plan' }),
@@ -790,7 +788,7 @@ builder.mutationFields((t) => ({
   resolveObjection: t.field({
     type: ObjectionPayload,
     description: '评价工作委员会处理异议: upheld withholds the result(s) concerned; dismissed lets them stand.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.resolveObjection'),
     args: {
       objectionId: t.arg.id({ required: true, description: 'The objection' }),
       outcome: t.arg({ type: ObjectionOutcome, required: true, description: '处理结论' }),
@@ -824,7 +822,7 @@ builder.mutationFields((t) => ({
     type: PlanChangePayload,
     description:
       '提交评价结果 to the centre: after publicity ends, with no open objection. Lateness against the 20-working-day deadline is recorded and visible to the centre.',
-    authScopes: INSTITUTION,
+    authScopes: access('Mutation.submitResults'),
     args: { planId: t.arg.id({ required: true, description: 'The plan' }) },
     resolve: (_r, args, ctx) =>
       change(ctx, async (tx) => {
@@ -850,7 +848,7 @@ builder.queryFields((t) => ({
     type: EvaluationPlan,
     nullable: true,
     description: 'One evaluation plan, for its institution and the authorities over its 市州.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.evaluationPlan'),
     args: { id: t.arg.id({ required: true, description: 'Plan id' }) },
     resolve: async (_r, args, ctx) => {
       const p = await ctx.loaders.planById.load(String(args.id));
@@ -861,7 +859,7 @@ builder.queryFields((t) => ({
     type: EvaluationPlan,
     description:
       'Evaluation plans the caller may see (an institution its own, a city centre its 市州, the province all), optionally only those overdue with results.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.evaluationPlans'),
     args: {
       status: t.arg({ type: PlanStatus, required: false, description: 'Only plans in this state.' }),
       overdueOn: t.arg({

@@ -1,5 +1,5 @@
 import { assessmentStatistics, dictionaryFacts, STATISTICS_DIMENSIONS, type StatisticsDimension } from '@hub/db';
-import { hubError, PREFECTURES, prefectureName } from '@hub/kit';
+import { access, hubError, PREFECTURES, prefectureName } from '@hub/kit';
 import { builder } from '../builder.ts';
 import { LEVEL_LABEL, METHOD_LABEL, NATURE_LABEL, passRate, statisticsPrefectures } from '../rules/statistics.ts';
 import { EvaluationMethod, SkillLevel } from './enums.ts';
@@ -97,7 +97,7 @@ builder.queryFields((t) => ({
     type: [StatisticsRow],
     description:
       '评价统计 for dashboards: candidates, passes, certificates issued and revoked, grouped by the dimensions asked (none = one total row). A city centre sees its own 市州 (属地).',
-    authScopes: { roles: ['dashboard', 'city_center', 'province_center', 'ministry', 'admin'] },
+    authScopes: access('Query.assessmentStatistics'),
     args: {
       filter: t.arg({ type: StatisticsFilterInput, required: false, description: '筛选条件' }),
       groupBy: t.arg({ type: [StatisticsDimensionEnum], required: true, description: '分组维度 (at most 4)' }),

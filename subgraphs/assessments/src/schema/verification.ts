@@ -1,5 +1,5 @@
 import { certificates, dictionaryFacts } from '@hub/db';
-import { maskName } from '@hub/kit';
+import { access, maskName } from '@hub/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { CertificateRow } from '../loaders.ts';
@@ -77,6 +77,7 @@ const CertificateVerification = builder.objectRef<Verification>('CertificateVeri
 
 builder.queryFields((t) => ({
   verifyCertificate: t.field({
+    authScopes: access('Query.verifyCertificate'),
     type: CertificateVerification,
     description:
       '证书查询 (public, no token needed): a certificate by number and holder name. A wrong name answers NOT_FOUND with no data, so names cannot be probed by number.',
@@ -98,6 +99,7 @@ builder.queryFields((t) => ({
     },
   }),
   verifyCertificatesByIdentity: t.field({
+    authScopes: access('Query.verifyCertificatesByIdentity'),
     type: [VerifiedCertificate],
     description:
       '证书查询 by 身份证号 and name (public): the person’s certificates issued through the hub, masked, oldest first; empty when the name does not match.',

@@ -1,5 +1,5 @@
 import { enterprises, filingScopes, filings, keysetPage } from '@hub/db';
-import { forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
+import { access, forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
@@ -43,6 +43,7 @@ const LISTED = ['CONFIRMED', 'SUSPENDED'] as const;
 
 builder.queryFields((t) => ({
   catalog: t.connection({
+    authScopes: access('Query.catalog'),
     type: CatalogEntry,
     description:
       '全省技能人才自主评价机构目录 (public): institutions by 市州, occupation, level, kind and status, in a stable order.',

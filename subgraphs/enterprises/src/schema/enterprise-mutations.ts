@@ -1,5 +1,5 @@
 import { enterprises, isUuid, refuseAll, transact } from '@hub/db';
-import { type Refusal, refuse } from '@hub/kit';
+import { access, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
@@ -65,7 +65,7 @@ builder.mutationFields((t) => ({
     type: EnterprisePayload,
     description:
       'Registers an enterprise in the hub (by an authority: a city centre for its own 市州, the province centre, or an admin).',
-    authScopes: { roles: ['city_center', 'province_center', 'admin'] },
+    authScopes: access('Mutation.registerEnterprise'),
     args: {
       creditCode: t.arg({ type: 'CreditCode', required: true, description: '统一社会信用代码' }),
       affiliation: t.arg({ type: EnterpriseAffiliation, required: true, description: '属地, 省属 or 中央在湘' }),
@@ -105,7 +105,7 @@ builder.mutationFields((t) => ({
   updateEnterprise: t.field({
     type: EnterprisePayload,
     description: 'Updates 企业基本信息: the enterprise itself (not its 市州), or an admin.',
-    authScopes: { roles: ['enterprise', 'admin'] },
+    authScopes: access('Mutation.updateEnterprise'),
     args: {
       id: t.arg.id({ required: true, description: 'Enterprise id.' }),
       input: t.arg({ type: EnterpriseInput, required: true, description: '企业基本信息 as it should now read' }),

@@ -1,5 +1,5 @@
 import { enterprises, keysetPage } from '@hub/db';
-import { canReach, forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, isPrefectureCode, reachOf } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
@@ -87,7 +87,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'One enterprise by id or by 统一社会信用代码 (give exactly one): your own, one in your jurisdiction, or any listed institution. The public uses `catalog`.',
-    authScopes: { authenticated: true },
+    authScopes: access('Query.enterprise'),
     args: {
       id: t.arg.id({ required: false, description: 'The hub’s enterprise id.' }),
       creditCode: t.arg({ type: 'CreditCode', required: false, description: '统一社会信用代码' }),
@@ -108,7 +108,7 @@ builder.queryFields((t) => ({
     type: Enterprise,
     description:
       'Enterprises in the caller’s reach, ordered by id: an enterprise its own, a city centre or city inspector its 市州, the province all; filter by 市州.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.enterprises'),
     args: {
       prefecture: t.arg.string({ required: false, description: '6-digit 市州 code, e.g. 430100.' }),
     },

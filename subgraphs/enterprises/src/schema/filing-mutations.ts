@@ -15,6 +15,7 @@ import {
   transact,
 } from '@hub/db';
 import {
+  access,
   type Claims,
   canReach,
   forwardConnection,
@@ -254,7 +255,7 @@ builder.mutationFields((t) => ({
     type: FilingPayload,
     description:
       'Starts a filing (备案申报) as a draft for the calling enterprise; for an institution already in the catalog it is an amendment adding occupations or levels.',
-    authScopes: { roles: ['enterprise'] },
+    authScopes: access('Mutation.createFiling'),
     args: { input: t.arg({ type: FilingInput, required: true, description: 'The form.' }) },
     resolve: async (_root, { input }, ctx) => {
       const enterpriseId = ctx.caller.enterpriseId ?? '';
@@ -330,7 +331,7 @@ builder.mutationFields((t) => ({
   updateFiling: t.field({
     type: FilingPayload,
     description: 'Replaces the content of a draft or rejected filing (the enterprise amends and may resubmit).',
-    authScopes: { roles: ['enterprise'] },
+    authScopes: access('Mutation.updateFiling'),
     args: {
       id: t.arg.id({ required: true, description: 'Filing id.' }),
       input: t.arg({ type: FilingInput, required: true, description: 'The whole form, as it should now read.' }),
@@ -373,7 +374,7 @@ builder.mutationFields((t) => ({
   submitFiling: t.field({
     type: FilingPayload,
     description: 'Submits a complete, signed draft (or a rejected filing after amendment) for review.',
-    authScopes: { roles: ['enterprise'] },
+    authScopes: access('Mutation.submitFiling'),
     args: {
       id: t.arg.id({ required: true, description: 'Filing id.' }),
       expectedVersion: t.arg.int({
@@ -433,7 +434,7 @@ builder.mutationFields((t) => ({
     type: FilingPayload,
     description:
       'Gives the reviewing authority’s opinion: the 市州 centre (own 市州, local enterprises), then the province centre, then the ministry’s 备案确认, which puts the institution in the catalog. REJECT needs reasons.',
-    authScopes: { roles: ['city_center', 'province_center', 'ministry'] },
+    authScopes: access('Mutation.reviewFiling'),
     args: {
       id: t.arg.id({ required: true, description: 'Filing id.' }),
       decision: t.arg({ type: ReviewDecision, required: true, description: '同意 or 退回' }),
@@ -479,7 +480,7 @@ builder.queryFields((t) => ({
     type: Filing,
     nullable: true,
     description: 'One filing, if the caller may see it (its enterprise, or an authority over its 市州).',
-    authScopes: { authenticated: true },
+    authScopes: access('Query.filing'),
     args: { id: t.arg.id({ required: true, description: 'Filing id.' }) },
     resolve: async (_root, args, ctx) => {
       const filing = await ctx.loaders.filingById.load(String(args.id));
@@ -495,9 +496,7 @@ builder.queryFields((t) => ({
     type: Filing,
     description:
       'Filings the caller may see, ordered by id: a centre’s worklist (e.g. status SUBMITTED), an enterprise’s own.',
-    authScopes: {
-      roles: ['enterprise', 'hr_partner', 'city_center', 'province_center', 'ministry', 'inspector', 'admin'],
-    },
+    authScopes: access('Query.filings'),
     args: {
       status: t.arg({
         type: FilingStatus,

@@ -1,5 +1,5 @@
 import { dictionaryFacts, enterpriseSpecifications, enterprises, isUuid, refuseAll, transact } from '@hub/db';
-import { canReach, type Refusal, refuse } from '@hub/kit';
+import { access, canReach, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { SpecificationRow } from '../loaders.ts';
@@ -61,7 +61,7 @@ builder.mutationFields((t) => ({
   fileSpecification: t.field({
     type: SpecificationPayload,
     description: 'Files a 企业评价规范 with the authorities (报人社部门备案) for review.',
-    authScopes: { roles: ['enterprise'] },
+    authScopes: access('Mutation.fileSpecification'),
     args: {
       title: t.arg.string({ required: true, description: '名称' }),
       occupationCode: t.arg({ type: 'OccupationCode', required: true, description: '职业编码' }),
@@ -119,7 +119,7 @@ builder.mutationFields((t) => ({
     type: SpecificationPayload,
     description:
       'Approves or rejects a filed 企业评价规范 (the 市州 centre of the enterprise, or the province centre).',
-    authScopes: { roles: ['city_center', 'province_center'] },
+    authScopes: access('Mutation.reviewSpecification'),
     args: {
       id: t.arg.id({ required: true, description: 'Specification id.' }),
       decision: t.arg({ type: ReviewDecision, required: true, description: '同意 or 退回' }),

@@ -1,11 +1,10 @@
 import { occupations, refuseAll, transact } from '@hub/db';
-import { type Refusal, refuse } from '@hub/kit';
+import { access, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { OccupationRow } from '../loaders.ts';
 import { type SkillRung as Rung, rungOfLevel, SKILL_LADDER, standardLevelsFrom } from '../rules/levels.ts';
 import { Occupation } from './refs.ts';
-import { DICTIONARY_KEEPERS } from './work-type.ts';
 
 export const SkillRung = builder.enumType('SkillRung', {
   description: '职业技能等级: a rung of the eight-level ladder (新八级), 学徒工 to 首席技师.',
@@ -42,6 +41,7 @@ const SkillStep = builder.objectRef<(typeof SKILL_LADDER)[number]>('SkillStep').
 
 builder.queryFields((t) => ({
   skillLadder: t.field({
+    authScopes: access('Query.skillLadder'),
     type: [SkillStep],
     description: '职业技能等级: the eight rungs in order, 学徒工 first.',
     resolve: () => [...SKILL_LADDER],
@@ -85,7 +85,7 @@ builder.mutationFields((t) => ({
     type: OccupationPayload,
     description:
       'Sets which levels (五级 … 一级) the national standard of an occupation defines, e.g. a standard with 五级 to 三级 only. Province centre and admins only.',
-    authScopes: { roles: [...DICTIONARY_KEEPERS] },
+    authScopes: access('Mutation.setStandardLevels'),
     args: {
       occupationCode: t.arg({ type: 'OccupationCode', required: true, description: '职业编码 (a 职业, level 4)' }),
       levels: t.arg({ type: [SkillRung], required: true, description: 'The levels, LEVEL_5 … LEVEL_1, each once.' }),

@@ -9,7 +9,7 @@ import {
   transact,
   workTypes,
 } from '@hub/db';
-import { canReach, forwardConnection, hubError, RECORD_READERS, type Refusal, reachOf, refuse } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, type Refusal, reachOf, refuse } from '@hub/kit';
 import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { type JobRoleMappingRow, UUID } from '../loaders.ts';
@@ -124,7 +124,7 @@ builder.queryFields((t) => ({
     type: JobRoleMapping,
     nullable: true,
     description: 'One job-role mapping by id, if the caller may see it.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.jobRoleMapping'),
     args: { id: t.arg.id({ required: true, description: 'Mapping id.' }) },
     resolve: async (_root, args, ctx) => {
       const m = await ctx.loaders.mappingById.load(String(args.id));
@@ -135,7 +135,7 @@ builder.queryFields((t) => ({
     type: JobRoleMapping,
     description:
       'Job-role mappings the caller may see, by id: an enterprise its own, a city centre its 市州 (e.g. the PROPOSED ones to review), the province all.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.jobRoleMappings'),
     args: {
       status: t.arg({ type: JobRoleMappingStatus, required: false, description: 'Only mappings in this state.' }),
       enterpriseId: t.arg.id({ required: false, description: 'Only this enterprise’s mappings.' }),
@@ -225,7 +225,7 @@ builder.mutationFields((t) => ({
     type: JobRoleMappingPayload,
     description:
       '提出岗位映射 (相邻相近原则): the enterprise maps a job role the dictionary lacks to an occupation (职业) or one of its work types (工种), for a centre to confirm. Enterprises (and their HR systems) for themselves.',
-    authScopes: { roles: ['enterprise', 'hr_partner'] },
+    authScopes: access('Mutation.proposeJobRoleMapping'),
     args: {
       enterpriseId: t.arg.id({ required: true, description: 'The enterprise (the caller’s own).' }),
       roleName: t.arg.string({ required: true, description: '企业岗位名称 (1–100 characters)' }),
@@ -333,7 +333,7 @@ builder.mutationFields((t) => ({
     type: JobRoleMappingPayload,
     description:
       '确认岗位映射: a city centre (its own 市州) or the province centre confirms a proposed mapping; the matcher then ranks that occupation higher for the same or similar titles, for every enterprise.',
-    authScopes: { roles: ['city_center', 'province_center'] },
+    authScopes: access('Mutation.confirmJobRoleMapping'),
     args: {
       id: t.arg.id({ required: true, description: 'Mapping id.' }),
       reason: t.arg.string({ required: false, description: '审核意见 (optional, at most 500 characters).' }),
@@ -344,7 +344,7 @@ builder.mutationFields((t) => ({
     type: JobRoleMappingPayload,
     description:
       '驳回岗位映射: a city centre (its own 市州) or the province centre rejects a proposed mapping, saying why.',
-    authScopes: { roles: ['city_center', 'province_center'] },
+    authScopes: access('Mutation.rejectJobRoleMapping'),
     args: {
       id: t.arg.id({ required: true, description: 'Mapping id.' }),
       reason: t.arg.string({ required: true, description: '驳回理由 (1–500 characters).' }),

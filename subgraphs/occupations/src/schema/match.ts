@@ -1,4 +1,4 @@
-import { hubError } from '@hub/kit';
+import { access, hubError } from '@hub/kit';
 import { builder } from '../builder.ts';
 import type { OccupationRow, WorkTypeRow } from '../loaders.ts';
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, normalizeText } from '../rules/text.ts';
@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
     type: [OccupationMatch],
     description:
       '相邻相近原则: ranks the occupations (职业) and work types (工种) nearest to a job role the dictionary lacks, best first; one entry per occupation. Confirmed job-role mappings of every enterprise count. Any signed-in caller.',
-    authScopes: { authenticated: true },
+    authScopes: access('Query.matchOccupations'),
     args: {
       title: t.arg.string({
         required: true,

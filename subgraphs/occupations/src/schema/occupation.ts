@@ -1,5 +1,5 @@
 import { keysetPage, occupations } from '@hub/db';
-import { forwardConnection, hubError, OCCUPATION_CODE } from '@hub/kit';
+import { access, forwardConnection, hubError, OCCUPATION_CODE } from '@hub/kit';
 import { and, arrayContains, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { OccupationRow } from '../loaders.ts';
@@ -69,6 +69,7 @@ builder.asEntity(Occupation, {
 
 builder.queryFields((t) => ({
   occupation: t.field({
+    authScopes: access('Query.occupation'),
     type: Occupation,
     nullable: true,
     description: 'One node of the dictionary by its code; null when there is none (a work-type code: see workType).',
@@ -77,6 +78,7 @@ builder.queryFields((t) => ({
       WORK_TYPE_CODE.test(args.code) ? null : ctx.loaders.occupationByCode.load(args.code),
   }),
   occupations: t.connection({
+    authScopes: access('Query.occupations'),
     type: Occupation,
     description: 'Browse or search the dictionary, ordered by code.',
     args: {

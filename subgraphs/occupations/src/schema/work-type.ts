@@ -1,13 +1,10 @@
 import { bumpIndexRevision, occupations, refuseAll, transact, workTypes } from '@hub/db';
-import { type Refusal, refuse } from '@hub/kit';
+import { access, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { WorkTypeRow } from '../loaders.ts';
 import { nextWorkTypeCode, WORK_TYPE_CODE, workTypeCodeProblem, workTypeNameProblem } from '../rules/work-type.ts';
 import { Occupation, WorkType } from './refs.ts';
-
-/** Authorities that maintain the dictionary's work types and standard levels. */
-export const DICTIONARY_KEEPERS = ['province_center', 'admin'] as const;
 
 WorkType.implement({
   description: '工种: a work type below an occupation, coded by the occupation code plus two digits.',
@@ -32,6 +29,7 @@ WorkType.implement({
 
 builder.queryFields((t) => ({
   workType: t.field({
+    authScopes: access('Query.workType'),
     type: WorkType,
     nullable: true,
     description: 'One work type (工种) by its code; null when there is none.',
@@ -64,7 +62,7 @@ builder.mutationFields((t) => ({
     type: WorkTypePayload,
     description:
       '新增工种: adds a work type under an occupation (职业). Province centre and admins only. Without a code, the next free one is given (occupation code + -NN).',
-    authScopes: { roles: [...DICTIONARY_KEEPERS] },
+    authScopes: access('Mutation.addWorkType'),
     args: {
       occupationCode: t.arg({
         type: 'OccupationCode',

@@ -8,7 +8,7 @@ import {
   isUuid,
   keysetPage,
 } from '@hub/db';
-import { type Claims, forwardConnection, hubError, isPrefectureCode, type Refusal, reachOf } from '@hub/kit';
+import { access, type Claims, forwardConnection, hubError, isPrefectureCode, type Refusal, reachOf } from '@hub/kit';
 import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
@@ -248,7 +248,7 @@ builder.mutationFields((t) => ({
     type: CampaignPayload,
     description:
       '制定抽查任务: a 市州 authority for its own 市州, the province for the province; the seed is recorded at once.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.createInspectionCampaign'),
     args: { input: t.arg({ type: CampaignInput, required: true, description: 'The campaign.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -297,7 +297,7 @@ builder.mutationFields((t) => ({
     type: CampaignPayload,
     description:
       '双随机 抽取: institutions from the catalog and inspectors from the pool, by the recorded seed, never pairing an inspector with a current or former employer or an institution they inspected in the previous campaign; the pools and exclusions are recorded so the draw can be re-run.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.drawInspectionCampaign'),
     args: { id: t.arg.id({ required: true, description: 'Campaign id.' }) },
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
@@ -372,7 +372,7 @@ builder.mutationFields((t) => ({
     type: CampaignPayload,
     description:
       '一公开: publishes a drawn campaign — scope, seed, pools, drawn institutions and, as recorded, results.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.publishInspectionCampaign'),
     args: { id: t.arg.id({ required: true, description: 'Campaign id.' }) },
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
@@ -392,7 +392,7 @@ builder.mutationFields((t) => ({
     type: CampaignPayload,
     description:
       '检查结果 for a drawn institution (an authority over it); published campaigns show it publicly. Open a case with openCase when issues were found.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.recordInspectionResult'),
     args: {
       campaignId: t.arg.id({ required: true, description: 'Campaign id.' }),
       enterpriseId: t.arg.id({ required: true, description: 'The drawn institution.' }),
@@ -432,6 +432,7 @@ builder.mutationFields((t) => ({
 
 builder.queryFields((t) => ({
   inspectionCampaigns: t.connection({
+    authScopes: access('Query.inspectionCampaigns'),
     type: Campaign,
     description:
       '抽查任务 (一公开): published campaigns for everyone, the public included; authorities also see their own scope’s unpublished ones. By id.',
@@ -465,6 +466,7 @@ builder.queryFields((t) => ({
     },
   }),
   inspectionCampaign: t.field({
+    authScopes: access('Query.inspectionCampaign'),
     type: Campaign,
     nullable: true,
     description: 'One campaign by id: public once published; before that, for the authorities of its scope.',

@@ -1,5 +1,6 @@
 import { applyQualificationDecision, caseEvents, caseFindings, cases, isUuid } from '@hub/db';
 import type { Refusal } from '@hub/kit';
+import { access, type Operation } from '@hub/kit';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { actorOf, change, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
@@ -160,6 +161,7 @@ const OpenCaseInput = builder.inputType('OpenCaseInput', {
 
 /** One mutation per case action: lock, check 属地 and version, decide, write, record. */
 function caseMutation<A extends Record<string, unknown>>(
+  operation: Operation,
   description: string,
   extraArgs: (t: any) => A,
   run: (tx: Tx, ctx: Context, c: CaseRow, args: any) => Promise<CaseRow>,
@@ -168,7 +170,7 @@ function caseMutation<A extends Record<string, unknown>>(
     t.field({
       type: CasePayload,
       description,
-      authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+      authScopes: access(operation),
       args: {
         id: t.arg.id({ required: true, description: 'Case id.' }),
         expectedVersion: t.arg.int({
@@ -190,7 +192,7 @@ builder.mutationFields((t) => ({
     type: CasePayload,
     description:
       '立案 after an inspection: the institution’s own 市州 authorities or the province. Cases from complaints and risk signals open through openCaseFromComplaint and openCaseFromSignal.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.openCase'),
     args: { input: t.arg({ type: OpenCaseInput, required: true, description: 'The case.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -221,11 +223,13 @@ builder.mutationFields((t) => ({
       }),
   }),
   startInvestigation: caseMutation(
+    'Mutation.startInvestigation',
     '开始调查核实: OPEN → INVESTIGATING.',
     (t) => ({ note: t.arg.string({ required: false, description: '说明' }) }),
     (tx, ctx, c, args) => applyAction(tx, ctx, c, { kind: 'START_INVESTIGATION' }, () => ({}), args.note ?? null),
   )(t),
   recordFinding: caseMutation(
+    'Mutation.recordFinding',
     'Records a finding with its evidence; its violation type joins the case’s. An OPEN case starts investigating.',
     (t) => ({ input: t.arg({ type: FindingInput, required: true, description: 'The finding.' }) }),
     async (tx, ctx, c, { input }) => {
@@ -250,6 +254,7 @@ builder.mutationFields((t) => ({
     },
   )(t),
   orderRectification: caseMutation(
+    'Mutation.orderRectification',
     '责令限期整改: INVESTIGATING → RECTIFICATION_ORDERED with what to rectify and by when; the enterprise is notified.',
     (t) => ({
       requirements: t.arg.string({ required: true, description: '整改要求' }),
@@ -272,6 +277,7 @@ builder.mutationFields((t) => ({
     },
   )(t),
   recordRectification: caseMutation(
+    'Mutation.recordRectification',
     '整改到位: the authority verified the rectification on or before the deadline (RECTIFICATION_ORDERED → RECTIFIED).',
     (t) => ({ report: t.arg.string({ required: true, description: '整改情况, as verified' }) }),
     (tx, ctx, c, args) =>
@@ -285,6 +291,7 @@ builder.mutationFields((t) => ({
       ),
   )(t),
   escalateCase: caseMutation(
+    'Mutation.escalateCase',
     '升级处理: after the rectification deadline passed unrectified, or at once for a serious case with findings (问题严重的). The enterprise is notified.',
     (t) => ({ reason: t.arg.string({ required: true, description: '升级理由' }) }),
     (tx, ctx, c, args) =>
@@ -298,6 +305,7 @@ builder.mutationFields((t) => ({
       ),
   )(t),
   revokeQualification: caseMutation(
+    'Mutation.revokeQualification',
     '取消备案资质 on an escalated case: the enterprises domain revokes the filing in the same transaction, so the institution leaves the catalog at once; its certificates are listed for review (certificatesToReview).',
     (t) => ({ reason: t.arg.string({ required: true, description: '取消资质的理由和依据' }) }),
     async (tx, ctx, c, args) => {
@@ -322,6 +330,7 @@ builder.mutationFields((t) => ({
     },
   )(t),
   closeCase: caseMutation(
+    'Mutation.closeCase',
     '结案 with its conclusion: an unfounded case (OPEN, INVESTIGATING), a rectified one, or an escalated one decided without revocation.',
     (t) => ({ conclusion: t.arg.string({ required: true, description: '结案意见' }) }),
     (tx, ctx, c, args) =>
@@ -335,6 +344,7 @@ builder.mutationFields((t) => ({
       ),
   )(t),
   transferCase: caseMutation(
+    'Mutation.transferCase',
     '移交纪检监察或司法机关 (相关人员或单位涉嫌违纪违法): names the receiving body; possible from any open state and after revocation.',
     (t) => ({
       receivingBody: t.arg.string({ required: true, description: '接收机关' }),

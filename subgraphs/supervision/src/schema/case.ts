@@ -1,9 +1,9 @@
 import { cases, isUuid, keysetPage } from '@hub/db';
-import { forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
+import { access, forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
 import { eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow, EventRow, FindingRow } from '../loaders.ts';
-import { caseAccessMessage, isSupervisor, SUPERVISION_READERS, seesCase } from '../rules/access.ts';
+import { caseAccessMessage, isSupervisor, seesCase } from '../rules/access.ts';
 import { CaseSource, CaseStatus, ViolationType } from './enums.ts';
 
 export const EnterpriseRef = builder.objectRef<{ id: string }>('Enterprise');
@@ -180,7 +180,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'One case by id. An authority asking for a case outside its jurisdiction is refused with FORBIDDEN (属地管理); an unknown id — and, for an enterprise, a case it has not been notified of — is null.',
-    authScopes: { roles: [...RECORD_READERS] },
+    authScopes: access('Query.supervisionCase'),
     args: { id: t.arg.id({ required: true, description: 'Case id.' }) },
     resolve: async (_root, args, ctx) => {
       const id = String(args.id);
@@ -199,7 +199,7 @@ builder.queryFields((t) => ({
     type: SupervisionCase,
     description:
       'Cases in the caller’s jurisdiction (an inspector or city centre: its 市州; the province: all), by id.',
-    authScopes: { roles: [...SUPERVISION_READERS] },
+    authScopes: access('Query.supervisionCases'),
     args: {
       prefecture: t.arg.string({ required: false, description: 'Only this 市州 (6-digit code).' }),
       status: t.arg({ type: CaseStatus, required: false, description: 'Only cases in this state.' }),

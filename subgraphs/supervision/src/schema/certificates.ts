@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CertificateForReview, certificateIssuers, certificateOrders, institutionCertificates } from '@hub/db';
-import { forwardConnection } from '@hub/kit';
+import { access, forwardConnection } from '@hub/kit';
 import { inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actorOf, change, stop } from '../change.ts';
@@ -107,7 +107,7 @@ builder.mutationFields((t) => ({
     type: CasePayload,
     description:
       '对违规发放的证书按规定处理: orders certificates of the case’s institution revoked, one or a batch, with the reason; each certificate once. The assessments domain’s revokeCertificate carries it out.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.orderCertificateRevocation'),
     args: {
       caseId: t.arg.id({ required: true, description: 'Case id.' }),
       numbers: t.arg.stringList({ required: true, description: '证书编号, one or more' }),

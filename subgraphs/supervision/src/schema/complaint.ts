@@ -1,11 +1,11 @@
 import { complaints, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
-import { type Claims, forwardConnection, type Refusal } from '@hub/kit';
+import { access, type Claims, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
 import { today } from '../clock.ts';
 import type { ComplaintRow } from '../loaders.ts';
-import { actRefusal, handlesComplaint, isSupervisor, SUPERVISION_READERS } from '../rules/access.ts';
+import { actRefusal, handlesComplaint, isSupervisor } from '../rules/access.ts';
 import { intakeRefusals, triage } from '../rules/complaint.ts';
 import { isRefusal } from '../rules/workflow.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
@@ -168,6 +168,7 @@ builder.objectField(SupervisionCase, 'complaint', (t) =>
 
 builder.mutationFields((t) => ({
   submitComplaint: t.field({
+    authScopes: access('Mutation.submitComplaint'),
     type: ReceiptPayload,
     description:
       '职工投诉 intake, open to anyone (no sign-in needed): names the institution by its 统一社会信用代码; returns a receipt only.',
@@ -207,7 +208,7 @@ builder.mutationFields((t) => ({
   recordMediaReport: t.field({
     type: ComplaintPayload,
     description: '媒体反映: an authority over the institution records a media report for triage.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.recordMediaReport'),
     args: { input: t.arg({ type: MediaReportInput, required: true, description: 'The report.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -237,7 +238,7 @@ builder.mutationFields((t) => ({
     type: ComplaintPayload,
     description:
       '受理 or 不予受理 (with reasons) a received complaint or media report: its 市州 authorities or the province.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.triageComplaint'),
     args: {
       id: t.arg.id({ required: true, description: 'Complaint id.' }),
       decision: t.arg({ type: TriageDecision, required: true, description: '受理决定' }),
@@ -271,7 +272,7 @@ builder.mutationFields((t) => ({
     type: CasePayload,
     description:
       '立案 on an accepted complaint or media report (source COMPLAINT or MEDIA_REPORT): one case per complaint.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.openCaseFromComplaint'),
     args: {
       complaintId: t.arg.id({ required: true, description: 'The accepted complaint.' }),
       violationTypes: t.arg({
@@ -311,7 +312,7 @@ builder.queryFields((t) => ({
   complaints: t.connection({
     type: Complaint,
     description: '职工投诉 and 媒体反映 in the caller’s jurisdiction (属地管理), by id.',
-    authScopes: { roles: [...SUPERVISION_READERS] },
+    authScopes: access('Query.complaints'),
     args: {
       prefecture: t.arg.string({ required: false, description: 'Only this 市州.' }),
       status: t.arg({ type: ComplaintStatus, required: false, description: 'Only complaints in this state.' }),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inspectors, isUuid, planFacts, supervisorDispatches } from '@hub/db';
-import { canReach, type Refusal } from '@hub/kit';
+import { access, canReach, type Refusal } from '@hub/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
@@ -49,7 +49,7 @@ builder.mutationFields((t) => ({
     type: DispatchPayload,
     description:
       '随机派遣外部质量督导员 to reported plans (an authority over each plan’s 市州): drawn by a recorded seed, never to their own or a former employer, qualified for the occupation. All plans or none.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.dispatchExternalSupervisors'),
     args: {
       planIds: t.arg.idList({ required: true, description: 'Reported evaluation plans.' }),
       perPlan: t.arg.int({ required: false, description: 'Supervisors per plan (1–3, default 1).' }),
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
     type: DispatchPayload,
     description:
       '督导意见 of a dispatched external supervisor, recorded by an authority over the plan; attached to the plan.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.recordSupervisionFindings'),
     args: {
       dispatchId: t.arg.id({ required: true, description: 'Dispatch id.' }),
       outcome: t.arg({ type: InspectionOutcome, required: true, description: '督导结论' }),
@@ -150,9 +150,7 @@ builder.queryFields((t) => ({
     type: [SupervisorDispatch],
     description:
       '外部质量督导 of an evaluation plan: the supervisors dispatched and their findings (authorities over its 市州, and the institution itself).',
-    authScopes: {
-      roles: ['enterprise', 'hr_partner', 'inspector', 'city_center', 'province_center', 'ministry', 'admin'],
-    },
+    authScopes: access('Query.externalSupervision'),
     args: { planId: t.arg.id({ required: true, description: 'The evaluation plan.' }) },
     resolve: async (_root, args, ctx) => {
       const id = String(args.planId);

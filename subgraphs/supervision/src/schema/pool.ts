@@ -1,10 +1,10 @@
 import { enterprisePrefectures, inspectors, isUuid, keysetPage } from '@hub/db';
-import { type Claims, forwardConnection, isPrefectureCode, type Refusal, refuse } from '@hub/kit';
+import { access, type Claims, forwardConnection, isPrefectureCode, type Refusal, refuse } from '@hub/kit';
 import { eq, isNull, or, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
 import type { InspectorRow } from '../loaders.ts';
-import { actRefusal, SUPERVISION_READERS } from '../rules/access.ts';
+import { actRefusal } from '../rules/access.ts';
 import { EnterpriseRef, prefectureFilter } from './case.ts';
 
 export const PoolMemberKind = builder.enumType('PoolMemberKind', {
@@ -101,7 +101,7 @@ builder.mutationFields((t) => ({
   registerInspector: t.field({
     type: InspectorPayload,
     description: 'Adds an inspector or external quality supervisor to the pool (督导队伍建设).',
-    authScopes: { roles: ['city_center', 'province_center'] },
+    authScopes: access('Mutation.registerInspector'),
     args: { input: t.arg({ type: InspectorInput, required: true, description: 'The member.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
@@ -141,7 +141,7 @@ builder.mutationFields((t) => ({
   setInspectorActive: t.field({
     type: InspectorPayload,
     description: 'Takes a member out of the pool (or back): inactive members are never drawn or dispatched.',
-    authScopes: { roles: ['city_center', 'province_center'] },
+    authScopes: access('Mutation.setInspectorActive'),
     args: {
       id: t.arg.id({ required: true, description: 'Pool member id.' }),
       active: t.arg.boolean({ required: true, description: '在库' }),
@@ -167,7 +167,7 @@ builder.queryFields((t) => ({
     type: Inspector,
     description:
       '督导队伍: the pool (a city authority sees its 市州’s members and the province’s; the province sees all), by id.',
-    authScopes: { roles: [...SUPERVISION_READERS] },
+    authScopes: access('Query.inspectors'),
     args: {
       kind: t.arg({ type: PoolMemberKind, required: false, description: 'Only members of this kind.' }),
       prefecture: t.arg.string({ required: false, description: 'Only members of this 市州 (and the province’s).' }),

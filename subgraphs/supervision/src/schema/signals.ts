@@ -1,5 +1,5 @@
 import { enterprisePrefectures, isUuid, planFacts } from '@hub/db';
-import { forwardConnection, reachOf } from '@hub/kit';
+import { access, forwardConnection, reachOf } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
@@ -96,7 +96,7 @@ builder.queryFields((t) => ({
   riskSignals: t.connection({
     type: RiskSignal,
     description: '风险信号 in the caller’s jurisdiction (属地管理), computed now, by key.',
-    authScopes: { roles: [...SUPERVISION_READERS] },
+    authScopes: access('Query.riskSignals'),
     args: {
       prefecture: t.arg.string({ required: false, description: 'Only this 市州.' }),
       kind: t.arg({ type: RiskSignalKind, required: false, description: 'Only signals of this kind.' }),
@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
     type: CasePayload,
     description:
       '一键立案 on a risk signal that still holds (source RISK_SIGNAL): the explanation becomes the summary; one case per signal.',
-    authScopes: { roles: ['inspector', 'city_center', 'province_center'] },
+    authScopes: access('Mutation.openCaseFromSignal'),
     args: { key: t.arg.string({ required: true, description: 'The signal’s key.' }) },
     resolve: (_root, args, ctx) =>
       change(ctx, async (tx) => {
