@@ -1,6 +1,14 @@
-import { assessors, keysetPage, workerCredentials, workers } from '@hub/db';
+import {
+  assessors,
+  decryptResidentId,
+  keysetPage,
+  residentIdLookup,
+  sealResidentId,
+  workerCredentials,
+  workers,
+} from '@hub/db';
 import { forwardConnection, maskName, maskResidentId, RECORD_READERS, type Refusal } from '@hub/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop } from '../change.ts';
 import { institutionOf, mayReadInstitution, seesPersonalData } from '../facts.ts';
@@ -9,6 +17,12 @@ import { isoDate } from '../rules/dates.ts';
 import { SkillLevel, StaffRoleRef as StaffRole } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+/** The worker columns of a resident ID: encrypted, with its lookup hash. */
+const sealed = (residentId: string) => {
+  const { enc, hmac } = sealResidentId(residentId);
+  return { residentIdEnc: enc, residentIdHmac: hmac };
+};
 
 export const CredentialKind = builder.enumType('CredentialKind', {
   description: 'Kind of a certificate declared from elsewhere.',
@@ -40,7 +54,10 @@ export const Worker = builder.objectRef<WorkerRow>('Worker').implement({
     }),
     residentId: t.string({
       description: '公民身份号码: in full only for the institution and the authorities, otherwise masked.',
-      resolve: (w, _a, ctx) => (seesPersonalData(ctx, w.institutionId) ? w.residentId : maskResidentId(w.residentId)),
+      resolve: (w, _a, ctx) => {
+        const id = decryptResidentId(w.residentIdEnc);
+        return seesPersonalData(ctx, w.institutionId) ? id : maskResidentId(id);
+      },
     }),
     institution: t.field({
       type: EnterpriseRef,
@@ -165,7 +182,12 @@ builder.mutationFields((t) => ({
         const [existing] = await tx
           .select({ id: workers.id })
           .from(workers)
-          .where(and(eq(workers.institutionId, institutionId), eq(workers.residentId, input.residentId)));
+          .where(
+            and(
+              eq(workers.institutionId, institutionId),
+              inArray(workers.residentIdHmac, residentIdLookup(input.residentId)),
+            ),
+          );
         if (existing)
           stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
         const [worker] = await tx
@@ -175,7 +197,7 @@ builder.mutationFields((t) => ({
             employerCreditCode: input.employerCreditCode ?? inst.creditCode,
             employerName: input.employerName?.trim() || inst.name,
             name: input.name.trim(),
-            residentId: input.residentId,
+            ...sealed(input.residentId),
             employedSince: isoDate(input.employedSince),
             dispatched: input.dispatched ?? false,
           })
