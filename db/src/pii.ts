@@ -161,3 +161,15 @@ export function residentIdLookup(residentId: string, ring: PiiKeyring = piiKeyri
 export function sealResidentId(residentId: string, ring: PiiKeyring = piiKeyring()): { enc: Buffer; hmac: Buffer } {
   return { enc: encryptResidentId(residentId, ring), hmac: residentIdHmac(residentId, ring) };
 }
+
+/** The `assessment.certificates` holder columns of a resident ID. */
+export function sealCertificateHolder(residentId: string, ring: PiiKeyring = piiKeyring()) {
+  const { enc, hmac } = sealResidentId(residentId, ring);
+  return { holderResidentIdEnc: enc, holderResidentIdHmac: hmac };
+}
+
+/** The `assessment.workers` columns of a resident ID. */
+export function sealWorkerResidentId(residentId: string, ring: PiiKeyring = piiKeyring()) {
+  const { enc, hmac } = sealResidentId(residentId, ring);
+  return { residentIdEnc: enc, residentIdHmac: hmac };
+}

@@ -3,7 +3,7 @@
  * institution's filed scope, with valid resident IDs and consecutive certificate serials.
  */
 import { residentIdCheckChar } from '@hub/kit/rules/resident-id';
-import { type PiiKeyring, piiKeyring, sealResidentId } from '../pii.ts';
+import { type PiiKeyring, piiKeyring, sealCertificateHolder } from '../pii.ts';
 import type { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
 import { type EnterpriseFacts, TODAY } from './enterprises.ts';
 import { ALL_COUNTIES, PARTNER_SCHOOLS, personName, SITE_SUFFIXES } from './names.ts';
@@ -212,8 +212,7 @@ export function sealCertificate(
   { holderResidentId, ...row }: CertificateRow,
   ring: PiiKeyring = piiKeyring(),
 ): typeof certificates.$inferInsert {
-  const { enc, hmac } = sealResidentId(holderResidentId, ring);
-  return { ...row, holderResidentIdEnc: enc, holderResidentIdHmac: hmac };
+  return { ...row, ...sealCertificateHolder(holderResidentId, ring) };
 }
 
 /** The last serial per (institution, year, level) of the seeded certificates, so issuing continues after them. */

@@ -3,7 +3,7 @@ import {
   decryptResidentId,
   keysetPage,
   residentIdLookup,
-  sealResidentId,
+  sealWorkerResidentId,
   workerCredentials,
   workers,
 } from '@hub/db';
@@ -17,12 +17,6 @@ import { isoDate } from '../rules/dates.ts';
 import { SkillLevel, StaffRoleRef as StaffRole } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
-
-/** The worker columns of a resident ID: encrypted, with its lookup hash. */
-const sealed = (residentId: string) => {
-  const { enc, hmac } = sealResidentId(residentId);
-  return { residentIdEnc: enc, residentIdHmac: hmac };
-};
 
 export const CredentialKind = builder.enumType('CredentialKind', {
   description: 'Kind of a certificate declared from elsewhere.',
@@ -197,7 +191,7 @@ builder.mutationFields((t) => ({
             employerCreditCode: input.employerCreditCode ?? inst.creditCode,
             employerName: input.employerName?.trim() || inst.name,
             name: input.name.trim(),
-            ...sealed(input.residentId),
+            ...sealWorkerResidentId(input.residentId),
             employedSince: isoDate(input.employedSince),
             dispatched: input.dispatched ?? false,
           })
