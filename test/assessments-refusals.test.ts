@@ -7,6 +7,7 @@ import {
   occupations,
   planStaff,
   scores,
+  sealWorkerResidentId,
   workers,
 } from '@hub/db';
 import { makeCreditCode } from '@hub/kit';
@@ -300,7 +301,7 @@ describe('revocation, appointments and the archive', () => {
         employerCreditCode: inst.creditCode,
         employerName: inst.name,
         name: '归档人',
-        residentId: residentId(905),
+        ...sealWorkerResidentId(residentId(905)),
         employedSince: '2015-01-01',
       })
       .returning();

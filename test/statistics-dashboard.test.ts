@@ -1,4 +1,4 @@
-import { candidates, certificates, enterprises, evaluationPlans, workers } from '@hub/db';
+import { candidates, certificates, enterprises, evaluationPlans, sealWorkerResidentId, workers } from '@hub/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentId } from './assessments-fixtures.ts';
@@ -154,7 +154,7 @@ beforeAll(async () => {
           employerCreditCode: '91430100MA4L000000',
           employerName: '测试用人单位',
           name: `测试${seq}`,
-          residentId: residentId(seq++, '19880808'),
+          ...sealWorkerResidentId(residentId(seq++, '19880808')),
           employedSince: '2015-01-01',
         })),
       )

@@ -1,4 +1,11 @@
-import { certificates, enterprises, evaluationPlans, isInConfirmedScope, outOfScopeCertificates } from '@hub/db';
+import {
+  certificates,
+  enterprises,
+  evaluationPlans,
+  isInConfirmedScope,
+  outOfScopeCertificates,
+  sealCertificateHolder,
+} from '@hub/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from './assessments-fixtures.ts';
@@ -30,7 +37,7 @@ async function issue(enterpriseId: string, level: number, n: number, over: Recor
       occupationCode: OCC,
       level,
       holderName: '测试人',
-      holderResidentId: `43020219900101${String(serial).padStart(4, '0')}`,
+      ...sealCertificateHolder(`43020219900101${String(serial).padStart(4, '0')}`),
       issuedOn: '2026-11-30',
       ...over,
     };

@@ -1,4 +1,4 @@
-import { certificates } from '@hub/db';
+import { certificates, decryptResidentId } from '@hub/db';
 import { maskName } from '@hub/kit';
 import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,10 @@ import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 /** 证书查询: anyone, without a token, by number and name or by resident ID and name; masked; rate-limited. */
 
 let hub: TestHub;
-type Cert = typeof certificates.$inferSelect;
+/** A stored certificate with its holder's resident ID decrypted (the table holds only ciphertext). */
+type Cert = typeof certificates.$inferSelect & { holderResidentId: string };
+const opened = (c: typeof certificates.$inferSelect | undefined): Cert | undefined =>
+  c && { ...c, holderResidentId: decryptResidentId(c.holderResidentIdEnc) };
 let valid: Cert;
 let revoked: Cert;
 let twice: Cert[];
@@ -35,8 +38,8 @@ beforeAll(async () => {
     .orderBy(asc(certificates.number))
     .limit(1);
   const rv = await db.select().from(certificates).where(eq(certificates.status, 'REVOKED')).limit(1);
-  valid = v[0] as Cert;
-  revoked = rv[0] as Cert;
+  valid = opened(v[0]) as Cert;
+  revoked = opened(rv[0]) as Cert;
   if (!valid || !revoked) throw new Error('the seed has no valid or no revoked certificate');
   // A second certificate for the valid holder (same person, a later level), as the hub would issue it.
   const [other] = await db
@@ -46,7 +49,11 @@ beforeAll(async () => {
     .limit(1);
   await db
     .update(certificates)
-    .set({ holderName: valid.holderName, holderResidentId: valid.holderResidentId })
+    .set({
+      holderName: valid.holderName,
+      holderResidentIdEnc: valid.holderResidentIdEnc,
+      holderResidentIdHmac: valid.holderResidentIdHmac,
+    })
     .where(eq(certificates.number, (other as Cert).number));
   twice = [valid, { ...(other as Cert), holderName: valid.holderName }];
 });

@@ -2,6 +2,7 @@ export * from './client.ts';
 export * from './loaders.ts';
 export * from './migrate.ts';
 export * from './paging.ts';
+export * from './pii.ts';
 export * from './read/assessment.ts';
 export * from './read/assessment-signals.ts';
 export * from './read/dictionary.ts';
@@ -24,4 +25,5 @@ export {
 } from './seed/occupations.ts';
 export * from './standalone.ts';
 export * from './tx.ts';
+export * from './write/pii-keys.ts';
 export * from './write/qualification.ts';

@@ -6,6 +6,7 @@ import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/client.ts';
 import { migrate } from '../src/migrate.ts';
+import { decryptResidentId } from '../src/pii.ts';
 import { certificates, evaluationPlans } from '../src/schema/assessment.ts';
 import {
   enterpriseSpecifications,
@@ -48,7 +49,14 @@ async function dump(h: DbHandle) {
     filingServedParties: await db.select().from(filingServedParties).orderBy(asc(filingServedParties.id)),
     filingTransitions: await db.select().from(filingTransitions).orderBy(asc(filingTransitions.id)),
     evaluationPlans: await db.select().from(evaluationPlans).orderBy(asc(evaluationPlans.id)),
-    certificates: await db.select().from(certificates).orderBy(asc(certificates.number)),
+    // Ciphertexts differ run to run (random IVs): compare the decrypted ID and its (deterministic) hash.
+    certificates: (await db.select().from(certificates).orderBy(asc(certificates.number))).map(
+      ({ holderResidentIdEnc, holderResidentIdHmac, ...c }) => ({
+        ...c,
+        holderResidentId: decryptResidentId(holderResidentIdEnc),
+        holderResidentIdHmac: Buffer.from(holderResidentIdHmac).toString('hex'),
+      }),
+    ),
     cases: await db.select().from(cases).orderBy(asc(cases.id)),
     caseFindings: await db.select().from(caseFindings).orderBy(asc(caseFindings.id)),
     caseEvents: await db.select().from(caseEvents).orderBy(asc(caseEvents.id)),

@@ -8,9 +8,11 @@
  *   token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
  *                                           print a JWT signed with the configured (or dev) secret
  *   occupations import FILE                 load a full 职业分类大典 CSV (definitions and tasks included)
+ *   keys rotate                             re-encrypt resident IDs stored under an older key with the first of HUB_PII_KEYS
+ *   keys rehash                             recompute the resident-ID lookup hashes with HUB_PII_HMAC_KEY
  */
 import { parseArgs } from 'node:util';
-import { createDb, DEFAULT_SEED_SIZE, migrate, seed } from '@hub/db';
+import { createDb, DEFAULT_SEED_SIZE, migrate, rehashResidentIds, rotatePiiKeys, seed, usingDevPiiKeys } from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
 import { AuthError, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
 import { startHub } from './hub.ts';
@@ -58,6 +60,8 @@ async function main() {
       for (const [name, s] of Object.entries(hub.subgraphs)) console.log(`  subgraph ${name.padEnd(12)} ${s.url}`);
       if (usingDevSecrets())
         console.log('\n⚠ using the DEV secrets (HUB_JWT_SECRET / HUB_INTERNAL_SECRET unset): never in production');
+      if (usingDevPiiKeys())
+        console.log('⚠ using the DEV personal-data keys (HUB_PII_KEYS / HUB_PII_HMAC_KEY unset): never in production');
       console.log(`\nTry (a province-centre token, valid 12 h):\n
 curl -s ${hub.url} -H 'content-type: application/json' \\
   -H 'authorization: Bearer ${token}' \\
@@ -128,9 +132,23 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       await db.close();
       return;
     }
+    case 'keys': {
+      // `pnpm hub keys rotate|rehash`: batches of 1,000 rows, one transaction each; safe while the hub serves.
+      const [sub] = rest;
+      if (sub !== 'rotate' && sub !== 'rehash') throw new Error('usage: pnpm hub keys rotate|rehash');
+      const db = await createDb();
+      await migrate(db);
+      const onProgress = (table: string, rows: number) => process.stderr.write(`\r${table}: ${rows} rows rewritten`);
+      const summary =
+        sub === 'rotate' ? await rotatePiiKeys(db.db, { onProgress }) : await rehashResidentIds(db.db, { onProgress });
+      process.stderr.write('\n');
+      console.log(JSON.stringify(summary, null, 2));
+      await db.close();
+      return;
+    }
     default:
       console.error(
-        'usage: pnpm hub <start|migrate|seed [--size N]|token --role R [--enterprise ID] [--prefecture CODE]>',
+        'usage: pnpm hub <start|migrate|seed [--size N]|token --role R [--enterprise ID] [--prefecture CODE]|keys rotate|keys rehash>',
       );
       process.exit(command ? 2 : 0);
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  bytea,
   char,
   check,
   date,
@@ -20,8 +21,8 @@ import {
 /**
  * 评价计划、成绩、公示、证书: the assessments domain. Rows name enterprises by id
  * and occupations by code only; facts of those domains are read through db/src/read.
- * Resident IDs are stored in `char(18)` columns named `*_resident_id`, so a later
- * security issue can encrypt them at rest (with a keyed hash for lookups) in one place.
+ * Resident IDs (公民身份号码) are never stored in clear: `*_resident_id_enc` holds them
+ * AES-256-GCM encrypted and `*_resident_id_hmac` their keyed hash for lookups (db/src/pii.ts).
  */
 export const assessmentSchema = pgSchema('assessment');
 
@@ -83,13 +84,16 @@ export const workers = assessmentSchema.table(
     employerCreditCode: char('employer_credit_code', { length: 18 }).notNull(),
     employerName: text('employer_name').notNull(),
     name: text().notNull(),
-    residentId: char('resident_id', { length: 18 }).notNull(),
+    /** 公民身份号码, encrypted (db/src/pii.ts). */
+    residentIdEnc: bytea('resident_id_enc').notNull(),
+    /** HMAC-SHA256 of the 公民身份号码: duplicates and certificates are found by it. */
+    residentIdHmac: bytea('resident_id_hmac').notNull(),
     employedSince: date('employed_since').notNull(),
     /** 劳务派遣 */
     dispatched: boolean().notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('workers_institution_resident_key').on(t.institutionId, t.residentId)],
+  (t) => [uniqueIndex('workers_institution_resident_key').on(t.institutionId, t.residentIdHmac)],
 );
 
 export const credentialKind = assessmentSchema.enum('credential_kind', [
@@ -354,8 +358,10 @@ export const certificates = assessmentSchema.table(
     workTypeCode: text('work_type_code'),
     level: smallint().notNull(),
     holderName: text('holder_name').notNull(),
-    // TODO(security issue): encrypt at rest with a keyed hash for lookups.
-    holderResidentId: char('holder_resident_id', { length: 18 }).notNull(),
+    /** 持证人公民身份号码, encrypted (db/src/pii.ts). */
+    holderResidentIdEnc: bytea('holder_resident_id_enc').notNull(),
+    /** HMAC-SHA256 of it: identity verification and a person's certificates are found by it. */
+    holderResidentIdHmac: bytea('holder_resident_id_hmac').notNull(),
     issuedOn: date('issued_on').notNull(),
     status: certificateStatus().notNull().default('VALID'),
     revokedOn: date('revoked_on'),
@@ -370,7 +376,7 @@ export const certificates = assessmentSchema.table(
     index('certificates_enterprise_idx').on(t.enterpriseId, t.number),
     index('certificates_occupation_idx').on(t.occupationCode),
     index('certificates_issued_idx').on(t.issuedOn),
-    index('certificates_holder_idx').on(t.holderResidentId),
+    index('certificates_holder_idx').on(t.holderResidentIdHmac),
     index('certificates_prefecture_idx').on(t.prefectureCode, t.issuedOn),
     uniqueIndex('certificates_candidate_key').on(t.candidateId),
   ],

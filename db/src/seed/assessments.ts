@@ -3,13 +3,17 @@
  * institution's filed scope, with valid resident IDs and consecutive certificate serials.
  */
 import { residentIdCheckChar } from '@hub/kit/rules/resident-id';
+import { type PiiKeyring, piiKeyring, sealCertificateHolder } from '../pii.ts';
 import type { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
 import { type EnterpriseFacts, TODAY } from './enterprises.ts';
 import { ALL_COUNTIES, PARTNER_SCHOOLS, personName, SITE_SUFFIXES } from './names.ts';
 import { addDays, apportion, dayNumber, maxDate, minDate, nextWorkday, officeTime, type Rng } from './random.ts';
 
 export type PlanRow = typeof evaluationPlans.$inferInsert;
-export type CertificateRow = typeof certificates.$inferInsert;
+/** A generated certificate, the holder's resident ID in clear: `sealCertificate` encrypts it on the way in. */
+export type CertificateRow = Omit<typeof certificates.$inferInsert, 'holderResidentIdEnc' | 'holderResidentIdHmac'> & {
+  holderResidentId: string;
+};
 export type SerialRow = typeof certificateSerials.$inferInsert;
 type Method = PlanRow['method'];
 
@@ -201,6 +205,14 @@ export function generateCertificates(rng: Rng, size: number, plans: readonly Pla
     c.revocationReason = rng.pick(REVOCATION_REASONS);
   }
   return out;
+}
+
+/** The row as stored: the resident ID encrypted, with its lookup hash, never in clear. */
+export function sealCertificate(
+  { holderResidentId, ...row }: CertificateRow,
+  ring: PiiKeyring = piiKeyring(),
+): typeof certificates.$inferInsert {
+  return { ...row, ...sealCertificateHolder(holderResidentId, ring) };
 }
 
 /** The last serial per (institution, year, level) of the seeded certificates, so issuing continues after them. */

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbHandle } from '../client.ts';
+import { piiKeyring } from '../pii.ts';
 import { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
 import {
   enterpriseSpecifications,
@@ -16,7 +17,7 @@ import {
   filingTransitions,
 } from '../schema/enterprise.ts';
 import { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
-import { certificateSerialRows, generateCertificates, generatePlans } from './assessments.ts';
+import { certificateSerialRows, generateCertificates, generatePlans, sealCertificate } from './assessments.ts';
 import { generateCases, generateDispatches, generatePool } from './cases.ts';
 import { generateEnterprises, occupationLookup } from './enterprises.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
@@ -110,6 +111,7 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     throw new Error('the database already holds enterprises; the demo seed only fills an empty database');
   }
 
+  const ring = piiKeyring();
   const tables: [string, PgTable, Record<string, unknown>[]][] = [
     ['enterprises', enterprises, data.enterprises],
     ['enterprise_specifications', enterpriseSpecifications, data.enterpriseSpecifications],
@@ -118,7 +120,7 @@ export async function seed(handle: DbHandle, opts: SeedOptions = {}): Promise<Se
     ['filing_served_parties', filingServedParties, data.filingServedParties],
     ['filing_transitions', filingTransitions, data.filingTransitions],
     ['evaluation_plans', evaluationPlans, data.evaluationPlans],
-    ['certificates', certificates, data.certificates],
+    ['certificates', certificates, data.certificates.map((c) => sealCertificate(c, ring))],
     ['certificate_serials', certificateSerials, data.certificateSerials],
     ['cases', cases, data.cases],
     ['case_findings', caseFindings, data.caseFindings],

@@ -9,6 +9,7 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbHandle } from '../client.ts';
+import { piiKeyring } from '../pii.ts';
 import { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
 import {
   enterpriseSpecifications,
@@ -19,6 +20,7 @@ import {
   filingTransitions,
 } from '../schema/enterprise.ts';
 import { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
+import { type CertificateRow, sealCertificate } from './assessments.ts';
 import { generateDemoData, isSeeded, type SeedOptions, type SeedSummary, seedSummary } from './index.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
 
@@ -31,7 +33,9 @@ type Tx = Parameters<Parameters<DbHandle['db']['transaction']>[0]>[0];
 async function bulkInsert(tx: Tx, table: PgTable, rows: Record<string, unknown>[]) {
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in (rows[0] ?? {}));
   const names = columns.map(([, c]) => c.name);
-  const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key] ?? null]))));
+  // bytea travels as its text form ('\\x' + hex), which json_populate_recordset reads back.
+  const value = (v: unknown) => (Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : (v ?? null));
+  const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, value(r[key])]))));
   const qualified = `"${getTableConfig(table).schema ?? 'public'}"."${getTableName(table)}"`;
   const list = sql.raw(names.map((n) => `"${n}"`).join(', '));
   await tx.execute(
@@ -70,10 +74,13 @@ export async function seedScale(handle: DbHandle, opts: SeedOptions = {}): Promi
     opts.onProgress?.(done, total, stage);
   };
   const occupations = await loadOccupationReference(handle.db, (n) => progress(n, 'occupations'));
+  const ring = piiKeyring();
   await handle.db.transaction(async (tx: Tx) => {
     for (const [stage, table, rows, chunk] of tables) {
       for (let i = 0; i < rows.length; i += chunk) {
-        const part = rows.slice(i, i + chunk);
+        let part = rows.slice(i, i + chunk);
+        // Resident IDs are encrypted chunk by chunk, as they go in (never a million ciphertexts in memory).
+        if (table === certificates) part = (part as CertificateRow[]).map((c) => sealCertificate(c, ring));
         if (chunk === BULK) await bulkInsert(tx, table, part);
         else await tx.insert(table).values(part as never);
         progress(part.length, stage);

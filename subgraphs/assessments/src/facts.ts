@@ -5,10 +5,11 @@ import {
   institutionFacts,
   isInConfirmedScope,
   isServedBy,
+  residentIdLookup,
   workerCredentials,
 } from '@hub/db';
 import { canReach, isAuthority } from '@hub/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Context } from './builder.ts';
 import { stop, type Tx } from './change.ts';
 
@@ -33,7 +34,7 @@ export async function heldLevels(
       .from(certificates)
       .where(
         and(
-          eq(certificates.holderResidentId, q.residentId),
+          inArray(certificates.holderResidentIdHmac, residentIdLookup(q.residentId)),
           eq(certificates.occupationCode, q.occupationCode),
           eq(certificates.status, 'VALID'),
         ),

@@ -11,6 +11,7 @@ import {
   groupPageLoader,
   objections,
   planStaff,
+  residentIdLookup,
   scores,
   workerCredentials,
   workers,
@@ -77,14 +78,15 @@ export function createLoaders(db: Db) {
       (r) => r.number,
       (n) => n.length === 22,
     ),
-    /** Certificates the hub issued to a person, by resident ID (whichever institution issued them). */
+    /** Certificates the hub issued to a person, by resident ID (whichever institution issued them), found by its keyed hash. */
     certificatesByHolder: new DataLoader<string, CertificateRow[]>(async (ids) => {
+      const hashes = ids.map((id) => residentIdLookup(id));
       const rows = await db
         .select()
         .from(certificates)
-        .where(inArray(certificates.holderResidentId, [...new Set(ids)]))
+        .where(inArray(certificates.holderResidentIdHmac, hashes.flat()))
         .orderBy(asc(certificates.issuedOn));
-      return ids.map((id) => rows.filter((r) => r.holderResidentId === id));
+      return hashes.map((hs) => rows.filter((r) => hs.some((h) => h.equals(r.holderResidentIdHmac))));
     }),
     certificateByCandidate: byKey<CertificateRow>(
       db,

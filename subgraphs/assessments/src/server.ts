@@ -1,4 +1,4 @@
-import type { Db } from '@hub/db';
+import { type Db, piiKeyring } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
 import { ensurePackageCalendar, fillMissingResultDeadlines } from './calendar.ts';
 import { createLoaders } from './loaders.ts';
@@ -8,6 +8,9 @@ export const DEFAULT_PORT = 4003;
 
 /** Starts the assessments subgraph (评价计划、成绩、公示、证书) on its own HTTP server. */
 export async function startAssessments(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+  // Resident IDs cannot be read or written without the keys: refuse to start on a bad (or, in
+  // production, missing) HUB_PII_KEYS / HUB_PII_HMAC_KEY rather than fail on the first request.
+  piiKeyring();
   // The official calendar is data: seed the years the chinese-days package knows, once per database.
   await ensurePackageCalendar(opts.db);
   await fillMissingResultDeadlines(opts.db);

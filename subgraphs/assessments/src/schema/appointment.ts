@@ -1,4 +1,13 @@
-import { appointments, archiveLedger, candidates, evaluationPlans, keysetPage, scores, workers } from '@hub/db';
+import {
+  appointments,
+  archiveLedger,
+  candidates,
+  decryptResidentId,
+  evaluationPlans,
+  keysetPage,
+  scores,
+  workers,
+} from '@hub/db';
 import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
@@ -91,7 +100,7 @@ builder.mutationFields((t) => ({
         stopIf(
           appointmentProblems({
             heldLevels: await heldLevels(tx, {
-              residentId: w.residentId,
+              residentId: decryptResidentId(w.residentIdEnc),
               workerId: w.id,
               occupationCode: input.occupationCode,
             }),

@@ -2,6 +2,7 @@ import {
   candidates,
   certificateSerials,
   certificates,
+  decryptResidentId,
   evaluationPlans,
   objections,
   uploadBatches,
@@ -109,7 +110,9 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
       workTypeCode: plan.workTypeCode,
       level: plan.level,
       holderName: w.name,
-      holderResidentId: w.residentId,
+      // The worker's ciphertext and hash serve the certificate as they are (no clear ID in between).
+      holderResidentIdEnc: w.residentIdEnc,
+      holderResidentIdHmac: w.residentIdHmac,
       issuedOn: onDay,
     };
   });
@@ -298,8 +301,10 @@ builder.mutationFields((t) => ({
 builder.objectFields(Certificate, (t) => ({
   holderResidentId: t.string({
     description: '持证人公民身份号码: in full for the issuing institution and the authorities, masked for others.',
-    resolve: (c, _a, ctx) =>
-      seesPersonalData(ctx, c.enterpriseId) ? c.holderResidentId : maskResidentId(c.holderResidentId),
+    resolve: (c, _a, ctx) => {
+      const id = decryptResidentId(c.holderResidentIdEnc);
+      return seesPersonalData(ctx, c.enterpriseId) ? id : maskResidentId(id);
+    },
   }),
   revocationReason: t.exposeString('revocationReason', { nullable: true, description: '撤销理由' }),
   uploaded: t.boolean({
@@ -349,6 +354,6 @@ builder.objectFields(Worker, (t) => ({
     type: [Certificate],
     description:
       'Certificates the hub has issued to this person (any institution): 已有证书, with declaredCredentials from elsewhere.',
-    resolve: (w, _a, ctx) => ctx.loaders.certificatesByHolder.load(w.residentId),
+    resolve: (w, _a, ctx) => ctx.loaders.certificatesByHolder.load(decryptResidentId(w.residentIdEnc)),
   }),
 }));

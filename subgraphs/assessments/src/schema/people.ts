@@ -1,6 +1,14 @@
-import { assessors, keysetPage, workerCredentials, workers } from '@hub/db';
+import {
+  assessors,
+  decryptResidentId,
+  keysetPage,
+  residentIdLookup,
+  sealWorkerResidentId,
+  workerCredentials,
+  workers,
+} from '@hub/db';
 import { access, forwardConnection, maskName, maskResidentId, type Refusal } from '@hub/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop } from '../change.ts';
 import { institutionOf, mayReadInstitution, seesPersonalData } from '../facts.ts';
@@ -40,7 +48,10 @@ export const Worker = builder.objectRef<WorkerRow>('Worker').implement({
     }),
     residentId: t.string({
       description: '公民身份号码: in full only for the institution and the authorities, otherwise masked.',
-      resolve: (w, _a, ctx) => (seesPersonalData(ctx, w.institutionId) ? w.residentId : maskResidentId(w.residentId)),
+      resolve: (w, _a, ctx) => {
+        const id = decryptResidentId(w.residentIdEnc);
+        return seesPersonalData(ctx, w.institutionId) ? id : maskResidentId(id);
+      },
     }),
     institution: t.field({
       type: EnterpriseRef,
@@ -163,7 +174,12 @@ builder.mutationFields((t) => ({
         const [existing] = await tx
           .select({ id: workers.id })
           .from(workers)
-          .where(and(eq(workers.institutionId, institutionId), eq(workers.residentId, input.residentId)));
+          .where(
+            and(
+              eq(workers.institutionId, institutionId),
+              inArray(workers.residentIdHmac, residentIdLookup(input.residentId)),
+            ),
+          );
         if (existing)
           stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
         const [worker] = await tx
@@ -173,7 +189,7 @@ builder.mutationFields((t) => ({
             employerCreditCode: input.employerCreditCode ?? inst.creditCode,
             employerName: input.employerName?.trim() || inst.name,
             name: input.name.trim(),
-            residentId: input.residentId,
+            ...sealWorkerResidentId(input.residentId),
             employedSince: isoDate(input.employedSince),
             dispatched: input.dispatched ?? false,
           })

@@ -3,6 +3,7 @@ import {
   announcements,
   assessors,
   candidates,
+  decryptResidentId,
   evaluationPlans,
   keysetPage,
   objections,
@@ -576,7 +577,7 @@ builder.mutationFields((t) => ({
               (await serves(tx, plan.enterpriseId, worker.employerCreditCode)),
             plan: { method: plan.method, level: plan.level, evaluationDate: plan.evaluationDate },
             heldLevels: await heldLevels(tx, {
-              residentId: worker.residentId,
+              residentId: decryptResidentId(worker.residentIdEnc),
               workerId: worker.id,
               occupationCode: plan.occupationCode,
             }),

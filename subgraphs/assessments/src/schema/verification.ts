@@ -1,6 +1,6 @@
-import { certificates, dictionaryFacts } from '@hub/db';
+import { certificates, dictionaryFacts, residentIdLookup } from '@hub/db';
 import { access, maskName } from '@hub/kit';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { CertificateRow } from '../loaders.ts';
 import { normaliseHolderName, normaliseNumber } from '../rules/verification.ts';
@@ -110,12 +110,16 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const name = normaliseHolderName(args.holderName);
       if (!name) return [];
-      // TODO(security issue): compare on a keyed hash (HMAC with HUB_PII_KEY) once resident IDs are
-      // encrypted at rest; today the column holds them in clear and is compared in SQL, never logged.
+      // One indexed lookup by the keyed hash (HMAC-SHA256): the clear ID is neither stored nor logged.
       return ctx.db
         .select()
         .from(certificates)
-        .where(and(eq(certificates.holderResidentId, args.residentId.toUpperCase()), eq(certificates.holderName, name)))
+        .where(
+          and(
+            inArray(certificates.holderResidentIdHmac, residentIdLookup(args.residentId)),
+            eq(certificates.holderName, name),
+          ),
+        )
         .orderBy(asc(certificates.issuedOn), asc(certificates.number))
         .limit(100);
     },
