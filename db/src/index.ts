@@ -25,3 +25,5 @@ export {
 export * from './standalone.ts';
 export * from './tx.ts';
 export * from './write/qualification.ts';
+export * from './write/audit.ts';
+export * from './write/partner-credentials.ts';

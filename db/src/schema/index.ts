@@ -1,3 +1,4 @@
+export * from './audit.ts';
 export * from './assessment.ts';
 export * from './enterprise.ts';
 export * from './occupation.ts';
