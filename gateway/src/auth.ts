@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { AuthError, type Claims, claimsFromAuthorization, hubError, signInternalToken } from '@hub/kit';
 
 /**
@@ -29,4 +30,22 @@ export async function internalTokenFor(claims: Claims): Promise<string> {
   if (cache.size > 10_000) cache.clear();
   cache.set(key, { token, until: now + 60_000 });
   return token;
+}
+
+/**
+ * A revoked or expired partner credential is found by the subgraphs (they hold the database),
+ * so the gateway first sees it as their errors: answer such a request 401, like a bad token.
+ */
+export function credentialRevokedStatus<Ctx extends BaseContext>(): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((e) => e.extensions?.reason === 'CREDENTIAL_REVOKED')) response.http.status = 401;
+        },
+      };
+    },
+  };
 }

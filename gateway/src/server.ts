@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { formatHubError, serveGraphQL } from '@hub/kit';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
-import { internalTokenFor, verifyCaller } from './auth.ts';
+import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
 import { publicRateLimit } from './rate-limit.ts';
@@ -51,7 +51,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
     introspection: limits.introspection,
     validationRules: validationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [costLimitPlugin(limits.maxCost)],
+    plugins: [costLimitPlugin(limits.maxCost), credentialRevokedStatus()],
     formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
   });
   await server.start();

@@ -176,6 +176,10 @@ export interface AuditPluginOptions<Ctx> {
   callerOf: (ctx: Ctx) => Claims | undefined;
 }
 
+/** The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to a subgraph. */
+const clientOperationName = (name: string | null | undefined) =>
+  name ? name.replace(/__[A-Za-z0-9]+__\d+$/, '').slice(0, 200) : null;
+
 /** What a failed audit write adds to the response: the change stands, but the client is told. */
 const AUDIT_WRITE_FAILED = {
   message: 'the request was processed, but its audit record could not be written; the hub has logged it',
@@ -251,7 +255,7 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
           const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
           const events: AuditEvent[] = observed.map((o) => ({
             service: opts.service,
-            operationName: rc.operationName ?? rc.request.operationName ?? null,
+            operationName: clientOperationName(rc.operationName ?? rc.request.operationName),
             role: caller?.role ?? 'public',
             sub: caller?.sub ?? null,
             enterpriseId: caller?.enterpriseId ?? null,
