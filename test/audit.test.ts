@@ -105,6 +105,36 @@ describe('audit log (审计日志)', () => {
     expect(JSON.stringify(rows[0]?.args)).not.toContain('错号');
   });
 
+  it('records a mutation the gateway refuses itself (unknown argument, wrong built-in type) as INVALID', async () => {
+    const clerk = await institutionToken(inst.id);
+    const unknownArg = await gql(
+      hub.url,
+      `mutation Sneaky { registerWorker(input: { name: "x", residentId: "${residentId(315)}", employedSince: "2018-03-01" }, force: true) { errors { code } } }`,
+      { token: clerk },
+    );
+    expect(unknownArg.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const [first] = await rowsOf('registerWorker');
+    expect(first).toMatchObject({
+      service: 'gateway',
+      operationName: 'Sneaky',
+      role: 'enterprise',
+      enterpriseId: inst.id,
+      outcome: 'INVALID',
+      codes: ['GRAPHQL_VALIDATION_FAILED'],
+    });
+    const wrongType = await gql(
+      hub.url,
+      `mutation($code: OccupationCode!, $name: String!) { addWorkType(occupationCode: $code, name: $name) { errors { code } } }`,
+      { token: await token({ role: 'admin' }), variables: { code: '6-18-02-04', name: 42 } },
+    );
+    expect(wrongType.errors?.length).toBeGreaterThan(0);
+    const [second] = await rowsOf('addWorkType');
+    expect(second).toMatchObject({ service: 'gateway', role: 'admin', outcome: 'INVALID', codes: ['BAD_USER_INPUT'] });
+    expect(await hub.db.db.select().from(auditEvents).where(eq(auditEvents.service, 'occupations'))).toHaveLength(
+      (await rowsOf('addWorkType')).length - 1,
+    ); // recorded once, by the gateway only
+  });
+
   it('records a read-only partner credential’s mutation as DENIED with PARTNER_READ_ONLY', async () => {
     const r = await gql(hub.url, WORKER, {
       token: await partnerToken(hub, inst.id),
@@ -185,5 +215,20 @@ describe('audit log (审计日志)', () => {
     expect(await count()).toBe(before);
     const outcomes = await hub.db.db.select({ o: auditEvents.outcome }).from(auditEvents);
     expect(new Set(outcomes.map((x) => x.o))).toEqual(new Set(['OK', 'REFUSED', 'DENIED', 'INVALID']));
+  });
+
+  it('tells the client when the audit record could not be written, and keeps the change it made', async () => {
+    await hub.db.db.execute(sql`alter table audit.events rename to events_away`);
+    try {
+      const r = await gql(hub.url, WORKER, {
+        token: await institutionToken(inst.id),
+        variables: { i: { name: '无审计', residentId: residentId(316), employedSince: '2018-03-01' } },
+      });
+      expect(r.data?.registerWorker.errors).toEqual([]);
+      expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['AUDIT_WRITE_FAILED']);
+      expect(r.errors?.[0]?.message).toMatch(/processed/);
+    } finally {
+      await hub.db.db.execute(sql`alter table audit.events_away rename to events`);
+    }
   });
 });

@@ -4,6 +4,7 @@ import {
   type FieldNode,
   type GraphQLError,
   getOperationAST,
+  getVariableValues,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -183,7 +184,7 @@ const clientOperationName = (name: string | null | undefined) =>
 /** What a failed audit write adds to the response: the change stands, but the client is told. */
 const AUDIT_WRITE_FAILED = {
   message: 'the request was processed, but its audit record could not be written; the hub has logged it',
-  extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'AUDIT_WRITE_FAILED' },
+  extensions: { code: 'AUDIT_WRITE_FAILED' },
 };
 
 /**
@@ -271,6 +272,62 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
             if (body.kind === 'single') {
               body.singleResult.errors = [...(body.singleResult.errors ?? []), AUDIT_WRITE_FAILED];
             }
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The gateway's part of the audit log: mutations it refuses itself, before any subgraph
+ * sees them — a document that fails validation (unknown argument, wrong literal) or
+ * variables of the wrong built-in type — are recorded as INVALID (service `gateway`).
+ * Everything that reaches a subgraph is recorded there, once.
+ */
+export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ctx>): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      let badVariables: string[] | null = null;
+      return {
+        async didResolveOperation(rc) {
+          const op = rc.operation;
+          if (op?.operation !== 'mutation') return;
+          const coerced = getVariableValues(rc.schema, op.variableDefinitions ?? [], rc.request.variables ?? {});
+          if (coerced.errors?.length) badVariables = ['BAD_USER_INPUT'];
+        },
+        async willSendResponse(rc) {
+          if (!opts.write) return;
+          const failedValidation = !rc.operation && (rc.errors?.length ?? 0) > 0;
+          if (!failedValidation && !badVariables) return;
+          const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
+          if (!found) return;
+          const codes = badVariables ?? [
+            ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
+          ];
+          const caller = opts.callerOf(rc.contextValue);
+          const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+          const args = summarizeArgs(rc.request.variables);
+          const events: AuditEvent[] = rootFields(found.doc, found.op.selectionSet).map((f) => ({
+            service: opts.service,
+            operationName: clientOperationName(rc.request.operationName ?? found.op.name?.value),
+            field: f.name.value,
+            role: caller?.role ?? 'public',
+            sub: caller?.sub ?? null,
+            enterpriseId: caller?.enterpriseId ?? null,
+            prefecture: caller?.prefecture ?? null,
+            credentialId: caller?.credentialId ?? null,
+            requestId: requestId ? requestId.slice(0, 100) : null,
+            outcome: 'INVALID',
+            codes,
+            targetIds: [],
+            args,
+          }));
+          if (!events.length) return;
+          try {
+            await opts.write(events).catch(() => opts.write?.(events));
+          } catch (err) {
+            logError(`${opts.service} audit`, err);
           }
         },
       };
