@@ -33,7 +33,7 @@ describe('partner credentials (hr_partner)', () => {
       variables: { i: { enterpriseId: inst.id, name: '北森 HR 同步' } },
     });
     expect(issued.errors).toBeUndefined();
-    const { token: partner, credential } = issued.data?.issuePartnerCredential;
+    const { token: partner, credential } = issued.data?.issuePartnerCredential ?? {};
     expect(credential).toMatchObject({ enterpriseId: inst.id, canWrite: false, lastUsedAt: null, active: true });
     const days = (Date.parse(credential.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(364);
@@ -44,7 +44,9 @@ describe('partner credentials (hr_partner)', () => {
     expect(read.data?.enterprise.name).toBe(inst.name);
 
     const listed = await gql(hub.url, LIST, { token: await admin(), variables: { e: inst.id } });
-    const node = listed.data?.partnerCredentials.edges.find((e: { node: { id: string } }) => e.node.id === credential.id)?.node;
+    const node = listed.data?.partnerCredentials.edges.find(
+      (e: { node: { id: string } }) => e.node.id === credential.id,
+    )?.node;
     expect(node?.lastUsedAt).not.toBeNull();
     expect(Date.now() - Date.parse(node.lastUsedAt)).toBeLessThan(60_000);
 
@@ -147,9 +149,10 @@ describe('partner credentials (hr_partner)', () => {
       const v = await gql(hub.url, REVOKE, { token: t, variables: { id: row?.id, r: 'x' } });
       expect(v.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    expect((await gql(hub.url, ISSUE, { variables: { i: { enterpriseId: inst.id, name: 'x' } } })).errors?.[0]?.extensions?.code).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(
+      (await gql(hub.url, ISSUE, { variables: { i: { enterpriseId: inst.id, name: 'x' } } })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('UNAUTHENTICATED');
     const own = await gql(hub.url, LIST, { token: await institutionToken(inst.id), variables: { e: inst.id } });
     expect(own.errors).toBeUndefined();
     expect(own.data?.partnerCredentials.edges.length).toBeGreaterThan(0);

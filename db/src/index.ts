@@ -24,6 +24,6 @@ export {
 } from './seed/occupations.ts';
 export * from './standalone.ts';
 export * from './tx.ts';
-export * from './write/qualification.ts';
 export * from './write/audit.ts';
 export * from './write/partner-credentials.ts';
+export * from './write/qualification.ts';

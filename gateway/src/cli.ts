@@ -121,7 +121,9 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
         });
         await db.close();
         if (!('token' in out)) throw new Error(out.errors.map((e) => `${e.code}: ${e.message}`).join('; '));
-        console.error(`partner credential ${out.credential.id} (${out.credential.canWrite ? 'read-write' : 'read-only'}, expires ${out.credential.expiresAt.toISOString()})`);
+        console.error(
+          `partner credential ${out.credential.id} (${out.credential.canWrite ? 'read-write' : 'read-only'}, expires ${out.credential.expiresAt.toISOString()})`,
+        );
         console.log(out.token);
         return;
       }

@@ -36,7 +36,11 @@ export async function issuePartnerCredential(
   }
   if (!Number.isInteger(validDays) || validDays < 1 || validDays > MAX_VALID_DAYS) {
     errors.push(
-      refuse('CREDENTIAL_VALIDITY_INVALID', `validDays must be a whole number from 1 to ${MAX_VALID_DAYS}`, 'validDays'),
+      refuse(
+        'CREDENTIAL_VALIDITY_INVALID',
+        `validDays must be a whole number from 1 to ${MAX_VALID_DAYS}`,
+        'validDays',
+      ),
     );
   }
   const [enterprise] = isUuid(input.enterpriseId)
@@ -57,7 +61,12 @@ export async function issuePartnerCredential(
     .returning();
   if (!credential) throw new Error('partner credential insert returned no row');
   const token = await signUserToken(
-    { role: 'hr_partner', enterpriseId: credential.enterpriseId, credentialId: credential.id, sub: `partner:${credential.id}` },
+    {
+      role: 'hr_partner',
+      enterpriseId: credential.enterpriseId,
+      credentialId: credential.id,
+      sub: `partner:${credential.id}`,
+    },
     Math.floor(expiresAt.getTime() / 1000),
   );
   return { credential, token, errors: [] };

@@ -88,7 +88,11 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     // No ftv1 traces: nothing reads them here, and they cost time on every request.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
-      auditPlugin<Ctx>({ service: opts.name, write: opts.audit, callerOf: (ctx) => (ctx as { caller?: Claims }).caller }),
+      auditPlugin<Ctx>({
+        service: opts.name,
+        write: opts.audit,
+        callerOf: (ctx) => (ctx as { caller?: Claims }).caller,
+      }),
     ],
   });
   await server.start();

@@ -52,7 +52,11 @@ const IssuePartnerCredentialInput = builder.inputType('IssuePartnerCredentialInp
       defaultValue: false,
       description: 'Allow changes (mutations); default false (read-only).',
     }),
-    validDays: t.int({ required: false, defaultValue: 365, description: 'Days until it expires, 1–1830 (default 365).' }),
+    validDays: t.int({
+      required: false,
+      defaultValue: 365,
+      description: 'Days until it expires, 1–1830 (default 365).',
+    }),
   }),
 });
 
@@ -152,7 +156,12 @@ builder.queryFields((t) => ({
         args,
         (c: PartnerCredentialRow) => c.id,
         (afterId, limit) =>
-          partnerCredentialsPage(ctx.db, { enterpriseId, includeRevoked: args.includeRevoked ?? false, afterId, limit }),
+          partnerCredentialsPage(ctx.db, {
+            enterpriseId,
+            includeRevoked: args.includeRevoked ?? false,
+            afterId,
+            limit,
+          }),
       );
     },
   }),
