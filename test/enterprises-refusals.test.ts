@@ -15,7 +15,7 @@ import {
   SUBMIT,
   UPDATE,
 } from './enterprises-fixtures.ts';
-import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { gql, partnerToken, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
 let a: Actors;
@@ -109,7 +109,8 @@ describe('refused filing actions name the rule and change nothing', () => {
     const id = await register(hub.url, await a.city('430200'));
     const before = await snapshot();
     const partner = await gql(hub.url, CREATE, {
-      token: await token({ role: 'hr_partner', enterpriseId: id }),
+      // Even a partner credential that may write cannot file: filing is the enterprise's own act.
+      token: await partnerToken(hub, id, { canWrite: true }),
       variables: { input: filingForm() },
     });
     expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

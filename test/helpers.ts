@@ -1,4 +1,4 @@
-import { migrate, seed } from '@hub/db';
+import { issuePartnerCredential, migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/gateway';
 import { type Claims, signUserToken } from '@hub/kit';
@@ -22,6 +22,26 @@ export async function startTestHub(seedSize = 2000): Promise<TestHub> {
 }
 
 export const token = (claims: Claims) => signUserToken(claims);
+
+/**
+ * A partner HR system's token (hr_partner): issues a real partner credential in the hub's
+ * database, read-only unless `canWrite`. Tokens without a credential are refused.
+ */
+export async function partnerToken(
+  hub: Pick<Hub, 'db'>,
+  enterpriseId: string,
+  opts: { canWrite?: boolean; name?: string; validDays?: number } = {},
+): Promise<string> {
+  const out = await issuePartnerCredential(hub.db.db, {
+    enterpriseId,
+    name: opts.name ?? 'test partner',
+    canWrite: opts.canWrite ?? false,
+    validDays: opts.validDays ?? 30,
+    createdBy: 'test',
+  });
+  if (!('token' in out)) throw new Error(`partner credential refused: ${out.errors.map((e) => e.code).join(', ')}`);
+  return out.token;
+}
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;

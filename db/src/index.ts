@@ -25,5 +25,7 @@ export {
 } from './seed/occupations.ts';
 export * from './standalone.ts';
 export * from './tx.ts';
+export * from './write/audit.ts';
+export * from './write/partner-credentials.ts';
 export * from './write/pii-keys.ts';
 export * from './write/qualification.ts';

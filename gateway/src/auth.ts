@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { AuthError, type Claims, claimsFromAuthorization, hubError, signInternalToken } from '@hub/kit';
 
 /**
@@ -21,7 +22,7 @@ export async function verifyCaller(req: http.IncomingMessage): Promise<Claims> {
 const cache = new Map<string, { token: string; until: number }>();
 
 export async function internalTokenFor(claims: Claims): Promise<string> {
-  const key = `${claims.role}|${claims.sub ?? ''}|${claims.enterpriseId ?? ''}|${claims.prefecture ?? ''}`;
+  const key = `${claims.role}|${claims.sub ?? ''}|${claims.enterpriseId ?? ''}|${claims.prefecture ?? ''}|${claims.credentialId ?? ''}`;
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.token;
@@ -29,4 +30,22 @@ export async function internalTokenFor(claims: Claims): Promise<string> {
   if (cache.size > 10_000) cache.clear();
   cache.set(key, { token, until: now + 60_000 });
   return token;
+}
+
+/**
+ * A revoked or expired partner credential is found by the subgraphs (they hold the database),
+ * so the gateway first sees it as their errors: answer such a request 401, like a bad token.
+ */
+export function credentialRevokedStatus<Ctx extends BaseContext>(): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((e) => e.extensions?.reason === 'CREDENTIAL_REVOKED')) response.http.status = 401;
+        },
+      };
+    },
+  };
 }

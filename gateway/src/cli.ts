@@ -7,12 +7,23 @@
  *                                           above that bulk-loaded, e.g. --size 1000000 in about a minute on PostgreSQL)
  *   token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
  *                                           print a JWT signed with the configured (or dev) secret
+ *   token --role hr_partner --enterprise ID [--name NAME] [--can-write] [--days 365]
+ *                                           issue a partner credential in the database and print its token
  *   occupations import FILE                 load a full 职业分类大典 CSV (definitions and tasks included)
  *   keys rotate                             re-encrypt resident IDs stored under an older key with the first of HUB_PII_KEYS
  *   keys rehash                             recompute the resident-ID lookup hashes with HUB_PII_HMAC_KEY
  */
 import { parseArgs } from 'node:util';
-import { createDb, DEFAULT_SEED_SIZE, migrate, rehashResidentIds, rotatePiiKeys, seed, usingDevPiiKeys } from '@hub/db';
+import {
+  createDb,
+  DEFAULT_SEED_SIZE,
+  issuePartnerCredential,
+  migrate,
+  rehashResidentIds,
+  rotatePiiKeys,
+  seed,
+  usingDevPiiKeys,
+} from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
 import { AuthError, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
 import { startHub } from './hub.ts';
@@ -105,8 +116,30 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
           prefecture: { type: 'string' },
           sub: { type: 'string' },
           expires: { type: 'string', default: '12h' },
+          name: { type: 'string' },
+          'can-write': { type: 'boolean', default: false },
+          days: { type: 'string', default: '365' },
         },
       });
+      if (values.role === 'hr_partner') {
+        // A partner token is only good with its credential row: issue a real one (revocable, listed).
+        const db = await createDb();
+        await migrate(db);
+        const out = await issuePartnerCredential(db.db, {
+          enterpriseId: values.enterprise ?? '',
+          name: values.name ?? 'cli',
+          canWrite: values['can-write'],
+          validDays: Number(values.days),
+          createdBy: values.sub ?? 'cli',
+        });
+        await db.close();
+        if (!('token' in out)) throw new Error(out.errors.map((e) => `${e.code}: ${e.message}`).join('; '));
+        console.error(
+          `partner credential ${out.credential.id} (${out.credential.canWrite ? 'read-write' : 'read-only'}, expires ${out.credential.expiresAt.toISOString()})`,
+        );
+        console.log(out.token);
+        return;
+      }
       const claims = parseClaims({
         role: values.role,
         enterpriseId: values.enterprise,

@@ -1,4 +1,4 @@
-import { createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
+import { auditWriter, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
 import type { Served } from '@hub/kit';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { startGateway } from './server.ts';
@@ -39,6 +39,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     port: opts.port ?? Number(process.env.HUB_PORT ?? 4000),
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
     pingDb: () => db.ping(),
+    audit: auditWriter(db.db),
   });
   return {
     url: gateway.url,

@@ -1,8 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { formatHubError, serveGraphQL } from '@hub/kit';
+import { type AuditWriter, formatHubError, gatewayAuditPlugin, serveGraphQL } from '@hub/kit';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
-import { internalTokenFor, verifyCaller } from './auth.ts';
+import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
 import { publicRateLimit } from './rate-limit.ts';
@@ -21,6 +21,8 @@ export interface GatewayOptions {
   pingDb?: () => Promise<boolean>;
   /** Query limits; default from HUB_* variables. */
   limits?: Limits;
+  /** 审计日志 of mutations the gateway itself refuses as invalid (the subgraphs record the rest). */
+  audit?: AuditWriter;
 }
 
 /** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
@@ -51,7 +53,11 @@ export async function startGateway(opts: GatewayOptions = {}) {
     introspection: limits.introspection,
     validationRules: validationRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [costLimitPlugin(limits.maxCost)],
+    plugins: [
+      costLimitPlugin(limits.maxCost),
+      credentialRevokedStatus(),
+      gatewayAuditPlugin<GatewayContext>({ service: 'gateway', write: opts.audit, callerOf: (ctx) => ctx.caller }),
+    ],
     formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
   });
   await server.start();

@@ -5,7 +5,7 @@ import { cases, certificates } from '@hub/db';
 import { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } from '@hub/kit';
 import { readSupergraph, SUBGRAPHS } from '@hub/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startTestHub, type TestHub, token } from '../helpers.ts';
+import { gql, partnerToken, startTestHub, type TestHub, token } from '../helpers.ts';
 
 /**
  * The committed supergraph is portable: Hive Gateway, given the same file and the
@@ -76,7 +76,7 @@ describe('Hive Gateway on the same supergraph and subgraphs', () => {
     const [c] = await hub.db.db.select({ enterpriseId: certificates.enterpriseId }).from(certificates).limit(1);
     const data = await sameThroughBoth(
       `{ certificates(first: 50) { edges { node { number level holderName issuedOn status occupation { code name } issuer { name } } } pageInfo { hasNextPage endCursor } } }`,
-      { token: await token({ role: 'hr_partner', enterpriseId: c?.enterpriseId }) },
+      { token: await partnerToken(hub, c?.enterpriseId ?? '') },
     );
     expect(data?.certificates.edges.length).toBeGreaterThan(0);
   });

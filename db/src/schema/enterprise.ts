@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   char,
   check,
   date,
@@ -235,4 +236,28 @@ export const enterpriseSpecifications = enterpriseSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('enterprise_specifications_enterprise_idx').on(t.enterpriseId, t.createdAt)],
+);
+
+/**
+ * 合作HR系统 API 凭证: a long-lived credential of one enterprise's partner HR system. Its id is
+ * the token's `jti`; subgraphs look it up on every hr_partner request, so revocation is immediate.
+ */
+export const partnerCredentials = enterpriseSchema.table(
+  'partner_credentials',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    name: text().notNull(),
+    canWrite: boolean('can_write').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: text('revoked_by'),
+    revokedReason: text('revoked_reason'),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('partner_credentials_enterprise_idx').on(t.enterpriseId, t.id)],
 );

@@ -1,4 +1,5 @@
 export * from './assessment.ts';
+export * from './audit.ts';
 export * from './enterprise.ts';
 export * from './occupation.ts';
 export * from './supervision.ts';

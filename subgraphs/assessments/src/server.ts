@@ -1,4 +1,4 @@
-import { type Db, piiKeyring } from '@hub/db';
+import { auditWriter, type Db, partnerAdmission, piiKeyring } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
 import { ensurePackageCalendar, fillMissingResultDeadlines } from './calendar.ts';
 import { createLoaders } from './loaders.ts';
@@ -20,6 +20,8 @@ export async function startAssessments(opts: { db: Db; port?: number; host?: str
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    audit: auditWriter(opts.db),
+    admit: partnerAdmission(opts.db),
     context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
   });
 }

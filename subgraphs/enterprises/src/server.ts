@@ -1,4 +1,4 @@
-import type { Db } from '@hub/db';
+import { auditWriter, type Db, partnerAdmission } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema/index.ts';
@@ -13,6 +13,8 @@ export function startEnterprises(opts: { db: Db; port?: number; host?: string; s
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    audit: auditWriter(opts.db),
+    admit: partnerAdmission(opts.db),
     context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
   });
 }

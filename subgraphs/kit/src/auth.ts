@@ -25,6 +25,10 @@ export interface Claims {
   enterpriseId?: string | undefined;
   /** 6-digit 市州 code for a city centre or a city inspector. */
   prefecture?: string | undefined;
+  /** hr_partner only: the partner credential (合作HR系统 API 凭证) the token was issued for, its `jti`. */
+  credentialId?: string | undefined;
+  /** hr_partner only: may this credential change anything? Set by the subgraph from the credential row, never from the token. */
+  canWrite?: boolean | undefined;
 }
 
 export const PUBLIC_CALLER: Claims = Object.freeze({ role: 'public' });
@@ -47,7 +51,13 @@ export const usingDevSecrets = () => !process.env.HUB_JWT_SECRET || !process.env
 
 export class AuthError extends Error {
   constructor(
-    readonly code: 'TOKEN_MISSING' | 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'CLAIMS_INVALID',
+    readonly code:
+      | 'TOKEN_MISSING'
+      | 'TOKEN_INVALID'
+      | 'TOKEN_EXPIRED'
+      | 'CLAIMS_INVALID'
+      | 'CREDENTIAL_REQUIRED'
+      | 'CREDENTIAL_REVOKED',
     message: string,
   ) {
     super(message);
@@ -69,6 +79,16 @@ export function parseClaims(raw: Record<string, unknown>): Claims {
     }
     claims.enterpriseId = enterpriseId.toLowerCase();
   }
+  if (role === 'hr_partner') {
+    // A partner token names the revocable credential it was issued for; a bare role claim is not enough.
+    if (typeof raw.jti !== 'string' || !UUID.test(raw.jti)) {
+      throw new AuthError(
+        'CREDENTIAL_REQUIRED',
+        'an hr_partner token must name its partner credential (claim "jti"); ask an admin to issue one',
+      );
+    }
+    claims.credentialId = raw.jti.toLowerCase();
+  }
   if (role === 'city_center' && prefecture === undefined) {
     throw new AuthError('CLAIMS_INVALID', 'role city_center needs claim "prefecture" (6-digit 市州 code)');
   }
@@ -88,6 +108,7 @@ function claimsPayload(claims: Claims): Record<string, string> {
   const out: Record<string, string> = { role: claims.role };
   if (claims.enterpriseId) out.enterpriseId = claims.enterpriseId;
   if (claims.prefecture) out.prefecture = claims.prefecture;
+  if (claims.credentialId) out.jti = claims.credentialId;
   return out;
 }
 

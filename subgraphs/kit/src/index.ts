@@ -1,5 +1,6 @@
 export * from './access.ts';
 export * from './access-matrix.ts';
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './builder.ts';
 export * from './cursor.ts';

@@ -6,6 +6,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { type AuditWriter, auditPlugin } from './audit.ts';
 import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verifyInternalToken } from './auth.ts';
 import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
@@ -70,6 +71,14 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   context: (caller: Claims) => Ctx;
   standalone?: boolean;
   routes?: Record<string, RouteHandler>;
+  /** 审计日志: where each mutation's audit events go (a writer from @hub/db); see audit.ts. */
+  audit?: AuditWriter;
+  /**
+   * Checks a partner credential (hr_partner) on every request: throws 401 CREDENTIAL_REVOKED
+   * when it is revoked, expired or unknown; returns the claims with `canWrite` from the credential.
+   * Without it, hr_partner callers stay read-only.
+   */
+  admit?: (caller: Claims) => Promise<Claims>;
 }
 
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<Served> {
@@ -81,7 +90,15 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     formatError: formatHubError(opts.name),
     // No ftv1 traces and no cache-control hints: nothing reads them here, and both hook every field
     // of every request (a 1,722-row statistics answer spent ~11 ms in cache-control alone).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      auditPlugin<Ctx>({
+        service: opts.name,
+        write: opts.audit,
+        callerOf: (ctx) => (ctx as { caller?: Claims }).caller,
+      }),
+    ],
   });
   await server.start();
   const standalone = opts.standalone ?? process.env.HUB_SUBGRAPH_STANDALONE === '1';
@@ -90,6 +107,9 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     port: opts.port,
     ...(opts.host ? { host: opts.host } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
-    context: async (req) => opts.context(await callerFromRequest(req, standalone)),
+    context: async (req) => {
+      const caller = await callerFromRequest(req, standalone);
+      return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller);
+    },
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@hub/db';
+import { auditWriter, type Db, partnerAdmission } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
 import { createLoaders } from './loaders.ts';
 import { MatchService } from './matching.ts';
@@ -15,6 +15,8 @@ export async function startOccupations(opts: { db: Db; port?: number; host?: str
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    audit: auditWriter(opts.db),
+    admit: partnerAdmission(opts.db),
     context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db), matcher }),
   });
   // Build the matcher index at startup, in the background: the first match then finds it ready.

@@ -7,5 +7,6 @@ import './complaint.ts';
 import './signals.ts';
 import './dispatch.ts';
 import './certificates.ts';
+import './audit.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,0 +1,336 @@
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Claims } from './auth.ts';
+import { hubError } from './errors.ts';
+import { logError } from './log.ts';
+import { maskResidentId } from './rules/resident-id.ts';
+
+/**
+ * 审计日志: every root mutation field a subgraph is asked to run is recorded —
+ * who (role, subject, enterprise, 市州, partner credential), what (field, a
+ * summary of its arguments without personal data), when, and how it ended.
+ */
+export const AUDIT_OUTCOMES = ['OK', 'REFUSED', 'DENIED', 'INVALID', 'FAILED'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditEvent {
+  service: string;
+  operationName: string | null;
+  /** The root mutation field, e.g. reviewFiling. */
+  field: string;
+  role: string;
+  sub: string | null;
+  enterpriseId: string | null;
+  prefecture: string | null;
+  credentialId: string | null;
+  requestId: string | null;
+  outcome: AuditOutcome;
+  /** Error or refusal codes (FORBIDDEN, FILING_WRONG_STATE, …); empty when OK. */
+  codes: string[];
+  /** Ids named in the arguments or returned in the payload, when cheap to see. */
+  targetIds: string[];
+  /** The arguments with personal data removed (see summarizeArgs). */
+  args: Record<string, unknown>;
+}
+
+/** Writes a batch of events (one statement); the subgraph's server passes one from @hub/db. */
+export type AuditWriter = (events: AuditEvent[]) => Promise<void>;
+
+const MAX_STRING = 80;
+const MAX_ITEMS = 20;
+const MAX_DEPTH = 4;
+/** Keys whose values are names or contact details of people: never kept. */
+const PERSONAL_KEY = /name|phone|mobile|tel$|email|contact|address|wechat|complainant|reporter|representative|holder/i;
+/** Digit runs shaped like a resident ID (or a mistyped one): masked wherever they occur. */
+const ID_LIKE = /(?<![\dXx])\d{14,17}[\dXx](?![\dXx])/g;
+
+function summarizeValue(value: unknown, depth: number): unknown {
+  if (value == null || typeof value === 'number' || typeof value === 'boolean') return value ?? null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === 'string') {
+    const masked = value.replace(ID_LIKE, (id) => maskResidentId(id));
+    return masked.length > MAX_STRING ? `${masked.slice(0, MAX_STRING)}…(${masked.length} chars)` : masked;
+  }
+  if (depth >= MAX_DEPTH) return '[nested]';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_ITEMS).map((v) => summarizeValue(v, depth + 1));
+    return value.length > MAX_ITEMS ? [...items, `…(${value.length} items)`] : items;
+  }
+  if (typeof value === 'object') return summarizeArgs(value as Record<string, unknown>, depth + 1);
+  return String(value).slice(0, MAX_STRING);
+}
+
+/**
+ * The arguments of a mutation as kept in the audit log: resident IDs masked,
+ * names and contact details removed (the key stays, valued "[removed]"), long
+ * strings and lists cut short.
+ */
+export function summarizeArgs(args: Record<string, unknown> | null | undefined, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args ?? {})) {
+    out[key] = PERSONAL_KEY.test(key) && value != null ? '[removed]' : summarizeValue(value, depth);
+  }
+  return out;
+}
+
+const ID_KEY = /^id$|Id$|Ids$/;
+
+/** Ids named by the arguments (id, planId, candidateIds …) and the ids of objects the payload returns. */
+function targetIdsOf(args: Record<string, unknown>, result: unknown): string[] {
+  const ids = new Set<string>();
+  const visit = (obj: Record<string, unknown>, depth: number) => {
+    for (const [key, value] of Object.entries(obj)) {
+      if (ID_KEY.test(key)) {
+        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' && v.length <= 64) ids.add(v);
+      } else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+        visit(value as Record<string, unknown>, depth + 1);
+      }
+    }
+  };
+  visit(args, 0);
+  if (result && typeof result === 'object') {
+    for (const value of Object.values(result)) {
+      const id = (value as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && id.length <= 64) ids.add(id);
+    }
+  }
+  return [...ids].slice(0, MAX_ITEMS);
+}
+
+const errorCodes = (err: unknown): string[] => {
+  const ext = (err as GraphQLError | undefined)?.extensions ?? {};
+  const codes = [typeof ext.code === 'string' ? ext.code : 'INTERNAL_SERVER_ERROR'];
+  if (typeof ext.reason === 'string') codes.push(ext.reason);
+  return codes;
+};
+
+type Observed = Pick<AuditEvent, 'field' | 'outcome' | 'codes' | 'targetIds' | 'args'>;
+
+/** How one root mutation field ended: thrown error, payload refusals, or done. */
+export function classifyField(field: string, args: Record<string, unknown>, error: unknown, result: unknown): Observed {
+  const summary = { field, args: summarizeArgs(args), targetIds: targetIdsOf(args, error ? null : result) };
+  if (error) {
+    const codes = errorCodes(error);
+    const code = codes[0];
+    const outcome: AuditOutcome =
+      code === 'FORBIDDEN' || code === 'UNAUTHENTICATED'
+        ? 'DENIED'
+        : code === 'BAD_USER_INPUT' || code === 'NOT_FOUND'
+          ? 'REFUSED'
+          : 'FAILED';
+    return { ...summary, outcome, codes };
+  }
+  const refusals = (result as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(refusals) && refusals.length) {
+    const codes = refusals.map((r) => String((r as { code?: unknown })?.code ?? 'REFUSED'));
+    return { ...summary, outcome: 'REFUSED', codes };
+  }
+  return { ...summary, outcome: 'OK', codes: [] };
+}
+
+/** Root field names of a selection set, looking through inline fragments and fragment spreads. */
+function rootFields(doc: DocumentNode, set: SelectionSetNode, seen = new Set<string>()): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      if (!sel.name.value.startsWith('__')) out.push(sel);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) out.push(...rootFields(doc, sel.selectionSet, seen));
+    else if (!seen.has(sel.name.value)) {
+      seen.add(sel.name.value);
+      const frag = doc.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === sel.name.value);
+      if (frag && frag.kind === Kind.FRAGMENT_DEFINITION) out.push(...rootFields(doc, frag.selectionSet, seen));
+    }
+  }
+  return out;
+}
+
+/** The mutation operation a request names, found even when the document failed validation. */
+function mutationOf(rc: GraphQLRequestContext<BaseContext>): { doc: DocumentNode; op: OperationDefinitionNode } | null {
+  let doc = rc.document;
+  if (!doc && rc.source) {
+    try {
+      doc = parse(rc.source);
+    } catch {
+      return null; // not even GraphQL: nothing to name
+    }
+  }
+  if (!doc) return null;
+  const op = rc.operation ?? getOperationAST(doc, rc.request.operationName ?? null);
+  return op?.operation === 'mutation' ? { doc, op } : null;
+}
+
+export interface AuditPluginOptions<Ctx> {
+  service: string;
+  /** Where events go; without one nothing is recorded (the read-only partner check still applies). */
+  write?: AuditWriter | undefined;
+  /** The verified caller of a request. */
+  callerOf: (ctx: Ctx) => Claims | undefined;
+}
+
+/** The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to a subgraph. */
+const clientOperationName = (name: string | null | undefined) =>
+  name ? name.replace(/__[A-Za-z0-9]+__\d+$/, '').slice(0, 200) : null;
+
+/** What a failed audit write adds to the response: the change stands, but the client is told. */
+const AUDIT_WRITE_FAILED = {
+  message: 'the request was processed, but its audit record could not be written; the hub has logged it',
+  extensions: { code: 'AUDIT_WRITE_FAILED' },
+};
+
+/**
+ * An Apollo Server plugin that (1) refuses any mutation from a read-only
+ * partner credential (FORBIDDEN, reason PARTNER_READ_ONLY) before it runs, and
+ * (2) records every root mutation field in the audit log: willResolveField on
+ * root fields classifies each; a mutation that fails validation or variable
+ * coercion before execution is INVALID, named by the document's root fields.
+ * Rows are written in one insert after execution, before the response leaves,
+ * outside the mutation's own transaction (a rolled-back change is still recorded).
+ */
+export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ctx>): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      const observed: Observed[] = [];
+      return {
+        async didResolveOperation(rc) {
+          if (rc.operation?.operation !== 'mutation') return;
+          const caller = opts.callerOf(rc.contextValue);
+          if (caller?.role !== 'hr_partner' || caller.canWrite) return;
+          const args = summarizeArgs(rc.request.variables);
+          for (const f of rootFields(rc.document, rc.operation.selectionSet)) {
+            observed.push({
+              field: f.name.value,
+              outcome: 'DENIED',
+              codes: ['FORBIDDEN', 'PARTNER_READ_ONLY'],
+              targetIds: [],
+              args,
+            });
+          }
+          throw hubError(
+            'FORBIDDEN',
+            'this partner credential (hr_partner) is read-only: it may not change anything; an admin may issue one that can write',
+            { reason: 'PARTNER_READ_ONLY' },
+            403,
+          );
+        },
+        async executionDidStart(rc) {
+          if (rc.operation.operation !== 'mutation') return;
+          const mutationType = rc.schema.getMutationType();
+          return {
+            willResolveField({ info, args }) {
+              if (info.path.prev !== undefined || info.parentType !== mutationType) return;
+              return (error, result) => {
+                observed.push(classifyField(info.fieldName, args, error, result));
+              };
+            },
+          };
+        },
+        async willSendResponse(rc) {
+          if (!opts.write) return;
+          const body = rc.response.body;
+          const responseErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          if (!observed.length && (rc.errors?.length || responseErrors?.length)) {
+            // Failed before any root field ran: the document or its variables did not validate.
+            const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
+            if (!found) return;
+            const outcome: AuditOutcome = 'INVALID';
+            const codes = [
+              ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
+            ];
+            const args = summarizeArgs(rc.request.variables);
+            for (const f of rootFields(found.doc, found.op.selectionSet)) {
+              observed.push({ field: f.name.value, outcome, codes, targetIds: [], args });
+            }
+          }
+          if (!observed.length) return;
+          const caller = opts.callerOf(rc.contextValue);
+          const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+          const events: AuditEvent[] = observed.map((o) => ({
+            service: opts.service,
+            operationName: clientOperationName(rc.operationName ?? rc.request.operationName),
+            role: caller?.role ?? 'public',
+            sub: caller?.sub ?? null,
+            enterpriseId: caller?.enterpriseId ?? null,
+            prefecture: caller?.prefecture ?? null,
+            credentialId: caller?.credentialId ?? null,
+            requestId: requestId ? requestId.slice(0, 100) : null,
+            ...o,
+          }));
+          try {
+            await opts.write(events).catch(() => opts.write?.(events)); // one retry: a dropped connection is common
+          } catch (err) {
+            logError(`${opts.service} audit`, err);
+            if (body.kind === 'single') {
+              body.singleResult.errors = [...(body.singleResult.errors ?? []), AUDIT_WRITE_FAILED];
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The gateway's part of the audit log: mutations it refuses itself, before any subgraph
+ * sees them — a document that fails validation (unknown argument, wrong literal) or
+ * variables of the wrong built-in type — are recorded as INVALID (service `gateway`).
+ * Everything that reaches a subgraph is recorded there, once.
+ */
+export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ctx>): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      let badVariables: string[] | null = null;
+      return {
+        async didResolveOperation(rc) {
+          const op = rc.operation;
+          if (op?.operation !== 'mutation') return;
+          const coerced = getVariableValues(rc.schema, op.variableDefinitions ?? [], rc.request.variables ?? {});
+          if (coerced.errors?.length) badVariables = ['BAD_USER_INPUT'];
+        },
+        async willSendResponse(rc) {
+          if (!opts.write) return;
+          const failedValidation = !rc.operation && (rc.errors?.length ?? 0) > 0;
+          if (!failedValidation && !badVariables) return;
+          const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
+          if (!found) return;
+          const codes = badVariables ?? [
+            ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
+          ];
+          const caller = opts.callerOf(rc.contextValue);
+          const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+          const args = summarizeArgs(rc.request.variables);
+          const events: AuditEvent[] = rootFields(found.doc, found.op.selectionSet).map((f) => ({
+            service: opts.service,
+            operationName: clientOperationName(rc.request.operationName ?? found.op.name?.value),
+            field: f.name.value,
+            role: caller?.role ?? 'public',
+            sub: caller?.sub ?? null,
+            enterpriseId: caller?.enterpriseId ?? null,
+            prefecture: caller?.prefecture ?? null,
+            credentialId: caller?.credentialId ?? null,
+            requestId: requestId ? requestId.slice(0, 100) : null,
+            outcome: 'INVALID',
+            codes,
+            targetIds: [],
+            args,
+          }));
+          if (!events.length) return;
+          try {
+            await opts.write(events).catch(() => opts.write?.(events));
+          } catch (err) {
+            logError(`${opts.service} audit`, err);
+          }
+        },
+      };
+    },
+  };
+}
