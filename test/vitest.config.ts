@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlMain }] },
   test: {
     include: ['**/*.test.ts'],
+    // Every line of the run goes to .data/e2e-logs/; a resident ID in it fails the run.
+    globalSetup: ['./log-capture.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 180_000,

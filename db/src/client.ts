@@ -24,7 +24,7 @@ export interface DbHandle {
 export interface DbOptions {
   /** postgres:// URL; when absent, an embedded PGlite database is used. */
   url?: string | undefined;
-  /** PGlite data folder; `memory` keeps it in memory. Giving one means PGlite, whatever DATABASE_URL says. Default: <repo>/.data/pglite */
+  /** PGlite data folder; `memory` keeps it in memory. Giving one means PGlite, whatever DATABASE_URL says. Default: HUB_PGLITE_DIR, else <repo>/.data/pglite */
   dataDir?: string | undefined;
   /** Pool size for postgres.js. */
   max?: number | undefined;
@@ -61,7 +61,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const dataDir = options.dataDir ?? defaultDataDir;
+    const dataDir = options.dataDir ?? process.env.HUB_PGLITE_DIR ?? defaultDataDir;
     if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
     const client: PGlite = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
     db = drizzle({ client, relations, logger }) as unknown as Db;

@@ -24,8 +24,20 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url,
       // Node's own fetch (keep-alive pool), with a deadline: a hung subgraph fails its fields, not the request.
-      fetcher: ((input, init) =>
-        fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) })) as Fetcher,
+      // A subgraph that does not answer costs its fields a coded error (SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE), never the request.
+      fetcher: (async (input, init) => {
+        try {
+          return await fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
+        } catch (err) {
+          const timedOut = (err as Error)?.name === 'TimeoutError';
+          throw new GraphQLError(
+            timedOut
+              ? `a service behind the gateway did not answer within ${timeoutMs} ms`
+              : 'a service behind the gateway is unavailable',
+            { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
+          );
+        }
+      }) as Fetcher,
     });
   }
 

@@ -8,7 +8,7 @@ export interface HubOptions {
   db?: DbHandle;
   /** Gateway port (default 4000; 0 picks a free one). */
   port?: number;
-  /** Subgraph ports; 0 picks free ones. Default: 4001–4004. */
+  /** Subgraph ports; 0 picks free ones. Default: HUB_<NAME>_PORT (e.g. HUB_SUPERVISION_PORT=0), else 4001–4004. */
   subgraphPort?: (name: SubgraphName, defaultPort: number) => number;
   /** Migrate, and seed an empty database with the demo data (default true). */
   prepare?: boolean;
@@ -33,7 +33,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   }
   const subgraphs = {} as Record<SubgraphName, Served>;
   for (const s of SUBGRAPHS) {
-    subgraphs[s.name] = await s.start({ db: db.db, port: opts.subgraphPort?.(s.name, s.port) ?? s.port });
+    const fromEnv = process.env[`HUB_${s.name.toUpperCase()}_PORT`];
+    const port = opts.subgraphPort?.(s.name, s.port) ?? (fromEnv ? Number(fromEnv) : s.port);
+    subgraphs[s.name] = await s.start({ db: db.db, port });
   }
   const gateway = await startGateway({
     port: opts.port ?? Number(process.env.HUB_PORT ?? 4000),

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -6,6 +6,7 @@ import {
   GraphQLError,
   type GraphQLFormattedError,
   getNamedType,
+  getVariableValues,
   isLeafType,
   isListType,
   isNonNullType,
@@ -133,11 +134,53 @@ const rowsEstimator: ComplexityEstimator = ({ type: parent, field, args, childCo
   return rows * (1 + childComplexity);
 };
 
+const badRequest = (message: string, code: string) =>
+  new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/**
+ * Checks the gateway must make itself before planning a query. Apollo Server leaves them to
+ * graphql-js's `execute`, which a gateway never calls: the query planner then fails with a
+ * 500 (an unknown operationName, a subscription) or the executor with an uncoded error (a
+ * variable of the wrong type). Each is the client's mistake: HTTP 400 and a stable code.
+ */
+function checkOperation({
+  request,
+  document,
+  schema,
+  operation,
+}: GraphQLRequestContextDidResolveOperation<BaseContext>) {
+  if (!operation) {
+    const named = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length > 1;
+    throw badRequest(
+      request.operationName
+        ? `the document has no operation named "${request.operationName}"`
+        : named
+          ? 'the document has several operations: say which one with operationName'
+          : 'the document has no operation',
+      'OPERATION_RESOLUTION_FAILURE',
+    );
+  }
+  if (operation.operation === 'subscription') throw badRequest('the hub has no subscriptions', 'BAD_REQUEST');
+  const raw = request.variables;
+  if (raw != null && (typeof raw !== 'object' || Array.isArray(raw))) {
+    throw badRequest('"variables" must be a JSON object', 'BAD_REQUEST');
+  }
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {}, { maxErrors: 5 });
+  if (coerced.errors) {
+    const [first] = coerced.errors;
+    throw new GraphQLError(first?.message ?? 'a variable has the wrong type', {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+}
+
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation(ctx) {
+          checkOperation(ctx);
+          const { request, document, schema } = ctx;
           const cost = getComplexity({
             schema,
             query: document,
@@ -180,6 +223,17 @@ export function formatLimitError(l: Limits, formatted: GraphQLFormattedError, er
       message: `the query has more than ${l.maxTokens} tokens`,
       extensions: { ...out.extensions, code: 'MAX_TOKENS_EXCEEDED' },
     };
+  }
+  // Apollo's own refusals of a malformed request (e.g. an unsupported persisted-query version) carry
+  // an HTTP 4xx but no code; they are the client's mistake, not an internal error.
+  const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: unknown } | undefined;
+  if (
+    (out.extensions?.code ?? 'INTERNAL_SERVER_ERROR') === 'INTERNAL_SERVER_ERROR' &&
+    typeof status?.status === 'number' &&
+    status.status >= 400 &&
+    status.status < 500
+  ) {
+    out = { ...out, extensions: { ...out.extensions, code: 'BAD_REQUEST' } };
   }
   if (!l.fieldSuggestions && / Did you mean /.test(out.message)) {
     out = { ...out, message: out.message.replace(/ Did you mean .*$/, '') };

@@ -21,7 +21,8 @@ export interface RateLimitOptions {
 
 export function rateLimitFromEnv(env = process.env): RateLimitOptions {
   const perMinute = Number(env.HUB_PUBLIC_RATE ?? 600);
-  const burst = Number(env.HUB_PUBLIC_BURST ?? perMinute);
+  // `HUB_PUBLIC_RATE=0` (no limit) has no burst to default to.
+  const burst = Number(env.HUB_PUBLIC_BURST ?? (perMinute || 1));
   if (!Number.isFinite(perMinute) || perMinute < 0) throw new Error('HUB_PUBLIC_RATE must be a number ≥ 0');
   if (!Number.isFinite(burst) || burst < 1) throw new Error('HUB_PUBLIC_BURST must be a number ≥ 1');
   return { perMinute, burst, trustProxy: env.HUB_TRUST_PROXY === '1' };

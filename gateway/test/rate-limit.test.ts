@@ -20,5 +20,7 @@ describe('public rate limit (token bucket per address)', () => {
       trustProxy: true,
     });
     expect(() => rateLimitFromEnv({ HUB_PUBLIC_RATE: 'lots' })).toThrow();
+    // 0 turns the limit off, and needs no burst
+    expect(rateLimitFromEnv({ HUB_PUBLIC_RATE: '0' }).perMinute).toBe(0);
   });
 });

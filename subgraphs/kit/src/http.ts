@@ -36,20 +36,32 @@ class BodyError extends Error {
   }
 }
 
+/** Past this many bytes an oversized body is not even drained: the connection is cut. */
+const DRAIN_LIMIT_FACTOR = 16;
+
+/**
+ * Reads the body up to `limit` bytes. A larger body is drained unread and then refused (413), so
+ * the client gets its answer instead of a reset connection; one beyond 16 × the limit is cut off.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
+    const tooLarge = () => new BodyError(413, `request body larger than ${limit} bytes`, 'BODY_TOO_LARGE');
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyError(413, `request body larger than ${limit} bytes`, 'BODY_TOO_LARGE'));
+      if (size > limit * DRAIN_LIMIT_FACTOR) {
+        reject(tooLarge());
         req.destroy();
+        return;
+      }
+      if (size > limit) {
+        chunks.length = 0;
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -72,7 +84,13 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
   const { server, routes = {}, maxBodyBytes = 1_000_000 } = opts;
   const host = opts.host ?? '127.0.0.1';
 
+  let stopping = false;
   const httpServer = http.createServer(async (req, res) => {
+    // A request that finishes while the server stops closes its connection, so no keep-alive holds the stop up.
+    if (stopping) res.setHeader('connection', 'close');
+    res.once('finish', () => {
+      if (stopping) req.socket.end();
+    });
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
@@ -133,6 +151,22 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
     }
   });
   httpServer.keepAliveTimeout = 65_000;
+  // Requests Node's parser refuses (headers too large, malformed) get a JSON error too, not a bare status line.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const text = JSON.stringify({
+      errors: [
+        {
+          message: tooLarge ? 'the request line or headers are too large' : 'malformed HTTP request',
+          extensions: { code: tooLarge ? 'REQUEST_HEADERS_TOO_LARGE' : 'BAD_REQUEST' },
+        },
+      ],
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+    );
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -147,6 +181,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
     httpServer,
     close() {
       closing ??= (async () => {
+        stopping = true;
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve());
           httpServer.closeIdleConnections();

@@ -43,6 +43,27 @@ export async function callerFromRequest(req: http.IncomingMessage, standalone: b
 const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
 const scrub = (message: string) => message.replace(RESIDENT_ID_SHAPE, (id) => maskResidentId(id));
 
+/** The SQLSTATE of a database error, also when wrapped (drizzle puts the driver's error in `cause`). */
+function sqlStateOf(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/** What of an error may be logged: its class, code and messages with anything shaped like a resident ID masked. */
+function scrubbedForLog(err: unknown) {
+  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return {
+    name: e?.name,
+    code: e?.code,
+    message: scrub(String(e?.message ?? '')),
+    ...(e?.cause ? { cause: { code: e.cause.code, message: scrub(String(e.cause.message ?? '')) } } : {}),
+  };
+}
+
 /** Hides unexpected errors from clients: no stack, no SQL, no personal data; a stable code instead. */
 export function formatHubError(service: string) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -53,7 +74,16 @@ export function formatHubError(service: string) {
       const { response: _response, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logError(service, unwrapResolverError(error));
+    const cause = unwrapResolverError(error);
+    if (sqlStateOf(cause)?.startsWith('22')) {
+      // A data exception (SQLSTATE class 22: a malformed id, a value out of range) is the caller's input, not a fault.
+      return {
+        message: 'a value is malformed or out of range (for instance an id or cursor this hub never issued)',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
+    }
+    logError(service, scrubbedForLog(cause));
     return {
       message: 'internal error; the hub has logged it',
       ...(formatted.path ? { path: formatted.path } : {}),
