@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { certificates, enterprises, evaluationPlans, filings } from '@hub/db';
 import {
@@ -51,11 +51,15 @@ const OPERATIONS = (['Query', 'Mutation'] as const).flatMap((kind) =>
 
 // ── A minimal valid operation for a field, synthesized from the schema ──
 
-const CREDIT_CODE = makeCreditCode('9', '1', '430100', 'MA4L0001');
-const RESIDENT_ID = (() => {
-  const first17 = '43010219900101123';
+// Fresh codes per request, so that callers allowed to create records never race on one key.
+const ORG_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const pick = (alphabet: string, n: number) =>
+  Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+const creditCode = () => makeCreditCode('9', '1', '430100', pick(ORG_ALPHABET, 8));
+const residentId = () => {
+  const first17 = `43010219900101${pick('0123456789', 3)}`;
   return first17 + residentIdCheckChar(first17);
-})();
+};
 
 const SCALARS: Record<string, () => unknown> = {
   ID: () => randomUUID(),
@@ -63,8 +67,8 @@ const SCALARS: Record<string, () => unknown> = {
   Int: () => 1,
   Float: () => 1,
   Boolean: () => false,
-  CreditCode: () => CREDIT_CODE,
-  ResidentId: () => RESIDENT_ID,
+  CreditCode: creditCode,
+  ResidentId: residentId,
   OccupationCode: () => '6-18-01-01',
   Date: () => '2026-03-02',
   DateTime: () => '2026-03-02T08:00:00.000Z',
@@ -140,8 +144,10 @@ async function checkDoor(
   const errors = r.errors ?? [];
   const codes = errors.map((e) => `${e.extensions?.code ?? '?'}${e.path ? `@${e.path.join('.')}` : ''}`);
   const got = `HTTP ${r.status} ${codes.join(', ') || 'no error'}`;
-  // An error without a path means the operation never ran (a synthesis bug or a gateway refusal).
-  if (r.status !== 200 || errors.some((e) => !e.path)) return { operation: op.key, caller, expected, got };
+  // An error without a path means the operation never ran (a synthesis bug or a gateway refusal);
+  // an internal error is never an answer, whatever the door says.
+  if (r.status !== 200 || errors.some((e) => !e.path || e.extensions?.code === 'INTERNAL_SERVER_ERROR'))
+    return { operation: op.key, caller, expected, got };
   const door = errors.filter(
     (e) =>
       e.path?.[0] === op.field.name && (e.extensions?.code === 'FORBIDDEN' || e.extensions?.code === 'UNAUTHENTICATED'),

@@ -1,6 +1,5 @@
 import { calendarDays, calendarYears } from '@hub/db';
-import type { Refusal } from '@hub/kit';
-import { access } from '@hub/kit';
+import { access, type Refusal } from '@hub/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { loadNotice } from '../calendar.ts';
@@ -73,10 +72,10 @@ const CalendarYear = builder.objectRef<CalendarYearShape>('CalendarYear').implem
 
 builder.queryFields((t) => ({
   planReportDeadline: t.field({
-    authScopes: access('Query.planReportDeadline'),
     type: Deadline,
     description:
       '评价计划报备期限: the last day a plan for this evaluation date may be reported — the 5th working day before it (提前5个工作日).',
+    authScopes: access('Query.planReportDeadline'),
     args: { evaluationDate: t.arg({ type: 'Date', required: true, description: '评价日期' }) },
     resolve: async (_r, args, ctx) => {
       const day = isoDate(args.evaluationDate);
@@ -84,10 +83,10 @@ builder.queryFields((t) => ({
     },
   }),
   resultSubmissionDeadline: t.field({
-    authScopes: access('Query.resultSubmissionDeadline'),
     type: Deadline,
     description:
       '评价结果提交期限: the last day results may reach the centre — the 20th working day after publicity ends (公示结束后20个工作日内).',
+    authScopes: access('Query.resultSubmissionDeadline'),
     args: { publicityEndDate: t.arg({ type: 'Date', required: true, description: '公示结束日期' }) },
     resolve: async (_r, args, ctx) => {
       const day = isoDate(args.publicityEndDate);
@@ -95,9 +94,9 @@ builder.queryFields((t) => ({
     },
   }),
   holidayCalendar: t.field({
-    authScopes: access('Query.holidayCalendar'),
     type: CalendarYear,
     description: 'One year of the official calendar the hub counts working days by.',
+    authScopes: access('Query.holidayCalendar'),
     args: { year: t.arg.int({ required: true, description: '年份' }) },
     resolve: async (_r, args, ctx) => {
       const [row] = await ctx.db.select().from(calendarYears).where(eq(calendarYears.year, args.year));

@@ -77,10 +77,10 @@ const CertificateVerification = builder.objectRef<Verification>('CertificateVeri
 
 builder.queryFields((t) => ({
   verifyCertificate: t.field({
-    authScopes: access('Query.verifyCertificate'),
     type: CertificateVerification,
     description:
       '证书查询 (public, no token needed): a certificate by number and holder name. A wrong name answers NOT_FOUND with no data, so names cannot be probed by number.',
+    authScopes: access('Query.verifyCertificate'),
     args: {
       number: t.arg.string({ required: true, description: '证书编号 (22 characters)' }),
       holderName: t.arg.string({ required: true, description: '持证人姓名, in full' }),
@@ -99,10 +99,10 @@ builder.queryFields((t) => ({
     },
   }),
   verifyCertificatesByIdentity: t.field({
-    authScopes: access('Query.verifyCertificatesByIdentity'),
     type: [VerifiedCertificate],
     description:
       '证书查询 by 身份证号 and name (public): the person’s certificates issued through the hub, masked, oldest first; empty when the name does not match.',
+    authScopes: access('Query.verifyCertificatesByIdentity'),
     args: {
       residentId: t.arg({ type: 'ResidentId', required: true, description: '公民身份号码 (checked, never returned)' }),
       holderName: t.arg.string({ required: true, description: '持证人姓名, in full' }),

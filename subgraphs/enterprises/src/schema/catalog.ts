@@ -43,10 +43,10 @@ const LISTED = ['CONFIRMED', 'SUSPENDED'] as const;
 
 builder.queryFields((t) => ({
   catalog: t.connection({
-    authScopes: access('Query.catalog'),
     type: CatalogEntry,
     description:
       '全省技能人才自主评价机构目录 (public): institutions by 市州, occupation, level, kind and status, in a stable order.',
+    authScopes: access('Query.catalog'),
     args: {
       prefecture: t.arg.string({ required: false, description: 'Only institutions of this 市州 (6-digit code).' }),
       occupationCode: t.arg({

@@ -41,9 +41,9 @@ const SkillStep = builder.objectRef<(typeof SKILL_LADDER)[number]>('SkillStep').
 
 builder.queryFields((t) => ({
   skillLadder: t.field({
-    authScopes: access('Query.skillLadder'),
     type: [SkillStep],
     description: '职业技能等级: the eight rungs in order, 学徒工 first.',
+    authScopes: access('Query.skillLadder'),
     resolve: () => [...SKILL_LADDER],
   }),
 }));

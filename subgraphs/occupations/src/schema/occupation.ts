@@ -69,18 +69,18 @@ builder.asEntity(Occupation, {
 
 builder.queryFields((t) => ({
   occupation: t.field({
-    authScopes: access('Query.occupation'),
     type: Occupation,
     nullable: true,
     description: 'One node of the dictionary by its code; null when there is none (a work-type code: see workType).',
+    authScopes: access('Query.occupation'),
     args: { code: t.arg({ type: 'OccupationCode', required: true, description: '职业编码, e.g. 6-18-01-01' }) },
     resolve: (_root, args, ctx) =>
       WORK_TYPE_CODE.test(args.code) ? null : ctx.loaders.occupationByCode.load(args.code),
   }),
   occupations: t.connection({
-    authScopes: access('Query.occupations'),
     type: Occupation,
     description: 'Browse or search the dictionary, ordered by code.',
+    authScopes: access('Query.occupations'),
     args: {
       search: t.arg.string({
         required: false,

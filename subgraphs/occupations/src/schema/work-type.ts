@@ -29,10 +29,10 @@ WorkType.implement({
 
 builder.queryFields((t) => ({
   workType: t.field({
-    authScopes: access('Query.workType'),
     type: WorkType,
     nullable: true,
     description: 'One work type (工种) by its code; null when there is none.',
+    authScopes: access('Query.workType'),
     args: { code: t.arg({ type: 'OccupationCode', required: true, description: '工种编码, e.g. 6-18-02-04-01' }) },
     resolve: (_root, args, ctx) => (WORK_TYPE_CODE.test(args.code) ? ctx.loaders.workTypeByCode.load(args.code) : null),
   }),

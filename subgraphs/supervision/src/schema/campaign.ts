@@ -432,10 +432,10 @@ builder.mutationFields((t) => ({
 
 builder.queryFields((t) => ({
   inspectionCampaigns: t.connection({
-    authScopes: access('Query.inspectionCampaigns'),
     type: Campaign,
     description:
       '抽查任务 (一公开): published campaigns for everyone, the public included; authorities also see their own scope’s unpublished ones. By id.',
+    authScopes: access('Query.inspectionCampaigns'),
     args: {
       prefecture: t.arg.string({ required: false, description: 'Only campaigns of this 市州.' }),
       status: t.arg({ type: CampaignStatus, required: false, description: 'Only campaigns in this state.' }),
@@ -466,10 +466,10 @@ builder.queryFields((t) => ({
     },
   }),
   inspectionCampaign: t.field({
-    authScopes: access('Query.inspectionCampaign'),
     type: Campaign,
     nullable: true,
     description: 'One campaign by id: public once published; before that, for the authorities of its scope.',
+    authScopes: access('Query.inspectionCampaign'),
     args: { id: t.arg.id({ required: true, description: 'Campaign id.' }) },
     resolve: async (_root, args, ctx) => {
       const c = await ctx.loaders.campaignById.load(String(args.id));

@@ -1,6 +1,5 @@
 import { applyQualificationDecision, caseEvents, caseFindings, cases, isUuid } from '@hub/db';
-import type { Refusal } from '@hub/kit';
-import { access, type Operation } from '@hub/kit';
+import { access, type Operation, type Refusal } from '@hub/kit';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { actorOf, change, institutionInReach, stop, stopIf, type Tx } from '../change.ts';

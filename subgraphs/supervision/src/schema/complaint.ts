@@ -168,10 +168,10 @@ builder.objectField(SupervisionCase, 'complaint', (t) =>
 
 builder.mutationFields((t) => ({
   submitComplaint: t.field({
-    authScopes: access('Mutation.submitComplaint'),
     type: ReceiptPayload,
     description:
       '职工投诉 intake, open to anyone (no sign-in needed): names the institution by its 统一社会信用代码; returns a receipt only.',
+    authScopes: access('Mutation.submitComplaint'),
     args: { input: t.arg({ type: ComplaintInput, required: true, description: 'The complaint.' }) },
     resolve: (_root, { input }, ctx) =>
       change(ctx, async (tx) => {
