@@ -1,4 +1,13 @@
-import { assessors, candidates, certificateSerials, certificates, evaluationPlans, planStaff, workers } from '@hub/db';
+import {
+  assessors,
+  candidates,
+  certificateSerials,
+  certificates,
+  evaluationPlans,
+  planStaff,
+  sealWorkerResidentId,
+  workers,
+} from '@hub/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId, setToday } from './assessments-fixtures.ts';
@@ -57,7 +66,7 @@ describe.runIf(onPostgres)('certificate numbers under concurrent issuing', () =>
           employerCreditCode: inst.creditCode,
           employerName: inst.name,
           name: `工人${i}`,
-          residentId: residentId(i, `19${String(70 + (i % 30)).padStart(2, '0')}0101`.slice(0, 8)),
+          ...sealWorkerResidentId(residentId(i, `19${String(70 + (i % 30)).padStart(2, '0')}0101`.slice(0, 8))),
           employedSince: '2020-01-01',
         })),
       )

@@ -179,7 +179,7 @@ describe('refused actions change nothing and say which rule refused them', () =>
         employerCreditCode: inst.creditCode,
         employerName: inst.name,
         name: '满号',
-        residentId: residentId(902),
+        ...sealWorkerResidentId(residentId(902)),
         employedSince: '2015-01-01',
       })
       .returning();

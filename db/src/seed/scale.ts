@@ -77,13 +77,22 @@ export async function seedScale(handle: DbHandle, opts: SeedOptions = {}): Promi
   const ring = piiKeyring();
   await handle.db.transaction(async (tx: Tx) => {
     for (const [stage, table, rows, chunk] of tables) {
+      // Resident IDs are encrypted chunk by chunk as they go in (never a million ciphertexts in
+      // memory), the next chunk while the database writes this one.
+      const prepare = (i: number) => {
+        const part = rows.slice(i, i + chunk);
+        return table === certificates ? (part as CertificateRow[]).map((c) => sealCertificate(c, ring)) : part;
+      };
+      let part = prepare(0);
       for (let i = 0; i < rows.length; i += chunk) {
-        let part = rows.slice(i, i + chunk);
-        // Resident IDs are encrypted chunk by chunk, as they go in (never a million ciphertexts in memory).
-        if (table === certificates) part = (part as CertificateRow[]).map((c) => sealCertificate(c, ring));
-        if (chunk === BULK) await bulkInsert(tx, table, part);
-        else await tx.insert(table).values(part as never);
+        const written = chunk === BULK ? bulkInsert(tx, table, part) : tx.insert(table).values(part as never);
+        const sent = Promise.resolve(written);
+        sent.catch(() => {}); // handled by `await sent` below; no unhandled-rejection crash meanwhile
+        await new Promise((resolve) => setImmediate(resolve));
+        const next = i + chunk < rows.length ? prepare(i + chunk) : [];
+        await sent;
         progress(part.length, stage);
+        part = next;
       }
     }
   });
