@@ -28,7 +28,7 @@ import {
   parse,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { gql, partnerToken, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
  * 权限矩阵 (issue #8, acceptance 1): every Query and Mutation field of the committed supergraph, as
@@ -108,6 +108,7 @@ function operationFor(kind: RootKind, field: GraphQLField<unknown, unknown>) {
 
 let hub: TestHub;
 let ownEnterprise: { id: string; prefectureCode: string };
+let writingPartner: string | undefined;
 
 /** The one place tests get a token for a caller (null: no token, the public). */
 async function tokenFor(caller: Caller): Promise<string | undefined> {
@@ -115,8 +116,11 @@ async function tokenFor(caller: Caller): Promise<string | undefined> {
     case 'public':
       return undefined;
     case 'enterprise':
-    case 'hr_partner':
       return token({ role: caller, sub: `matrix-${caller}`, enterpriseId: ownEnterprise.id });
+    case 'hr_partner':
+      // A partner HR system is a credential in the database; this one may write (the default is read-only).
+      writingPartner ??= await partnerToken(hub, ownEnterprise.id, { canWrite: true, name: 'matrix partner' });
+      return writingPartner;
     case 'city_center':
     case 'inspector':
       return token({ role: caller, sub: `matrix-${caller}`, prefecture: '430100' });
@@ -148,9 +152,12 @@ async function checkDoor(
   // an internal error is never an answer, whatever the door says.
   if (r.status !== 200 || errors.some((e) => !e.path || e.extensions?.code === 'INTERNAL_SERVER_ERROR'))
     return { operation: op.key, caller, expected, got };
+  // The door (scope-auth) refuses with a bare FORBIDDEN / UNAUTHENTICATED; a refusal behind an open door
+  // names its reach rule (reason NOT_YOUR_ENTERPRISE, NOT_YOUR_PREFECTURE, …) and is not the door's.
   const door = errors.filter(
     (e) =>
-      e.path?.[0] === op.field.name && (e.extensions?.code === 'FORBIDDEN' || e.extensions?.code === 'UNAUTHENTICATED'),
+      e.path?.[0] === op.field.name &&
+      (e.extensions?.code === 'UNAUTHENTICATED' || (e.extensions?.code === 'FORBIDDEN' && !e.extensions?.reason)),
   );
   if (expected === 'denied') {
     const code = caller === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
@@ -217,6 +224,20 @@ describe('access matrix', () => {
     );
     expect(mismatches).toEqual([]);
   }, 180_000);
+
+  it('refuses every mutation the matrix opens to hr_partner when its credential is read-only (the default): FORBIDDEN, PARTNER_READ_ONLY', async () => {
+    const readOnly = await partnerToken(hub, ownEnterprise.id, { name: 'matrix read-only partner' });
+    const open = OPERATIONS.filter(
+      (op) => op.kind === 'Mutation' && ACCESS_MATRIX[op.key as Operation].hr_partner !== 'denied',
+    );
+    expect(open.length).toBeGreaterThan(10);
+    const results = await pool(open, 8, async (op) => {
+      const { query, variables } = operationFor(op.kind, op.field);
+      const r = await gql(hub.url, query, { variables, token: readOnly });
+      return { op: op.key, reasons: (r.errors ?? []).map((e) => `${e.extensions?.code}/${e.extensions?.reason}`) };
+    });
+    for (const r of results) expect(r.reasons, r.op).toEqual(['FORBIDDEN/PARTNER_READ_ONLY']);
+  }, 120_000);
 });
 
 // ── The reach behind an open door: own enterprise, own 市州 (属地管理) ──

@@ -127,6 +127,31 @@ describe.runIf(onPostgres)('certificate numbers under concurrent issuing', () =>
       .where(eq(certificates.enterpriseId, inst.id));
     expect(stored.filter((s) => s.n.startsWith(prefix))).toHaveLength(before + N);
   }, 180_000);
+
+  it('records a person once when 8 registrations of the same person race: one worker, the rest WORKER_ALREADY_RECORDED (PostgreSQL only)', async () => {
+    const tok = await institutionToken(inst.id);
+    const id = residentId(N + 77, '19850505');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        gql(
+          hub.url,
+          'mutation($i: RegisterWorkerInput!) { registerWorker(input: $i) { worker { id } errors { code } } }',
+          { token: tok, variables: { i: { name: '并发登记', residentId: id, employedSince: '2020-01-01' } } },
+        ),
+      ),
+    );
+    for (const r of results) expect(r.errors).toBeUndefined();
+    const made = results.filter((r) => r.data?.registerWorker.worker);
+    const refused = results.flatMap((r) => r.data?.registerWorker.errors.map((e: { code: string }) => e.code) ?? []);
+    expect(made).toHaveLength(1);
+    expect(refused).toEqual(Array(7).fill('WORKER_ALREADY_RECORDED'));
+    const sealed = sealWorkerResidentId(id);
+    const rows = await hub.db.db
+      .select({ id: workers.id })
+      .from(workers)
+      .where(and(eq(workers.institutionId, inst.id), eq(workers.residentIdHmac, sealed.residentIdHmac)));
+    expect(rows).toHaveLength(1);
+  });
 });
 
 describe.skipIf(onPostgres)('certificate numbers under concurrent issuing (skipped)', () => {

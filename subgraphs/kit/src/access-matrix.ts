@@ -87,6 +87,9 @@ const CENTRES: AccessRow = { ...NOBODY, city_center: 'own_prefecture', province_
 /** Keepers of the occupation dictionary (职业分类大典): the province centre and admins. */
 const DICTIONARY_KEEPERS: AccessRow = { ...NOBODY, province_center: 'allowed', admin: 'allowed' };
 
+/** Administration of the hub itself (partner credentials). */
+const ADMIN_ONLY: AccessRow = { ...NOBODY, admin: 'allowed' };
+
 export const ACCESS_MATRIX = {
   // ── assessments: 评价计划、成绩、公示、证书 ──
   'Query.planReportDeadline': OPEN, // 报备截止日
@@ -141,6 +144,9 @@ export const ACCESS_MATRIX = {
   'Mutation.reviewFiling': { ...CENTRES, ministry: 'allowed' }, // 市州 → 省 → 人社部备案确认
   'Mutation.fileSpecification': ENTERPRISE_ONLY, // 企业评价规范
   'Mutation.reviewSpecification': CENTRES,
+  'Query.partnerCredentials': { ...NOBODY, enterprise: 'own_enterprise', admin: 'allowed' }, // 合作HR系统 API 凭证
+  'Mutation.issuePartnerCredential': ADMIN_ONLY,
+  'Mutation.revokePartnerCredential': ADMIN_ONLY,
 
   // ── occupations: 职业分类大典 and 岗位映射 ──
   'Query.occupation': OPEN,
@@ -188,6 +194,7 @@ export const ACCESS_MATRIX = {
   'Mutation.dispatchExternalSupervisors': SUPERVISE, // 派遣外部质量督导员
   'Mutation.recordSupervisionFindings': SUPERVISE,
   'Mutation.orderCertificateRevocation': SUPERVISE,
+  'Query.auditEvents': { ...NOBODY, province_center: 'allowed', admin: 'allowed' }, // 审计日志
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, AccessRow>;
 
 export type Operation = keyof typeof ACCESS_MATRIX;

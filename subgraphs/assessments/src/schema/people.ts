@@ -193,8 +193,11 @@ builder.mutationFields((t) => ({
             employedSince: isoDate(input.employedSince),
             dispatched: input.dispatched ?? false,
           })
+          // Two registrations of one person racing past the check above: the second waits, then finds the first.
+          .onConflictDoNothing({ target: [workers.institutionId, workers.residentIdHmac] })
           .returning();
-        if (!worker) throw new Error('insert returned no row');
+        if (!worker)
+          stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
         const creds = input.declaredCredentials ?? [];
         if (creds.length) {
           await tx.insert(workerCredentials).values(

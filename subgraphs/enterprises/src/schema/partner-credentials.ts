@@ -4,7 +4,7 @@ import {
   partnerCredentialsPage,
   revokePartnerCredential,
 } from '@hub/db';
-import { forwardConnection, hubError, type Refusal } from '@hub/kit';
+import { access, forwardConnection, hubError, type Refusal } from '@hub/kit';
 import { builder, UserError } from '../builder.ts';
 
 /** 合作HR系统 API 凭证: issued and revoked by admins; see db/src/write/partner-credentials.ts. */
@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
     type: IssuePartnerCredentialPayload,
     description:
       '合作HR系统 API 凭证: issue a credential (admins only). The token in the answer is shown once; give it to the partner system.',
-    authScopes: { roles: ['admin'] },
+    authScopes: access('Mutation.issuePartnerCredential'),
     args: {
       input: t.arg({ type: IssuePartnerCredentialInput, required: true, description: 'The credential to issue.' }),
     },
@@ -121,7 +121,7 @@ builder.mutationFields((t) => ({
     type: PartnerCredentialPayload,
     description:
       'Revoke a partner credential (admins only): the next request with its token, to any subgraph, is refused (401, reason CREDENTIAL_REVOKED).',
-    authScopes: { roles: ['admin'] },
+    authScopes: access('Mutation.revokePartnerCredential'),
     args: {
       id: t.arg.id({ required: true, description: 'The credential to revoke.' }),
       reason: t.arg.string({ required: true, description: 'Why, for the record.' }),
@@ -136,7 +136,7 @@ builder.queryFields((t) => ({
     type: PartnerCredential,
     description:
       'An enterprise’s partner credentials with their last use, by id: admins for any enterprise, an enterprise for its own. Active ones only unless includeRevoked.',
-    authScopes: { roles: ['admin', 'enterprise'] },
+    authScopes: access('Query.partnerCredentials'),
     args: {
       enterpriseId: t.arg.id({ required: true, description: 'Whose credentials.' }),
       includeRevoked: t.arg.boolean({

@@ -1,9 +1,7 @@
 import { type AuditEventRow, auditEventsPage } from '@hub/db';
-import { AUDIT_OUTCOMES, forwardConnection, hubError } from '@hub/kit';
+import { AUDIT_OUTCOMES, access, forwardConnection, hubError } from '@hub/kit';
 import { builder } from '../builder.ts';
 
-/** 审计日志: read by admins and the province centre only. */
-const AUDIT_READERS = ['admin', 'province_center'] as const;
 
 const AuditOutcome = builder.enumType('AuditOutcome', {
   description: 'How a recorded mutation ended.',
@@ -68,7 +66,7 @@ builder.queryFields((t) => ({
   auditEvents: t.connection({
     type: AuditEvent,
     description: '审计日志: every mutation asked of the hub, newest first (admins and the province centre).',
-    authScopes: { roles: [...AUDIT_READERS] },
+    authScopes: access('Query.auditEvents'),
     args: {
       filter: t.arg({ type: AuditFilter, required: false, description: 'Narrow the list.' }),
     },
