@@ -2,7 +2,6 @@ import { type AuditEventRow, auditEventsPage } from '@hub/db';
 import { AUDIT_OUTCOMES, access, forwardConnection, hubError } from '@hub/kit';
 import { builder } from '../builder.ts';
 
-
 const AuditOutcome = builder.enumType('AuditOutcome', {
   description: 'How a recorded mutation ended.',
   values: {
