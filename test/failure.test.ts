@@ -8,92 +8,17 @@
  * runs) on free ports; their output is written to this worker's stdout/stderr, so the run's
  * log capture (log-capture.ts) scans it too.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDb, type DbHandle, migrate, seed } from '@hub/db';
 import { type Hub, startGateway, startHub } from '@hub/gateway';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { freshDatabase, type Proc, startHubProcess, startProcess } from './processes.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const onPostgres = !!process.env.DATABASE_URL;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Proc {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
-  /** Waits until the output matches; fails if the process exits first or time runs out. */
-  waitFor(re: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
-}
-
-/** Runs a TypeScript entry of the repo in its own node process. */
-function startProcess(entry: string, args: string[], env: Record<string, string | undefined>): Proc {
-  const merged: Record<string, string | undefined> = { ...process.env, ...env };
-  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: repoRoot,
-    env: merged as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-    process.stdout.write(d);
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-    process.stderr.write(d);
-  });
-  let code: number | null | undefined;
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (c) => {
-      code = c;
-      resolve(c);
-    }),
-  );
-  return {
-    child,
-    output: () => out,
-    exited,
-    async waitFor(re, timeoutMs) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const m = out.match(re);
-        if (m) return m;
-        if (code !== undefined)
-          throw new Error(`${entry} exited (${code}) before printing ${re}:\n${out.slice(-2000)}`);
-        if (Date.now() > until)
-          throw new Error(`${entry} did not print ${re} within ${timeoutMs} ms:\n${out.slice(-2000)}`);
-        await sleep(100);
-      }
-    },
-  };
-}
-
-/** A PostgreSQL database of this test's own beside DATABASE_URL (so child processes can open it too). */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL as string;
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
 
 const MIXED = `{ occupation(code: "6-18-01-01") { name } supervisionCases(first: 1) { edges { node { id } } } }`;
 
@@ -289,27 +214,15 @@ describe('a subgraph too slow to answer', () => {
 });
 
 describe('graceful shutdown of the whole hub process (pnpm hub start)', () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
-  let hub: Proc;
+  let hub: Awaited<ReturnType<typeof startHubProcess>>;
   beforeAll(async () => {
-    database = onPostgres ? await freshDatabase() : undefined;
-    hub = startProcess('gateway/src/cli.ts', ['start', '--size', '300'], {
-      HUB_PORT: '0',
-      HUB_ENTERPRISES_PORT: '0',
-      HUB_OCCUPATIONS_PORT: '0',
-      HUB_ASSESSMENTS_PORT: '0',
-      HUB_SUPERVISION_PORT: '0',
-      ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: undefined, HUB_PGLITE_DIR: 'memory' }),
-    });
-  });
-  afterAll(async () => {
-    hub?.child.kill('SIGKILL');
-    await database?.drop();
-  });
+    hub = await startHubProcess();
+  }, 200_000);
+  afterAll(() => hub?.kill());
 
   it('finishes a request in flight when SIGTERM arrives (HTTP 200 with data), then exits 0 and takes no more', async () => {
-    const [, url] = await hub.waitFor(/Hub gateway ready at (\S+)/, 170_000);
-    const { port } = new URL(url as string);
+    const { url, proc } = hub;
+    const { port } = new URL(url);
     const body = JSON.stringify({ query: '{ occupation(code: "6-18-01-01") { name } }' });
 
     // The request starts (headers and half the body) before SIGTERM, and its body ends after it.
@@ -324,8 +237,8 @@ describe('graceful shutdown of the whole hub process (pnpm hub start)', () => {
       `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 12)}`,
     );
     await sleep(500);
-    hub.child.kill('SIGTERM');
-    await hub.waitFor(/shutting down/, 10_000);
+    proc.child.kill('SIGTERM');
+    await proc.waitFor(/shutting down/, 10_000);
     await sleep(500);
     expect(response).toBe(''); // nothing answered yet: the request is still in flight
     socket.write(body.slice(12));
@@ -337,9 +250,9 @@ describe('graceful shutdown of the whole hub process (pnpm hub start)', () => {
     expect(JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1))).toEqual({
       data: { occupation: { name: '车工' } },
     });
-    const code = await Promise.race([hub.exited, sleep(20_000).then(() => 'still running')]);
+    const code = await Promise.race([proc.exited, sleep(20_000).then(() => 'still running')]);
     expect(code).toBe(0);
     // and it takes no more requests
-    await expect(fetch(url as string, { method: 'POST', body })).rejects.toThrow();
-  }, 200_000);
+    await expect(fetch(url, { method: 'POST', body })).rejects.toThrow();
+  }, 60_000);
 });

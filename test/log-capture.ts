@@ -12,7 +12,7 @@
  * A globalSetup teardown that throws does not change vitest's exit code (checked with vitest
  * 4.1), so a hit sets `process.exitCode = 1` itself.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ResidentIdHit, scanFile } from './log-scan.ts';
@@ -41,6 +41,15 @@ export default function setup() {
     process.env.HUB_E2E_LOG ??
     path.join(repoRoot, '.data', 'e2e-logs', `run-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
   mkdirSync(path.dirname(file), { recursive: true });
+  if (!process.env.HUB_E2E_LOG) {
+    // keep the last ten runs' logs
+    const dir = path.dirname(file);
+    const old = readdirSync(dir)
+      .filter((f) => /^run-.*\.log$/.test(f))
+      .sort()
+      .slice(0, -9);
+    for (const f of old) rmSync(path.join(dir, f), { force: true });
+  }
   writeFileSync(file, '');
   process.env.HUB_E2E_LOG = file;
   const restore = [tee(process.stdout, file), tee(process.stderr, file)];

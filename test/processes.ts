@@ -1,0 +1,117 @@
+/**
+ * Hub processes for end-to-end tests: the repo's own entry points in their own node processes
+ * (`node --import tsx …`, what `pnpm hub …` runs). Their output is kept for assertions and also
+ * written to this worker's stdout/stderr, so the run's log capture (log-capture.ts) scans it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Proc {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+  /** Waits until the output matches; fails if the process exits first or time runs out. */
+  waitFor(re: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+}
+
+/** Runs a TypeScript entry of the repo in its own node process. */
+export function startProcess(entry: string, args: string[], env: Record<string, string | undefined>): Proc {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: repoRoot,
+    env: merged as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    process.stdout.write(d);
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+    process.stderr.write(d);
+  });
+  let code: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (c) => {
+      code = c;
+      resolve(c);
+    }),
+  );
+  return {
+    child,
+    output: () => out,
+    exited,
+    async waitFor(re, timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const m = out.match(re);
+        if (m) return m;
+        if (code !== undefined)
+          throw new Error(`${entry} exited (${code}) before printing ${re}:\n${out.slice(-2000)}`);
+        if (Date.now() > until)
+          throw new Error(`${entry} did not print ${re} within ${timeoutMs} ms:\n${out.slice(-2000)}`);
+        await sleep(100);
+      }
+    },
+  };
+}
+
+export /** A PostgreSQL database of this test's own beside DATABASE_URL (so child processes can open it too). */
+async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL as string;
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = postgres(base, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+/**
+ * The whole hub as `pnpm hub start` runs it, in its own process, on free ports, over a database of
+ * its own (a fresh PostgreSQL database beside DATABASE_URL, else an in-memory PGlite), seeded with
+ * `seedSize` certificates. `kill()` ends it (if still running) and drops the database.
+ */
+export async function startHubProcess(seedSize = 300, env: Record<string, string | undefined> = {}) {
+  const database = process.env.DATABASE_URL ? await freshDatabase() : undefined;
+  const proc = startProcess('gateway/src/cli.ts', ['start', '--size', String(seedSize)], {
+    HUB_PORT: '0',
+    HUB_ENTERPRISES_PORT: '0',
+    HUB_OCCUPATIONS_PORT: '0',
+    HUB_ASSESSMENTS_PORT: '0',
+    HUB_SUPERVISION_PORT: '0',
+    ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: undefined, HUB_PGLITE_DIR: 'memory' }),
+    ...env,
+  });
+  try {
+    const [, url] = await proc.waitFor(/Hub gateway ready at (\S+)/, 180_000);
+    return {
+      url: url as string,
+      proc,
+      async kill() {
+        proc.child.kill('SIGKILL');
+        await database?.drop();
+      },
+    };
+  } catch (err) {
+    proc.child.kill('SIGKILL');
+    await database?.drop();
+    throw err;
+  }
+}
