@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentId } from './assessments-fixtures.ts';
 import { enterpriseForm, newCreditCode } from './enterprises-fixtures.ts';
-import { startTestHub, type TestHub, token } from './helpers.ts';
+import { partnerToken, startTestHub, type TestHub, token } from './helpers.ts';
 import { findResidentIds } from './log-scan.ts';
 
 const SEED = 20_261_126;
@@ -73,14 +73,19 @@ let world: World;
  * A token for every role, and none for the public. The one place tokens are made here:
  * when hr_partner needs a database-registered credential, only this function changes.
  */
+let hostilePartner: Promise<string> | undefined;
+
 export async function tokenFor(role: Role | 'public'): Promise<string | undefined> {
   const sub = `hostile-${role}`;
   switch (role) {
     case 'public':
       return undefined;
     case 'enterprise':
-    case 'hr_partner':
       return token({ role, enterpriseId: world.enterpriseId, sub });
+    case 'hr_partner':
+      // A partner HR system is a credential in the database; this one may write, so its mutations run.
+      hostilePartner ??= partnerToken(hub, world.enterpriseId, { canWrite: true, name: 'hostile partner' });
+      return hostilePartner;
     case 'city_center':
     case 'inspector':
       return token({ role, prefecture: world.prefecture, sub });
@@ -788,6 +793,7 @@ beforeAll(async () => {
     .limit(1);
   if (!inst) throw new Error('the seed has no institution');
   world = { enterpriseId: inst.id, creditCode: inst.creditCode, prefecture: inst.prefecture };
+  await tokenFor('hr_partner'); // its credential row exists before any table is counted
 });
 afterAll(async () => {
   delete process.env.HUB_PUBLIC_RATE;

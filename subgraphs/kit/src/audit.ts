@@ -54,11 +54,19 @@ const PERSONAL_KEY = /name|phone|mobile|tel$|email|contact|address|wechat|compla
 /** Digit runs shaped like a resident ID (or a mistyped one): masked wherever they occur. */
 const ID_LIKE = /(?<![\dXx])\d{14,17}[\dXx](?![\dXx])/g;
 
+/**
+ * Text PostgreSQL can store in jsonb: no NUL characters, no lone UTF-16 surrogates (hostile input
+ * carries both; either would make the audit insert fail).
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (s: string) => s.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
+
 function summarizeValue(value: unknown, depth: number): unknown {
-  if (value == null || typeof value === 'number' || typeof value === 'boolean') return value ?? null;
+  if (value == null || typeof value === 'boolean') return value ?? null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value === 'string') {
-    const masked = value.replace(ID_LIKE, (id) => maskResidentId(id));
+    const masked = storable(value).replace(ID_LIKE, (id) => maskResidentId(id));
     return masked.length > MAX_STRING ? `${masked.slice(0, MAX_STRING)}…(${masked.length} chars)` : masked;
   }
   if (depth >= MAX_DEPTH) return '[nested]';
@@ -77,8 +85,9 @@ function summarizeValue(value: unknown, depth: number): unknown {
  */
 export function summarizeArgs(args: Record<string, unknown> | null | undefined, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(args ?? {})) {
-    out[key] = PERSONAL_KEY.test(key) && value != null ? '[removed]' : summarizeValue(value, depth);
+  for (const [key, value] of Object.entries(args ?? {}).slice(0, MAX_ITEMS)) {
+    out[storable(key).slice(0, MAX_STRING)] =
+      PERSONAL_KEY.test(key) && value != null ? '[removed]' : summarizeValue(value, depth);
   }
   return out;
 }
@@ -91,7 +100,7 @@ function targetIdsOf(args: Record<string, unknown>, result: unknown): string[] {
   const visit = (obj: Record<string, unknown>, depth: number) => {
     for (const [key, value] of Object.entries(obj)) {
       if (ID_KEY.test(key)) {
-        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' && v.length <= 64) ids.add(v);
+        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' && v.length <= 64) ids.add(storable(v));
       } else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
         visit(value as Record<string, unknown>, depth + 1);
       }
@@ -101,7 +110,7 @@ function targetIdsOf(args: Record<string, unknown>, result: unknown): string[] {
   if (result && typeof result === 'object') {
     for (const value of Object.values(result)) {
       const id = (value as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && id.length <= 64) ids.add(id);
+      if (typeof id === 'string' && id.length <= 64) ids.add(storable(id));
     }
   }
   return [...ids].slice(0, MAX_ITEMS);

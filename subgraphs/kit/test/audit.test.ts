@@ -59,6 +59,20 @@ describe('audit argument summary', () => {
     });
     expect((summary.input as { ids: string[] }).ids).toHaveLength(21);
   });
+
+  it('keeps only text PostgreSQL can store in jsonb: no NUL, no lone surrogates, finite numbers', () => {
+    const out = summarizeArgs({
+      a: 'x\u0000y',
+      b: 'lone \uD800 high',
+      c: 'lone \uDC00 low',
+      d: '好😀',
+      'k\u0000': 1,
+      n: Infinity,
+    });
+    expect(out).toEqual({ a: 'xy', b: 'lone \uFFFD high', c: 'lone \uFFFD low', d: '好😀', k: 1, n: 'Infinity' });
+    // The same JSON text PostgreSQL's jsonb parser would see: no \u0000, no unpaired surrogate escapes.
+    expect(JSON.stringify(out)).not.toMatch(/\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/i);
+  });
 });
 
 describe('audit outcome of a root mutation field', () => {
