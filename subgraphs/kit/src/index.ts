@@ -12,3 +12,4 @@ export * from './rules/mask.ts';
 export * from './rules/resident-id.ts';
 export * from './scalars.ts';
 export * from './subgraph.ts';
+export * from './tracing.ts';
