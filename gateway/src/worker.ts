@@ -1,0 +1,18 @@
+/**
+ * One gateway worker process (node:cluster), forked by forkGateways: the
+ * gateway alone, subgraph URLs from HUB_<NAME>_URL, port from HUB_PORT. Tells
+ * the primary its URL once it listens.
+ */
+import { createDb } from '@hub/db/client';
+import { runUntilSignal } from '@hub/kit';
+import { startGateway } from './server.ts';
+
+// PostgreSQL only: an embedded PGlite database belongs to the primary process.
+const db = process.env.DATABASE_URL ? await createDb({ max: 1 }) : undefined;
+const served = await startGateway(db ? { pingDb: () => db.ping() } : {});
+if (process.send) process.send({ type: 'gateway-ready', url: served.url });
+else console.log(`gateway at ${served.url}`);
+runUntilSignal(async () => {
+  await served.close();
+  await db?.close();
+});
