@@ -3,6 +3,7 @@
  * gateway alone, subgraph URLs from HUB_<NAME>_URL, port from HUB_PORT. Tells
  * the primary its URL once it listens.
  */
+import cluster from 'node:cluster';
 import { createDb } from '@hub/db/client';
 import { runUntilSignal } from '@hub/kit';
 import { startGateway } from './server.ts';
@@ -12,6 +13,9 @@ const db = process.env.DATABASE_URL ? await createDb({ max: 1 }) : undefined;
 const served = await startGateway(db ? { pingDb: () => db.ping() } : {});
 if (process.send) process.send({ type: 'gateway-ready', url: served.url });
 else console.log(`gateway at ${served.url}`);
+// A worker whose primary is gone has no one to hand it connections or restart it: it leaves too.
+cluster.worker?.on('error', () => undefined);
+process.once('disconnect', () => process.exit(0));
 runUntilSignal(async () => {
   await served.close();
   await db?.close();
