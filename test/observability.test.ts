@@ -21,7 +21,7 @@ const receiver = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    let raw = Buffer.concat(chunks);
+    let raw: Buffer = Buffer.concat(chunks);
     if (req.headers['content-encoding'] === 'gzip') raw = gunzipSync(raw);
     const body = JSON.parse(raw.toString('utf8')) as {
       resourceSpans?: { scopeSpans?: { spans?: OtlpSpan[] }[] }[];
