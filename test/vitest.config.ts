@@ -16,5 +16,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Each file starts its own hub on its own database; two cores run two at a time.
     maxWorkers: 2,
+    // One JSON access line per request would bury the test report; a test that reads logs lowers the level itself.
+    env: { HUB_LOG_LEVEL: process.env.HUB_LOG_LEVEL ?? 'warn' },
   },
 });

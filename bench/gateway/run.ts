@@ -8,7 +8,7 @@
  * Loopback only; every run is bounded (BENCH_SECONDS per step, default 10).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INTERNAL_HEADER, signInternalToken, signUserToken } from '@hub/kit';
@@ -22,19 +22,46 @@ if (!process.env.DATABASE_URL) {
   process.exit(2);
 }
 
+/** Our gateway as production starts it (bundled JS, `pnpm --filter @hub/gateway build`), or through tsx with BENCH_OURS=tsx. */
+const oursFromDist = process.env.BENCH_OURS !== 'tsx';
+const distMain = path.join(here, '../../gateway/dist/main.mjs');
+// As `pnpm --filter @hub/gateway start:dist` runs it: an old-generation cap keeps RSS under 200 MB under load.
+const distFlags = ['--max-old-space-size=128'];
+let subgraphEnv: Record<string, string> = {};
+
+// Every server this run starts is stopped when it ends, however it ends (Hive ignores SIGTERM while busy).
+const children: ChildProcess[] = [];
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
 function start(mode: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'serve.ts'), mode], {
-      env: { ...process.env, ...env, HUB_ENV: 'production', HUB_INTROSPECTION: '0' },
+    const dist = mode === 'ours' && oursFromDist;
+    const args = dist ? [...distFlags, distMain] : ['--import', 'tsx', path.join(here, 'serve.ts'), mode];
+    const child = spawn(process.execPath, args, {
+      env: {
+        ...process.env,
+        ...(dist ? { ...subgraphEnv, HUB_PORT: env.BENCH_PORT ?? '4100' } : {}),
+        ...env,
+        HUB_ENV: 'production',
+        HUB_INTROSPECTION: '0',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    children.push(child);
     let out = '';
     const failed = (code: number | null) => reject(new Error(`${mode} exited with ${code} before it was ready`));
     child.once('exit', failed);
+    let ready = false;
     child.stdout?.on('data', (d: Buffer) => {
+      // After READY the child's log lines are read and dropped, as a log shipper would.
+      if (ready) return;
       out += d.toString();
-      const m = /READY (.+)/.exec(out);
+      const m = /(?:READY|gateway at) (\S+)/.exec(out);
       if (m?.[1]) {
+        ready = true;
+        out = '';
         child.off('exit', failed);
         resolve({ child, url: m[1].trim() });
       }
@@ -46,6 +73,16 @@ const rssMb = (pid: number | undefined) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
 };
+/** RSS of a process and of each of its children (gateway workers), in MB. */
+const rssTree = (pid: number | undefined): number[] => {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return [rssMb(pid), ...children.flatMap((c) => rssTree(Number(c)))];
+};
+const showTree = (mbs: number[]) =>
+  mbs.length === 1
+    ? `${mbs[0]} MB`
+    : `${mbs.reduce((a, b) => a + b, 0)} MB (primary ${mbs[0]} + workers ${mbs.slice(1).join(', ')})`;
+const workers = Number(process.env.BENCH_WORKERS ?? 0);
 
 interface Figures {
   rps: number;
@@ -80,8 +117,16 @@ const body = (query: string, variables: Record<string, unknown> = {}) => JSON.st
 
 const subgraphs = await start('subgraphs');
 const subgraphUrls = JSON.parse(subgraphs.url) as Record<string, string>;
+subgraphEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([n, url]) => [`HUB_${n.toUpperCase()}_URL`, url]));
+if (oursFromDist && !existsSync(distMain)) {
+  console.error('build our gateway first: pnpm --filter @hub/gateway build (or BENCH_OURS=tsx)');
+  process.exit(2);
+}
 const ours = await start('ours', { BENCH_PORT: '4100' });
 const hive = await start('hive', { BENCH_PORT: '4200' });
+// Optionally ours again with BENCH_WORKERS gateway worker processes (node:cluster), measured on the mix.
+const oursN =
+  workers > 1 ? await start('ours', { BENCH_PORT: '4300', HUB_GATEWAY_WORKERS: String(workers) }) : undefined;
 
 try {
   const province = await signUserToken({ role: 'province_center', sub: 'bench' });
@@ -110,7 +155,8 @@ try {
   ];
 
   // Warm both gateways' query-plan caches.
-  for (const url of [ours.url, hive.url]) await load(url, mix, auth).catch(() => undefined);
+  for (const url of [ours.url, hive.url, ...(oursN ? [oursN.url] : [])])
+    await load(url, mix, auth).catch(() => undefined);
 
   const direct = await load(subgraphUrls.occupations as string, single, {
     [INTERNAL_HEADER]: await signInternalToken({ role: 'province_center' }),
@@ -119,28 +165,40 @@ try {
   const hiveSingle = await load(hive.url, single, auth);
   const oursMix = await load(ours.url, mix, auth);
   const hiveMix = await load(hive.url, mix, auth);
-  const memory = { subgraphs: rssMb(subgraphs.child.pid), ours: rssMb(ours.child.pid), hive: rssMb(hive.child.pid) };
+  const oursNMix = oursN ? await load(oursN.url, mix, auth) : undefined;
+  const memory = {
+    subgraphs: rssMb(subgraphs.child.pid),
+    ours: showTree(rssTree(ours.child.pid)),
+    hive: rssMb(hive.child.pid),
+  };
+  const memoryN = oursN ? showTree(rssTree(oursN.child.pid)) : undefined;
 
   const row = (name: string, f: Figures) =>
     `${name.padEnd(34)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p95 ${String(f.p95).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`;
   console.log(
-    `\n${connections} connections, ${seconds} s per step, ${process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//')}`,
+    `\n${connections} connections, ${seconds} s per step, ${process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//')}, ours from ${oursFromDist ? 'gateway/dist (bundled JS)' : 'TypeScript via tsx'}, HUB_LOG_LEVEL ${process.env.HUB_LOG_LEVEL ?? 'info'}`,
   );
   console.log(row('direct subgraph (occupation)', direct));
   console.log(row('ours (occupation)', oursSingle));
   console.log(row('Hive Gateway (occupation)', hiveSingle));
   console.log(row('ours (mix of 4 operations)', oursMix));
   console.log(row('Hive Gateway (mix of 4 operations)', hiveMix));
-  console.log(
-    `\nmemory RSS after load: subgraphs ${memory.subgraphs} MB, ours ${memory.ours} MB, Hive ${memory.hive} MB`,
-  );
+  if (oursNMix) console.log(row(`ours, ${workers} workers (mix)`, oursNMix));
+  console.log(`\nmemory RSS after load: subgraphs ${memory.subgraphs} MB, ours ${memory.ours}, Hive ${memory.hive} MB`);
+  if (memoryN) console.log(`memory RSS after load, ours with ${workers} workers: ${memoryN}`);
   console.log(
     `ratio ours/Hive throughput: single ${(oursSingle.rps / hiveSingle.rps).toFixed(2)}, mix ${(oursMix.rps / hiveMix.rps).toFixed(2)}`,
   );
   console.log(`ratio ours/direct throughput (single subgraph): ${(oursSingle.rps / direct.rps).toFixed(2)}`);
+  if (oursNMix)
+    console.log(
+      `ratio ours ${workers} workers / ours 1 on the mix: ${(oursNMix.rps / oursMix.rps).toFixed(2)}; / Hive: ${(oursNMix.rps / hiveMix.rps).toFixed(2)}`,
+    );
   console.log(
     `gateway overhead at p50 over the direct call: ${oursSingle.p50 - direct.p50} ms (ours), ${hiveSingle.p50 - direct.p50} ms (Hive)`,
   );
 } finally {
-  for (const p of [hive, ours, subgraphs]) p.child.kill('SIGTERM');
+  for (const p of [hive, ours, ...(oursN ? [oursN] : []), subgraphs]) p.child.kill('SIGTERM');
 }
+// A child still running (Hive ignores SIGTERM while busy) would keep this process alive; the exit hook kills it.
+process.exit(0);

@@ -21,9 +21,18 @@ if (mode === 'subgraphs') {
   for (const s of SUBGRAPHS) await s.start({ db: db.db, port: portOf(s.name) });
   console.log(`READY ${JSON.stringify(urls)}`);
 } else if (mode === 'ours') {
-  const { startGateway } = await import('@hub/gateway/server');
-  const served = await startGateway({ port: Number(process.env.BENCH_PORT ?? 4100), subgraphUrls: urls });
-  console.log(`READY ${served.url}`);
+  const port = Number(process.env.BENCH_PORT ?? 4100);
+  const workers = Number(process.env.HUB_GATEWAY_WORKERS ?? 1);
+  if (workers > 1) {
+    const { forkGateways } = await import('@hub/gateway/cluster');
+    const env = Object.fromEntries(named.map((s) => [`HUB_${s.name.toUpperCase()}_URL`, urls[s.name] as string]));
+    const gateways = await forkGateways(workers, { ...env, HUB_PORT: String(port) });
+    console.log(`READY ${gateways.url}`);
+  } else {
+    const { startGateway } = await import('@hub/gateway/server');
+    const served = await startGateway({ port, subgraphUrls: urls });
+    console.log(`READY ${served.url}`);
+  }
 } else if (mode === 'hive') {
   const { createServer } = await import('node:http');
   const { createGatewayRuntime } = await import('@graphql-hive/gateway');

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import { SpanKind, startTracing, withSpan } from '@hub/kit/tracing';
 import { sql } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { relations } from './relations.ts';
@@ -39,6 +40,7 @@ export const defaultDataDir = path.join(repoRoot, '.data', 'pglite');
  * on a machine with no database server.
  */
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
+  if (await startTracing()) await traceStatements();
   const { relations } = await import('./relations.ts');
   const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
   const stats = { statements: 0 };
@@ -82,5 +84,32 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       }
     },
     close,
+  };
+}
+
+let tracingStatements = false;
+
+/**
+ * With tracing on, every SQL statement drizzle sends (both drivers, inside
+ * transactions too) becomes a client span under the resolver that asked for it.
+ * Neither postgres.js nor PGlite has OpenTelemetry instrumentation and drizzle's
+ * own is compiled out, so the one place every statement passes, the prepared
+ * query's execute, is wrapped. The span names the parameterised SQL, never its
+ * parameters (names, resident IDs). Off, nothing is wrapped.
+ */
+async function traceStatements() {
+  if (tracingStatements) return;
+  tracingStatements = true;
+  const { PgAsyncPreparedQuery } = await import('drizzle-orm/pg-core/async/session');
+  type Execute = (this: { getQuery(): { sql: string } }, ...args: unknown[]) => Promise<unknown>;
+  const proto = PgAsyncPreparedQuery.prototype as unknown as { execute: Execute };
+  const execute = proto.execute;
+  proto.execute = function (...args) {
+    const text = this.getQuery().sql;
+    return withSpan(
+      `sql ${/^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? 'statement'}`,
+      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.query.text': text.slice(0, 2000) } },
+      () => execute.apply(this, args),
+    );
   };
 }

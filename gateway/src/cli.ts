@@ -26,6 +26,7 @@ import {
 } from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
 import { AuthError, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
+import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -62,12 +63,15 @@ async function main() {
     case 'start': {
       const { values } = parseArgs({ args: rest, options: { size: { type: 'string' } } });
       console.error(`database: ${dbLabel()}`);
+      // One gateway in this process by default: the demo machine also runs the subgraphs and the database.
+      const gatewayWorkers = gatewayWorkersFromEnv(process.env.HUB_GATEWAY_WORKERS, 1);
       const hub = await startHub({
+        gatewayWorkers,
         ...(values.size ? { seedSize: Number(values.size) } : {}),
         onProgress: progressBar('seeding'),
       });
       const token = await signUserToken({ role: 'province_center', sub: 'demo' });
-      console.log(`\nHub gateway ready at ${hub.url}`);
+      console.log(`\nHub gateway ready at ${hub.url}${gatewayWorkers > 1 ? ` (${gatewayWorkers} workers)` : ''}`);
       for (const [name, s] of Object.entries(hub.subgraphs)) console.log(`  subgraph ${name.padEnd(12)} ${s.url}`);
       if (usingDevSecrets())
         console.log('\n⚠ using the DEV secrets (HUB_JWT_SECRET / HUB_INTERNAL_SECRET unset): never in production');

@@ -1,6 +1,14 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { type Claims, INTERNAL_HEADER } from '@hub/kit';
+import {
+  type Claims,
+  INTERNAL_HEADER,
+  injectTraceHeaders,
+  REQUEST_ID_HEADER,
+  requestScope,
+  SpanKind,
+  withSpan,
+} from '@hub/kit';
 import { GraphQLError } from 'graphql';
 
 export interface GatewayContext {
@@ -20,7 +28,9 @@ const PASSED_ON = ['code', 'reason', 'field'] as const;
  * hands the client the subgraph's own words and code instead of "400: Bad Request".
  */
 export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor({ url, timeoutMs }: { url: string; timeoutMs: number }) {
+  private readonly name: string;
+
+  constructor({ name, url, timeoutMs }: { name: string; url: string; timeoutMs: number }) {
     super({
       url,
       // Node's own fetch (keep-alive pool), with a deadline: a hung subgraph fails its fields, not the request.
@@ -39,6 +49,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         }
       }) as Fetcher,
     });
+    this.name = name;
   }
 
   /** Identical subgraph queries in flight, by subgraph, document, variables and the caller's signed claims. */
@@ -53,20 +64,34 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { request } = options;
     const token = 'context' in options ? options.context.internalToken : undefined;
     const query = request.query ?? '';
-    if (!token || !/^\s*(query\b|\{)/.test(query)) return super.process(options);
+    if (!token || !/^\s*(query\b|\{)/.test(query)) return this.fetchTraced(options);
     const key = `${query}\u0000${JSON.stringify(request.variables ?? {})}\u0000${token}`;
     const pending = this.inFlight.get(key);
     if (pending) return structuredClone(await pending);
-    const leader = super.process(options).finally(() => this.inFlight.delete(key));
+    const leader = this.fetchTraced(options).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, leader);
     return leader;
+  }
+
+  /** One subgraph call, as a client span when tracing is on (the trace context goes along in willSendRequest). */
+  private fetchTraced(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return withSpan(
+      `gateway fetch ${this.name}`,
+      { kind: SpanKind.CLIENT, attributes: { 'hub.subgraph': this.name, 'server.address': this.url ?? '' } },
+      () => super.process(options),
+    );
   }
 
   override willSendRequest({
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.internalToken) request.http?.headers.set(INTERNAL_HEADER, context.internalToken);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context.internalToken) headers.set(INTERNAL_HEADER, context.internalToken);
+    const scope = requestScope();
+    if (scope) headers.set(REQUEST_ID_HEADER, scope.requestId);
+    injectTraceHeaders((k, v) => headers.set(k, v));
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {

@@ -1,6 +1,7 @@
 import { auditWriter, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
 import type { Served } from '@hub/kit';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { forkGateways } from './cluster.ts';
 import { startGateway } from './server.ts';
 
 export interface HubOptions {
@@ -13,13 +14,18 @@ export interface HubOptions {
   /** Migrate, and seed an empty database with the demo data (default true). */
   prepare?: boolean;
   seedSize?: number;
+  /** Gateway worker processes (node:cluster); 1 (default) serves the gateway in this process. */
+  gatewayWorkers?: number;
   onProgress?: (done: number, total: number, stage: string) => void;
 }
 
 export interface Hub {
   url: string;
   db: DbHandle;
-  gateway: Served;
+  /** The in-process gateway; undefined when the gateway runs in worker processes. */
+  gateway: Served | undefined;
+  /** The gateway worker processes' ids, when there are any. */
+  gatewayPids(): number[];
   subgraphs: Record<SubgraphName, Served>;
   close(): Promise<void>;
 }
@@ -37,19 +43,29 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     const port = opts.subgraphPort?.(s.name, s.port) ?? (fromEnv ? Number(fromEnv) : s.port);
     subgraphs[s.name] = await s.start({ db: db.db, port });
   }
-  const gateway = await startGateway({
-    port: opts.port ?? Number(process.env.HUB_PORT ?? 4000),
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url])),
-    pingDb: () => db.ping(),
-    audit: auditWriter(db.db),
-  });
+  const port = opts.port ?? Number(process.env.HUB_PORT ?? 4000);
+  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
+  const workers = opts.gatewayWorkers ?? 1;
+  const gateway =
+    workers > 1
+      ? undefined
+      : await startGateway({ port, subgraphUrls, pingDb: () => db.ping(), audit: auditWriter(db.db) });
+  const cluster =
+    workers > 1
+      ? await forkGateways(workers, {
+          HUB_PORT: String(port),
+          ...Object.fromEntries(Object.entries(subgraphUrls).map(([n, url]) => [`HUB_${n.toUpperCase()}_URL`, url])),
+        })
+      : undefined;
   return {
-    url: gateway.url,
+    url: gateway?.url ?? cluster?.url ?? '',
     db,
     gateway,
+    gatewayPids: () => cluster?.pids() ?? [],
     subgraphs,
     async close() {
-      await gateway.close();
+      await gateway?.close();
+      await cluster?.close();
       await Promise.all(Object.values(subgraphs).map((s) => s.close()));
       if (!opts.db) await db.close();
     },

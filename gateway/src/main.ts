@@ -1,15 +1,18 @@
 /**
  * `pnpm --filter @hub/gateway start`: the gateway alone, in front of subgraphs
- * running elsewhere (HUB_<NAME>_URL, default 127.0.0.1:4001–4004).
+ * running elsewhere (HUB_<NAME>_URL, default 127.0.0.1:4001–4004), in
+ * HUB_GATEWAY_WORKERS worker processes (default 1; `auto` = one per core).
  */
-import { auditWriter, createDb } from '@hub/db';
-import { runUntilSignal } from '@hub/kit';
-import { startGateway } from './server.ts';
+import { logger } from '@hub/kit/log';
+import { runUntilSignal } from '@hub/kit/process';
+import { forkGateways, gatewayWorkers } from './cluster.ts';
 
-const db = process.env.DATABASE_URL ? await createDb({ max: 1 }) : undefined;
-const served = await startGateway(db ? { pingDb: () => db.ping(), audit: auditWriter(db.db) } : {});
-console.log(`gateway at ${served.url}`);
-runUntilSignal(async () => {
-  await served.close();
-  await db?.close();
-});
+const workers = gatewayWorkers();
+if (workers > 1) {
+  const gateways = await forkGateways(workers);
+  logger.info({ service: 'gateway', workers, url: gateways.url }, 'gateway ready');
+  console.log(`gateway at ${gateways.url} (${workers} workers)`);
+  runUntilSignal(() => gateways.close());
+} else {
+  await import('./worker.ts');
+}

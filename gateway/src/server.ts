@@ -1,6 +1,13 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { type AuditWriter, formatHubError, gatewayAuditPlugin, serveGraphQL } from '@hub/kit';
+import {
+  type AuditWriter,
+  formatHubError,
+  gatewayAuditPlugin,
+  requestScope,
+  serveGraphQL,
+  startTracing,
+} from '@hub/kit';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
@@ -30,6 +37,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
   // Apollo Gateway otherwise sends usage metrics to Apollo and, to label them, probes the
   // AWS/GCP/Azure/Alibaba metadata endpoints: traffic off this machine that the hub never wants.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  await startTracing();
   const supergraphSdl = opts.supergraphSdl ?? readSupergraph();
   const urls: Record<string, string> = Object.fromEntries(
     subgraphsOf(supergraphSdl).map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? routingUrl(s.name, s.url)]),
@@ -39,6 +47,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
     supergraphSdl,
     buildService: ({ name, url }) =>
       new HubDataSource({
+        name,
         url: urls[name] ?? url ?? '',
         timeoutMs: Number(process.env.HUB_SUBGRAPH_TIMEOUT_MS ?? 10_000),
       }),
@@ -67,12 +76,16 @@ export async function startGateway(opts: GatewayOptions = {}) {
     port: opts.port ?? Number(process.env.HUB_PORT ?? DEFAULT_GATEWAY_PORT),
     ...(opts.host ? { host: opts.host } : {}),
     maxQueryChars: limits.maxQueryChars,
+    name: 'gateway',
+    accessLogLevel: 'info',
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb),
     },
     context: async (req) => {
       const caller = await verifyCaller(req);
+      const scope = requestScope();
+      if (scope) scope.role = caller.role;
       if (caller.role === 'public') limitPublic(req);
       return { caller, internalToken: await internalTokenFor(caller) };
     },

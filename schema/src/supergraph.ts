@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const supergraphPath = path.join(schemaDir, 'supergraph.graphql');
+/** HUB_SUPERGRAPH overrides it (the bundled gateway in gateway/dist sets it to the committed file). */
+export const supergraphPath = process.env.HUB_SUPERGRAPH ?? path.join(schemaDir, 'supergraph.graphql');
 
 export function readSupergraph(): string {
   return readFileSync(supergraphPath, 'utf8');

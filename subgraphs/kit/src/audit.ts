@@ -100,7 +100,8 @@ function targetIdsOf(args: Record<string, unknown>, result: unknown): string[] {
   const visit = (obj: Record<string, unknown>, depth: number) => {
     for (const [key, value] of Object.entries(obj)) {
       if (ID_KEY.test(key)) {
-        for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' && v.length <= 64) ids.add(storable(v));
+        for (const v of Array.isArray(value) ? value : [value])
+          if (typeof v === 'string' && v.length <= 64) ids.add(storable(v));
       } else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
         visit(value as Record<string, unknown>, depth + 1);
       }

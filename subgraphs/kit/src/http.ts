@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { inRequestScope, logError, logger, REQUEST_ID_HEADER, type RequestScope, requestIdFrom } from './log.ts';
+import { contextFromHeaders, SpanKind, withSpan } from './tracing.ts';
 
 export type RouteHandler = (req: http.IncomingMessage) => Promise<{ status: number; body: unknown }>;
 
@@ -16,6 +18,10 @@ export interface ServeOptions<Ctx extends BaseContext> {
   maxBodyBytes?: number;
   /** Longest accepted query text, in characters. */
   maxQueryChars?: number;
+  /** Service name in logs and traces (default `graphql`). */
+  name?: string;
+  /** Level of the one line logged per GraphQL request (default `debug`; the gateway's is `info`). */
+  accessLogLevel?: 'info' | 'debug';
 }
 
 export interface Served {
@@ -75,6 +81,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+/** The operation's name for the access log: the one asked for, else the first in the document. */
+function operationNameOf(body: unknown, query: unknown): string | undefined {
+  const named = (body as { operationName?: unknown } | undefined)?.operationName;
+  if (typeof named === 'string' && /^[_A-Za-z]\w{0,99}$/.test(named)) return named;
+  if (typeof query !== 'string') return undefined;
+  return /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/.exec(query)?.[1];
+}
+
 /**
  * Serves an Apollo Server over node:http at /graphql, plus a few plain JSON
  * routes. Hand-written because Apollo's standalone server has no extra routes
@@ -83,26 +97,46 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<Ctx>): Promise<Served> {
   const { server, routes = {}, maxBodyBytes = 1_000_000 } = opts;
   const host = opts.host ?? '127.0.0.1';
-
   let stopping = false;
-  const httpServer = http.createServer(async (req, res) => {
-    // A request that finishes while the server stops closes its connection, so no keep-alive holds the stop up.
-    if (stopping) res.setHeader('connection', 'close');
+
+  const service = opts.name ?? 'graphql';
+  const accessLog = logger.child({ service });
+  const accessLogLevel = opts.accessLogLevel ?? 'debug';
+
+  const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope) => {
+    const started = performance.now();
+    let operation: string | undefined;
+    res.setHeader(REQUEST_ID_HEADER, scope.requestId);
     res.once('finish', () => {
-      if (stopping) req.socket.end();
+      if (!accessLog.isLevelEnabled(accessLogLevel)) return;
+      // Never the variables, the query text, tokens or anything else a caller sent.
+      accessLog[accessLogLevel](
+        {
+          method: req.method,
+          operation,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          role: scope.role,
+        },
+        'request',
+      );
     });
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = routes[url.pathname];
-      if (route && req.method === 'GET') {
-        const { status, body } = await route(req);
-        sendJson(res, status, body);
-        return;
-      }
-      if (url.pathname !== '/graphql') {
-        sendJson(res, 404, { error: 'not found', graphql: '/graphql' });
-        return;
-      }
+    await withSpan(
+      `${service} ${req.method ?? 'GET'} /graphql`,
+      { kind: SpanKind.SERVER, parent: contextFromHeaders(req.headers), attributes: { 'hub.service': service } },
+      async (span) => {
+        try {
+          await handle();
+        } finally {
+          span?.setAttributes({
+            'http.response.status_code': res.statusCode,
+            ...(operation ? { 'graphql.operation.name': operation } : {}),
+          });
+        }
+      },
+    );
+
+    async function handle() {
       let body: unknown;
       if (req.method === 'POST') {
         const text = await readBody(req, maxBodyBytes);
@@ -114,6 +148,10 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       }
       const query =
         req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+      operation =
+        req.method === 'POST'
+          ? operationNameOf(body, query)
+          : operationNameOf({ operationName: url.searchParams.get('operationName') }, query);
       if (opts.maxQueryChars && typeof query === 'string' && query.length > opts.maxQueryChars) {
         throw new BodyError(413, `the query text is longer than ${opts.maxQueryChars} characters`, 'QUERY_TOO_LARGE');
       }
@@ -139,11 +177,35 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
+    }
+  };
+
+  const httpServer = http.createServer(async (req, res) => {
+    // A request that finishes while the server stops closes its connection, so no keep-alive holds the stop up.
+    if (stopping) res.setHeader('connection', 'close');
+    res.once('finish', () => {
+      if (stopping) req.socket.end();
+    });
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = routes[url.pathname];
+      if (route && req.method === 'GET') {
+        const { status, body } = await route(req);
+        sendJson(res, status, body);
+        return;
+      }
+      if (url.pathname !== '/graphql') {
+        sendJson(res, 404, { error: 'not found', graphql: '/graphql' });
+        return;
+      }
+      const scope: RequestScope = { requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) };
+      await inRequestScope(scope, () => handleGraphQL(req, res, url, scope));
     } catch (err) {
       if (res.headersSent) {
         res.destroy();
         return;
       }
+      if (!(err instanceof BodyError)) logError(opts.name ?? 'graphql', err);
       const status = err instanceof BodyError ? err.status : 500;
       const message = err instanceof BodyError ? err.message : 'internal error';
       const code = err instanceof BodyError ? err.code : 'INTERNAL_SERVER_ERROR';
@@ -170,7 +232,8 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(opts.port, host, () => resolve());
+    // A deep accept queue: a burst of new connections (hundreds of clients at once) waits instead of being reset.
+    httpServer.listen({ port: opts.port, host, backlog: 4096 }, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
 

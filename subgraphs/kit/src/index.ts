@@ -14,3 +14,4 @@ export * from './rules/mask.ts';
 export * from './rules/resident-id.ts';
 export * from './scalars.ts';
 export * from './subgraph.ts';
+export * from './tracing.ts';

@@ -1,15 +1,96 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+
+/** What the hub knows about the request being served, for every log line written while serving it. */
+export interface RequestScope {
+  requestId: string;
+  /** The verified caller's role, once known (the gateway's access log names it). */
+  role?: string;
+}
+
+const scopes = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `fn` as the handling of one request: log lines and subgraph calls inside it carry its id. */
+export const inRequestScope = <T>(scope: RequestScope, fn: () => T): T => scopes.run(scope, fn);
+export const requestScope = (): RequestScope | undefined => scopes.getStore();
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** A caller's own request id is kept when it is short and plain (it ends up in logs and headers). */
+const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === 'string' && VALID_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/**
+ * The hub's one logger: JSON lines on stdout, level from HUB_LOG_LEVEL (default
+ * `info`). Inside a request every line carries its `reqId`. Nothing that could
+ * name a person is logged on purpose; the redact paths are a second line of
+ * defence should a caller ever pass a request, token or variables in.
+ */
+export const logger = pino(
+  {
+    level: process.env.HUB_LOG_LEVEL ?? 'info',
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: () => {
+      const scope = scopes.getStore();
+      return scope ? { reqId: scope.requestId } : {};
+    },
+    redact: {
+      paths: [
+        'authorization',
+        'token',
+        'variables',
+        'residentId',
+        'holderName',
+        'name',
+        'headers.authorization',
+        'headers["x-hub-caller"]',
+        '*.authorization',
+        '*.token',
+        '*.variables',
+        '*.residentId',
+        '*.holderName',
+        '*.headers.authorization',
+        '*.headers["x-hub-caller"]',
+      ],
+      censor: '[redacted]',
+    },
+  },
+  // process.stdout rather than pino's own fd writer, so one process (tests) can read its own log lines.
+  process.stdout,
+);
+
+/** Anything shaped like a resident ID leaves masked (first 3 and last 2 characters kept). */
+const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+export const scrubResidentIds = (s: string) =>
+  s.replace(RESIDENT_ID_SHAPE, (id) => `${id.slice(0, 3)}${'*'.repeat(id.length - 5)}${id.slice(-2)}`);
+
 /**
  * Server-side error log. Driver errors can carry SQL parameters (names,
  * resident IDs), so only the error's class, code and first message line are
- * written, never its parameters.
+ * written, never its parameters, and resident-ID shapes are masked.
  */
 export function logError(service: string, err: unknown) {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   const firstLine = (s: string | undefined) =>
-    (s ?? '')
-      .split('\n')[0]
-      ?.replace(/params:.*$/i, '')
-      .slice(0, 300);
-  const cause = e?.cause ? ` cause=${e.cause.code ?? ''} ${firstLine(e.cause.message)}` : '';
-  console.error(`[${service}] ${e?.name ?? 'Error'}${e?.code ? ` ${e.code}` : ''}: ${firstLine(e?.message)}${cause}`);
+    scrubResidentIds(
+      (s ?? '')
+        .split('\n')[0]
+        ?.replace(/params:.*$/i, '')
+        .slice(0, 300) ?? '',
+    );
+  logger.error(
+    {
+      service,
+      error: {
+        type: e?.name ?? 'Error',
+        ...(e?.code ? { code: String(e.code) } : {}),
+        message: firstLine(e?.message),
+        ...(e?.cause ? { cause: `${e.cause.code ?? ''} ${firstLine(e.cause.message)}`.trim() } : {}),
+      },
+    },
+    'unexpected error',
+  );
 }

@@ -12,6 +12,7 @@ import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
 import { logError } from './log.ts';
 import { maskResidentId } from './rules/resident-id.ts';
+import { startTracing } from './tracing.ts';
 
 /**
  * Subgraphs trust only claims signed by the gateway. With `standalone` (dev
@@ -131,10 +132,12 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     ],
   });
   await server.start();
+  await startTracing();
   const standalone = opts.standalone ?? process.env.HUB_SUBGRAPH_STANDALONE === '1';
   return serveGraphQL({
     server,
     port: opts.port,
+    name: opts.name,
     ...(opts.host ? { host: opts.host } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
     context: async (req) => {
