@@ -75,7 +75,7 @@ export const withMappings = (index: MatchIndex, mappings: ConfirmedMapping[]): M
   mappings: buildMappingIndex(index, mappings),
 });
 
-interface List {
+export interface List {
   x: number[][];
   positive: boolean[];
 }
@@ -103,7 +103,7 @@ function crossFitted(plain: MatchIndex, rows: Labelled[], tree: Tree, m: number)
 }
 
 /** Softmax (listwise) regression: maximizes the probability mass on each title's right candidates. */
-function fitSoftmax(lists: List[], l2 = 1e-3, iterations = 800): number[] {
+export function fitSoftmax(lists: List[], l2 = 1e-3, iterations = 800): number[] {
   const d = RERANK_FEATURES.length;
   const w = new Array<number>(d).fill(0);
   w[0] = 1;
@@ -138,7 +138,7 @@ function fitSoftmax(lists: List[], l2 = 1e-3, iterations = 800): number[] {
 }
 
 /** The bias that makes logistic(w·x + bias) the chance a candidate is right (Newton's method on one variable). */
-function fitBias(lists: List[], w: readonly number[]): number {
+export function fitBias(lists: List[], w: readonly number[]): number {
   const zs: [number, number][] = [];
   for (const { x, positive } of lists) {
     x.forEach((f, c) => {
