@@ -15,9 +15,9 @@ import {
   type MatchIndex,
   matchOccupations,
   type RankedCandidate,
-  type Reranker,
   RERANK_DEPTH,
   RERANK_FEATURES,
+  type Reranker,
   rerankCandidates,
 } from '@hub/occupations/rules';
 

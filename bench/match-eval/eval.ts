@@ -12,6 +12,8 @@
  * mappings come from the other folds only; the fold itself is never seen. The first-stage weights
  * (MatchWeights) are fixed (see the README for where they come from).
  */
+
+import path from 'node:path';
 import { buildMatchIndex, type DictionaryNode, type MatchIndex, matchOccupations } from '@hub/occupations/rules';
 import { bigramBaseline } from './baseline.ts';
 import {
@@ -24,8 +26,7 @@ import {
   foldOf,
   withMappings,
 } from './cv.ts';
-import { dev, dictionary, extraWords, opts, plainIndex, skilled, tree, workTypes } from './data.ts';
-import path from 'node:path';
+import { dev, dictionary, opts, plainIndex, skilled, tree, workTypes } from './data.ts';
 
 const fmt = (x: number) => x.toFixed(3);
 const line = (label: string, a: Accuracy) =>
@@ -65,7 +66,13 @@ function crossValidation(k: number, title: string) {
   const mean = (pick: (f: FoldResult) => Accuracy, m: 'top1' | 'top3') =>
     fmt(folds.reduce((s, f) => s + pick(f)[m], 0) / folds.length);
   const meanOf = (pick: (f: FoldResult) => Accuracy) => `${mean(pick, 'top1')} / ${mean(pick, 'top3')}`;
-  const baselines = folds.map((f) => accuracy(dev.filter((r) => foldOf(r.title, k) === f.fold), baseline, tree));
+  const baselines = folds.map((f) =>
+    accuracy(
+      dev.filter((r) => foldOf(r.title, k) === f.fold),
+      baseline,
+      tree,
+    ),
+  );
   console.log(
     `  mean of ${k} folds (top-1 / top-3): baseline ${meanOf((f) => baselines[f.fold] as Accuracy)}; dictionary alone ${meanOf((f) => f.plain)}; with mappings, first stage ${meanOf((f) => f.firstStage)}; with mappings + reranker ${meanOf((f) => f.learned)}  (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );

@@ -6,9 +6,9 @@ import {
   buildMatchIndex,
   type MatchIndex,
   matchOccupations,
+  type RankedCandidate,
   RERANK_DEPTH,
   RERANK_FEATURES,
-  type RankedCandidate,
   type Reranker,
   rerankCandidates,
 } from '../src/rules/match.ts';
