@@ -15,8 +15,11 @@
  * - text: title words in its definition and tasks, when a full dictionary is imported;
  * - confirmed mappings: titles enterprises mapped to it and a reviewer confirmed,
  *   by the same similarity (the feedback loop, for every enterprise).
- * The score (0..1) is a weighted sum of the dictionary evidence joined with the
- * mapping evidence as 1 − (1 − dictionary)(1 − mapping).
+ * The first stage joins a weighted sum of the dictionary evidence with the mapping
+ * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A linear
+ * reranker (DEFAULT_RERANKER, learned on the dev file) reorders its best candidates
+ * from the separate pieces of evidence; an equal name or alias, then a trade name the
+ * title ends with, come first. The score (0..1) is the reranker's logistic.
  */
 import { tradeTermsIn } from './lexicon.ts';
 import type { Segmenter } from './segment.ts';
