@@ -1,7 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDictionary, repoRoot, workTypeReference } from '@hub/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMappingIndex, buildMatchIndex, type MatchIndex, matchOccupations } from '../src/rules/match.ts';
+import {
+  buildMappingIndex,
+  buildMatchIndex,
+  type MatchIndex,
+  matchOccupations,
+  type RankedCandidate,
+  RERANK_DEPTH,
+  RERANK_FEATURES,
+  type Reranker,
+  rerankCandidates,
+} from '../src/rules/match.ts';
 import { createSegmenter } from '../src/rules/segment.ts';
 
 /** The full dictionary (definitions and tasks too, as CI imports it) and the seeded work types. */
@@ -101,5 +111,61 @@ describe.skipIf(!nodes.length)('confirmed mappings feed the matcher', () => {
   it('leaves out mappings to codes the dictionary does not have', () => {
     const mi = buildMappingIndex(index, [{ roleName: '某岗位', occupationCode: '9-99-99-99', workTypeCode: null }]);
     expect(mi.entries).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
+  const feature = (c: RankedCandidate, name: (typeof RERANK_FEATURES)[number]) =>
+    c.features[RERANK_FEATURES.indexOf(name)] as number;
+
+  it('gives every candidate one value per feature, the first stage’s best first', () => {
+    const cands = rerankCandidates(index, { title: '数控铣床操作工' });
+    expect(cands.length).toBe(RERANK_DEPTH);
+    for (const c of cands) expect(c.features).toHaveLength(RERANK_FEATURES.length);
+    const firsts = cands.map((c) => feature(c, 'first'));
+    expect(firsts).toEqual([...firsts].sort((a, b) => b - a));
+    expect(feature(cands[0] as RankedCandidate, 'firstRank')).toBe(1);
+  });
+
+  it('reads the head noun: a title ending in an occupation’s name (高压电工 → 电工)', () => {
+    const cands = rerankCandidates(index, { title: '高压电工' }, 200);
+    const electrician = cands.find((c) => c.occupationCode === '6-31-01-03' && !c.workTypeCode) as RankedCandidate;
+    expect(feature(electrician, 'suffixAny')).toBe(1);
+    expect(feature(electrician, 'suffix')).toBeCloseTo(0.5);
+    const other = cands.find((c) => !'高压电工'.endsWith(index.nodeName.get(c.occupationCode) ?? '-'));
+    expect(other && feature(other, 'suffix')).toBe(0);
+  });
+
+  it('smooths over the hierarchy: the shares of a 小类 add up to one over the candidates', () => {
+    const cands = rerankCandidates(index, { title: '焊接操作工' });
+    const byClass = new Map(cands.map((c) => [c.occupationCode.slice(0, 7), feature(c, 'classFirst')]));
+    const sum = [...byClass.values()].reduce((s, x) => s + x, 0);
+    expect(sum).toBeCloseTo(1, 5);
+    for (const c of cands) expect(feature(c, 'classVote')).toBe(0); // no mappings yet
+  });
+
+  it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {
+    const title = '数控铣床操作工';
+    const deep = rerankCandidates(index, { title }, 1000);
+    expect(deep.length).toBeGreaterThan(RERANK_DEPTH);
+    const far = deep[deep.length - 1] as RankedCandidate;
+    expect(rerankCandidates(index, { title }).some((c) => c.doc === far.doc)).toBe(false);
+    const m = { roleName: title, occupationCode: far.occupationCode, workTypeCode: far.workTypeCode };
+    const learned: MatchIndex = { ...index, mappings: buildMappingIndex(index, [m, m]) };
+    const lifted = rerankCandidates(learned, { title }).find((c) => c.doc === far.doc) as RankedCandidate;
+    expect(feature(lifted, 'mappingSim')).toBe(1);
+    expect(feature(lifted, 'wideVote')).toBeCloseTo(1);
+    expect(feature(lifted, 'prior')).toBeCloseTo(Math.log(3));
+  });
+
+  it('orders by the reranker’s weights, and its score is the logistic of their sum', () => {
+    const title = '塔吊司机';
+    const cands = rerankCandidates(index, { title });
+    // A reranker that reverses the first stage's order:
+    const flipped: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'firstRank' ? -5 : 0)), bias: 0 };
+    const [worst] = matchOccupations({ ...index, reranker: flipped }, { title }, 1);
+    const last = cands[cands.length - 1] as RankedCandidate;
+    expect(worst?.workTypeCode ?? worst?.occupationCode).toBe(last.workTypeCode ?? last.occupationCode);
+    expect(worst?.score).toBeCloseTo(1 / (1 + Math.exp(5 / cands.length)), 3);
   });
 });

@@ -15,8 +15,11 @@
  * - text: title words in its definition and tasks, when a full dictionary is imported;
  * - confirmed mappings: titles enterprises mapped to it and a reviewer confirmed,
  *   by the same similarity (the feedback loop, for every enterprise).
- * The score (0..1) is a weighted sum of the dictionary evidence joined with the
- * mapping evidence as 1 − (1 − dictionary)(1 − mapping).
+ * The first stage joins a weighted sum of the dictionary evidence with the mapping
+ * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A linear
+ * reranker (DEFAULT_RERANKER, learned on the dev file) reorders its best candidates
+ * from the separate pieces of evidence; an equal name or alias, then a trade name the
+ * title ends with, come first. The score (0..1) is the reranker's logistic.
  */
 import { tradeTermsIn } from './lexicon.ts';
 import type { Segmenter } from './segment.ts';
@@ -46,7 +49,11 @@ export interface ConfirmedMapping {
   workTypeCode: string | null;
 }
 
-/** The weights of the evidence; DEFAULT_WEIGHTS were tuned on job-titles-dev.csv (bench/match-eval). */
+/**
+ * The weights of the first stage. DEFAULT_WEIGHTS are round, untuned values (a coordinate search
+ * on the dev file gained nothing measurable over them once the reranker weighs the evidence, so
+ * they are kept plain: nothing here was fitted to the evaluation data).
+ */
 export interface MatchWeights {
   /** Feature weights: words, bigrams, the head, lexicon terms, and the factor of a generic word. */
   word: number;
@@ -74,18 +81,18 @@ export interface MatchWeights {
 export const DEFAULT_WEIGHTS: MatchWeights = {
   word: 1,
   bigram: 1,
-  head: 0.33,
-  lexicon: 1.2,
-  generic: 0.23,
-  cosine: 0.22,
-  contained: 0.02,
-  containedAtEnd: 0.02,
-  equal: 0.04,
-  coverage: 0.27,
-  hierarchy: 0.5,
-  text: 0.15,
-  asides: 0.8,
-  mapping: 0.95,
+  head: 0.5,
+  lexicon: 1,
+  generic: 0.25,
+  cosine: 0.25,
+  contained: 0.05,
+  containedAtEnd: 0.05,
+  equal: 0.05,
+  coverage: 0.25,
+  hierarchy: 0.25,
+  text: 0.25,
+  asides: 0.5,
+  mapping: 1,
   neighbours: 8,
   vote: 0.5,
 };
@@ -165,11 +172,14 @@ interface PhraseIndex {
 export interface MappingIndex {
   index: PhraseIndex;
   entries: (ConfirmedMapping & { count: number })[];
+  /** Confirmed mappings per document (for the prior: how often enterprises map to it). */
+  perDoc: Map<number, number>;
 }
 
 export interface MatchIndex {
   segment: Segmenter;
   weights: MatchWeights;
+  reranker: Reranker;
   /** Feature key → id. */
   ids: Map<string, number>;
   docs: Doc[];
@@ -319,6 +329,7 @@ export interface BuildInput {
   mappings?: readonly ConfirmedMapping[];
   segment: Segmenter;
   weights?: Partial<MatchWeights>;
+  reranker?: Reranker;
 }
 
 /** Builds the in-memory index over the dictionary, its work types and the confirmed mappings. */
@@ -418,6 +429,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   const index: MatchIndex = {
     segment,
     weights: w,
+    reranker: input.reranker ?? DEFAULT_RERANKER,
     ids,
     docs,
     names,
@@ -435,6 +447,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
 const EMPTY_MAPPINGS: MappingIndex = {
   index: { phrases: [], postings: new Map(), idf: () => 0 },
   entries: [],
+  perDoc: new Map(),
 };
 
 /**
@@ -458,6 +471,8 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
     else grouped.set(key, { ...m, count: 1, doc, text });
   }
   const entries = [...grouped.values()];
+  const perDoc = new Map<number, number>();
+  for (const e of entries) perDoc.set(e.doc, (perDoc.get(e.doc) ?? 0) + e.count);
   const items: Item[] = entries.map((e) => ({
     doc: e.doc,
     text: e.text,
@@ -467,7 +482,7 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
   // IDF over role names and dictionary documents together, so that a word common in either weighs little.
   const extra = new Map<number, number>();
   for (const [f, docs] of index.docPostings) extra.set(f, docs.length);
-  return { index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra), entries };
+  return { index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra), entries, perDoc };
 }
 
 interface Query {
@@ -558,8 +573,157 @@ interface Evidence {
   text: number;
   textWords: string[];
   mapping: number;
+  /** Best similarity of a confirmed role name mapped to it, and its share of the neighbours' vote. */
+  mappingSim: number;
+  vote: number;
+  /** Share of the vote of a wider neighbourhood (WIDE_NEIGHBOURS most similar confirmed role names). */
+  wideVote: number;
+  /** Share of the title's characters taken by a name, alias or work type the title ends with (its head noun). */
+  suffix: number;
+  /** Whether that name is a trade's (ends in 工: 焊工, 电工, 冲压工). */
+  tradeSuffix: boolean;
+  /** A name or alias equal to the title's core. */
+  equal: boolean;
   mappingEntry?: MappingIndex['entries'][number];
 }
+
+/**
+ * The evidence the reranker weighs, per candidate, in this order: the first-stage score, the
+ * name evidence (its value, IDF cosine, the share of the title a contained name explains, a name
+ * at the title's end, an equal name), coverage, hierarchy, definition/task text, the confirmed
+ * mappings (lift, best similarity of a mapped role name, share of the near and of the wide
+ * neighbourhood's vote), the prior
+ * (log of 1 + the confirmed mappings to the candidate: how often enterprises map there),
+ * whether the candidate is a work type, 1 / (1 + its place in the first stage's order), and the
+ * head noun (the share of the title taken by a name of the candidate the title ends with, and whether
+ * there is one, and whether it is a trade's name ending in 工: 高压电工 ends with 电工), and hierarchy smoothing: the share of the first-stage score
+ * and of the wide vote that falls on the candidate's 小类 (all its candidates together).
+ */
+export const RERANK_FEATURES = [
+  'first',
+  'name',
+  'cosine',
+  'contained',
+  'atEnd',
+  'equal',
+  'coverage',
+  'hierarchy',
+  'text',
+  'mapping',
+  'mappingSim',
+  'vote',
+  'wideVote',
+  'prior',
+  'workType',
+  'firstRank',
+  'suffix',
+  'suffixAny',
+  'tradeSuffix',
+  'classFirst',
+  'classVote',
+] as const;
+
+/**
+ * A linear reranker: `weights` (one per RERANK_FEATURES entry) order the candidates; the score a
+ * caller sees is the logistic of the weighted sum plus `bias` (the chance the candidate is right).
+ */
+export interface Reranker {
+  weights: readonly number[];
+  bias: number;
+}
+
+/**
+ * Trained by bench/match-eval/train.ts on job-titles-dev.csv (the only file tuned on): a softmax
+ * over each title's candidates, the bias fitted after; the figures the README reports come from
+ * cross-validation, where a fold's reranker never saw the fold.
+ */
+export const DEFAULT_RERANKER: Reranker = {
+  weights: [
+    2.993, 0.419, 2.419, -1.324, 0.031, 0.652, 0.361, 0.643, 0.605, -0.104, 1.726, -0.637, 1.042, 0.192, -0.026, 0.861,
+    -0.979, -0.328, -0.051, 0.867, 1.2,
+  ],
+  bias: -5.348,
+};
+
+/** The neighbourhood of the wide vote. */
+const WIDE_NEIGHBOURS = 25;
+
+/** How many first-stage candidates the reranker reorders (candidates with confirmed mappings are always in). */
+export const RERANK_DEPTH = 30;
+
+export interface RankedCandidate {
+  doc: number;
+  occupationCode: string;
+  workTypeCode: string | null;
+  /** The values of RERANK_FEATURES. */
+  features: number[];
+}
+
+function featuresOf(index: MatchIndex, doc: number, first: number, at: number, e: Evidence): number[] {
+  const s = e.nameScore;
+  return [
+    first,
+    e.name,
+    s?.cosine ?? 0,
+    s?.contained ?? 0,
+    s?.atEnd ? 1 : 0,
+    s?.equal ? 1 : 0,
+    e.coverage,
+    e.hierarchy,
+    Math.min(1, e.text),
+    e.mapping,
+    e.mappingSim,
+    e.vote,
+    e.wideVote,
+    Math.log1p(index.mappings.perDoc.get(doc) ?? 0),
+    index.docs[doc]?.workTypeCode ? 1 : 0,
+    1 / (1 + at),
+    e.suffix,
+    e.suffix > 0 ? 1 : 0,
+    e.tradeSuffix ? 1 : 0,
+  ];
+}
+
+/**
+ * The reranker's candidates for a title with their features: the first stage's best `depth`, every
+ * candidate with a confirmed mapping near the title, every one whose name the title ends with.
+ */
+export function rerankCandidates(
+  index: MatchIndex,
+  input: MatchQuery,
+  depth = RERANK_DEPTH,
+  ev = new Map<number, Evidence>(),
+): RankedCandidate[] {
+  const scored = rank(index, input, ev);
+  const out: RankedCandidate[] = [];
+  // Hierarchy smoothing: a candidate's 小类 (code "X-XX-XX") scored by all its candidates.
+  const classOf = (doc: number) => (index.docs[doc] as Doc).occupationCode.slice(0, 7);
+  const classFirst = new Map<string, number>();
+  const classVote = new Map<string, number>();
+  let firstTotal = 0;
+  scored.forEach((s, i) => {
+    const e = ev.get(s.doc) as Evidence;
+    if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0) return;
+    const c = classOf(s.doc);
+    classFirst.set(c, (classFirst.get(c) ?? 0) + s.score);
+    classVote.set(c, (classVote.get(c) ?? 0) + e.wideVote);
+    firstTotal += s.score;
+    const d = index.docs[s.doc] as Doc;
+    out.push({
+      doc: s.doc,
+      occupationCode: d.occupationCode,
+      workTypeCode: d.workTypeCode,
+      features: featuresOf(index, s.doc, s.score, i, e),
+    });
+  });
+  for (const c of out) {
+    const k = classOf(c.doc);
+    c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
+  }
+  return out;
+}
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * Ranks occupations and work types for a job title (and an optional description),
@@ -568,19 +732,39 @@ interface Evidence {
 export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5): MatchCandidate[] {
   const { core } = cleanTitle(input.title);
   const ev = new Map<number, Evidence>();
-  const scored = rank(index, input, ev);
-  const out: MatchCandidate[] = [];
-  const seen = new Set<string>();
+  const r = index.reranker;
+  const scored = rerankCandidates(index, input, RERANK_DEPTH, ev).map((c) => {
+    let z = r.bias;
+    c.features.forEach((x, i) => {
+      z += x * (r.weights[i] ?? 0);
+    });
+    return { doc: c.doc, z };
+  });
+  // Two rules before the learned order: a name or alias equal to the title is the same role; else a
+  // title ending in a trade's name (…工: 高压电工 → 电工) is that trade (its head noun). On the dev file
+  // two in three such titles carry that trade's label, well above the matcher's hit rate.
+  const rule = (doc: number) => {
+    const e = ev.get(doc);
+    return e?.equal ? 2 : e?.tradeSuffix ? 1 : 0;
+  };
+  scored.sort((a, b) => rule(b.doc) - rule(a.doc) || b.z - a.z || a.doc - b.doc);
+  // One entry per occupation, placed by its best document; a work type stands for its occupation
+  // only when the title is nearer to the work type's own name than to the occupation's names.
+  const byOccupation = new Map<string, { z: number; doc: number }>();
   for (const s of scored) {
-    const d = index.docs[s.doc] as Doc;
-    if (seen.has(d.occupationCode)) continue;
-    seen.add(d.occupationCode);
+    const code = (index.docs[s.doc] as Doc).occupationCode;
+    const have = byOccupation.get(code);
+    if (!have) byOccupation.set(code, { z: s.z, doc: s.doc });
+    else if ((ev.get(s.doc)?.name ?? 0) > (ev.get(have.doc)?.name ?? 0)) have.doc = s.doc;
+  }
+  const out: MatchCandidate[] = [];
+  for (const { z, doc } of byOccupation.values()) {
+    const d = index.docs[doc] as Doc;
     out.push({
       occupationCode: d.occupationCode,
       workTypeCode: d.workTypeCode,
-      // The square root spreads the raw evidence (which rarely passes 0.8) over 0..1; the order is the same.
-      score: Math.round(Math.sqrt(s.score) * 1000) / 1000,
-      reason: reasonOf(index, d, ev.get(s.doc) as Evidence, core),
+      score: Math.max(0.001, Math.round(logistic(z) * 1000) / 1000),
+      reason: reasonOf(index, d, ev.get(doc) as Evidence, core),
     });
     if (out.length >= first) break;
   }
@@ -592,7 +776,20 @@ function rank(index: MatchIndex, input: MatchQuery, ev: Map<number, Evidence>): 
   const { core, asides } = cleanTitle(input.title);
   const w = index.weights;
   const get = (doc: number): Evidence => {
-    return upsert(ev, doc, () => ({ name: 0, coverage: 0, hierarchy: 0, text: 0, textWords: [], mapping: 0 }));
+    return upsert(ev, doc, () => ({
+      name: 0,
+      coverage: 0,
+      hierarchy: 0,
+      text: 0,
+      textWords: [],
+      mapping: 0,
+      mappingSim: 0,
+      vote: 0,
+      wideVote: 0,
+      suffix: 0,
+      tradeSuffix: false,
+      equal: false,
+    }));
   };
 
   const parts: [string, number][] = [[core, 1]];
@@ -605,6 +802,11 @@ function rank(index: MatchIndex, input: MatchQuery, ev: Map<number, Evidence>): 
       const ph = index.names.phrases[p] as Phrase;
       const e = get(ph.doc);
       const v = phraseValue(s, w) * factor;
+      if (s.equal && factor === 1) e.equal = true;
+      if (s.atEnd && factor === 1) {
+        e.suffix = Math.max(e.suffix, [...ph.text].length / [...q.compact].length);
+        if (ph.text.endsWith('工')) e.tradeSuffix = true;
+      }
       if (v > e.name) {
         e.name = v;
         e.namePhrase = ph;
@@ -645,10 +847,26 @@ function rank(index: MatchIndex, input: MatchQuery, ev: Map<number, Evidence>): 
       const ph = index.mappings.index.phrases[n.p] as Phrase;
       votes.set(ph.doc, (votes.get(ph.doc) ?? 0) + (n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1)) / total);
     }
+    const wide = near.slice(0, WIDE_NEIGHBOURS);
+    let wideTotal = 0;
+    for (const n of wide) wideTotal += n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1);
+    const wideVotes = new Map<number, number>();
+    for (const n of wide) {
+      const doc = index.mappings.index.phrases[n.p]?.doc as number;
+      const share = (n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1)) / wideTotal;
+      wideVotes.set(doc, (wideVotes.get(doc) ?? 0) + share);
+    }
+    for (const [doc, share] of wideVotes) {
+      const e = get(doc);
+      e.wideVote = Math.max(e.wideVote, share * factor);
+    }
     for (const n of top) {
       const ph = index.mappings.index.phrases[n.p] as Phrase;
-      const v = n.s * (1 - w.vote + w.vote * (votes.get(ph.doc) ?? 0));
+      const share = votes.get(ph.doc) ?? 0;
+      const v = n.s * (1 - w.vote + w.vote * share);
       const e = get(ph.doc);
+      e.mappingSim = Math.max(e.mappingSim, n.s);
+      e.vote = Math.max(e.vote, share * factor);
       if (v > e.mapping) {
         e.mapping = v;
         e.mappingEntry = index.mappings.entries[n.p];

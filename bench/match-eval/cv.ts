@@ -1,0 +1,227 @@
+/**
+ * Cross-validation and training of the matcher's reranker on job-titles-dev.csv (the only file
+ * the matcher is tuned on). A title's features are always computed with confirmed mappings that
+ * do not include the title itself: the same situation as a new title in production.
+ *
+ * - `foldOf(title, k)`: a fold by a hash of the title (duplicates stay together).
+ * - `trainReranker(rows)`: cross-fitted features (mappings from the rows outside each inner fold),
+ *   a softmax over each title's candidates (Adam, L2), then the bias by a one-dimensional logistic fit.
+ * - `crossValidate(rows, k)`: for each outer fold, a reranker trained on the other folds only and
+ *   the other folds' mappings; top-1/top-3 on the fold.
+ */
+import {
+  buildMappingIndex,
+  type ConfirmedMapping,
+  type MatchIndex,
+  matchOccupations,
+  type RankedCandidate,
+  RERANK_DEPTH,
+  RERANK_FEATURES,
+  type Reranker,
+  rerankCandidates,
+} from '@hub/occupations/rules';
+
+export interface Labelled {
+  title: string;
+  /** Acceptable codes: a hit lies under any of them. */
+  labels: string[];
+}
+
+export interface Tree {
+  /** True when `code` is `label` or lies below it. */
+  isUnder: (code: string, label: string) => boolean;
+  levelOf: (code: string) => number | undefined;
+}
+
+export function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of s) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Outer folds by the hash; inner folds (within a training set) by other bits of it. */
+export const foldOf = (title: string, k: number) => fnv(title) % k;
+const innerFoldOf = (title: string, m: number) => (fnv(title) >>> 11) % m;
+
+/**
+ * The mappings a reviewer would confirm for `rows`: the labelled 职业 itself; for a label above the
+ * 职业 level (中类/小类), the best candidate under the label among the first 50 of the dictionary
+ * alone (a reviewer picks among the offered candidates), else none.
+ */
+export function confirmedFrom(rows: Labelled[], plain: MatchIndex, tree: Tree): ConfirmedMapping[] {
+  const out: ConfirmedMapping[] = [];
+  for (const r of rows) {
+    const label = r.labels[0] as string;
+    if (tree.levelOf(label) === 4) {
+      out.push({ roleName: r.title, occupationCode: label, workTypeCode: null });
+      continue;
+    }
+    let pick = pickCache.get(r.title);
+    if (pick === undefined) {
+      pick =
+        rerankCandidates(plain, { title: r.title }, 50)
+          .slice(0, 50)
+          .find((c) => tree.isUnder(c.workTypeCode ?? c.occupationCode, label)) ?? null;
+      pickCache.set(r.title, pick);
+    }
+    if (pick) out.push({ roleName: r.title, occupationCode: pick.occupationCode, workTypeCode: pick.workTypeCode });
+  }
+  return out;
+}
+const pickCache = new Map<string, RankedCandidate | null>();
+
+export const withMappings = (index: MatchIndex, mappings: ConfirmedMapping[]): MatchIndex => ({
+  ...index,
+  mappings: buildMappingIndex(index, mappings),
+});
+
+export interface List {
+  x: number[][];
+  positive: boolean[];
+}
+
+function listsOf(index: MatchIndex, rows: Labelled[], tree: Tree): List[] {
+  const out: List[] = [];
+  for (const r of rows) {
+    const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH);
+    const positive = cands.map((c) => r.labels.some((l) => tree.isUnder(c.workTypeCode ?? c.occupationCode, l)));
+    if (!positive.some(Boolean) || positive.every(Boolean)) continue;
+    out.push({ x: cands.map((c) => c.features), positive });
+  }
+  return out;
+}
+
+/** Features of `rows` with mappings from the rows outside each of `m` inner folds. */
+function crossFitted(plain: MatchIndex, rows: Labelled[], tree: Tree, m: number): List[] {
+  const lists: List[] = [];
+  for (let j = 0; j < m; j++) {
+    const inFold = rows.filter((r) => innerFoldOf(r.title, m) === j);
+    const rest = rows.filter((r) => innerFoldOf(r.title, m) !== j);
+    lists.push(...listsOf(withMappings(plain, confirmedFrom(rest, plain, tree)), inFold, tree));
+  }
+  return lists;
+}
+
+/** Softmax (listwise) regression: maximizes the probability mass on each title's right candidates. */
+export function fitSoftmax(lists: List[], l2 = 1e-3, iterations = 800): number[] {
+  const d = RERANK_FEATURES.length;
+  const w = new Array<number>(d).fill(0);
+  w[0] = 1;
+  const m = new Array<number>(d).fill(0);
+  const v = new Array<number>(d).fill(0);
+  const rate = 0.05;
+  for (let it = 1; it <= iterations; it++) {
+    const grad = w.map((x) => l2 * x);
+    for (const { x, positive } of lists) {
+      const z = x.map((f) => f.reduce((s, fi, i) => s + fi * (w[i] ?? 0), 0));
+      const max = Math.max(...z);
+      const e = z.map((zi) => Math.exp(zi - max));
+      const all = e.reduce((s, ei) => s + ei, 0);
+      const pos = e.reduce((s, ei, c) => s + (positive[c] ? ei : 0), 0);
+      // d(-log(pos/all))/dz_c = p_c − q_c, p over all, q over the positives.
+      for (let c = 0; c < x.length; c++) {
+        const g = ((e[c] ?? 0) / all - (positive[c] ? (e[c] ?? 0) / pos : 0)) / lists.length;
+        const f = x[c] as number[];
+        for (let i = 0; i < d; i++) grad[i] = (grad[i] ?? 0) + g * (f[i] ?? 0);
+      }
+    }
+    for (let i = 0; i < d; i++) {
+      const g = grad[i] ?? 0;
+      m[i] = 0.9 * (m[i] ?? 0) + 0.1 * g;
+      v[i] = 0.999 * (v[i] ?? 0) + 0.001 * g * g;
+      const mh = (m[i] ?? 0) / (1 - 0.9 ** it);
+      const vh = (v[i] ?? 0) / (1 - 0.999 ** it);
+      w[i] = (w[i] ?? 0) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return w;
+}
+
+/** The bias that makes logistic(w·x + bias) the chance a candidate is right (Newton's method on one variable). */
+export function fitBias(lists: List[], w: readonly number[]): number {
+  const zs: [number, number][] = [];
+  for (const { x, positive } of lists) {
+    x.forEach((f, c) => {
+      zs.push([f.reduce((s, fi, i) => s + fi * (w[i] ?? 0), 0), positive[c] ? 1 : 0]);
+    });
+  }
+  let b = 0;
+  for (let it = 0; it < 30; it++) {
+    let g = 0;
+    let h = 1e-9;
+    for (const [z, y] of zs) {
+      const p = 1 / (1 + Math.exp(-(z + b)));
+      g += p - y;
+      h += p * (1 - p);
+    }
+    b -= g / h;
+  }
+  return b;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A reranker trained on `rows` alone. */
+export function trainReranker(plain: MatchIndex, rows: Labelled[], tree: Tree, m = 4): Reranker {
+  const lists = crossFitted(plain, rows, tree, m);
+  const weights = fitSoftmax(lists).map(round);
+  return { weights, bias: round(fitBias(lists, weights)) };
+}
+
+export interface Accuracy {
+  n: number;
+  top1: number;
+  top3: number;
+}
+
+export function accuracy(rows: Labelled[], predict: (title: string) => string[], tree: Tree): Accuracy {
+  let top1 = 0;
+  let top3 = 0;
+  for (const r of rows) {
+    const codes = predict(r.title);
+    const hit = (c: string) => r.labels.some((l) => tree.isUnder(c, l));
+    if (codes[0] && hit(codes[0])) top1++;
+    if (codes.slice(0, 3).some(hit)) top3++;
+  }
+  return { n: rows.length, top1: top1 / rows.length, top3: top3 / rows.length };
+}
+
+export const byMatcher =
+  (index: MatchIndex) =>
+  (title: string): string[] =>
+    matchOccupations(index, { title }, 3).map((m) => m.workTypeCode ?? m.occupationCode);
+
+export interface FoldResult {
+  fold: number;
+  /** The dictionary alone, with the fold's reranker. */
+  plain: Accuracy;
+  /** With the other folds' mappings confirmed and the fold's reranker. */
+  learned: Accuracy;
+  /** With the other folds' mappings and the first-stage order (no reranker). */
+  firstStage: Accuracy;
+  mappings: number;
+  reranker: Reranker;
+}
+
+const FIRST_STAGE: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'first' ? 1 : 0)), bias: 0 };
+
+/** k-fold cross-validation: each fold is scored by a reranker and mappings from the other folds only. */
+export function crossValidate(plain: MatchIndex, rows: Labelled[], tree: Tree, k: number): FoldResult[] {
+  const out: FoldResult[] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const test = rows.filter((r) => foldOf(r.title, k) === fold);
+    const train = rows.filter((r) => foldOf(r.title, k) !== fold);
+    const reranker = trainReranker(plain, train, tree);
+    const mappings = confirmedFrom(train, plain, tree);
+    const learnedIdx = { ...withMappings(plain, mappings), reranker };
+    out.push({
+      fold,
+      plain: accuracy(test, byMatcher({ ...plain, reranker }), tree),
+      learned: accuracy(test, byMatcher(learnedIdx), tree),
+      firstStage: accuracy(test, byMatcher({ ...learnedIdx, reranker: FIRST_STAGE }), tree),
+      mappings: mappings.length,
+      reranker,
+    });
+  }
+  return out;
+}

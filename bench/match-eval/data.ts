@@ -1,0 +1,54 @@
+/** The files match-eval reads: the dictionary, the dev titles, the skilled-trade roles; the code tree. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseDictionary, workTypeReference } from '@hub/db';
+import { buildMatchIndex, createSegmenter, type DictionaryNode, type MatchIndex } from '@hub/occupations/rules';
+import { parse } from 'csv-parse/sync';
+import type { Labelled, Tree } from './cv.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+export const { values: opts } = parseArgs({
+  options: {
+    dev: { type: 'string', default: path.resolve(repoRoot, '../shared/data/job-titles-dev.csv') },
+    dictionary: { type: 'string', default: path.resolve(repoRoot, '../shared/data/csco22.csv') },
+    verbose: { type: 'boolean', default: false },
+  },
+  strict: false,
+  allowPositionals: true,
+}) as { values: { dev: string; dictionary: string; verbose: boolean } };
+
+export const dictionary = parseDictionary(readFileSync(opts.dictionary, 'utf8')).rows;
+export const workTypes = workTypeReference();
+const parentOf = new Map<string, string | null>(dictionary.map((r) => [r.code, r.parentCode]));
+for (const w of workTypes) parentOf.set(w.code, w.occupationCode);
+const levelOf = new Map(dictionary.map((r) => [r.code, r.level]));
+
+export const tree: Tree = {
+  isUnder(code, label) {
+    for (let c: string | null | undefined = code; c; c = parentOf.get(c)) if (c === label) return true;
+    return false;
+  },
+  levelOf: (code) => levelOf.get(code),
+};
+
+const readCsv = (file: string) =>
+  parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+export const dev: Labelled[] = readCsv(opts.dev).map((r) => ({
+  title: r.job_name ?? '',
+  labels: [r.expected_code ?? ''],
+}));
+export const skilled: Labelled[] = readCsv(path.join(here, 'skilled-roles.csv')).map((r) => ({
+  title: r.job_name ?? '',
+  labels: (r.expected_codes ?? '').split('|'),
+}));
+for (const r of [...dev, ...skilled]) {
+  for (const l of r.labels) if (!parentOf.has(l)) throw new Error(`label ${l} of ${r.title} is not in the dictionary`);
+}
+
+export const extraWords = () => dictionary.flatMap((r) => [r.name, ...r.aliases]);
+/** The matcher's index over the full dictionary (definitions and tasks included), no mappings. */
+export const plainIndex = (): MatchIndex =>
+  buildMatchIndex({ nodes: dictionary as DictionaryNode[], workTypes, segment: createSegmenter(extraWords()) });
