@@ -15,10 +15,12 @@ export const { values: opts } = parseArgs({
     dev: { type: 'string', default: path.resolve(repoRoot, '../shared/data/job-titles-dev.csv') },
     dictionary: { type: 'string', default: path.resolve(repoRoot, '../shared/data/csco22.csv') },
     verbose: { type: 'boolean', default: false },
+    /** Skip the cross-validation (whole-file figures, skilled trades and speed only). */
+    quick: { type: 'boolean', default: false },
   },
   strict: false,
   allowPositionals: true,
-}) as { values: { dev: string; dictionary: string; verbose: boolean } };
+}) as { values: { dev: string; dictionary: string; verbose: boolean; quick: boolean } };
 
 export const dictionary = parseDictionary(readFileSync(opts.dictionary, 'utf8')).rows;
 export const workTypes = workTypeReference();

@@ -2,7 +2,7 @@
  * match-eval: how well the nearest-match mapping (相邻相近原则) ranks occupations for
  * real job titles, and how fast. Prints figures; it is a benchmark, not a test.
  *
- *   pnpm --filter @hub/bench match-eval [--dev path/to/job-titles-dev.csv] [--dictionary path/to/csco22.csv] [--verbose]
+ *   pnpm --filter @hub/bench match-eval [--dev path/to/job-titles-dev.csv] [--dictionary path/to/csco22.csv] [--verbose] [--quick]
  *
  * A prediction counts when its code lies under the labelled code (a label may be a
  * 中类, 小类 or 职业; a work type lies under its occupation).
@@ -77,8 +77,10 @@ function crossValidation(k: number, title: string) {
     `  mean of ${k} folds (top-1 / top-3): baseline ${meanOf((f) => baselines[f.fold] as Accuracy)}; dictionary alone ${meanOf((f) => f.plain)}; with mappings, first stage ${meanOf((f) => f.firstStage)}; with mappings + reranker ${meanOf((f) => f.learned)}  (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
   );
 }
-crossValidation(2, 'Held-out halves (the issue’s protocol: reranker and mappings from the other half only):');
-crossValidation(5, '5-fold cross-validation (reranker and mappings from the other four folds only):');
+if (!opts.quick) {
+  crossValidation(2, 'Held-out halves (the issue’s protocol: reranker and mappings from the other half only):');
+  crossValidation(5, '5-fold cross-validation (reranker and mappings from the other four folds only):');
+}
 
 /** Wilson 95% interval of a proportion. */
 function wilson(p: number, n: number): string {
