@@ -8,6 +8,7 @@
  * Loopback only; every run is bounded (BENCH_SECONDS per step, default 10).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,10 @@ process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
 
+/** Benchmark-only personal-data keys (derived from a public phrase: never use them for real data). */
+const BENCH_PII_KEYS = `bench:${createHash('sha256').update('hub benchmark pii key').digest('base64')}`;
+const BENCH_PII_HMAC_KEY = createHash('sha256').update('hub benchmark hmac key').digest('base64');
+
 function start(mode: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const dist = mode === 'ours' && oursFromDist;
@@ -46,6 +51,9 @@ function start(mode: string, env: Record<string, string> = {}): Promise<{ child:
         ...env,
         HUB_ENV: 'production',
         HUB_INTROSPECTION: '0',
+        // Production refuses the public dev keys; the benchmark brings its own fixed, clearly-named ones.
+        HUB_PII_KEYS: process.env.HUB_PII_KEYS || BENCH_PII_KEYS,
+        HUB_PII_HMAC_KEY: process.env.HUB_PII_HMAC_KEY || BENCH_PII_HMAC_KEY,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
