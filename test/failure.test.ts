@@ -10,12 +10,13 @@
  */
 import net from 'node:net';
 import { createDb, type DbHandle, migrate, seed } from '@hub/db';
+import { freshDatabase } from '@hub/db/testing';
 import { type Hub, startGateway, startHub } from '@hub/gateway';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
-import { freshDatabase, type Proc, startHubProcess, startProcess } from './processes.ts';
+import { type Proc, startHubProcess, startProcess } from './processes.ts';
 
 const onPostgres = !!process.env.DATABASE_URL;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

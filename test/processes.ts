@@ -4,10 +4,9 @@
  * written to this worker's stdout/stderr, so the run's log capture (log-capture.ts) scans it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
+import { freshDatabase } from '@hub/db/testing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,25 +59,6 @@ export function startProcess(entry: string, args: string[], env: Record<string, 
           throw new Error(`${entry} did not print ${re} within ${timeoutMs} ms:\n${out.slice(-2000)}`);
         await sleep(100);
       }
-    },
-  };
-}
-
-export /** A PostgreSQL database of this test's own beside DATABASE_URL (so child processes can open it too). */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL as string;
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
     },
   };
 }

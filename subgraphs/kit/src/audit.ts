@@ -187,6 +187,24 @@ export interface AuditPluginOptions<Ctx> {
   callerOf: (ctx: Ctx) => Claims | undefined;
 }
 
+/** Who asked, for an audit event: the service, the verified caller and the request id. */
+function whoAsked<Ctx extends BaseContext>(
+  opts: AuditPluginOptions<Ctx>,
+  rc: { contextValue: Ctx; request: { http?: { headers: { get(name: string): string | undefined } } } },
+): Pick<AuditEvent, 'service' | 'role' | 'sub' | 'enterpriseId' | 'prefecture' | 'credentialId' | 'requestId'> {
+  const caller = opts.callerOf(rc.contextValue);
+  const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+  return {
+    service: opts.service,
+    role: caller?.role ?? 'public',
+    sub: caller?.sub ?? null,
+    enterpriseId: caller?.enterpriseId ?? null,
+    prefecture: caller?.prefecture ?? null,
+    credentialId: caller?.credentialId ?? null,
+    requestId: requestId ? requestId.slice(0, 100) : null,
+  };
+}
+
 /** The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to a subgraph. */
 const clientOperationName = (name: string | null | undefined) =>
   name ? name.replace(/__[A-Za-z0-9]+__\d+$/, '').slice(0, 200) : null;
@@ -262,17 +280,10 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
             }
           }
           if (!observed.length) return;
-          const caller = opts.callerOf(rc.contextValue);
-          const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+          const who = whoAsked(opts, rc);
           const events: AuditEvent[] = observed.map((o) => ({
-            service: opts.service,
+            ...who,
             operationName: clientOperationName(rc.operationName ?? rc.request.operationName),
-            role: caller?.role ?? 'public',
-            sub: caller?.sub ?? null,
-            enterpriseId: caller?.enterpriseId ?? null,
-            prefecture: caller?.prefecture ?? null,
-            credentialId: caller?.credentialId ?? null,
-            requestId: requestId ? requestId.slice(0, 100) : null,
             ...o,
           }));
           try {
@@ -315,19 +326,12 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
           const codes = badVariables ?? [
             ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
           ];
-          const caller = opts.callerOf(rc.contextValue);
-          const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+          const who = whoAsked(opts, rc);
           const args = summarizeArgs(rc.request.variables);
           const events: AuditEvent[] = rootFields(found.doc, found.op.selectionSet).map((f) => ({
-            service: opts.service,
+            ...who,
             operationName: clientOperationName(rc.request.operationName ?? found.op.name?.value),
             field: f.name.value,
-            role: caller?.role ?? 'public',
-            sub: caller?.sub ?? null,
-            enterpriseId: caller?.enterpriseId ?? null,
-            prefecture: caller?.prefecture ?? null,
-            credentialId: caller?.credentialId ?? null,
-            requestId: requestId ? requestId.slice(0, 100) : null,
             outcome: 'INVALID',
             codes,
             targetIds: [],
