@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
+import { maskResidentId } from './rules/resident-id.ts';
 
 /** What the hub knows about the request being served, for every log line written while serving it. */
 export interface RequestScope {
@@ -62,10 +63,9 @@ export const logger = pino(
   process.stdout,
 );
 
-/** Anything shaped like a resident ID leaves masked (first 3 and last 2 characters kept). */
+/** Anything shaped like a resident ID leaves masked (maskResidentId: first 3 and last 2 characters kept). */
 const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
-export const scrubResidentIds = (s: string) =>
-  s.replace(RESIDENT_ID_SHAPE, (id) => `${id.slice(0, 3)}${'*'.repeat(id.length - 5)}${id.slice(-2)}`);
+export const scrubResidentIds = (s: string) => s.replace(RESIDENT_ID_SHAPE, (id) => maskResidentId(id));
 
 /**
  * Server-side error log. Driver errors can carry SQL parameters (names,
@@ -74,13 +74,12 @@ export const scrubResidentIds = (s: string) =>
  */
 export function logError(service: string, err: unknown) {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  // Masked before it is cut, so no ID is left half-visible at the cut.
   const firstLine = (s: string | undefined) =>
-    scrubResidentIds(
-      (s ?? '')
-        .split('\n')[0]
-        ?.replace(/params:.*$/i, '')
-        .slice(0, 300) ?? '',
-    );
+    scrubResidentIds(s ?? '')
+      .split('\n')[0]
+      ?.replace(/params:.*$/i, '')
+      .slice(0, 300) ?? '';
   logger.error(
     {
       service,

@@ -10,8 +10,7 @@ import { type AuditWriter, auditPlugin } from './audit.ts';
 import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verifyInternalToken } from './auth.ts';
 import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
-import { logError } from './log.ts';
-import { maskResidentId } from './rules/resident-id.ts';
+import { logError, scrubResidentIds } from './log.ts';
 import { startTracing } from './tracing.ts';
 
 /**
@@ -40,10 +39,6 @@ export async function callerFromRequest(req: http.IncomingMessage, standalone: b
   );
 }
 
-/** Anything shaped like a resident ID (graphql-js quotes bad variable values back) leaves masked. */
-const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
-const scrub = (message: string) => message.replace(RESIDENT_ID_SHAPE, (id) => maskResidentId(id));
-
 /** The SQLSTATE of a database error, also when wrapped (drizzle puts the driver's error in `cause`). */
 function sqlStateOf(err: unknown): string | undefined {
   let e = err as { code?: unknown; cause?: unknown } | undefined;
@@ -54,21 +49,11 @@ function sqlStateOf(err: unknown): string | undefined {
   return undefined;
 }
 
-/** What of an error may be logged: its class, code and messages with anything shaped like a resident ID masked. */
-function scrubbedForLog(err: unknown) {
-  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  return {
-    name: e?.name,
-    code: e?.code,
-    message: scrub(String(e?.message ?? '')),
-    ...(e?.cause ? { cause: { code: e.cause.code, message: scrub(String(e.cause.message ?? '')) } } : {}),
-  };
-}
-
 /** Hides unexpected errors from clients: no stack, no SQL, no personal data; a stable code instead. */
 export function formatHubError(service: string) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const formatted = { ...raw, message: scrub(raw.message) };
+    // Anything shaped like a resident ID (graphql-js quotes bad variable values back) leaves masked.
+    const formatted = { ...raw, message: scrubResidentIds(raw.message) };
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') {
       // The gateway attaches a failed subgraph response (with internal URLs); clients get the code only.
@@ -84,7 +69,7 @@ export function formatHubError(service: string) {
         extensions: { code: 'BAD_USER_INPUT' },
       };
     }
-    logError(service, scrubbedForLog(cause));
+    logError(service, cause); // logError masks resident-ID shapes in the message and its cause
     return {
       message: 'internal error; the hub has logged it',
       ...(formatted.path ? { path: formatted.path } : {}),
