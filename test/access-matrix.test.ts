@@ -9,7 +9,6 @@ import {
   makeCreditCode,
   matrixCoverage,
   type Operation,
-  type Role,
   residentIdCheckChar,
 } from '@hub/kit';
 import { eq, ne, type SQL } from 'drizzle-orm';
@@ -28,7 +27,7 @@ import {
   parse,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, partnerToken, startTestHub, type TestHub, token } from './helpers.ts';
+import { callerTokens, gql, partnerToken, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
  * 权限矩阵 (issue #8, acceptance 1): every Query and Mutation field of the committed supergraph, as
@@ -108,25 +107,13 @@ function operationFor(kind: RootKind, field: GraphQLField<unknown, unknown>) {
 
 let hub: TestHub;
 let ownEnterprise: { id: string; prefectureCode: string };
-let writingPartner: string | undefined;
 
-/** The one place tests get a token for a caller (null: no token, the public). */
-async function tokenFor(caller: Caller): Promise<string | undefined> {
-  switch (caller) {
-    case 'public':
-      return undefined;
-    case 'enterprise':
-      return token({ role: caller, sub: `matrix-${caller}`, enterpriseId: ownEnterprise.id });
-    case 'hr_partner':
-      // A partner HR system is a credential in the database; this one may write (the default is read-only).
-      writingPartner ??= await partnerToken(hub, ownEnterprise.id, { canWrite: true, name: 'matrix partner' });
-      return writingPartner;
-    case 'city_center':
-    case 'inspector':
-      return token({ role: caller, sub: `matrix-${caller}`, prefecture: '430100' });
-    default:
-      return token({ role: caller satisfies Role, sub: `matrix-${caller}` });
-  }
+let tokens: ReturnType<typeof callerTokens> | undefined;
+
+/** The one place tests get a token for a caller (undefined: no token, the public). */
+function tokenFor(caller: Caller): Promise<string | undefined> {
+  tokens ??= callerTokens(hub, { enterpriseId: ownEnterprise.id, prefecture: '430100', subPrefix: 'matrix' });
+  return tokens(caller);
 }
 
 interface Mismatch {

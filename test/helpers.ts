@@ -1,7 +1,7 @@
 import { issuePartnerCredential, migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/gateway';
-import { type Claims, signUserToken } from '@hub/kit';
+import { type Claims, type Role, signUserToken } from '@hub/kit';
 
 export interface TestHub extends Hub {
   stop(): Promise<void>;
@@ -41,6 +41,36 @@ export async function partnerToken(
   });
   if (!('token' in out)) throw new Error(`partner credential refused: ${out.errors.map((e) => e.code).join(', ')}`);
   return out.token;
+}
+
+/**
+ * One token per caller, for tests that act as every role in turn: enterprise callers act for
+ * `enterpriseId`, a city centre or city inspector for `prefecture`, the public has none. An
+ * hr_partner is a write-enabled partner credential in the hub's database, issued once per tokens
+ * object (the default credential is read-only).
+ */
+export function callerTokens(
+  hub: Pick<Hub, 'db'>,
+  where: { enterpriseId: string; prefecture: string; subPrefix: string },
+): (caller: Role | 'public') => Promise<string | undefined> {
+  let partner: Promise<string> | undefined;
+  return async (caller) => {
+    const sub = `${where.subPrefix}-${caller}`;
+    switch (caller) {
+      case 'public':
+        return undefined;
+      case 'enterprise':
+        return token({ role: caller, sub, enterpriseId: where.enterpriseId });
+      case 'hr_partner':
+        partner ??= partnerToken(hub, where.enterpriseId, { canWrite: true, name: `${where.subPrefix} partner` });
+        return partner;
+      case 'city_center':
+      case 'inspector':
+        return token({ role: caller, sub, prefecture: where.prefecture });
+      default:
+        return token({ role: caller, sub });
+    }
+  };
 }
 
 export interface GqlResult<T = Record<string, unknown>> {

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentId } from './assessments-fixtures.ts';
 import { enterpriseForm, newCreditCode } from './enterprises-fixtures.ts';
-import { partnerToken, startTestHub, type TestHub, token } from './helpers.ts';
+import { callerTokens, startTestHub, type TestHub } from './helpers.ts';
 import { findResidentIds } from './log-scan.ts';
 
 const SEED = 20_261_126;
@@ -73,25 +73,16 @@ let world: World;
  * A token for every role, and none for the public. The one place tokens are made here:
  * when hr_partner needs a database-registered credential, only this function changes.
  */
-let hostilePartner: Promise<string> | undefined;
+let tokens: ReturnType<typeof callerTokens> | undefined;
 
-export async function tokenFor(role: Role | 'public'): Promise<string | undefined> {
-  const sub = `hostile-${role}`;
-  switch (role) {
-    case 'public':
-      return undefined;
-    case 'enterprise':
-      return token({ role, enterpriseId: world.enterpriseId, sub });
-    case 'hr_partner':
-      // A partner HR system is a credential in the database; this one may write, so its mutations run.
-      hostilePartner ??= partnerToken(hub, world.enterpriseId, { canWrite: true, name: 'hostile partner' });
-      return hostilePartner;
-    case 'city_center':
-    case 'inspector':
-      return token({ role, prefecture: world.prefecture, sub });
-    default:
-      return token({ role, sub });
-  }
+/** The one place this suite gets a token for a role (an hr_partner is a write-enabled credential). */
+export function tokenFor(role: Role | 'public'): Promise<string | undefined> {
+  tokens ??= callerTokens(hub, {
+    enterpriseId: world.enterpriseId,
+    prefecture: world.prefecture,
+    subPrefix: 'hostile',
+  });
+  return tokens(role);
 }
 
 // ---------------------------------------------------------------- hostile values
