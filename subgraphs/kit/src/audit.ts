@@ -187,6 +187,45 @@ export interface AuditPluginOptions<Ctx> {
   callerOf: (ctx: Ctx) => Claims | undefined;
 }
 
+/**
+ * A mutation that failed before any root field ran (the document or its variables did not
+ * validate): INVALID for each root field the document names, with `codes` or the request's error
+ * codes. Null when the request names no mutation (or is not even GraphQL).
+ */
+function invalidMutation(
+  rc: { errors?: readonly GraphQLError[] | undefined; request: { variables?: Record<string, unknown> | undefined } },
+  codes?: string[] | null,
+): { op: OperationDefinitionNode; observed: Observed[] } | null {
+  const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
+  if (!found) return null;
+  const why = codes ?? [
+    ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
+  ];
+  const args = summarizeArgs(rc.request.variables);
+  return {
+    op: found.op,
+    observed: rootFields(found.doc, found.op.selectionSet).map((f) => ({
+      field: f.name.value,
+      outcome: 'INVALID' as const,
+      codes: why,
+      targetIds: [],
+      args,
+    })),
+  };
+}
+
+/** Writes a request's audit events, retrying once (a dropped connection is common); false when it could not. */
+async function writeAudit<Ctx extends BaseContext>(opts: AuditPluginOptions<Ctx>, events: AuditEvent[]) {
+  if (!opts.write || !events.length) return true;
+  try {
+    await opts.write(events).catch(() => opts.write?.(events));
+    return true;
+  } catch (err) {
+    logError(`${opts.service} audit`, err);
+    return false;
+  }
+}
+
 /** Who asked, for an audit event: the service, the verified caller and the request id. */
 function whoAsked<Ctx extends BaseContext>(
   opts: AuditPluginOptions<Ctx>,
@@ -268,16 +307,9 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
           const responseErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
           if (!observed.length && (rc.errors?.length || responseErrors?.length)) {
             // Failed before any root field ran: the document or its variables did not validate.
-            const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
-            if (!found) return;
-            const outcome: AuditOutcome = 'INVALID';
-            const codes = [
-              ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
-            ];
-            const args = summarizeArgs(rc.request.variables);
-            for (const f of rootFields(found.doc, found.op.selectionSet)) {
-              observed.push({ field: f.name.value, outcome, codes, targetIds: [], args });
-            }
+            const invalid = invalidMutation(rc);
+            if (!invalid) return;
+            observed.push(...invalid.observed);
           }
           if (!observed.length) return;
           const who = whoAsked(opts, rc);
@@ -286,13 +318,8 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
             operationName: clientOperationName(rc.operationName ?? rc.request.operationName),
             ...o,
           }));
-          try {
-            await opts.write(events).catch(() => opts.write?.(events)); // one retry: a dropped connection is common
-          } catch (err) {
-            logError(`${opts.service} audit`, err);
-            if (body.kind === 'single') {
-              body.singleResult.errors = [...(body.singleResult.errors ?? []), AUDIT_WRITE_FAILED];
-            }
+          if (!(await writeAudit(opts, events)) && body.kind === 'single') {
+            body.singleResult.errors = [...(body.singleResult.errors ?? []), AUDIT_WRITE_FAILED];
           }
         },
       };
@@ -321,28 +348,14 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
           if (!opts.write) return;
           const failedValidation = !rc.operation && (rc.errors?.length ?? 0) > 0;
           if (!failedValidation && !badVariables) return;
-          const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
-          if (!found) return;
-          const codes = badVariables ?? [
-            ...new Set((rc.errors ?? []).map((e) => String(e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED'))),
-          ];
+          const invalid = invalidMutation(rc, badVariables);
+          if (!invalid?.observed.length) return;
           const who = whoAsked(opts, rc);
-          const args = summarizeArgs(rc.request.variables);
-          const events: AuditEvent[] = rootFields(found.doc, found.op.selectionSet).map((f) => ({
-            ...who,
-            operationName: clientOperationName(rc.request.operationName ?? found.op.name?.value),
-            field: f.name.value,
-            outcome: 'INVALID',
-            codes,
-            targetIds: [],
-            args,
-          }));
-          if (!events.length) return;
-          try {
-            await opts.write(events).catch(() => opts.write?.(events));
-          } catch (err) {
-            logError(`${opts.service} audit`, err);
-          }
+          const operationName = clientOperationName(rc.request.operationName ?? invalid.op.name?.value);
+          await writeAudit(
+            opts,
+            invalid.observed.map((o) => ({ ...who, operationName, ...o })),
+          );
         },
       };
     },
