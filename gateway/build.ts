@@ -5,11 +5,15 @@
  * the loader and the per-module overhead (tens of MB of RSS per process, see
  * README). Subgraph code is not in it: the gateway reads the supergraph file.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+// A fresh folder: chunk names carry content hashes, and stale chunks would pile up beside the new ones.
+rmSync(path.join(here, 'dist'), { recursive: true, force: true });
 
 await build({
   entryPoints: [path.join(here, 'src/main.ts'), path.join(here, 'src/worker.ts')],
@@ -33,6 +37,17 @@ await build({
       "process.env.HUB_SUPERGRAPH ??= new URL('../../schema/supergraph.graphql', import.meta.url).pathname;",
     ].join('\n'),
   },
+  plugins: [
+    {
+      // Node's crypto for Apollo's query hashes (see src/bundle/createhash.ts).
+      name: 'node-createhash',
+      setup(b) {
+        b.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({
+          path: path.join(here, 'src/bundle/createhash.ts'),
+        }));
+      },
+    },
+  ],
   logLevel: 'warning',
 });
 console.log('built gateway/dist/main.mjs and gateway/dist/worker.mjs');

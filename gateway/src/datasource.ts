@@ -1,5 +1,5 @@
-import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import {
   type Claims,
   INTERNAL_HEADER,
@@ -10,46 +10,41 @@ import {
   withSpan,
 } from '@hub/kit';
 import { GraphQLError } from 'graphql';
+import { Agent, errors as undiciErrors } from 'undici';
 
 export interface GatewayContext {
   caller: Claims;
   internalToken: string;
 }
 
-type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-
 /** Extension keys a subgraph error may carry to the client; anything else stays inside. */
 const PASSED_ON = ['code', 'reason', 'field'] as const;
 
+/** One keep-alive connection pool per gateway process, shared by every subgraph (pipelining off). */
+const pool = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+
 /**
- * The gateway's call to one subgraph: sends the caller's verified claims,
- * signed (Apollo Gateway forwards no client headers), and, when a subgraph
- * refuses a whole request (e.g. a variable of the wrong shape: HTTP 400),
- * hands the client the subgraph's own words and code instead of "400: Bad Request".
+ * The gateway's call to one subgraph: sends the caller's verified claims, signed (Apollo Gateway
+ * forwards no client headers), the request id and the trace context; answers a hung subgraph with
+ * SUBGRAPH_TIMEOUT and an unreachable one with SUBGRAPH_UNAVAILABLE (its fields fail, never the
+ * request); and, when a subgraph refuses a whole request (e.g. a variable of the wrong shape:
+ * HTTP 400), hands the client the subgraph's own words and code instead of "400: Bad Request".
+ *
+ * Written against Apollo Gateway's `GraphQLDataSource` interface with undici's `request` rather
+ * than by extending `RemoteGraphQLDataSource`: that class goes through WHATWG `fetch` and builds a
+ * `Request` and `Headers` per call, which a CPU profile of the verification benchmark put at about
+ * a quarter of the gateway's busy time. Nothing of it is lost here: no APQ to subgraphs, and the
+ * subgraphs send no cache-control headers.
  */
-export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly name: string;
+export class HubDataSource implements GraphQLDataSource<GatewayContext> {
+  readonly name: string;
+  readonly url: string;
+  private readonly timeoutMs: number;
 
   constructor({ name, url, timeoutMs }: { name: string; url: string; timeoutMs: number }) {
-    super({
-      url,
-      // Node's own fetch (keep-alive pool), with a deadline: a hung subgraph fails its fields, not the request.
-      // A subgraph that does not answer costs its fields a coded error (SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE), never the request.
-      fetcher: (async (input, init) => {
-        try {
-          return await fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) });
-        } catch (err) {
-          const timedOut = (err as Error)?.name === 'TimeoutError';
-          throw new GraphQLError(
-            timedOut
-              ? `a service behind the gateway did not answer within ${timeoutMs} ms`
-              : 'a service behind the gateway is unavailable',
-            { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
-          );
-        }
-      }) as Fetcher,
-    });
     this.name = name;
+    this.url = url;
+    this.timeoutMs = timeoutMs;
   }
 
   /** Identical subgraph queries in flight, by subgraph, document, variables and the caller's signed claims. */
@@ -60,7 +55,7 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * dashboard or catalog page cost the subgraph one request. Only queries (never mutations),
    * only for the same caller claims, and each waiter gets its own copy of the answer.
    */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const token = 'context' in options ? options.context.internalToken : undefined;
     const query = request.query ?? '';
@@ -73,39 +68,103 @@ export class HubDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return leader;
   }
 
-  /** One subgraph call, as a client span when tracing is on (the trace context goes along in willSendRequest). */
+  /** One subgraph call, as a client span when tracing is on (the trace context goes along in the headers). */
   private fetchTraced(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     return withSpan(
       `gateway fetch ${this.name}`,
-      { kind: SpanKind.CLIENT, attributes: { 'hub.subgraph': this.name, 'server.address': this.url ?? '' } },
-      () => super.process(options),
+      { kind: SpanKind.CLIENT, attributes: { 'hub.subgraph': this.name, 'server.address': this.url } },
+      () => this.send(options),
     );
   }
 
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const headers = request.http?.headers;
-    if (!headers) return;
-    if (context.internalToken) headers.set(INTERNAL_HEADER, context.internalToken);
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const token = 'context' in options ? options.context?.internalToken : undefined;
+    if (token) headers[INTERNAL_HEADER] = token;
     const scope = requestScope();
-    if (scope) headers.set(REQUEST_ID_HEADER, scope.requestId);
-    injectTraceHeaders((k, v) => headers.set(k, v));
-  }
-
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const body = await this.parseBody(response).catch(() => null);
-    const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | null)
-      ?.errors?.[0];
-    if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') {
-      const extensions = Object.fromEntries(
-        PASSED_ON.filter((k) => first.extensions?.[k] != null).map((k) => [k, first.extensions?.[k]]),
-      );
-      return new GraphQLError(first.message, { extensions });
-    }
-    return new GraphQLError(`a service behind the gateway answered ${response.status}`, {
-      extensions: { code: response.status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : 'SUBGRAPH_REFUSED' },
+    if (scope) headers[REQUEST_ID_HEADER] = scope.requestId;
+    injectTraceHeaders((k, v) => {
+      headers[k] = v;
     });
+    const body = JSON.stringify({
+      query: request.query,
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+      ...(request.variables ? { variables: request.variables } : {}),
+      ...(request.extensions ? { extensions: request.extensions } : {}),
+    });
+
+    let status: number;
+    let contentType: string;
+    let text: string;
+    try {
+      const res = await pool.request({
+        origin: originOf(this.url),
+        path: pathOf(this.url),
+        method: 'POST',
+        headers,
+        body,
+        // A subgraph that takes longer than this to start or finish its answer fails its fields.
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      status = res.statusCode;
+      const type = res.headers['content-type'];
+      contentType = (Array.isArray(type) ? type[0] : type) ?? '';
+      text = await res.body.text();
+    } catch (err) {
+      const timedOut = err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
+      throw new GraphQLError(
+        timedOut
+          ? `a service behind the gateway did not answer within ${this.timeoutMs} ms`
+          : 'a service behind the gateway is unavailable',
+        { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
+      );
+    }
+    const json = /^application\/(graphql-response\+)?json/.test(contentType) ? parseJson(text) : undefined;
+    if (status < 200 || status >= 300) throw errorFromResponse(status, json);
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      throw new GraphQLError('a service behind the gateway answered something other than a GraphQL response', {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+      });
+    }
+    return json as GatewayGraphQLResponse;
   }
+}
+
+const origins = new Map<string, { origin: string; path: string }>();
+function split(url: string) {
+  let parts = origins.get(url);
+  if (!parts) {
+    const u = new URL(url);
+    parts = { origin: u.origin, path: `${u.pathname}${u.search}` };
+    origins.set(url, parts);
+  }
+  return parts;
+}
+const originOf = (url: string) => split(url).origin;
+const pathOf = (url: string) => split(url).path;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A refused call: the subgraph's own first error (message and code) when it gave one, else the status. */
+function errorFromResponse(status: number, body: unknown): GraphQLError {
+  const first = (body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] } | undefined)
+    ?.errors?.[0];
+  if (first && typeof first.message === 'string' && typeof first.extensions?.code === 'string') {
+    const extensions = Object.fromEntries(
+      PASSED_ON.filter((k) => first.extensions?.[k] != null).map((k) => [k, first.extensions?.[k]]),
+    );
+    return new GraphQLError(first.message, { extensions });
+  }
+  return new GraphQLError(`a service behind the gateway answered ${status}`, {
+    extensions: { code: status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : 'SUBGRAPH_REFUSED' },
+  });
 }

@@ -2,7 +2,7 @@ import { auditWriter, createDb, type DbHandle, isSeeded, migrate, seed } from '@
 import type { Served } from '@hub/kit';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import { forkGateways } from './cluster.ts';
-import { startGateway } from './server.ts';
+import { type ServedGateway, startGateway } from './server.ts';
 
 export interface HubOptions {
   /** An open database; otherwise one is opened from DATABASE_URL or PGlite. */
@@ -23,7 +23,7 @@ export interface Hub {
   url: string;
   db: DbHandle;
   /** The in-process gateway; undefined when the gateway runs in worker processes. */
-  gateway: Served | undefined;
+  gateway: ServedGateway | undefined;
   /** The gateway worker processes' ids, when there are any. */
   gatewayPids(): number[];
   subgraphs: Record<SubgraphName, Served>;

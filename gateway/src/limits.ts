@@ -3,6 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
+  type DocumentNode,
   GraphQLError,
   type GraphQLFormattedError,
   getNamedType,
@@ -14,6 +15,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
+  visit,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -174,20 +176,60 @@ function checkOperation({
   }
 }
 
+/**
+ * The estimate depends on the variables only where a `first` argument takes one (the rows
+ * estimator reads nothing else); otherwise it is the same for every request of a document, and
+ * kept with the parsed document (Apollo Server reuses it for a repeated query text).
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+
+function costOf({ request, document, schema }: GraphQLRequestContextDidResolveOperation<BaseContext>): number {
+  const compute = () =>
+    getComplexity({
+      schema,
+      query: document,
+      variables: request.variables ?? {},
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+      estimators: [rowsEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  if (pagesByVariable(document)) return compute();
+  let byName = costs.get(document);
+  if (!byName) {
+    byName = new Map();
+    costs.set(document, byName);
+  }
+  const key = request.operationName ?? '';
+  let cost = byName.get(key);
+  if (cost === undefined) {
+    cost = compute();
+    byName.set(key, cost);
+  }
+  return cost;
+}
+
+const pagesByVariableCache = new WeakMap<DocumentNode, boolean>();
+/** True when some `first` argument in the document is a variable. */
+function pagesByVariable(document: DocumentNode): boolean {
+  let found = pagesByVariableCache.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Argument(node) {
+        if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) found = true;
+      },
+    });
+    pagesByVariableCache.set(document, found);
+  }
+  return found;
+}
+
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(ctx) {
           checkOperation(ctx);
-          const { request, document, schema } = ctx;
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-            estimators: [rowsEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(ctx);
           if (cost > maxCost) {
             throw new GraphQLError(
               `the query could return too much: estimated cost ${cost} (rows × fields) exceeds ${maxCost}; ask for smaller pages`,

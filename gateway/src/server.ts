@@ -5,6 +5,7 @@ import {
   formatHubError,
   gatewayAuditPlugin,
   requestScope,
+  type Served,
   serveGraphQL,
   startTracing,
 } from '@hub/kit';
@@ -12,6 +13,7 @@ import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph'
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
+import { type PassthroughStats, withPassthrough } from './passthrough.ts';
 import { publicRateLimit } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 
@@ -28,12 +30,17 @@ export interface GatewayOptions {
   pingDb?: () => Promise<boolean>;
   /** Query limits; default from HUB_* variables. */
   limits?: Limits;
+  /** Answer single-subgraph queries straight from the subgraph (passthrough.ts); default on unless HUB_PASSTHROUGH=0. */
+  passthrough?: boolean;
   /** 审计日志 of mutations the gateway itself refuses as invalid (the subgraphs record the rest). */
   audit?: AuditWriter;
 }
 
 /** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
-export async function startGateway(opts: GatewayOptions = {}) {
+/** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts). */
+export type ServedGateway = Served & { passthrough: PassthroughStats };
+
+export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGateway> {
   // Apollo Gateway otherwise sends usage metrics to Apollo and, to label them, probes the
   // AWS/GCP/Azure/Alibaba metadata endpoints: traffic off this machine that the hub never wants.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
@@ -43,14 +50,23 @@ export async function startGateway(opts: GatewayOptions = {}) {
     subgraphsOf(supergraphSdl).map((s) => [s.name, opts.subgraphUrls?.[s.name] ?? routingUrl(s.name, s.url)]),
   );
 
-  const gateway = new ApolloGateway({
+  const dataSources = new Map<string, HubDataSource>();
+  const apollo = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new HubDataSource({
+    buildService: ({ name, url }) => {
+      const source = new HubDataSource({
         name,
         url: urls[name] ?? url ?? '',
         timeoutMs: Number(process.env.HUB_SUBGRAPH_TIMEOUT_MS ?? 10_000),
-      }),
+      });
+      dataSources.set(name, source);
+      return source;
+    },
+  });
+  const { gateway, stats: passthrough } = withPassthrough(apollo, {
+    supergraphSdl,
+    dataSources,
+    enabled: opts.passthrough ?? process.env.HUB_PASSTHROUGH !== '0',
   });
 
   const limits = opts.limits ?? limitsFromEnv();
@@ -71,7 +87,7 @@ export async function startGateway(opts: GatewayOptions = {}) {
   });
   await server.start();
 
-  return serveGraphQL({
+  const served = await serveGraphQL({
     server,
     port: opts.port ?? Number(process.env.HUB_PORT ?? DEFAULT_GATEWAY_PORT),
     ...(opts.host ? { host: opts.host } : {}),
@@ -90,4 +106,5 @@ export async function startGateway(opts: GatewayOptions = {}) {
       return { caller, internalToken: await internalTokenFor(caller) };
     },
   });
+  return { ...served, passthrough };
 }

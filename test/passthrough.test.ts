@@ -1,0 +1,150 @@
+/**
+ * 单服务直通: a query planned as one fetch from one subgraph, asking exactly what the client asked,
+ * is answered with the subgraph's own data (gateway/src/passthrough.ts). Two gateways over the same
+ * subgraphs, one with the passthrough and one without, must give byte-for-byte the same answers,
+ * and the counters show which path each query took.
+ */
+import { certificates } from '@hub/db';
+import { type ServedGateway, startGateway } from '@hub/gateway';
+import { asc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub, token } from './helpers.ts';
+
+let hub: TestHub;
+let direct: ServedGateway;
+let ordinary: ServedGateway;
+let cert: { number: string; holderName: string; prefecture: string };
+
+beforeAll(async () => {
+  hub = await startTestHub(300);
+  const subgraphUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url]));
+  direct = await startGateway({ port: 0, subgraphUrls, passthrough: true });
+  ordinary = await startGateway({ port: 0, subgraphUrls, passthrough: false });
+  const [c] = await hub.db.db
+    .select({
+      number: certificates.number,
+      holderName: certificates.holderName,
+      prefecture: certificates.prefectureCode,
+    })
+    .from(certificates)
+    .orderBy(asc(certificates.number))
+    .limit(1);
+  cert = c as typeof cert;
+});
+afterAll(async () => {
+  await direct?.close();
+  await ordinary?.close();
+  await hub?.stop();
+});
+
+/** The raw HTTP answer: status and body text, so that key order and formatting are compared too. */
+async function raw(url: string, body: Record<string, unknown>, auth?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** Sends `body` to both gateways; returns both answers and which path the passthrough gateway took. */
+async function both(body: Record<string, unknown>, auth?: string) {
+  const before = { ...direct.passthrough };
+  const a = await raw(direct.url, body, auth);
+  const b = await raw(ordinary.url, body, auth);
+  const took =
+    direct.passthrough.direct > before.direct
+      ? 'direct'
+      : direct.passthrough.retried > before.retried
+        ? 'retried'
+        : 'ordinary';
+  return { a, b, took };
+}
+
+const VERIFY = `query Verify($n: String!, $h: String!) {
+  verifyCertificate(number: $n, holderName: $h) { status certificate { number level holderName issuedOn status } }
+}`;
+
+describe('single-subgraph passthrough', () => {
+  it('answers a certificate lookup from the subgraph directly, exactly as the ordinary path does', async () => {
+    const { a, b, took } = await both({ query: VERIFY, variables: { n: cert.number, h: cert.holderName } });
+    expect(took).toBe('direct');
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.text).data.verifyCertificate.status).toMatch(/VALID|REVOKED/);
+    // The variables reach the subgraph: a wrong name is NOT_FOUND on both paths.
+    const wrong = await both({ query: VERIFY, variables: { n: cert.number, h: `${cert.holderName}乙` } });
+    expect(wrong.took).toBe('direct');
+    expect(wrong.a).toEqual(wrong.b);
+    expect(JSON.parse(wrong.a.text).data.verifyCertificate).toEqual({ status: 'NOT_FOUND', certificate: null });
+  });
+
+  it('keeps aliases, fragments and field order of the client', async () => {
+    const query = `query($n: String!, $h: String!) {
+      second: verifyCertificate(number: $n, holderName: $h) { ...V }
+      first: verifyCertificate(number: $n, holderName: "无此人") { status }
+    }
+    fragment V on CertificateVerification { certificate { issued: issuedOn number } status }`;
+    const { a, b, took } = await both({ query, variables: { n: cert.number, h: cert.holderName } });
+    expect(took).toBe('direct');
+    expect(a).toEqual(b);
+    expect(Object.keys(JSON.parse(a.text).data)).toEqual(['second', 'first']);
+  });
+
+  it('leaves a query to the ordinary path when the planner asks the subgraph something else', async () => {
+    // The planner moves __typename first; the client asked for it last, and gets it last.
+    const query = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status __typename } }`;
+    const { a, b, took } = await both({ query, variables: { n: cert.number, h: cert.holderName } });
+    expect(took).toBe('ordinary');
+    expect(a).toEqual(b);
+    expect(Object.keys(JSON.parse(a.text).data.verifyCertificate)).toEqual(['status', '__typename']);
+  });
+
+  it('sends a statistics query for a dashboard directly, and a query over several subgraphs the ordinary way', async () => {
+    const dashboard = await token({ role: 'dashboard', sub: 'passthrough-dashboard' });
+    const stats = `{ assessmentStatistics(groupBy: [PREFECTURE, LEVEL]) {
+      keys { dimension value label } candidates passed passRate certificatesIssued certificatesRevoked } }`;
+    const s = await both({ query: stats }, dashboard);
+    expect(s.took).toBe('direct');
+    expect(s.a).toEqual(s.b);
+    expect(JSON.parse(s.a.text).data.assessmentStatistics.length).toBeGreaterThan(1);
+
+    const full = `query($n: String!, $h: String!) {
+      verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code name } issuer { name } } }
+    }`;
+    const f = await both({ query: full, variables: { n: cert.number, h: cert.holderName } });
+    expect(f.took).toBe('ordinary');
+    expect(f.a).toEqual(f.b);
+    expect(JSON.parse(f.a.text).data.verifyCertificate.certificate.issuer.name).toBeTruthy();
+  });
+
+  it('sends a refused query down the ordinary path, so errors are worded and coded as always', async () => {
+    const other = cert.prefecture === '430100' ? '430200' : '430100';
+    const city = await token({ role: 'city_center', prefecture: cert.prefecture, sub: 'passthrough-city' });
+    const query = `query($p: [String!]) { assessmentStatistics(filter: { prefectures: $p }, groupBy: [LEVEL]) { passed } }`;
+    const { a, b, took } = await both({ query, variables: { p: [other] } }, city);
+    expect(took).toBe('retried');
+    expect(a.status).toBe(b.status);
+    const [ea, eb] = [JSON.parse(a.text), JSON.parse(b.text)];
+    expect(ea.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(ea.errors.map((e: { extensions: unknown }) => e.extensions)).toEqual(
+      eb.errors.map((e: { extensions: unknown }) => e.extensions),
+    );
+    expect(ea.data).toEqual(eb.data);
+  });
+
+  it('never takes mutations or the gateway’s own introspection directly', async () => {
+    const admin = await token({ role: 'admin', sub: 'passthrough-admin' });
+    const m = await both(
+      {
+        query:
+          'mutation { reviewFiling(id: "00000000-0000-4000-8000-000000000000", decision: APPROVE) { errors { code } } }',
+      },
+      await token({ role: 'province_center', sub: 'passthrough-clerk' }),
+    );
+    expect(m.took).toBe('ordinary');
+    expect(JSON.parse(m.a.text).data.reviewFiling.errors[0].code).toBe('NOT_FOUND');
+    const i = await both({ query: '{ __schema { queryType { name } } }' }, admin);
+    expect(i.took).toBe('ordinary');
+    expect(i.a).toEqual(i.b);
+  });
+});
