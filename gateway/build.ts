@@ -37,17 +37,6 @@ await build({
       "process.env.HUB_SUPERGRAPH ??= new URL('../../schema/supergraph.graphql', import.meta.url).pathname;",
     ].join('\n'),
   },
-  plugins: [
-    {
-      // Node's crypto for Apollo's query hashes (see src/bundle/createhash.ts).
-      name: 'node-createhash',
-      setup(b) {
-        b.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, () => ({
-          path: path.join(here, 'src/bundle/createhash.ts'),
-        }));
-      },
-    },
-  ],
   logLevel: 'warning',
 });
 console.log('built gateway/dist/main.mjs and gateway/dist/worker.mjs');

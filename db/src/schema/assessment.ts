@@ -455,6 +455,8 @@ export const statisticsDaily = assessmentSchema.table(
     level: smallint().notNull(),
     method: evaluationMethod(),
     day: date().notNull(),
+    /** The day's month (its first day), computed on write: statistics grouped by MONTH read a plain column. */
+    month: date().generatedAlwaysAs(sql`date_trunc('month', day::timestamp)::date`),
     candidates: integer().notNull().default(0),
     passed: integer().notNull().default(0),
     issued: integer().notNull().default(0),

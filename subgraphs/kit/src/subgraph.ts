@@ -10,6 +10,7 @@ import { type AuditWriter, auditPlugin } from './audit.ts';
 import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verifyInternalToken } from './auth.ts';
 import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
+import { jitExecutor } from './jit.ts';
 import { logError, scrubResidentIds } from './log.ts';
 import { startTracing } from './tracing.ts';
 
@@ -51,6 +52,20 @@ function sqlStateOf(err: unknown): string | undefined {
 
 /** Hides unexpected errors from clients: no stack, no SQL, no personal data; a stable code instead. */
 export function formatHubError(service: string) {
+  const format = formatter(service);
+  // Should the formatting itself fail, Apollo Server would answer "Internal server error" and log
+  // nothing: log it here and answer as for any unexpected error.
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    try {
+      return format(raw, error);
+    } catch (err) {
+      logError(service, err);
+      return { message: 'internal error; the hub has logged it', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+  };
+}
+
+function formatter(service: string) {
   return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // Anything shaped like a resident ID (graphql-js quotes bad variable values back) leaves masked.
     const formatted = { ...raw, message: scrubResidentIds(raw.message) };
@@ -99,7 +114,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
 
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<Served> {
   const server = new ApolloServer<Ctx>({
-    schema: opts.schema,
+    // graphql-jit executes (jit.ts) unless HUB_JIT=0, which keeps graphql-js's own execute.
+    ...(process.env.HUB_JIT === '0' ? { schema: opts.schema } : { gateway: jitExecutor(opts.schema) }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false, // only the gateway calls a subgraph, with a signed header

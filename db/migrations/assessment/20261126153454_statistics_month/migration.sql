@@ -1,0 +1,1 @@
+ALTER TABLE "assessment"."statistics_daily" ADD COLUMN "month" date GENERATED ALWAYS AS (date_trunc('month', day::timestamp)::date) STORED;

@@ -1,0 +1,92 @@
+import type {
+  GatewayExecutionResult,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  getVariableValues,
+  locatedError,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+/**
+ * A subgraph's queries executed by graphql-jit instead of graphql-js's `execute`: each document
+ * is compiled once into a JavaScript function (kept with the parsed document, which Apollo Server
+ * reuses for a repeated query text) that resolves and completes the fields without graphql-js's
+ * per-field bookkeeping. A CPU profile of a 1,722-row statistics answer had graphql-js's field
+ * completion, argument and type checks as the subgraph's largest cost.
+ *
+ * Plugged in through Apollo Server's executor interface (the one Apollo Gateway uses), so parsing,
+ * validation, plugins, context and error formatting stay Apollo Server's. Apollo Server does not
+ * coerce variables for such an executor; they are coerced here first, and a wrong one is refused
+ * as Apollo Server would (BAD_USER_INPUT, HTTP 400).
+ */
+/**
+ * graphql-jit reports errors in a GraphQLError class of its own, which Apollo Server does not
+ * recognise (it would re-wrap them and drop their code). Each becomes graphql-js's located error,
+ * as `execute` would have made it: the resolver's own error kept as `originalError`, its
+ * extensions (code, reason, field) and the path carried over.
+ */
+function asGraphQLError(e: GraphQLError): GraphQLError {
+  const original = (e as { originalError?: unknown }).originalError;
+  const path = e.path ? [...e.path] : undefined;
+  if (original instanceof Error) return locatedError(original, undefined, path);
+  return new GraphQLError(e.message, {
+    ...(path ? { path } : {}),
+    ...(e.extensions ? { extensions: e.extensions } : {}),
+  });
+}
+
+export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
+
+  const compiledFor = (document: DocumentNode, operationName: string | undefined) => {
+    let byName = compiled.get(document);
+    if (!byName) {
+      byName = new Map();
+      compiled.set(document, byName);
+    }
+    const key = operationName ?? '';
+    let c = byName.get(key);
+    if (!c) {
+      c = compileQuery(schema, document, operationName);
+      byName.set(key, c);
+    }
+    return c;
+  };
+
+  const executor = async (ctx: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
+    const operation = ctx.operation as OperationDefinitionNode | undefined;
+    const variables = ctx.request.variables ?? {};
+    if (operation?.variableDefinitions?.length) {
+      const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 5 });
+      if (coerced.errors) {
+        const [first] = coerced.errors;
+        throw new GraphQLError(first?.message ?? 'a variable has the wrong type', {
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        });
+      }
+    }
+    const c = compiledFor(ctx.document, ctx.operationName ?? undefined);
+    if (!isCompiledQuery(c)) return c as GatewayExecutionResult;
+    const result = await c.query(undefined, ctx.context, variables);
+    if (!result.errors?.length) return result as GatewayExecutionResult;
+    return { ...result, errors: result.errors.map(asGraphQLError) } as GatewayExecutionResult;
+  };
+
+  return {
+    async load() {
+      return { schema, executor };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    async stop() {},
+  };
+}
