@@ -53,16 +53,21 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   /**
    * Collapses identical in-flight queries into one subgraph call: many callers of a busy
    * dashboard or catalog page cost the subgraph one request. Only queries (never mutations),
-   * only for the same caller claims, and each waiter gets its own copy of the answer.
+   * only for the same caller claims, and each waiter gets its own copy of the answer (Apollo
+   * Gateway rewrites it in place) — unless `shared`, for a caller that only reads it (the
+   * passthrough), which spares copying a wide answer once per waiter.
    */
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    { shared = false }: { shared?: boolean } = {},
+  ): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const token = 'context' in options ? options.context.internalToken : undefined;
     const query = request.query ?? '';
     if (!token || !/^\s*(query\b|\{)/.test(query)) return this.fetchTraced(options);
     const key = `${query}\u0000${JSON.stringify(request.variables ?? {})}\u0000${token}`;
     const pending = this.inFlight.get(key);
-    if (pending) return structuredClone(await pending);
+    if (pending) return shared ? pending : structuredClone(await pending);
     const leader = this.fetchTraced(options).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, leader);
     return leader;

@@ -150,13 +150,16 @@ export function withPassthrough(
       let response: Awaited<ReturnType<HubDataSource['process']>> | undefined;
       try {
         // The call executeQueryPlan would make for this fetch (its enum is not exported: the value is its string).
-        response = await source.process({
-          kind: 'incoming operation',
-          request: { query: fetch.operation, variables, operationName: fetch.operationName },
-          incomingRequestContext: ctx,
-          context: ctx.context,
-          ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
-        } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+        response = await source.process(
+          {
+            kind: 'incoming operation',
+            request: { query: fetch.operation, variables, operationName: fetch.operationName },
+            incomingRequestContext: ctx,
+            context: ctx.context,
+            ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
+          } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>,
+          { shared: true }, // only read (serialized) from here on
+        );
       } catch {
         response = undefined;
       }
