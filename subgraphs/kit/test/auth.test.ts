@@ -25,10 +25,13 @@ describe('caller claims', () => {
   });
 
   it('remembers a verified token only until it expires', async () => {
-    const t = await signUserToken({ role: 'admin' }, Math.floor(Date.now() / 1000) + 1);
+    // Expiry two whole seconds ahead: with `+ 1`, a token signed late in a second expired within
+    // milliseconds and the first verification failed now and then.
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const t = await signUserToken({ role: 'admin' }, exp);
     expect(await verifyUserToken(t)).toEqual({ role: 'admin' });
     expect(await verifyUserToken(t)).toEqual({ role: 'admin' }); // from memory
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 100));
     await expect(verifyUserToken(t)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 
