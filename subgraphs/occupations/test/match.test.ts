@@ -101,6 +101,32 @@ describe.skipIf(!nodes.length)('confirmed mappings feed the matcher', () => {
     expect(codes(title, 5)).toEqual(before);
   });
 
+  it('lets the equal-name rule stand aside when a confirmed role name is close to the title', () => {
+    // A reranker that only weighs the nearest confirmed role name's similarity.
+    const byMapping: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'mappingSim' ? 5 : 0)), bias: 0 };
+    const plain = { ...index, reranker: byMapping };
+    expect(matchOccupations(plain, { title: '焊工' }, 1)[0]?.occupationCode).toBe('6-18-02-04'); // the rule
+    const y = '6-18-02-01';
+    const learned: MatchIndex = {
+      ...plain,
+      mappings: buildMappingIndex(index, [{ roleName: '焊工', occupationCode: y, workTypeCode: null }]),
+    };
+    expect(matchOccupations(learned, { title: '焊工' }, 1)[0]?.occupationCode).toBe(y);
+  });
+
+  it('feeds the mappings to a classifier: the candidates of a mapped 中类 get its posterior', () => {
+    const learned: MatchIndex = {
+      ...index,
+      mappings: buildMappingIndex(index, [
+        { roleName: '涂布机长', occupationCode: '6-24-04-00', workTypeCode: null },
+        { roleName: '极片制片工', occupationCode: '6-24-04-00', workTypeCode: null },
+      ]),
+    };
+    const cands = rerankCandidates(learned, { title: '涂布机长' });
+    const group = (c: RankedCandidate) => c.features[RERANK_FEATURES.indexOf('nbGroup')] as number;
+    for (const c of cands) expect(group(c)).toBe(c.occupationCode.startsWith('6-24') ? 1 : 0);
+  });
+
   it('counts the same mapping confirmed for several enterprises once, with its count', () => {
     const m = { roleName: '极片制片工', occupationCode: '6-24-04-00', workTypeCode: null };
     const mi = buildMappingIndex(index, [m, m, { ...m, roleName: '极片制片工 ' }]);

@@ -1,3 +1,4 @@
+export * from './classifier.ts';
 export * from './levels.ts';
 export * from './lexicon.ts';
 export * from './mapping.ts';
