@@ -15,18 +15,6 @@ import {
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
- * A subgraph's queries executed by graphql-jit instead of graphql-js's `execute`: each document
- * is compiled once into a JavaScript function (kept with the parsed document, which Apollo Server
- * reuses for a repeated query text) that resolves and completes the fields without graphql-js's
- * per-field bookkeeping. A CPU profile of a 1,722-row statistics answer had graphql-js's field
- * completion, argument and type checks as the subgraph's largest cost.
- *
- * Plugged in through Apollo Server's executor interface (the one Apollo Gateway uses), so parsing,
- * validation, plugins, context and error formatting stay Apollo Server's. Apollo Server does not
- * coerce variables for such an executor; they are coerced here first, and a wrong one is refused
- * as Apollo Server would (BAD_USER_INPUT, HTTP 400).
- */
-/**
  * graphql-jit reports errors in a GraphQLError class of its own, which Apollo Server does not
  * recognise (it would re-wrap them and drop their code). Each becomes graphql-js's located error,
  * as `execute` would have made it: the resolver's own error kept as `originalError`, its
@@ -42,6 +30,18 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
   });
 }
 
+/**
+ * A subgraph's queries executed by graphql-jit instead of graphql-js's `execute`: each document
+ * is compiled once into a JavaScript function (kept with the parsed document, which Apollo Server
+ * reuses for a repeated query text) that resolves and completes the fields without graphql-js's
+ * per-field bookkeeping. A CPU profile of a 1,722-row statistics answer had graphql-js's field
+ * completion, argument and type checks as the subgraph's largest cost.
+ *
+ * Plugged in through Apollo Server's executor interface (the one Apollo Gateway uses), so parsing,
+ * validation, plugins, context and error formatting stay Apollo Server's. Apollo Server does not
+ * coerce variables for such an executor; they are coerced here first, and a wrong one is refused
+ * as Apollo Server would (BAD_USER_INPUT, HTTP 400).
+ */
 export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
 
