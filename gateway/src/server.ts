@@ -36,10 +36,10 @@ export interface GatewayOptions {
   audit?: AuditWriter;
 }
 
-/** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
 /** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts). */
 export type ServedGateway = Served & { passthrough: PassthroughStats };
 
+/** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
 export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGateway> {
   // Apollo Gateway otherwise sends usage metrics to Apollo and, to label them, probes the
   // AWS/GCP/Azure/Alibaba metadata endpoints: traffic off this machine that the hub never wants.
