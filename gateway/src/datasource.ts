@@ -47,6 +47,16 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     this.timeoutMs = timeoutMs;
   }
 
+  /** Where the requests go, split once from the URL (the first call: a bad URL fails its fields, not the start). */
+  private get target(): { origin: string; path: string } {
+    if (!this.split) {
+      const u = new URL(this.url);
+      this.split = { origin: u.origin, path: `${u.pathname}${u.search}` };
+    }
+    return this.split;
+  }
+  private split: { origin: string; path: string } | undefined;
+
   /** Identical subgraph queries in flight, by subgraph, document, variables and the caller's signed claims. */
   private readonly inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
 
@@ -105,8 +115,8 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     let text: string;
     try {
       const res = await pool.request({
-        origin: originOf(this.url),
-        path: pathOf(this.url),
+        origin: this.target.origin,
+        path: this.target.path,
         method: 'POST',
         headers,
         body,
@@ -137,19 +147,6 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     return json as GatewayGraphQLResponse;
   }
 }
-
-const origins = new Map<string, { origin: string; path: string }>();
-function split(url: string) {
-  let parts = origins.get(url);
-  if (!parts) {
-    const u = new URL(url);
-    parts = { origin: u.origin, path: `${u.pathname}${u.search}` };
-    origins.set(url, parts);
-  }
-  return parts;
-}
-const originOf = (url: string) => split(url).origin;
-const pathOf = (url: string) => split(url).path;
 
 function parseJson(text: string): unknown {
   try {

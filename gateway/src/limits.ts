@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOp
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { perOperation } from '@hub/kit';
 import {
   type DocumentNode,
   GraphQLError,
@@ -178,10 +179,10 @@ function checkOperation({
 
 /**
  * The estimate depends on the variables only where a `first` argument takes one (the rows
- * estimator reads nothing else); otherwise it is the same for every request of a document, and
- * kept with the parsed document (Apollo Server reuses it for a repeated query text).
+ * estimator reads nothing else); otherwise it is the same for every request of a document and
+ * operation, and worked out once (undefined: it depends on the variables).
  */
-const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const fixedCost = perOperation<number | undefined>();
 
 function costOf({ request, document, schema }: GraphQLRequestContextDidResolveOperation<BaseContext>): number {
   const compute = () =>
@@ -192,34 +193,19 @@ function costOf({ request, document, schema }: GraphQLRequestContextDidResolveOp
       ...(request.operationName ? { operationName: request.operationName } : {}),
       estimators: [rowsEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
-  if (pagesByVariable(document)) return compute();
-  let byName = costs.get(document);
-  if (!byName) {
-    byName = new Map();
-    costs.set(document, byName);
-  }
-  const key = request.operationName ?? '';
-  let cost = byName.get(key);
-  if (cost === undefined) {
-    cost = compute();
-    byName.set(key, cost);
-  }
-  return cost;
+  return (
+    fixedCost(document, request.operationName, () => (pagesByVariable(document) ? undefined : compute())) ?? compute()
+  );
 }
 
-const pagesByVariableCache = new WeakMap<DocumentNode, boolean>();
 /** True when some `first` argument in the document is a variable. */
 function pagesByVariable(document: DocumentNode): boolean {
-  let found = pagesByVariableCache.get(document);
-  if (found === undefined) {
-    found = false;
-    visit(document, {
-      Argument(node) {
-        if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) found = true;
-      },
-    });
-    pagesByVariableCache.set(document, found);
-  }
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) found = true;
+    },
+  });
   return found;
 }
 

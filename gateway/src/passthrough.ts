@@ -6,6 +6,7 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
+import { perOperation } from '@hub/kit';
 import {
   type DirectiveNode,
   type DocumentNode,
@@ -67,8 +68,6 @@ export interface PassthroughStats {
   retried: number;
 }
 
-const UNNAMED = '\u0000';
-
 /** Wraps Apollo Gateway so eligible queries skip its plan execution; see the module comment. */
 export function withPassthrough(
   gateway: ApolloGateway,
@@ -82,26 +81,7 @@ export function withPassthrough(
     planner ??= gateway.__testing().queryPlanner ?? new QueryPlanner(Supergraph.build(opts.supergraphSdl));
     return planner;
   };
-  const decisions = new WeakMap<DocumentNode, Map<string, Direct | null>>();
-
-  const decide = (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operationName: string | null | undefined,
-  ): Direct | null => {
-    let byName = decisions.get(document);
-    if (!byName) {
-      byName = new Map();
-      decisions.set(document, byName);
-    }
-    const key = operationName ?? UNNAMED;
-    let decision = byName.get(key);
-    if (decision === undefined) {
-      decision = plan(schema, document, operationName);
-      byName.set(key, decision);
-    }
-    return decision;
-  };
+  const decisions = perOperation<Direct | null>();
 
   const plan = (
     schema: GraphQLSchema,
@@ -135,7 +115,11 @@ export function withPassthrough(
     (ordinary: Executor): Executor =>
     async (ctx) => {
       const direct =
-        ctx.operation?.operation === 'query' ? decide(ctx.schema, ctx.document, ctx.request.operationName) : null;
+        ctx.operation?.operation === 'query'
+          ? decisions(ctx.document, ctx.request.operationName, () =>
+              plan(ctx.schema, ctx.document, ctx.request.operationName),
+            )
+          : null;
       if (!direct) {
         stats.ordinary++;
         return ordinary(ctx);

@@ -7,6 +7,7 @@ export * from './cursor.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './log.ts';
+export * from './per-operation.ts';
 export * from './prefectures.ts';
 export * from './process.ts';
 export * from './rules/credit-code.ts';

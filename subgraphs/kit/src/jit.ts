@@ -4,7 +4,6 @@ import type {
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
 import {
-  type DocumentNode,
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
@@ -13,6 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { perOperation } from './per-operation.ts';
 
 /**
  * graphql-jit reports errors in a GraphQLError class of its own, which Apollo Server does not
@@ -43,22 +43,7 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
  * as Apollo Server would (BAD_USER_INPUT, HTTP 400).
  */
 export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
-
-  const compiledFor = (document: DocumentNode, operationName: string | undefined) => {
-    let byName = compiled.get(document);
-    if (!byName) {
-      byName = new Map();
-      compiled.set(document, byName);
-    }
-    const key = operationName ?? '';
-    let c = byName.get(key);
-    if (!c) {
-      c = compileQuery(schema, document, operationName);
-      byName.set(key, c);
-    }
-    return c;
-  };
+  const compiled = perOperation<CompiledQuery | ExecutionResult>();
 
   const executor = async (ctx: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
     const operation = ctx.operation as OperationDefinitionNode | undefined;
@@ -72,7 +57,9 @@ export function jitExecutor(schema: GraphQLSchema): GatewayInterface {
         });
       }
     }
-    const c = compiledFor(ctx.document, ctx.operationName ?? undefined);
+    const c = compiled(ctx.document, ctx.operationName, () =>
+      compileQuery(schema, ctx.document, ctx.operationName ?? undefined),
+    );
     if (!isCompiledQuery(c)) return c as GatewayExecutionResult;
     const result = await c.query(undefined, ctx.context, variables);
     if (!result.errors?.length) return result as GatewayExecutionResult;
