@@ -58,7 +58,7 @@ async function both(body: Record<string, unknown>, auth?: string) {
       : direct.passthrough.retried > before.retried
         ? 'retried'
         : 'ordinary';
-  return { a, b, took };
+  return { a, b, took, unparsed: direct.passthrough.unparsed > before.unparsed };
 }
 
 const VERIFY = `query Verify($n: String!, $h: String!) {
@@ -67,8 +67,9 @@ const VERIFY = `query Verify($n: String!, $h: String!) {
 
 describe('single-subgraph passthrough', () => {
   it('answers a certificate lookup from the subgraph directly, exactly as the ordinary path does', async () => {
-    const { a, b, took } = await both({ query: VERIFY, variables: { n: cert.number, h: cert.holderName } });
+    const { a, b, took, unparsed } = await both({ query: VERIFY, variables: { n: cert.number, h: cert.holderName } });
     expect(took).toBe('direct');
+    expect(unparsed).toBe(true); // the subgraph's text, as it came
     expect(a).toEqual(b);
     expect(JSON.parse(a.text).data.verifyCertificate.status).toMatch(/VALID|REVOKED/);
     // The variables reach the subgraph: a wrong name is NOT_FOUND on both paths.
@@ -90,6 +91,18 @@ describe('single-subgraph passthrough', () => {
     expect(Object.keys(JSON.parse(a.text).data)).toEqual(['second', 'first']);
   });
 
+  it('parses a direct answer that has a field named like a response key, and answers it the same', async () => {
+    // An alias `extensions` (or `errors`) puts the key into the data: the text is then parsed, not passed on.
+    const query = `query($n: String!, $h: String!) {
+      verifyCertificate(number: $n, holderName: $h) { extensions: status errors: certificate { number } }
+    }`;
+    const { a, b, took, unparsed } = await both({ query, variables: { n: cert.number, h: cert.holderName } });
+    expect(took).toBe('direct');
+    expect(unparsed).toBe(false);
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.text).data.verifyCertificate.extensions).toMatch(/VALID|REVOKED/);
+  });
+
   it('leaves a query to the ordinary path when the planner asks the subgraph something else', async () => {
     // The planner moves __typename first; the client asked for it last, and gets it last.
     const query = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status __typename } }`;
@@ -105,6 +118,7 @@ describe('single-subgraph passthrough', () => {
       keys { dimension value label } candidates passed passRate certificatesIssued certificatesRevoked } }`;
     const s = await both({ query: stats }, dashboard);
     expect(s.took).toBe('direct');
+    expect(s.unparsed).toBe(true);
     expect(s.a).toEqual(s.b);
     expect(JSON.parse(s.a.text).data.assessmentStatistics.length).toBeGreaterThan(1);
 

@@ -1,4 +1,12 @@
-import { candidates, certificates, enterprises, evaluationPlans, sealWorkerResidentId, workers } from '@hub/db';
+import {
+  candidates,
+  certificates,
+  enterprises,
+  evaluationPlans,
+  sealWorkerResidentId,
+  statisticsSource,
+  workers,
+} from '@hub/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentId } from './assessments-fixtures.ts';
@@ -217,6 +225,84 @@ describe('assessmentStatistics', () => {
       f.day >= '2025-01-01' &&
       f.day <= '2025-12-31';
     expect(actual(r.data?.assessmentStatistics)).toEqual(expected(['METHOD'], keep));
+  });
+
+  it.each([
+    ['whole months', '2025-03-01', '2025-08-31', 'monthly'],
+    ['part months', '2025-03-15', '2025-08-20', 'daily'],
+    ['from a first day only', '2025-06-01', null, 'monthly'],
+    ['to a month end only', null, '2025-06-30', 'monthly'],
+  ] as const)(
+    'date range over %s: agrees with a direct count, whichever rollup answers',
+    async (_, from, to, source) => {
+      const groupBy = ['PREFECTURE', 'LEVEL', 'MONTH'] as const;
+      const filter = { levels: ['LEVEL_4', 'LEVEL_3', 'LEVEL_5'], from, to };
+      expect(statisticsSource({ levels: [4, 3, 5], from, to }, groupBy)).toBe(source);
+      const r = await stats(dashboard, groupBy, filter);
+      expect(r.errors).toBeUndefined();
+      const keep = (f: Fact) =>
+        ['LEVEL_4', 'LEVEL_3', 'LEVEL_5'].includes(f.keys.LEVEL as string) &&
+        (from == null || f.day >= from) &&
+        (to == null || f.day <= to);
+      const want = expected(groupBy, keep);
+      expect(want.size).toBeGreaterThan(0);
+      expect(actual(r.data?.assessmentStatistics)).toEqual(want);
+    },
+  );
+
+  it('reads the daily rollup when a query needs what the monthly one does not keep', () => {
+    expect(statisticsSource({}, ['PREFECTURE', 'LEVEL', 'METHOD', 'MONTH'])).toBe('monthly');
+    expect(statisticsSource({}, ['OCCUPATION'])).toBe('daily');
+    expect(statisticsSource({}, ['OCCUPATION_MAJOR_GROUP'])).toBe('daily');
+    expect(statisticsSource({}, ['ENTERPRISE_NATURE'])).toBe('daily');
+    expect(statisticsSource({ occupationCodes: ['6-18-01-01'] }, ['LEVEL'])).toBe('daily');
+    expect(statisticsSource({ enterpriseNatures: ['PRIVATE'] }, ['LEVEL'])).toBe('daily');
+    expect(statisticsSource({ to: '2025-02-28' }, ['LEVEL'])).toBe('monthly');
+    expect(statisticsSource({ to: '2024-02-28' }, ['LEVEL'])).toBe('daily');
+    expect(statisticsSource({ to: '2024-02-29' }, ['LEVEL'])).toBe('monthly');
+    expect(statisticsSource({ from: '2025-02-02' }, ['LEVEL'])).toBe('daily');
+  });
+
+  it('keeps the monthly rollup equal to the daily one through inserts, updates and deletes', async () => {
+    // Rows of one that the other lacks, both ways: none, after the writes of beforeAll (inserts,
+    // their ON CONFLICT updates of the daily rows, a changed result, a revocation) …
+    const drift = sql`
+      (select prefecture_code, level, method, month, sum(candidates)::int c, sum(passed)::int p, sum(issued)::int i, sum(revoked)::int r
+         from assessment.statistics_daily group by 1, 2, 3, 4
+       except select prefecture_code, level, method, month, candidates, passed, issued, revoked from assessment.statistics_monthly)
+      union all
+      (select prefecture_code, level, method, month, candidates, passed, issued, revoked from assessment.statistics_monthly
+         where candidates <> 0 or passed <> 0 or issued <> 0 or revoked <> 0
+       except select prefecture_code, level, method, month, sum(candidates)::int, sum(passed)::int, sum(issued)::int, sum(revoked)::int
+         from assessment.statistics_daily group by 1, 2, 3, 4)`;
+    const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);
+    const db = hub.db.db;
+    const [{ n }] = rowsOf(await db.execute(sql`select count(*)::int as n from assessment.statistics_monthly`)) as [
+      { n: number },
+    ];
+    expect(n).toBeGreaterThan(0);
+    expect(rowsOf(await db.execute(drift))).toEqual([]);
+    // … and after deleting candidates and a certificate (rolled back: the other tests' counts stay).
+    const rollback = new Error('rollback');
+    await expect(
+      db.transaction(async (tx) => {
+        const before = rowsOf(
+          await tx.execute(sql`select sum(candidates)::int as c from assessment.statistics_monthly`),
+        );
+        await tx.execute(
+          sql`delete from assessment.candidates where id in (select id from assessment.candidates limit 7)`,
+        );
+        await tx.execute(
+          sql`delete from assessment.certificates where number = (select min(number) from assessment.certificates)`,
+        );
+        const after = rowsOf(
+          await tx.execute(sql`select sum(candidates)::int as c from assessment.statistics_monthly`),
+        );
+        expect((after[0] as { c: number }).c).toBe((before[0] as { c: number }).c - 7);
+        expect(rowsOf(await tx.execute(drift))).toEqual([]);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it('labels keys in Chinese', async () => {

@@ -58,26 +58,39 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   private split: { origin: string; path: string } | undefined;
 
   /** Identical subgraph queries in flight, by subgraph, document, variables and the caller's signed claims. */
-  private readonly inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+  private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
+
+  /** Apollo Gateway's call: the subgraph's answer, parsed (each caller its own copy, which the gateway rewrites in place). */
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return parsed(await this.answer(options));
+  }
+
+  /**
+   * The passthrough's call: when the subgraph answered `data` and nothing else, that `data` as the
+   * subgraph's own JSON text, never parsed (it goes to the client as it came); else the parsed
+   * answer, as `process` gives it.
+   */
+  async processRaw(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<{ dataText: string } | GatewayGraphQLResponse> {
+    const answer = await this.answer(options);
+    const dataText = dataOnly(answer);
+    return dataText === undefined ? parsed(answer) : { dataText };
+  }
 
   /**
    * Collapses identical in-flight queries into one subgraph call: many callers of a busy
    * dashboard or catalog page cost the subgraph one request. Only queries (never mutations),
-   * only for the same caller claims, and each waiter gets its own copy of the answer (Apollo
-   * Gateway rewrites it in place) — unless `shared`, for a caller that only reads it (the
-   * passthrough), which spares copying a wide answer once per waiter.
+   * only for the same caller claims. Waiters share the answer's text; each parses its own copy.
    */
-  async process(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-    { shared = false }: { shared?: boolean } = {},
-  ): Promise<GatewayGraphQLResponse> {
+  private answer(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { request } = options;
     const token = 'context' in options ? options.context.internalToken : undefined;
     const query = request.query ?? '';
     if (!token || !/^\s*(query\b|\{)/.test(query)) return this.fetchTraced(options);
     const key = `${query}\u0000${JSON.stringify(request.variables ?? {})}\u0000${token}`;
     const pending = this.inFlight.get(key);
-    if (pending) return shared ? pending : structuredClone(await pending);
+    if (pending) return pending;
     const leader = this.fetchTraced(options).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, leader);
     return leader;
@@ -92,7 +105,7 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     );
   }
 
-  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -137,15 +150,41 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
       );
     }
-    const json = /^application\/(graphql-response\+)?json/.test(contentType) ? parseJson(text) : undefined;
-    if (status < 200 || status >= 300) throw errorFromResponse(status, json);
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      throw new GraphQLError('a service behind the gateway answered something other than a GraphQL response', {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
-      });
-    }
-    return json as GatewayGraphQLResponse;
+    return { status, json: /^application\/(graphql-response\+)?json/.test(contentType), text };
   }
+}
+
+/** A subgraph's HTTP answer as it came: status, whether it says it is JSON, and the body text. */
+interface SubgraphAnswer {
+  status: number;
+  json: boolean;
+  text: string;
+}
+
+/** The answer as a GraphQL response, or the error that stands for a refused or garbled one. */
+function parsed({ status, json, text }: SubgraphAnswer): GatewayGraphQLResponse {
+  const body = json ? parseJson(text) : undefined;
+  if (status < 200 || status >= 300) throw errorFromResponse(status, body);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new GraphQLError('a service behind the gateway answered something other than a GraphQL response', {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
+  }
+  return body as GatewayGraphQLResponse;
+}
+
+/**
+ * The JSON text of `data` when a successful answer is `{"data":{…}}` and nothing else; else
+ * undefined. Subgraphs answer through Apollo Server, which writes `errors` before `data` and
+ * `extensions` after it; the key names must not occur anywhere in the text (inside a string
+ * value a quote would be escaped, so only a field or alias so named can match, and then the
+ * answer is parsed as usual: slower, never wrong).
+ */
+function dataOnly({ status, json, text }: SubgraphAnswer): string | undefined {
+  if (!json || status < 200 || status >= 300 || !text.startsWith('{"data":{')) return undefined;
+  if (text.includes('"errors":') || text.includes('"extensions":')) return undefined;
+  const end = text.trimEnd();
+  return end.endsWith('}') ? end.slice('{"data":'.length, -1) : undefined;
 }
 
 function parseJson(text: string): unknown {

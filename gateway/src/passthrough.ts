@@ -11,6 +11,7 @@ import {
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
+  type FormattedExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -42,6 +43,7 @@ import type { GatewayContext, HubDataSource } from './datasource.ts';
  * - the subgraph answered without errors. Any error, or a refused call, sends the request down
  *   the ordinary path (queries only, so asking again changes nothing), which words and codes
  *   errors as always.
+ * An answer of `data` alone is not even parsed: its text goes to the client as it came (`RawJson`).
  * The subgraph is called through the same data source as the ordinary path (signed caller,
  * request id, trace headers, deadline, in-flight collapsing) with the same variables the planner
  * would send. Every other check (validation, limits, cost, rate limit) has run before the executor.
@@ -62,6 +64,8 @@ interface Direct {
 export interface PassthroughStats {
   /** Requests answered straight from one subgraph. */
   direct: number;
+  /** Of those, answers passed on as the subgraph's own text, never parsed (`RawJson`). */
+  unparsed: number;
   /** Requests that went down Apollo Gateway's ordinary path (not eligible, or the subgraph reported errors). */
   ordinary: number;
   /** Of those, eligible requests sent down the ordinary path because the subgraph reported errors. */
@@ -73,7 +77,7 @@ export function withPassthrough(
   gateway: ApolloGateway,
   opts: { supergraphSdl: string; dataSources: Map<string, HubDataSource>; enabled?: boolean },
 ): { gateway: GatewayInterface; stats: PassthroughStats } {
-  const stats: PassthroughStats = { direct: 0, ordinary: 0, retried: 0 };
+  const stats: PassthroughStats = { direct: 0, unparsed: 0, ordinary: 0, retried: 0 };
   if (opts.enabled === false) return { gateway, stats };
   // Apollo Gateway's own planner once it has loaded (no second copy of the query graph); else one of ours.
   let planner: QueryPlanner | undefined;
@@ -131,21 +135,23 @@ export function withPassthrough(
       for (const name of fetch.variableUsages ?? []) {
         if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
       }
-      let response: Awaited<ReturnType<HubDataSource['process']>> | undefined;
+      let response: Awaited<ReturnType<HubDataSource['processRaw']>> | undefined;
       try {
         // The call executeQueryPlan would make for this fetch (its enum is not exported: the value is its string).
-        response = await source.process(
-          {
-            kind: 'incoming operation',
-            request: { query: fetch.operation, variables, operationName: fetch.operationName },
-            incomingRequestContext: ctx,
-            context: ctx.context,
-            ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
-          } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>,
-          { shared: true }, // only read (serialized) from here on
-        );
+        response = await source.processRaw({
+          kind: 'incoming operation',
+          request: { query: fetch.operation, variables, operationName: fetch.operationName },
+          incomingRequestContext: ctx,
+          context: ctx.context,
+          ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
+        } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
       } catch {
         response = undefined;
+      }
+      if (response && 'dataText' in response) {
+        stats.direct++;
+        stats.unparsed++;
+        return { data: new RawJson(response.dataText) as unknown as Record<string, unknown> };
       }
       if (!response || response.errors?.length || response.data == null) {
         stats.retried++;
@@ -165,6 +171,36 @@ export function withPassthrough(
     stop: () => gateway.stop(),
   };
   return { gateway: wrapped, stats };
+}
+
+/**
+ * A subgraph's `data` as its JSON text, handed to the client as it came: the passthrough's answer
+ * to a query the subgraph answered with `data` alone. Parsing a wide answer (a statistics table of
+ * 1,700 rows is ~390 KB) only to write the same text again was most of the gateway's work on it.
+ * `stringifyResult` writes it into the response; anything else that serializes it (`toJSON`) gets
+ * the parsed value, so it reads as ordinary data wherever it goes.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
+/**
+ * Apollo Server's `stringifyResult` for the gateway: its default (`JSON.stringify` and a newline),
+ * except that `data` held as `RawJson` is written as its text. Apollo orders the result's keys
+ * errors, data, extensions before this is called; the output keeps that order, byte for byte what
+ * the default makes of the parsed data.
+ */
+export function stringifyResult(value: FormattedExecutionResult): string {
+  const data: unknown = value.data;
+  if (!(data instanceof RawJson)) return `${JSON.stringify(value)}\n`;
+  let out = '{';
+  if (value.errors !== undefined) out += `"errors":${JSON.stringify(value.errors)},`;
+  out += `"data":${data.text}`;
+  if (value.extensions !== undefined) out += `,"extensions":${JSON.stringify(value.extensions)}`;
+  return `${out}}\n`;
 }
 
 /** The plan's only node when it is one root fetch of a query with nothing to rewrite; else null. */

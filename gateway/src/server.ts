@@ -13,7 +13,7 @@ import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph'
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
-import { type PassthroughStats, withPassthrough } from './passthrough.ts';
+import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import { publicRateLimit } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 
@@ -84,6 +84,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       gatewayAuditPlugin<GatewayContext>({ service: 'gateway', write: opts.audit, callerOf: (ctx) => ctx.caller }),
     ],
     formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
+    stringifyResult,
   });
   await server.start();
 

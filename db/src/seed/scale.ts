@@ -98,7 +98,9 @@ export async function seedScale(handle: DbHandle, opts: SeedOptions = {}): Promi
   });
   // Fresh statistics for the planner after a bulk load (autovacuum would get there later).
   if (handle.kind === 'postgres')
-    await handle.db.execute(sql`analyze assessment.certificates, assessment.statistics_daily`);
+    await handle.db.execute(
+      sql`analyze assessment.certificates, assessment.statistics_daily, assessment.statistics_monthly`,
+    );
   return {
     ...seedSummary(data, occupations),
     seconds: Math.round((performance.now() - started) / 100) / 10,
