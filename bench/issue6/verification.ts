@@ -84,5 +84,23 @@ results.push(
 );
 report('Verification (verifyCertificate), ratios to bare SQL', results, results[0] as Figures);
 const [, direct, gateway] = results as [Figures, Figures, Figures];
-console.log(`\ngateway overhead at p50 over the direct subgraph call: ${(gateway.p50 - direct.p50).toFixed(2)} ms`);
+
+// What the gateway itself adds to one lookup, without queueing: one connection, one request at a
+// time, direct and through the gateway back to back. (At 16 connections both cores are busy and the
+// p50 difference is mostly waiting for a core: the throughput figure above is that measure.)
+const sequential = Number(process.env.BENCH_SEQUENTIAL_SECONDS ?? 5);
+const alone = [
+  await loadHttp('assessments subgraph direct, 1 connection', SUBGRAPH, bodies(LOCAL), {
+    seconds: sequential,
+    connections: 1,
+    headers: await internal(),
+  }),
+  await loadHttp('gateway, 1 connection', GATEWAY, bodies(LOCAL), { seconds: sequential, connections: 1 }),
+] as [Figures, Figures];
+report('One request at a time, ratios to the direct call', alone, alone[0]);
+
+console.log(
+  `\ngateway overhead at p50 over the direct subgraph call: ${(alone[1].p50 - alone[0].p50).toFixed(2)} ms one at a time; ` +
+    `${(gateway.p50 - direct.p50).toFixed(2)} ms at ${connections} connections (mostly queueing for a core)`,
+);
 await handle.close();
