@@ -21,7 +21,7 @@ const rid = (seq: number) => {
 
 let hub: Awaited<ReturnType<typeof startHubProcess>>;
 beforeAll(async () => {
-  hub = await startHubProcess(300, { HUB_PUBLIC_RATE: '0' });
+  hub = await startHubProcess(300, { HUB_PUBLIC_RATE: '0', HUB_LOG_LEVEL: 'info' }); // info: access lines too
 }, 200_000);
 afterAll(() => hub?.kill());
 
@@ -67,6 +67,8 @@ describe('resident IDs in failing requests', () => {
       ['query($v: String) { catalog(prefecture: $v, first: 1) { edges { cursor } } }', { v: id }],
       [`{ occupation(code: "6-18-01-01") { name } ${id} }`, {}],
       [`{ occupation(code: "${id}") { name } }`, {}],
+      // an operation named after one: the gateway's access log names the operation
+      [`query Q${id} { occupation(code: "6-18-01-01") { name } }`, {}],
       [`query($v: Int) { occupations(first: $v) { edges { cursor } } }`, { v: id }],
       [REGISTER, { i: { name: '张三', residentId: id, employedSince: '2020-01-01' } }],
     ];

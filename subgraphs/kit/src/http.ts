@@ -2,7 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { inRequestScope, logError, logger, REQUEST_ID_HEADER, type RequestScope, requestIdFrom } from './log.ts';
+import {
+  accessLogger,
+  inRequestScope,
+  logError,
+  REQUEST_ID_HEADER,
+  type RequestScope,
+  requestIdFrom,
+  scrubResidentIds,
+} from './log.ts';
 import { contextFromHeaders, SpanKind, withSpan } from './tracing.ts';
 
 export type RouteHandler = (req: http.IncomingMessage) => Promise<{ status: number; body: unknown }>;
@@ -84,9 +92,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown) {
 /** The operation's name for the access log: the one asked for, else the first in the document. */
 function operationNameOf(body: unknown, query: unknown): string | undefined {
   const named = (body as { operationName?: unknown } | undefined)?.operationName;
-  if (typeof named === 'string' && /^[_A-Za-z]\w{0,99}$/.test(named)) return named;
+  // A name is the caller's text: anything shaped like a resident ID in it is masked.
+  if (typeof named === 'string' && /^[_A-Za-z]\w{0,99}$/.test(named)) return scrubResidentIds(named);
   if (typeof query !== 'string') return undefined;
-  return /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/.exec(query)?.[1];
+  const fromQuery = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w{0,99})/.exec(query)?.[1];
+  return fromQuery === undefined ? undefined : scrubResidentIds(fromQuery);
 }
 
 /**
@@ -100,7 +110,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
   let stopping = false;
 
   const service = opts.name ?? 'graphql';
-  const accessLog = logger.child({ service });
+  const accessLog = accessLogger(service);
   const accessLogLevel = opts.accessLogLevel ?? 'debug';
 
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope) => {

@@ -29,6 +29,9 @@ export function requestIdFrom(header: string | string[] | undefined): string {
  * name a person is logged on purpose; the redact paths are a second line of
  * defence should a caller ever pass a request, token or variables in.
  */
+/** Keys never written as they are, wherever a line has them at its top level. */
+const TOP_LEVEL_REDACTED = ['authorization', 'token', 'variables', 'residentId', 'holderName', 'name'] as const;
+
 export const logger = pino(
   {
     level: process.env.HUB_LOG_LEVEL ?? 'info',
@@ -40,12 +43,7 @@ export const logger = pino(
     },
     redact: {
       paths: [
-        'authorization',
-        'token',
-        'variables',
-        'residentId',
-        'holderName',
-        'name',
+        ...TOP_LEVEL_REDACTED,
         'headers.authorization',
         'headers["x-hub-caller"]',
         '*.authorization',
@@ -62,6 +60,16 @@ export const logger = pino(
   // process.stdout rather than pino's own fd writer, so one process (tests) can read its own log lines.
   process.stdout,
 );
+
+/**
+ * The logger of the one line per request (access log): the same logger, but redacting top-level
+ * keys only. Its lines carry a fixed set of scalar fields (method, operation, status, ms, role),
+ * and pino runs every wildcard path (`*.token` …) over every key of every line: in an allocation
+ * profile of the gateway under the 证书查询 benchmark that was 16% of everything it allocated
+ * (an A/B showed no measurable change in CPU per request, only less garbage).
+ */
+export const accessLogger = (service: string) =>
+  logger.child({ service }, { redact: { paths: [...TOP_LEVEL_REDACTED], censor: '[redacted]' } });
 
 /** Anything shaped like a resident ID leaves masked (maskResidentId: first 3 and last 2 characters kept). */
 const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
