@@ -72,6 +72,14 @@ describe('resident IDs in failing requests', () => {
       [`query($v: Int) { occupations(first: $v) { edges { cursor } } }`, { v: id }],
       [REGISTER, { i: { name: '张三', residentId: id, employedSince: '2020-01-01' } }],
     ];
+    // a request id made of one: the hub makes its own id instead (ids go into every log line and back)
+    const tagged = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': `req-${id}` },
+      body: JSON.stringify({ query: '{ occupation(code: "6-18-01-01") { name } }' }),
+    });
+    expect(tagged.status).toBe(200);
+    expect(findResidentIds(tagged.headers.get('x-request-id') ?? '')).toEqual([]);
     const publicTexts: string[] = [];
     for (const [query, variables] of publicAsks) {
       const r = await post(query, variables);

@@ -17,10 +17,16 @@ export const inRequestScope = <T>(scope: RequestScope, fn: () => T): T => scopes
 export const requestScope = (): RequestScope | undefined => scopes.getStore();
 
 export const REQUEST_ID_HEADER = 'x-request-id';
-/** A caller's own request id is kept when it is short and plain (it ends up in logs and headers). */
+/**
+ * A caller's own request id is kept when it is short and plain (it ends up in logs and headers),
+ * and holds nothing shaped like a resident ID; else the hub makes one.
+ */
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
+const HOLDS_RESIDENT_ID = /(?<!\d)\d{17}[\dXx](?!\d)/;
 export function requestIdFrom(header: string | string[] | undefined): string {
-  return typeof header === 'string' && VALID_REQUEST_ID.test(header) ? header : randomUUID();
+  return typeof header === 'string' && VALID_REQUEST_ID.test(header) && !HOLDS_RESIDENT_ID.test(header)
+    ? header
+    : randomUUID();
 }
 
 /**

@@ -47,6 +47,9 @@ describe('the hub logger', () => {
     expect(requestIdFrom('has space')).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom('a'.repeat(129))).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestIdFrom(['a', 'b'])).toMatch(/^[0-9a-f-]{36}$/);
+    // one that holds a resident ID shape is replaced, not kept (it would go into every log line)
+    expect(requestIdFrom('req-43010419810612123X')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFrom('order-12345678901234567')).toBe('order-12345678901234567'); // 17 digits: not an ID
     expect(requestIdFrom(undefined)).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
