@@ -1,4 +1,5 @@
 import { auditEvents } from '@hub/db';
+import { signUserToken } from '@hub/kit';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
@@ -88,6 +89,34 @@ describe('audit log (审计日志)', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const [row] = await rowsOf('addWorkType');
     expect(row).toMatchObject({ role: 'public', outcome: 'DENIED', codes: ['UNAUTHENTICATED'] });
+  });
+
+  it('records a mutation whose token does not verify as DENIED by the gateway, and a query not at all', async () => {
+    const before = await hub.db.db.select().from(auditEvents).where(eq(auditEvents.service, 'gateway'));
+    const expired = await signUserToken({ role: 'admin', sub: 'old-session' }, Math.floor(Date.now() / 1000) - 60);
+    const rid = residentId(317);
+    const r = await gql(hub.url, WORKER.replace('RegisterOne', 'Late'), {
+      token: expired,
+      variables: { i: { name: '过期者', residentId: rid, employedSince: '2018-03-01' } },
+    });
+    expect(r.status).toBe(401);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' });
+    const [row] = await rowsOf('registerWorker');
+    expect(row).toMatchObject({
+      service: 'gateway',
+      operationName: 'Late',
+      role: 'public',
+      sub: null,
+      outcome: 'DENIED',
+      codes: ['UNAUTHENTICATED', 'TOKEN_EXPIRED'],
+    });
+    expect(JSON.stringify(row?.args)).not.toContain(rid); // the same summary as every other event
+    expect(JSON.stringify(row?.args)).not.toContain('过期者');
+    // A query with a bad token is refused the same way, and is no audit event.
+    const q = await gql(hub.url, '{ occupation(code: "6-18-01-01") { name } }', { token: 'not-a-token' });
+    expect(q.status).toBe(401);
+    const after = await hub.db.db.select().from(auditEvents).where(eq(auditEvents.service, 'gateway'));
+    expect(after.length).toBe(before.length + 1);
   });
 
   it('records a mutation whose variables fail the scalar rules as INVALID, the bad resident ID masked', async () => {

@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   type AuditWriter,
+  auditRefusedMutation,
   formatHubError,
   gatewayAuditPlugin,
   requestScope,
@@ -99,8 +100,16 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb),
     },
-    context: async (req) => {
-      const caller = await verifyCaller(req);
+    context: async (req, body) => {
+      const caller = await verifyCaller(req).catch(async (err: unknown) => {
+        // 审计日志: a mutation refused here never reaches a subgraph, which would have recorded it.
+        await auditRefusedMutation(
+          { service: 'gateway', write: opts.audit },
+          { body, requestId: requestScope()?.requestId ?? null },
+          err,
+        );
+        throw err;
+      });
       const scope = requestScope();
       if (scope) scope.role = caller.role;
       if (caller.role === 'public') limitPublic(req);

@@ -328,6 +328,52 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
 }
 
 /**
+ * A mutation the gateway refused before GraphQL ran for it — its bearer token did not verify
+ * (bad signature, expired, malformed): DENIED, with the refusal's code and reason, for each root
+ * field the request's document names (role `public`: no caller could be verified). Requests that
+ * are not a mutation, or not even GraphQL, record nothing. Never throws: the refusal stands as it
+ * is whether or not its record could be written.
+ */
+export async function auditRefusedMutation(
+  opts: { service: string; write?: AuditWriter | undefined },
+  request: { body: unknown; requestId: string | null },
+  error: unknown,
+): Promise<void> {
+  if (!opts.write) return;
+  const body = request.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+  if (typeof body?.query !== 'string') return;
+  let doc: DocumentNode;
+  try {
+    doc = parse(body.query);
+  } catch {
+    return; // not GraphQL: nothing to name
+  }
+  const op = getOperationAST(doc, typeof body.operationName === 'string' ? body.operationName : null);
+  if (op?.operation !== 'mutation') return;
+  const variables =
+    body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables)
+      ? (body.variables as Record<string, unknown>)
+      : undefined;
+  const args = summarizeArgs(variables);
+  const events: AuditEvent[] = rootFields(doc, op.selectionSet).map((f) => ({
+    service: opts.service,
+    operationName: clientOperationName(op.name?.value ?? null),
+    field: f.name.value,
+    role: 'public',
+    sub: null,
+    enterpriseId: null,
+    prefecture: null,
+    credentialId: null,
+    requestId: request.requestId ? request.requestId.slice(0, 100) : null,
+    outcome: 'DENIED',
+    codes: errorCodes(error),
+    targetIds: [],
+    args,
+  }));
+  await writeAudit(opts as AuditPluginOptions<BaseContext>, events);
+}
+
+/**
  * The gateway's part of the audit log: mutations it refuses itself, before any subgraph
  * sees them — a document that fails validation (unknown argument, wrong literal) or
  * variables of the wrong built-in type — are recorded as INVALID (service `gateway`).

@@ -17,7 +17,8 @@ export type RouteHandler = (req: http.IncomingMessage) => Promise<{ status: numb
 
 export interface ServeOptions<Ctx extends BaseContext> {
   server: ApolloServer<Ctx>;
-  context: (req: http.IncomingMessage) => Promise<Ctx>;
+  /** The request context; `body` is the parsed JSON body of a POST (the gateway's audit of refusals reads it). */
+  context: (req: http.IncomingMessage, body: unknown) => Promise<Ctx>;
   port: number;
   host?: string;
   /** Extra GET routes, e.g. /health and /ready. */
@@ -177,7 +178,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       };
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => opts.context(req),
+        context: () => opts.context(req, body),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
