@@ -168,5 +168,13 @@ describe('public rate limit', () => {
       token: await token({ role: 'dashboard', sub: 'wall' }),
     });
     expect(signedIn.data?.verifyCertificate.status).toBe('VALID');
+
+    // A token that does not verify is no way around the limit: such a caller is as public as any.
+    const forged = await gql(hub.url, VERIFY, {
+      variables: { number: valid.number, name: valid.holderName },
+      token: 'forged.token.value',
+    });
+    expect(forged.status).toBe(429);
+    expect(forged.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
   });
 });

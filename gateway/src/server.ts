@@ -102,6 +102,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     },
     context: async (req, body) => {
       const caller = await verifyCaller(req).catch(async (err: unknown) => {
+        // A caller whose token does not verify is as public as any: the limit first (a 429 then
+        // answers, and is not recorded), so refusals cannot be sent faster than public calls.
+        limitPublic(req);
         // 审计日志: a mutation refused here never reaches a subgraph, which would have recorded it.
         await auditRefusedMutation(
           { service: 'gateway', write: opts.audit },
