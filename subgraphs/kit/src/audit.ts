@@ -50,7 +50,17 @@ const MAX_STRING = 80;
 const MAX_ITEMS = 20;
 const MAX_DEPTH = 4;
 /** Keys whose values are names or contact details of people: never kept. */
-const PERSONAL_KEY = /name|phone|mobile|tel$|email|contact|address|wechat|complainant|reporter|representative|holder/i;
+const PERSONAL_KEY =
+  /name|phone|mobile|tel$|email|contact|address|wechat|complainant|reporter|representative|holder|signer|objector|informant|witness/i;
+/** `raisedBy`, `recordedBy` …: who did it, a person's name (`orderBy` and the like are not). */
+const PERSON_BY = /^(?!order|group|sort)[a-z]\w*By$/;
+/**
+ * Free text written about people (complaints, objections, findings, notes): only its length is
+ * kept. The audit log is append-only, so nothing a complainant wrote about someone may land in it;
+ * the text itself stays in its own record, where the domain's rules apply to it.
+ */
+const FREE_TEXT_KEY =
+  /^(content|detail|details|note|notes|comment|comments|findings|report|summary|conclusion|explanation|narrative|facts|text|body)$/i;
 /** Digit runs shaped like a resident ID (or a mistyped one): masked wherever they occur. */
 const ID_LIKE = /(?<![\dXx])\d{14,17}[\dXx](?![\dXx])/g;
 
@@ -80,14 +90,20 @@ function summarizeValue(value: unknown, depth: number): unknown {
 
 /**
  * The arguments of a mutation as kept in the audit log: resident IDs masked,
- * names and contact details removed (the key stays, valued "[removed]"), long
- * strings and lists cut short.
+ * names and contact details removed (the key stays, valued "[removed]"), free
+ * text about people reduced to its length, long strings and lists cut short.
  */
 export function summarizeArgs(args: Record<string, unknown> | null | undefined, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args ?? {}).slice(0, MAX_ITEMS)) {
     out[storable(key).slice(0, MAX_STRING)] =
-      PERSONAL_KEY.test(key) && value != null ? '[removed]' : summarizeValue(value, depth);
+      value == null
+        ? null
+        : PERSONAL_KEY.test(key) || PERSON_BY.test(key)
+          ? '[removed]'
+          : FREE_TEXT_KEY.test(key) && typeof value === 'string'
+            ? `[text, ${value.length} chars]`
+            : summarizeValue(value, depth);
   }
   return out;
 }

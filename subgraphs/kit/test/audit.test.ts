@@ -60,6 +60,25 @@ describe('audit argument summary', () => {
     expect((summary.input as { ids: string[] }).ids).toHaveLength(21);
   });
 
+  it('keeps no names of who did it and only the length of free text about people', () => {
+    const complaint = '王五在2025年3月的考核中代考，联系人赵六可作证。';
+    const summary = summarizeArgs({
+      raisedBy: '王五',
+      commitmentSigner: '赵六',
+      content: complaint,
+      input: { findings: '钱七未到场', note: null, reason: '材料不全', orderBy: 'DATE' },
+    });
+    const text = JSON.stringify(summary);
+    for (const person of ['王五', '赵六', '钱七']) expect(text).not.toContain(person);
+    expect(summary).toEqual({
+      raisedBy: '[removed]',
+      commitmentSigner: '[removed]',
+      content: `[text, ${complaint.length} chars]`,
+      // an official's reason stays (cut short like any string); orderBy is no person
+      input: { findings: '[text, 5 chars]', note: null, reason: '材料不全', orderBy: 'DATE' },
+    });
+  });
+
   it('keeps only text PostgreSQL can store in jsonb: no NUL, no lone surrogates, finite numbers', () => {
     const out = summarizeArgs({
       a: 'x\u0000y',
