@@ -260,9 +260,17 @@ function whoAsked<Ctx extends BaseContext>(
   };
 }
 
-/** The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to a subgraph. */
+/**
+ * The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to a subgraph. The
+ * caller chose it, so a resident-ID shape in it is masked like anywhere else.
+ */
 const clientOperationName = (name: string | null | undefined) =>
-  name ? name.replace(/__[A-Za-z0-9]+__\d+$/, '').slice(0, 200) : null;
+  name
+    ? name
+        .replace(/__[A-Za-z0-9]+__\d+$/, '')
+        .replace(ID_LIKE, (id) => maskResidentId(id))
+        .slice(0, 200)
+    : null;
 
 /** What a failed audit write adds to the response: the change stands, but the client is told. */
 const AUDIT_WRITE_FAILED = {
