@@ -198,8 +198,8 @@ export interface MatchIndex {
     postings: Map<number, number[]>;
     idf: (f: number) => number;
     loaded: boolean;
-    /** Character bigram → the documents whose definition or tasks contain it. */
-    bigrams: Map<string, Set<number>>;
+    /** Character bigram → the documents whose definition or tasks contain it (ascending). */
+    bigrams: Map<string, number[]>;
   };
   mappings: MappingIndex;
   /** Names by code (nodes and work types), for reasons. */
@@ -439,11 +439,13 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     }
   });
   const textIdf = (f: number) => Math.log(1 + docs.length / Math.max(1, textPostings.get(f)?.length ?? 0));
-  const textBigrams = new Map<string, Set<number>>();
+  const textBigrams = new Map<string, number[]>();
   texts.forEach((body, doc) => {
     if (!body) return;
     for (const b of charBigrams(normalizeText(body))) {
-      if (b.length === 2) upsert(textBigrams, b, () => new Set<number>()).add(doc);
+      if (b.length !== 2) continue;
+      const list = upsert(textBigrams, b, () => [] as number[]);
+      if (list[list.length - 1] !== doc) list.push(doc);
     }
   });
 
@@ -790,21 +792,35 @@ function textBigramShare(index: MatchIndex, core: string): (doc: number) => numb
   const bigrams = index.text.bigrams;
   if (!bigrams.size) return () => 0;
   const n = index.docs.length;
-  const q: [Set<number> | undefined, number][] = [];
+  const q: [number[], number][] = [];
   let total = 0;
   for (const k of queryKeys(index.segment, core, index.weights)) {
     if (!k.key.startsWith('b:') || k.key.length !== 4) continue;
-    const docs = bigrams.get(k.key.slice(2));
-    const weight = Math.log(1 + n / Math.max(1, docs?.size ?? 0)) * k.factor;
+    const docs = bigrams.get(k.key.slice(2)) ?? [];
+    const weight = Math.log(1 + n / Math.max(1, docs.length)) * k.factor;
     q.push([docs, weight]);
     total += weight;
   }
   if (!total) return () => 0;
   return (doc) => {
     let s = 0;
-    for (const [docs, weight] of q) if (docs?.has(doc)) s += weight;
+    for (const [docs, weight] of q) if (hasSorted(docs, doc)) s += weight;
     return s / total;
   };
+}
+
+/** Whether the ascending `list` holds `x` (binary search). */
+function hasSorted(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] as number;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** The share of a title's characters (IDF-weighted, generic words lighter) found in a candidate's names. */
