@@ -170,6 +170,25 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
     for (const c of cands) expect(feature(c, 'classVote')).toBe(0); // no mappings yet
   });
 
+  it('reads the definitions’ character bigrams and the names’ characters, as shares of the title', () => {
+    const cands = rerankCandidates(index, { title: '风电运维工程师' });
+    for (const c of cands) {
+      for (const f of ['textBigram', 'charShare'] as const) {
+        expect(feature(c, f)).toBeGreaterThanOrEqual(0);
+        expect(feature(c, f)).toBeLessThanOrEqual(1);
+      }
+    }
+    const wind = cands.find((c) => c.occupationCode === '6-28-01-12') as RankedCandidate; // 风力发电运维值班员
+    expect(feature(wind, 'textBigram')).toBeGreaterThan(0);
+    expect(feature(wind, 'charShare')).toBeGreaterThan(0.5);
+    // Without definitions and tasks the bigram share is 0.
+    const bare = buildMatchIndex({
+      nodes: nodes.map((n) => ({ ...n, definition: null, tasks: null })),
+      segment: index.segment,
+    });
+    for (const c of rerankCandidates(bare, { title: '风电运维工程师' })) expect(feature(c, 'textBigram')).toBe(0);
+  });
+
   it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {
     const title = '数控铣床操作工';
     const deep = rerankCandidates(index, { title }, 1000);

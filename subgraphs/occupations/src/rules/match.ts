@@ -12,7 +12,8 @@
  *   share of the title a contained name explains, an equal name;
  * - coverage: the share of the title all its names together explain;
  * - hierarchy: the title against the 小类/中类 above it;
- * - text: title words in its definition and tasks, when a full dictionary is imported;
+ * - text: title words in its definition and tasks, when a full dictionary is imported
+ *   (and, for the reranker, the title's character bigrams there);
  * - confirmed mappings: titles enterprises mapped to it and a reviewer confirmed,
  *   by the same similarity (the feedback loop, for every enterprise), and a naive Bayes
  *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts).
@@ -193,10 +194,18 @@ export interface MatchIndex {
   docPostings: Map<number, number[]>;
   ancestors: { code: string; name: string }[];
   ancestorIndex: PhraseIndex;
-  text: { postings: Map<number, number[]>; idf: (f: number) => number; loaded: boolean };
+  text: {
+    postings: Map<number, number[]>;
+    idf: (f: number) => number;
+    loaded: boolean;
+    /** Character bigram → the documents whose definition or tasks contain it (ascending). */
+    bigrams: Map<string, number[]>;
+  };
   mappings: MappingIndex;
   /** Names by code (nodes and work types), for reasons. */
   nodeName: Map<string, string>;
+  /** Per document, the characters of its names (name, aliases, work-type name); per character, its IDF over them. */
+  chars: { ofDoc: Set<string>[]; idf: Map<string, number> };
 }
 
 interface Keyed {
@@ -430,7 +439,22 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     }
   });
   const textIdf = (f: number) => Math.log(1 + docs.length / Math.max(1, textPostings.get(f)?.length ?? 0));
+  const textBigrams = new Map<string, number[]>();
+  texts.forEach((body, doc) => {
+    if (!body) return;
+    for (const b of charBigrams(normalizeText(body))) {
+      if (b.length !== 2) continue;
+      const list = upsert(textBigrams, b, () => [] as number[]);
+      if (list[list.length - 1] !== doc) list.push(doc);
+    }
+  });
 
+  const ofDoc = docs.map(() => new Set<string>());
+  for (const it of items) for (const ch of it.text) if (/\p{L}/u.test(ch)) ofDoc[it.doc]?.add(ch);
+  const charDf = new Map<string, number>();
+  for (const set of ofDoc) for (const ch of set) charDf.set(ch, (charDf.get(ch) ?? 0) + 1);
+  const charIdf = new Map<string, number>();
+  for (const [ch, df] of charDf) charIdf.set(ch, Math.log(1 + docs.length / df));
   const index: MatchIndex = {
     segment,
     weights: w,
@@ -441,9 +465,10 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     docPostings,
     ancestors,
     ancestorIndex,
-    text: { postings: textPostings, idf: textIdf, loaded },
+    text: { postings: textPostings, idf: textIdf, loaded, bigrams: textBigrams },
     mappings: EMPTY_MAPPINGS,
     nodeName,
+    chars: { ofDoc, idf: charIdf },
   };
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
   return index;
@@ -611,7 +636,9 @@ interface Evidence {
  * there is one, and whether it is a trade's name ending in 工: 高压电工 ends with 电工), and hierarchy smoothing: the share of the first-stage score
  * and of the wide vote that falls on the candidate's 小类 (all its candidates together), and the
  * classifier learned from the confirmed mappings: for the candidate's 中类, 小类 and 职业, the log
- * posterior per title feature (floored) and the posterior.
+ * posterior per title feature (floored) and the posterior; last, two softer readings of the dictionary:
+ * the share of the title's character bigrams (IDF-weighted) its definition and tasks contain, and the
+ * share of the title's characters (IDF-weighted, generic words lighter) its names contain.
  */
 export const RERANK_FEATURES = [
   'first',
@@ -641,6 +668,8 @@ export const RERANK_FEATURES = [
   'nbClass',
   'nbOccupationLog',
   'nbOccupation',
+  'textBigram',
+  'charShare',
 ] as const;
 
 /**
@@ -659,10 +688,10 @@ export interface Reranker {
  */
 export const DEFAULT_RERANKER: Reranker = {
   weights: [
-    2.916, 0.445, 2.842, -1.417, 0.137, 0.75, -0.155, 0.584, 0.605, -0.496, 0.696, -0.724, 1.354, 0.251, -0.071, 0.753,
-    -1.118, -0.297, 0.114, 0.71, 0.457, 0.204, -0.286, 0.131, -0.129, 0.229, 0.354,
+    2.615, 0.306, 2.462, -1.075, 0.206, 0.712, -1.379, 0.474, 0.171, -0.304, 0.747, -0.657, 1.362, 0.218, -0.093, 0.718,
+    -0.983, -0.297, 0.149, 0.675, 0.48, 0.184, -0.275, 0.137, -0.139, 0.225, 0.329, 1.015, 1.668,
   ],
-  bias: -3.671,
+  bias: -3.898,
 };
 
 /**
@@ -722,7 +751,8 @@ export function rerankCandidates(
 ): RankedCandidate[] {
   const scored = rank(index, input, ev);
   const out: RankedCandidate[] = [];
-  const post = classify(index.mappings.classifier, index.segment, compact(cleanTitle(input.title).core));
+  const { core } = cleanTitle(input.title);
+  const post = classify(index.mappings.classifier, index.segment, compact(core));
   // Hierarchy smoothing: a candidate's 小类 (code "X-XX-XX") scored by all its candidates.
   const classOf = (doc: number) => (index.docs[doc] as Doc).occupationCode.slice(0, 7);
   const classFirst = new Map<string, number>();
@@ -743,12 +773,76 @@ export function rerankCandidates(
       features: featuresOf(index, s.doc, s.score, i, e),
     });
   });
+  const textBigram = textBigramShare(index, core);
+  const charShare = charOverlap(index, compact(core));
   for (const c of out) {
     const k = classOf(c.doc);
     c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
     c.features.push(...posteriorFeatures(post, c.occupationCode));
+    c.features.push(textBigram(c.doc), charShare(c.doc));
   }
   return out;
+}
+
+/**
+ * The share of a title's character bigrams (IDF-weighted over the definitions and tasks, generic words
+ * lighter, the lexicon's terms in) that a candidate's definition and tasks contain.
+ */
+function textBigramShare(index: MatchIndex, core: string): (doc: number) => number {
+  const bigrams = index.text.bigrams;
+  if (!bigrams.size) return () => 0;
+  const n = index.docs.length;
+  const q: [number[], number][] = [];
+  let total = 0;
+  for (const k of queryKeys(index.segment, core, index.weights)) {
+    if (!k.key.startsWith('b:') || k.key.length !== 4) continue;
+    const docs = bigrams.get(k.key.slice(2)) ?? [];
+    const weight = Math.log(1 + n / Math.max(1, docs.length)) * k.factor;
+    q.push([docs, weight]);
+    total += weight;
+  }
+  if (!total) return () => 0;
+  return (doc) => {
+    let s = 0;
+    for (const [docs, weight] of q) if (hasSorted(docs, doc)) s += weight;
+    return s / total;
+  };
+}
+
+/** Whether the ascending `list` holds `x` (binary search). */
+function hasSorted(list: readonly number[], x: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] as number;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The share of a title's characters (IDF-weighted, generic words lighter) found in a candidate's names. */
+function charOverlap(index: MatchIndex, c: string): (doc: number) => number {
+  const chars = [...c];
+  const mask = genericMask(c);
+  const unknown = Math.log(1 + index.docs.length);
+  const q = new Map<string, number>();
+  chars.forEach((ch, i) => {
+    if (!/\p{L}/u.test(ch)) return;
+    const weight = (index.chars.idf.get(ch) ?? unknown) * (mask[i] ? index.weights.generic : 1);
+    q.set(ch, Math.max(q.get(ch) ?? 0, weight));
+  });
+  let total = 0;
+  for (const weight of q.values()) total += weight;
+  if (!total) return () => 0;
+  return (doc) => {
+    const have = index.chars.ofDoc[doc];
+    let s = 0;
+    if (have) for (const [ch, weight] of q) if (have.has(ch)) s += weight;
+    return s / total;
+  };
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
