@@ -204,13 +204,19 @@ export interface AuditPluginOptions<Ctx> {
 }
 
 /**
- * A mutation that failed before any root field ran (the document or its variables did not
- * validate): INVALID for each root field the document names, with `codes` or the request's error
- * codes. Null when the request names no mutation (or is not even GraphQL).
+ * A mutation refused before any root field ran: INVALID when the document or its variables did not
+ * validate, DENIED when the caller could not be verified; one event for each root field the
+ * document names, with `codes` or the request's error codes. Null when the request names no
+ * mutation (or is not even GraphQL).
  */
-function invalidMutation(
-  rc: { errors?: readonly GraphQLError[] | undefined; request: { variables?: Record<string, unknown> | undefined } },
+function refusedBeforeRunning(
+  rc: {
+    errors?: readonly GraphQLError[] | undefined;
+    source?: string;
+    request: { operationName?: string | null; variables?: Record<string, unknown> | undefined };
+  },
   codes?: string[] | null,
+  outcome: 'INVALID' | 'DENIED' = 'INVALID',
 ): { op: OperationDefinitionNode; observed: Observed[] } | null {
   const found = mutationOf(rc as unknown as GraphQLRequestContext<BaseContext>);
   if (!found) return null;
@@ -222,7 +228,7 @@ function invalidMutation(
     op: found.op,
     observed: rootFields(found.doc, found.op.selectionSet).map((f) => ({
       field: f.name.value,
-      outcome: 'INVALID' as const,
+      outcome,
       codes: why,
       targetIds: [],
       args,
@@ -242,15 +248,20 @@ async function writeAudit<Ctx extends BaseContext>(opts: AuditPluginOptions<Ctx>
   }
 }
 
+type Who = Pick<AuditEvent, 'service' | 'role' | 'sub' | 'enterpriseId' | 'prefecture' | 'credentialId' | 'requestId'>;
+
 /** Who asked, for an audit event: the service, the verified caller and the request id. */
 function whoAsked<Ctx extends BaseContext>(
   opts: AuditPluginOptions<Ctx>,
   rc: { contextValue: Ctx; request: { http?: { headers: { get(name: string): string | undefined } } } },
-): Pick<AuditEvent, 'service' | 'role' | 'sub' | 'enterpriseId' | 'prefecture' | 'credentialId' | 'requestId'> {
-  const caller = opts.callerOf(rc.contextValue);
-  const requestId = rc.request.http?.headers.get('x-request-id') ?? null;
+): Who {
+  return who(opts.service, opts.callerOf(rc.contextValue), rc.request.http?.headers.get('x-request-id') ?? null);
+}
+
+/** The same, for a service, a caller (none: `public`) and a request id. */
+function who(service: string, caller: Claims | undefined, requestId: string | null): Who {
   return {
-    service: opts.service,
+    service,
     role: caller?.role ?? 'public',
     sub: caller?.sub ?? null,
     enterpriseId: caller?.enterpriseId ?? null,
@@ -331,7 +342,7 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
           const responseErrors = body.kind === 'single' ? body.singleResult.errors : undefined;
           if (!observed.length && (rc.errors?.length || responseErrors?.length)) {
             // Failed before any root field ran: the document or its variables did not validate.
-            const invalid = invalidMutation(rc);
+            const invalid = refusedBeforeRunning(rc);
             if (!invalid) return;
             observed.push(...invalid.observed);
           }
@@ -366,34 +377,22 @@ export async function auditRefusedMutation(
   if (!opts.write) return;
   const body = request.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
   if (typeof body?.query !== 'string') return;
-  let doc: DocumentNode;
-  try {
-    doc = parse(body.query);
-  } catch {
-    return; // not GraphQL: nothing to name
-  }
-  const op = getOperationAST(doc, typeof body.operationName === 'string' ? body.operationName : null);
-  if (op?.operation !== 'mutation') return;
   const variables =
     body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables)
       ? (body.variables as Record<string, unknown>)
       : undefined;
-  const args = summarizeArgs(variables);
-  const events: AuditEvent[] = rootFields(doc, op.selectionSet).map((f) => ({
-    service: opts.service,
-    operationName: clientOperationName(op.name?.value ?? null),
-    field: f.name.value,
-    role: 'public',
-    sub: null,
-    enterpriseId: null,
-    prefecture: null,
-    credentialId: null,
-    requestId: request.requestId ? request.requestId.slice(0, 100) : null,
-    outcome: 'DENIED',
-    codes: errorCodes(error),
-    targetIds: [],
-    args,
-  }));
+  const refused = refusedBeforeRunning(
+    {
+      source: body.query,
+      request: { operationName: typeof body.operationName === 'string' ? body.operationName : null, variables },
+    },
+    errorCodes(error),
+    'DENIED',
+  );
+  if (!refused) return;
+  const asked = who(opts.service, undefined, request.requestId);
+  const operationName = clientOperationName(refused.op.name?.value);
+  const events = refused.observed.map((o) => ({ ...asked, operationName, ...o }));
   await writeAudit(opts as AuditPluginOptions<BaseContext>, events);
 }
 
@@ -418,7 +417,7 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
           if (!opts.write) return;
           const failedValidation = !rc.operation && (rc.errors?.length ?? 0) > 0;
           if (!failedValidation && !badVariables) return;
-          const invalid = invalidMutation(rc, badVariables);
+          const invalid = refusedBeforeRunning(rc, badVariables);
           if (!invalid?.observed.length) return;
           const who = whoAsked(opts, rc);
           const operationName = clientOperationName(rc.request.operationName ?? invalid.op.name?.value);

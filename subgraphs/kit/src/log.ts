@@ -16,18 +16,23 @@ const scopes = new AsyncLocalStorage<RequestScope>();
 export const inRequestScope = <T>(scope: RequestScope, fn: () => T): T => scopes.run(scope, fn);
 export const requestScope = (): RequestScope | undefined => scopes.getStore();
 
+/** A resident ID's shape: 17 digits and a check character, not inside a longer digit run. */
+const RESIDENT_ID = /(?<!\d)\d{17}[\dXx](?!\d)/;
+
 export const REQUEST_ID_HEADER = 'x-request-id';
 /**
  * A caller's own request id is kept when it is short and plain (it ends up in logs and headers),
  * and holds nothing shaped like a resident ID; else the hub makes one.
  */
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
-const HOLDS_RESIDENT_ID = /(?<!\d)\d{17}[\dXx](?!\d)/;
 export function requestIdFrom(header: string | string[] | undefined): string {
-  return typeof header === 'string' && VALID_REQUEST_ID.test(header) && !HOLDS_RESIDENT_ID.test(header)
+  return typeof header === 'string' && VALID_REQUEST_ID.test(header) && !RESIDENT_ID.test(header)
     ? header
     : randomUUID();
 }
+
+/** Keys never written as they are, wherever a line has them at its top level. */
+const TOP_LEVEL_REDACTED = ['authorization', 'token', 'variables', 'residentId', 'holderName', 'name'] as const;
 
 /**
  * The hub's one logger: JSON lines on stdout, level from HUB_LOG_LEVEL (default
@@ -35,9 +40,6 @@ export function requestIdFrom(header: string | string[] | undefined): string {
  * name a person is logged on purpose; the redact paths are a second line of
  * defence should a caller ever pass a request, token or variables in.
  */
-/** Keys never written as they are, wherever a line has them at its top level. */
-const TOP_LEVEL_REDACTED = ['authorization', 'token', 'variables', 'residentId', 'holderName', 'name'] as const;
-
 export const logger = pino(
   {
     level: process.env.HUB_LOG_LEVEL ?? 'info',
@@ -78,7 +80,7 @@ export const accessLogger = (service: string) =>
   logger.child({ service }, { redact: { paths: [...TOP_LEVEL_REDACTED], censor: '[redacted]' } });
 
 /** Anything shaped like a resident ID leaves masked (maskResidentId: first 3 and last 2 characters kept). */
-const RESIDENT_ID_SHAPE = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+const RESIDENT_ID_SHAPE = new RegExp(RESIDENT_ID.source, 'g');
 export const scrubResidentIds = (s: string) => s.replace(RESIDENT_ID_SHAPE, (id) => maskResidentId(id));
 
 /**
