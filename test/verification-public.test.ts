@@ -1,6 +1,6 @@
 import { certificates, decryptResidentId } from '@hub/db';
 import { maskName } from '@hub/kit';
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
@@ -107,6 +107,27 @@ describe('verifyCertificate', () => {
       certificate: null,
     });
     expect((await verify('not-a-number', valid.holderName)).data?.verifyCertificate.status).toBe('NOT_FOUND');
+  });
+});
+
+describe.runIf(!!process.env.DATABASE_URL)('the public lookups’ own connection (PostgreSQL)', () => {
+  it('runs both lookups on the `skill-hub lookup` connections (DbHandle.lookup), not on the pool authenticated work uses', async () => {
+    // The last statement of each of this database's lookup connections.
+    const lastOnLookup = async () => {
+      const result = await hub.db.db.execute(
+        sql`select query from pg_stat_activity where datname = current_database() and application_name = 'skill-hub lookup'`,
+      );
+      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { query: string }[]).map(
+        (r) => r.query,
+      );
+    };
+    expect((await verify(valid.number, valid.holderName)).data?.verifyCertificate.status).toBe('VALID');
+    expect(await lastOnLookup()).toContainEqual(expect.stringMatching(/"number" = \$1\) and \(.*"holder_name" = \$2/));
+    const byId = await gql(hub.url, BY_IDENTITY, { variables: { id: valid.holderResidentId, name: valid.holderName } });
+    expect(byId.data?.verifyCertificatesByIdentity.length).toBeGreaterThan(0);
+    expect(await lastOnLookup()).toContainEqual(expect.stringMatching(/"holder_resident_id_hmac" in/));
+    // Nothing else runs there.
+    for (const q of await lastOnLookup()) expect(q).toMatch(/from "assessment"\."certificates"/);
   });
 });
 

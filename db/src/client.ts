@@ -14,6 +14,12 @@ export type DbKind = 'pglite' | 'postgres';
 
 export interface DbHandle {
   db: Db;
+  /**
+   * The public hot path's own connection (证书查询): lookups queued on it are pipelined, many to a
+   * network write, instead of each taking a pooled connection and a round trip of its own; and a
+   * flood of public lookups cannot take the pool from authenticated work. PGlite: `db` itself.
+   */
+  lookup: Db;
   kind: DbKind;
   /** Counts SQL statements sent, for tests and benchmarks that prove batching. */
   stats: { statements: number };
@@ -27,8 +33,10 @@ export interface DbOptions {
   url?: string | undefined;
   /** PGlite data folder; `memory` keeps it in memory. Giving one means PGlite, whatever DATABASE_URL says. Default: HUB_PGLITE_DIR, else <repo>/.data/pglite */
   dataDir?: string | undefined;
-  /** Pool size for postgres.js. */
+  /** Pool size for postgres.js; default HUB_DB_POOL, else 10. */
   max?: number | undefined;
+  /** Connections of `lookup` (postgres.js, application_name `skill-hub lookup`); default HUB_DB_LOOKUP_POOL, else 2. */
+  lookupMax?: number | undefined;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,18 +55,22 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   const logger = { logQuery: () => void stats.statements++ };
 
   let db: Db;
+  let lookup: Db;
   let close: () => Promise<void>;
   let kind: DbKind;
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(url, {
-      max: options.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: 'skill-hub' },
-    });
+    const open = (max: number, application_name: string) =>
+      postgres(url, { max, onnotice: () => {}, connection: { application_name } });
+    const client = open(options.max ?? poolSize('HUB_DB_POOL', 10), 'skill-hub');
+    // postgres.js connects on first use: a process that never looks up opens no more connections.
+    const lookupClient = open(options.lookupMax ?? poolSize('HUB_DB_LOOKUP_POOL', 2), 'skill-hub lookup');
     db = drizzle({ client, relations, logger }) as unknown as Db;
-    close = () => client.end({ timeout: 5 });
+    lookup = drizzle({ client: lookupClient, relations, logger }) as unknown as Db;
+    close = async () => {
+      await Promise.all([client.end({ timeout: 5 }), lookupClient.end({ timeout: 5 })]);
+    };
     kind = 'postgres';
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
@@ -67,12 +79,14 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
     const client: PGlite = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
     db = drizzle({ client, relations, logger }) as unknown as Db;
+    lookup = db;
     close = () => client.close();
     kind = 'pglite';
   }
 
   return {
     db,
+    lookup,
     kind,
     stats,
     async ping() {
@@ -85,6 +99,17 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     },
     close,
   };
+}
+
+/** A pool size from the environment: a whole number from 1 to 100, else `fallback`; anything else is refused. */
+export function poolSize(variable: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const value = env[variable];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new Error(`${variable} must be a whole number from 1 to 100 (got "${value}")`);
+  }
+  return n;
 }
 
 let tracingStatements = false;

@@ -1,9 +1,11 @@
-import { createDb, type DbHandle } from './client.ts';
+import { createDb, type DbHandle, poolSize } from './client.ts';
 
 /**
  * The database for a service started as its own process. Separate processes
  * cannot share one embedded PGlite folder, so a lone service needs PostgreSQL;
- * `pnpm start` runs everything in one process on PGlite instead.
+ * `pnpm start` runs everything in one process on PGlite instead. Its pool has
+ * HUB_DB_POOL connections (default 5), plus HUB_DB_LOOKUP_POOL (default 2) for
+ * public lookups (DbHandle.lookup).
  */
 export async function openServiceDb(service: string): Promise<DbHandle> {
   if (!process.env.DATABASE_URL) {
@@ -13,5 +15,5 @@ export async function openServiceDb(service: string): Promise<DbHandle> {
     );
     process.exit(2);
   }
-  return createDb({ max: 5 });
+  return createDb({ max: poolSize('HUB_DB_POOL', 5) });
 }

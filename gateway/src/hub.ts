@@ -41,7 +41,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   for (const s of SUBGRAPHS) {
     const fromEnv = process.env[`HUB_${s.name.toUpperCase()}_PORT`];
     const port = opts.subgraphPort?.(s.name, s.port) ?? (fromEnv ? Number(fromEnv) : s.port);
-    subgraphs[s.name] = await s.start({ db: db.db, port });
+    subgraphs[s.name] = await s.start({ db: db.db, lookupDb: db.lookup, port });
   }
   const port = opts.port ?? Number(process.env.HUB_PORT ?? 4000);
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));

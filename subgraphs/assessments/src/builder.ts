@@ -4,6 +4,8 @@ import type { Loaders } from './loaders.ts';
 
 export interface Context extends HubContext {
   db: Db;
+  /** The public lookups' own pipelined connection (DbHandle.lookup); `db` when there is none. */
+  lookupDb: Db;
   loaders: Loaders;
 }
 

@@ -4,7 +4,11 @@ import { runUntilSignal } from '@hub/kit';
 import { DEFAULT_PORT, startAssessments } from './server.ts';
 
 const db = await openServiceDb('assessments');
-const served = await startAssessments({ db: db.db, port: Number(process.env.PORT ?? DEFAULT_PORT) });
+const served = await startAssessments({
+  db: db.db,
+  lookupDb: db.lookup,
+  port: Number(process.env.PORT ?? DEFAULT_PORT),
+});
 console.log(`assessments subgraph at ${served.url}`);
 runUntilSignal(async () => {
   await served.close();

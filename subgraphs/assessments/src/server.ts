@@ -7,7 +7,15 @@ import { schema } from './schema/index.ts';
 export const DEFAULT_PORT = 4003;
 
 /** Starts the assessments subgraph (评价计划、成绩、公示、证书) on its own HTTP server. */
-export async function startAssessments(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+export async function startAssessments(opts: {
+  db: Db;
+  /** The public lookups' connection (DbHandle.lookup); default `db`. */
+  lookupDb?: Db;
+  port?: number;
+  host?: string;
+  standalone?: boolean;
+}) {
+  const lookupDb = opts.lookupDb ?? opts.db;
   // Resident IDs cannot be read or written without the keys: refuse to start on a bad (or, in
   // production, missing) HUB_PII_KEYS / HUB_PII_HMAC_KEY rather than fail on the first request.
   piiKeyring();
@@ -22,6 +30,6 @@ export async function startAssessments(opts: { db: Db; port?: number; host?: str
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
+    context: (caller) => ({ caller, db: opts.db, lookupDb, loaders: createLoaders(opts.db) }),
   });
 }

@@ -113,7 +113,7 @@ builder.queryFields((t) => ({
       const number = normaliseNumber(args.number);
       const name = normaliseHolderName(args.holderName);
       if (!number || !name) return { status: 'NOT_FOUND', certificate: null };
-      const [c] = await certificateByNumberAndName(ctx.db).execute({ number, name });
+      const [c] = await certificateByNumberAndName(ctx.lookupDb).execute({ number, name });
       return c ? { status: c.status, certificate: c } : { status: 'NOT_FOUND', certificate: null };
     },
   }),
@@ -130,7 +130,7 @@ builder.queryFields((t) => ({
       const name = normaliseHolderName(args.holderName);
       if (!name) return [];
       // One indexed lookup by the keyed hash (HMAC-SHA256): the clear ID is neither stored nor logged.
-      return ctx.db
+      return ctx.lookupDb
         .select()
         .from(certificates)
         .where(
