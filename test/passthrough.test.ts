@@ -13,7 +13,7 @@ import { startTestHub, type TestHub, token } from './helpers.ts';
 let hub: TestHub;
 let direct: ServedGateway;
 let ordinary: ServedGateway;
-let cert: { number: string; holderName: string; prefecture: string };
+let cert: { number: string; holderName: string; prefecture: string; enterpriseId: string };
 
 beforeAll(async () => {
   hub = await startTestHub(300);
@@ -25,6 +25,7 @@ beforeAll(async () => {
       number: certificates.number,
       holderName: certificates.holderName,
       prefecture: certificates.prefectureCode,
+      enterpriseId: certificates.enterpriseId,
     })
     .from(certificates)
     .orderBy(asc(certificates.number))
@@ -79,6 +80,40 @@ describe('single-subgraph passthrough', () => {
     expect(JSON.parse(wrong.a.text).data.verifyCertificate).toEqual({ status: 'NOT_FOUND', certificate: null });
   });
 
+  it('answers the full verification, occupation and issuer names included, from the assessments subgraph alone (@provides), with the names their owners give', async () => {
+    const full = `query($n: String!, $h: String!) {
+      verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code name } issuer { name } } }
+    }`;
+    const { a, b, took, unparsed } = await both({ query: full, variables: { n: cert.number, h: cert.holderName } });
+    expect(took).toBe('direct');
+    expect(unparsed).toBe(true);
+    expect(a).toEqual(b);
+    const got = JSON.parse(a.text).data.verifyCertificate.certificate;
+    // The owners' own answers, each from its subgraph: the occupations and the enterprises subgraph.
+    const owners = await raw(
+      direct.url,
+      {
+        query: `query($c: OccupationCode!, $id: ID!) { occupation(code: $c) { name } enterprise(id: $id) { name } }`,
+        variables: { c: got.occupation.code, id: cert.enterpriseId },
+      },
+      await token({ role: 'admin', sub: 'passthrough-owners' }),
+    );
+    const { occupation, enterprise } = JSON.parse(owners.text).data;
+    expect(got.occupation.name).toBe(occupation.name);
+    expect(got.issuer.name).toBe(enterprise.name);
+    // Only the name is provided: anything else of the occupation still comes from its owner.
+    const wider = `query($n: String!, $h: String!) {
+      verifyCertificate(number: $n, holderName: $h) { certificate { occupation { name level } } }
+    }`;
+    const other = await both({ query: wider, variables: { n: cert.number, h: cert.holderName } });
+    expect(other.took).toBe('ordinary');
+    expect(other.a).toEqual(other.b);
+    expect(JSON.parse(other.a.text).data.verifyCertificate.certificate.occupation).toEqual({
+      name: occupation.name,
+      level: 4,
+    });
+  });
+
   it('keeps aliases, fragments and field order of the client', async () => {
     const query = `query($n: String!, $h: String!) {
       second: verifyCertificate(number: $n, holderName: $h) { ...V }
@@ -122,12 +157,14 @@ describe('single-subgraph passthrough', () => {
     expect(s.a).toEqual(s.b);
     expect(JSON.parse(s.a.text).data.assessmentStatistics.length).toBeGreaterThan(1);
 
-    const full = `query($n: String!, $h: String!) {
-      verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code name } issuer { name } } }
+    // The occupation's level is the occupations subgraph's (only the name is provided on 证书查询).
+    const several = `query($n: String!, $h: String!) {
+      verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code level } issuer { name } } }
     }`;
-    const f = await both({ query: full, variables: { n: cert.number, h: cert.holderName } });
+    const f = await both({ query: several, variables: { n: cert.number, h: cert.holderName } });
     expect(f.took).toBe('ordinary');
     expect(f.a).toEqual(f.b);
+    expect(JSON.parse(f.a.text).data.verifyCertificate.certificate.occupation.level).toBe(4);
     expect(JSON.parse(f.a.text).data.verifyCertificate.certificate.issuer.name).toBeTruthy();
   });
 

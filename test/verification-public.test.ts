@@ -100,6 +100,24 @@ describe('verifyCertificate', () => {
     expect(JSON.stringify(r)).not.toContain(maskName(valid.holderName));
   });
 
+  it('names the 工种 of a certificate issued for one', async () => {
+    // The seed issues no certificate for a work type: give one a 焊工 work type, as the hub would issue it.
+    const [c] = await hub.db.db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.status, 'VALID'), ne(certificates.holderName, valid.holderName)))
+      .orderBy(asc(certificates.number))
+      .limit(1);
+    const cert = c as typeof certificates.$inferSelect;
+    await hub.db.db
+      .update(certificates)
+      .set({ occupationCode: '6-18-02-04', workTypeCode: '6-18-02-04-01' })
+      .where(eq(certificates.number, cert.number));
+    const v = (await verify(cert.number, cert.holderName)).data?.verifyCertificate;
+    expect(v.certificate.workType).toEqual({ name: '电焊工' });
+    expect(v.certificate.occupation).toEqual({ code: '6-18-02-04', name: '焊工' });
+  });
+
   it('answers NOT_FOUND for an unknown or malformed number', async () => {
     const unknown = `${valid.number.slice(0, 16)}999999`;
     expect((await verify(unknown, valid.holderName)).data?.verifyCertificate).toEqual({
@@ -121,13 +139,22 @@ describe.runIf(!!process.env.DATABASE_URL)('the public lookups’ own connection
         (r) => r.query,
       );
     };
-    expect((await verify(valid.number, valid.holderName)).data?.verifyCertificate.status).toBe('VALID');
+    const plain = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status } }`;
+    const r = await gql(hub.url, plain, { variables: { n: valid.number, h: valid.holderName } });
+    expect(r.data?.verifyCertificate.status).toBe('VALID');
     expect(await lastOnLookup()).toContainEqual(expect.stringMatching(/"number" = \$1\) and \(.*"holder_name" = \$2/));
-    const byId = await gql(hub.url, BY_IDENTITY, { variables: { id: valid.holderResidentId, name: valid.holderName } });
+    const byId = await gql(
+      hub.url,
+      'query($id: ResidentId!, $name: String!) { verifyCertificatesByIdentity(residentId: $id, holderName: $name) { number } }',
+      { variables: { id: valid.holderResidentId, name: valid.holderName } },
+    );
     expect(byId.data?.verifyCertificatesByIdentity.length).toBeGreaterThan(0);
     expect(await lastOnLookup()).toContainEqual(expect.stringMatching(/"holder_resident_id_hmac" in/));
-    // Nothing else runs there.
-    for (const q of await lastOnLookup()) expect(q).toMatch(/from "assessment"\."certificates"/);
+    // The names a full verification provides (@provides) are read there too, and nothing else.
+    expect((await verify(valid.number, valid.holderName)).data?.verifyCertificate.certificate.issuer.name).toBeTruthy();
+    for (const q of await lastOnLookup()) {
+      expect(q).toMatch(/from "(assessment"\."certificates|occupation"\."occupations|enterprise"\."enterprises)"/);
+    }
   });
 });
 

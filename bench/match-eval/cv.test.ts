@@ -26,7 +26,8 @@ function lists(n: number): List[] {
 }
 
 describe('reranker training (softmax over each title’s candidates)', () => {
-  it('weighs the feature that marks the right candidate above noise and a misleading one', () => {
+  // ~1 s of training alone; far more while turbo runs every package's tests at once on two cores.
+  it('weighs the feature that marks the right candidate above noise and a misleading one', { timeout: 60_000 }, () => {
     const w = fitSoftmax(lists(200));
     expect(w[2]).toBeGreaterThan(2);
     expect(w[2] as number).toBeGreaterThan(Math.abs(w[3] as number) + 1);

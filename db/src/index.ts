@@ -3,6 +3,7 @@ export * from './loaders.ts';
 export * from './migrate.ts';
 export * from './paging.ts';
 export * from './pii.ts';
+export * from './prepared.ts';
 export * from './read/assessment.ts';
 export * from './read/assessment-signals.ts';
 export * from './read/dictionary.ts';

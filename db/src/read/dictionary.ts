@@ -1,5 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { textByKey } from '../prepared.ts';
 import { occupations, workTypes } from '../schema/occupation.ts';
 
 /**
@@ -38,3 +39,9 @@ export async function dictionaryFacts(db: Db, codes: readonly string[]) {
   }
   return { occupations: occupationsByCode, workTypes: workTypesByOccupation };
 }
+
+/** 职业名称 of one code (a certificate's occupation on the public 证书查询), by a prepared statement. */
+export const occupationName = textByKey('occupation_name', occupations, occupations.code, occupations.name);
+
+/** 工种名称 of one work-type code (on the public 证书查询), by a prepared statement. */
+export const workTypeName = textByKey('work_type_name', workTypes, workTypes.code, workTypes.name);

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { textByKey } from '../prepared.ts';
 import { enterprises, filingServedParties, filings } from '../schema/enterprise.ts';
 
 /**
@@ -16,6 +17,9 @@ export async function enterprisePrefectures(db: Db, ids: readonly string[]): Pro
     .where(inArray(enterprises.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.prefectureCode]));
 }
+
+/** 企业名称 of one enterprise (a certificate's issuer on the public 证书查询), by a prepared statement. */
+export const enterpriseName = textByKey('enterprise_name', enterprises, enterprises.id, enterprises.name);
 
 /** Ids of the enterprises in one 市州. */
 export async function enterpriseIdsInPrefecture(db: Db, prefectureCode: string): Promise<string[]> {

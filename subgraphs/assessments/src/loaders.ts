@@ -6,10 +6,12 @@ import {
   candidates,
   certificates,
   type Db,
+  enterpriseName,
   enterprisePrefectures,
   evaluationPlans,
   groupPageLoader,
   objections,
+  occupationName,
   planStaff,
   residentIdLookup,
   scores,
@@ -62,9 +64,17 @@ function byParent<R>(db: Db, table: PgTable, column: Column, parentOf: (r: R) =>
   });
 }
 
-/** Request-scoped loaders: every batch of keys becomes one SQL statement. */
-export function createLoaders(db: Db) {
+/** Request-scoped loaders: every batch of keys becomes one SQL statement. `lookupDb`: the public lookups' connection. */
+export function createLoaders(db: Db, lookupDb: Db = db) {
   return {
+    /** 企业名称 and 职业名称 the public 证书查询 provides (@provides), read through the owning domains' named functions. */
+    // One prepared statement per key (a verification names one of each), pipelined on that connection.
+    enterpriseName: new DataLoader<string, string | null>((ids) =>
+      Promise.all(ids.map((id) => (UUID.test(id) ? enterpriseName(lookupDb, id) : null))),
+    ),
+    occupationName: new DataLoader<string, string | null>((codes) =>
+      Promise.all(codes.map((code) => occupationName(lookupDb, code))),
+    ),
     /** The official calendar around a day; every day asked in one tick shares one read of the span they cover. */
     calendarNear: new DataLoader<string, OfficialCalendar>(async (days) => {
       const sorted = [...days].sort();

@@ -30,6 +30,6 @@ export async function startAssessments(opts: {
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller) => ({ caller, db: opts.db, lookupDb, loaders: createLoaders(opts.db) }),
+    context: (caller) => ({ caller, db: opts.db, lookupDb, loaders: createLoaders(opts.db, lookupDb) }),
   });
 }

@@ -56,6 +56,9 @@ builder.asEntity(Certificate, {
 
 EnterpriseRef.implement({
   description: '企业 (owned by the enterprises subgraph); here: the certificates it issued.',
+  externalFields: (t) => ({
+    name: t.string({ description: '企业名称 (resolved by the enterprises subgraph; provided on 证书查询)' }),
+  }),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
     certificates: t.connection({
@@ -71,11 +74,6 @@ EnterpriseRef.implement({
         ),
     }),
   }),
-});
-
-builder.asEntity(EnterpriseRef, {
-  key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref) => ref,
 });
 
 builder.queryFields((t) => ({

@@ -1,11 +1,33 @@
-import { certificates, type Db, dictionaryFacts, residentIdLookup } from '@hub/db';
+import { certificates, preparedPer, residentIdLookup, workTypeName } from '@hub/db';
 import { access, maskName } from '@hub/kit';
+import type DataLoader from 'dataloader';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { builder } from '../builder.ts';
 import type { CertificateRow } from '../loaders.ts';
 import { normaliseHolderName, normaliseNumber } from '../rules/verification.ts';
 import { CertificateStatus, SkillLevel } from './enums.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
+
+/**
+ * An entity this subgraph provides the `name` of (@provides): the key, and the name when the query
+ * asks for it (a fragment counts as asking), read through its owning domain's named function. A key
+ * the owner does not know is an internal error, as it is when the owning subgraph answers null.
+ */
+async function provided<K extends object>(
+  info: GraphQLResolveInfo,
+  key: K,
+  id: string,
+  names: DataLoader<string, string | null>,
+): Promise<K & { name: string }> {
+  const asksName = info.fieldNodes.some((f) =>
+    f.selectionSet?.selections.some((s) => s.kind !== Kind.FIELD || s.name.value === 'name'),
+  );
+  if (!asksName) return key as K & { name: string };
+  const name = await names.load(id);
+  if (name === null) throw new Error(`no name for ${info.returnType.toString()} ${id}`);
+  return { ...key, name };
+}
 
 /**
  * 证书查询 (public): the facts a verifier may see of a certificate. A type of its own, not
@@ -25,23 +47,24 @@ const VerifiedCertificate = builder.objectRef<CertificateRow>('VerifiedCertifica
   fields: (t) => ({
     number: t.exposeString('number', { description: '证书编号' }),
     level: t.field({ type: SkillLevel, description: '等级', resolve: (c) => c.level as 1 | 2 | 3 | 4 | 5 }),
-    occupation: t.field({ type: OccupationRef, description: '职业', resolve: (c) => ({ code: c.occupationCode }) }),
+    occupation: t.field({
+      type: OccupationRef.provides<{ name: string }>('name'),
+      description: '职业 (its name answered here, not by the occupations subgraph)',
+      resolve: (c, _a, ctx, info) =>
+        provided(info, { code: c.occupationCode }, c.occupationCode, ctx.loaders.occupationName),
+    }),
     workType: t.field({
       type: VerifiedWorkType,
       nullable: true,
       description: '工种, when the certificate names one',
-      resolve: async (c, _a, ctx) => {
-        if (!c.workTypeCode) return null;
-        const facts = await dictionaryFacts(ctx.db, [c.occupationCode]);
-        const name = facts.workTypes.get(c.occupationCode)?.find((w) => w.code === c.workTypeCode)?.name ?? null;
-        return { code: c.workTypeCode, name };
-      },
+      resolve: async (c, _a, ctx) =>
+        c.workTypeCode ? { code: c.workTypeCode, name: await workTypeName(ctx.lookupDb, c.workTypeCode) } : null,
     }),
     issuedOn: t.field({ type: 'Date', description: '发证日期', resolve: (c) => c.issuedOn }),
     issuer: t.field({
-      type: EnterpriseRef,
-      description: '发证机构 (评价机构)',
-      resolve: (c) => ({ id: c.enterpriseId }),
+      type: EnterpriseRef.provides<{ name: string }>('name'),
+      description: '发证机构 (评价机构); its name answered here, not by the enterprises subgraph',
+      resolve: (c, _a, ctx, info) => provided(info, { id: c.enterpriseId }, c.enterpriseId, ctx.loaders.enterpriseName),
     }),
     holderName: t.string({ description: '持证人姓名, masked (张*三)', resolve: (c) => maskName(c.holderName) }),
     status: t.field({ type: CertificateStatus, description: '证书状态: 有效 or 已撤销', resolve: (c) => c.status }),
@@ -62,8 +85,7 @@ const VerificationStatus = builder.enumType('VerificationStatus', {
  * CPU profile put drizzle's per-request query building at ~40 µs of it). Number and name in one
  * predicate: a near-miss and an unknown number cost the same and say the same.
  */
-const prepared = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-const prepareLookup = (db: Db) =>
+const certificateByNumberAndName = preparedPer((db) =>
   db
     .select()
     .from(certificates)
@@ -71,15 +93,8 @@ const prepareLookup = (db: Db) =>
       and(eq(certificates.number, sql.placeholder('number')), eq(certificates.holderName, sql.placeholder('name'))),
     )
     .limit(1)
-    .prepare('verify_certificate');
-function certificateByNumberAndName(db: Db) {
-  let p = prepared.get(db);
-  if (!p) {
-    p = prepareLookup(db);
-    prepared.set(db, p);
-  }
-  return p;
-}
+    .prepare('verify_certificate'),
+);
 
 interface Verification {
   status: 'VALID' | 'REVOKED' | 'NOT_FOUND';

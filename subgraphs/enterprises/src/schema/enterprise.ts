@@ -26,7 +26,8 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
     creditCode: t.field({ type: 'CreditCode', description: '统一社会信用代码', resolve: (e) => e.creditCode }),
-    name: t.exposeString('name', { description: '企业名称' }),
+    // Shareable: the assessments subgraph provides it on 证书查询 (@provides).
+    name: t.exposeString('name', { description: '企业名称', shareable: true }),
     legalRepresentative: t.exposeString('legalRepresentative', { description: '法定代表人' }),
     address: t.exposeString('address', { description: '企业地址' }),
     registrationAuthority: t.exposeString('registrationAuthority', { description: '注册登记机构' }),

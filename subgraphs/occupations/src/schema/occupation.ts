@@ -12,7 +12,8 @@ Occupation.implement({
   description: '职业分类大典 (2022): a node of the occupation dictionary: 大类, 中类, 小类 or 职业.',
   fields: (t) => ({
     code: t.field({ type: 'OccupationCode', description: '职业编码, e.g. 6-18-01-01', resolve: (o) => o.code }),
-    name: t.exposeString('name', { description: '名称 (without the green/digital marks)' }),
+    // Shareable: the assessments subgraph provides it on 证书查询 (@provides).
+    name: t.exposeString('name', { description: '名称 (without the green/digital marks)', shareable: true }),
     level: t.exposeInt('level', { description: 'Depth in the dictionary: 1 大类, 2 中类, 3 小类, 4 职业.' }),
     levelName: t.string({
       description: '大类, 中类, 小类 or 职业',
