@@ -77,7 +77,7 @@ results.push(
 );
 results.push(await loadHttp('gateway (same selection)', GATEWAY, bodies(LOCAL), { seconds, connections }));
 results.push(
-  await loadHttp('gateway + occupation name + issuer name (3 subgraphs)', GATEWAY, bodies(FULL), {
+  await loadHttp('gateway, full verification: + occupation name + issuer name (one subgraph, @provides)', GATEWAY, bodies(FULL), {
     seconds,
     connections,
   }),
