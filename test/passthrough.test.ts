@@ -6,6 +6,7 @@
  */
 import { certificates } from '@hub/db';
 import { type ServedGateway, startGateway } from '@hub/gateway';
+import { PUBLIC_CALLER, signInternalToken } from '@hub/kit';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub, token } from './helpers.ts';
@@ -197,5 +198,131 @@ describe('single-subgraph passthrough', () => {
     const i = await both({ query: '{ __schema { queryType { name } } }' }, admin);
     expect(i.took).toBe('ordinary');
     expect(i.a).toEqual(i.b);
+  });
+});
+
+describe('fast path (a known query text skips Apollo Server’s request pipeline)', () => {
+  /** Status, the headers Apollo Server sets on an answer, and the body. */
+  async function answer(url: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      cache: res.headers.get('cache-control'),
+      text: await res.text(),
+    };
+  }
+  /** Both gateways' answers and whether the fast path answered on the passthrough gateway. */
+  async function fastOrNot(body: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const before = direct.passthrough.fast;
+    const a = await answer(direct.url, body, headers);
+    const fast = direct.passthrough.fast > before;
+    return { a, b: await answer(ordinary.url, body, headers), fast };
+  }
+  let others: { number: string; holderName: string }[];
+  beforeAll(async () => {
+    others = await hub.db.db
+      .select({ number: certificates.number, holderName: certificates.holderName })
+      .from(certificates)
+      .orderBy(asc(certificates.number))
+      .offset(1)
+      .limit(3);
+  });
+  const LEARNT = `query Learnt($n: String!, $h: String!) {
+    verifyCertificate(number: $n, holderName: $h) { status certificate { number level holderName occupation { name } } }
+  }`;
+
+  it('answers a query text the pipeline has accepted and answered directly, byte for byte as Apollo Server does', async () => {
+    const [one, two] = others as [{ number: string; holderName: string }, { number: string; holderName: string }];
+    const first = await fastOrNot({ query: LEARNT, variables: { n: one.number, h: one.holderName } });
+    expect(first.fast).toBe(false); // learnt now
+    expect(first.a).toEqual(first.b);
+    const again = await fastOrNot({ query: LEARNT, variables: { n: two.number, h: two.holderName } });
+    expect(again.fast).toBe(true);
+    expect(again.a).toEqual(again.b); // status, content-type, cache-control and text
+    expect(JSON.parse(again.a.text).data.verifyCertificate.certificate.number).toBe(two.number);
+    // Another operation name is another text as far as the fast path knows.
+    const unnamed = await fastOrNot({
+      query: LEARNT,
+      operationName: 'Other',
+      variables: { n: two.number, h: two.holderName },
+    });
+    expect(unnamed.fast).toBe(false);
+    expect(unnamed.a).toEqual(unnamed.b);
+    expect(unnamed.a.status).toBe(400);
+  });
+
+  it('hands anything else to Apollo Server, which answers as without it: bad variables, a bad token, another Accept', async () => {
+    const [, , three] = others as { number: string; holderName: string }[];
+    const vars = { n: three?.number, h: three?.holderName };
+    await fastOrNot({ query: LEARNT, variables: vars }); // known from here on
+    expect((await fastOrNot({ query: LEARNT, variables: vars })).fast).toBe(true);
+
+    const wrongType = await fastOrNot({ query: LEARNT, variables: { n: 42, h: three?.holderName } });
+    expect(wrongType.fast).toBe(false);
+    expect(wrongType.a).toEqual(wrongType.b);
+    expect(JSON.parse(wrongType.a.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const missing = await fastOrNot({ query: LEARNT, variables: { n: three?.number } });
+    expect(missing.fast).toBe(false);
+    expect(missing.a).toEqual(missing.b);
+
+    const forged = await fastOrNot({ query: LEARNT, variables: vars }, { authorization: 'Bearer not.a.token' });
+    expect(forged.fast).toBe(false);
+    expect(forged.a.status).toBe(401);
+    expect(forged.a).toEqual(forged.b);
+
+    const graphqlResponse = await fastOrNot(
+      { query: LEARNT, variables: vars },
+      { accept: 'application/graphql-response+json' },
+    );
+    expect(graphqlResponse.fast).toBe(false);
+    expect(graphqlResponse.a.type).toMatch(/^application\/graphql-response\+json/);
+    expect(graphqlResponse.a).toEqual(graphqlResponse.b);
+  });
+
+  it('lets a subgraph answer a query text it has answered before itself, as Apollo Server writes it', async () => {
+    const url = hub.subgraphs.assessments.url;
+    const caller = { 'x-hub-caller': await signInternalToken(PUBLIC_CALLER) };
+    const [one, two] = others as [{ number: string; holderName: string }, { number: string; holderName: string }];
+    const query = `query Sub($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status certificate { number holderName } } }`;
+    const count = () => hub.subgraphs.assessments.fastAnswers.count;
+    await answer(url, { query, variables: { n: one.number, h: one.holderName } }, caller); // learnt
+    const before = count();
+    const fast = await answer(url, { query, variables: { n: two.number, h: two.holderName } }, caller);
+    expect(count()).toBe(before + 1);
+    // The same request by Apollo Server's pipeline (an Accept the fast path leaves to it, answered JSON all the same).
+    const slow = await answer(
+      url,
+      { query, variables: { n: two.number, h: two.holderName } },
+      { ...caller, accept: 'application/json;q=0.9' },
+    );
+    expect(count()).toBe(before + 1);
+    expect(fast).toEqual(slow);
+    expect(JSON.parse(fast.text).data.verifyCertificate.certificate.number).toBe(two.number);
+    // No signed caller: refused by Apollo Server's pipeline as ever.
+    const unsigned = await answer(url, { query, variables: { n: two.number, h: two.holderName } });
+    expect(count()).toBe(before + 1);
+    expect(unsigned.status).toBe(401);
+    // Variables of the wrong type: Apollo Server's refusal, not the fast path's.
+    const wrong = await answer(url, { query, variables: { n: 7, h: two.holderName } }, caller);
+    expect(count()).toBe(before + 1);
+    expect(JSON.parse(wrong.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('never learns a query whose cost estimate depends on a variable (first: $n)', async () => {
+    const query = `query($n: Int) { occupations(level: 1, first: $n) { edges { node { code } } } }`;
+    const small = await fastOrNot({ query, variables: { n: 2 } });
+    expect(small.a).toEqual(small.b);
+    expect(JSON.parse(small.a.text).data.occupations.edges).toHaveLength(2);
+    const directBefore = direct.passthrough.direct;
+    const again = await fastOrNot({ query, variables: { n: 3 } });
+    expect(direct.passthrough.direct).toBe(directBefore + 1); // passed through, by Apollo Server's pipeline
+    expect(again.fast).toBe(false);
+    expect(again.a).toEqual(again.b);
   });
 });

@@ -77,10 +77,15 @@ results.push(
 );
 results.push(await loadHttp('gateway (same selection)', GATEWAY, bodies(LOCAL), { seconds, connections }));
 results.push(
-  await loadHttp('gateway, full verification: + occupation name + issuer name (one subgraph, @provides)', GATEWAY, bodies(FULL), {
-    seconds,
-    connections,
-  }),
+  await loadHttp(
+    'gateway, full verification: + occupation name + issuer name (one subgraph, @provides)',
+    GATEWAY,
+    bodies(FULL),
+    {
+      seconds,
+      connections,
+    },
+  ),
 );
 report('Verification (verifyCertificate), ratios to bare SQL', results, results[0] as Figures);
 const [, direct, gateway] = results as [Figures, Figures, Figures];

@@ -199,7 +199,7 @@ function costOf({ request, document, schema }: GraphQLRequestContextDidResolveOp
 }
 
 /** True when some `first` argument in the document is a variable. */
-function pagesByVariable(document: DocumentNode): boolean {
+export function pagesByVariable(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Argument(node) {

@@ -6,7 +6,7 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { perOperation } from '@hub/kit';
+import { type FastPath, KnownTexts, perOperation, plainBody, plainJsonRequest } from '@hub/kit';
 import {
   type DirectiveNode,
   type DocumentNode,
@@ -16,6 +16,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
   getNamedType,
+  getVariableValues,
   isCompositeType,
   isInterfaceType,
   isObjectType,
@@ -27,6 +28,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { GatewayContext, HubDataSource } from './datasource.ts';
+import { pagesByVariable } from './limits.ts';
 
 /**
  * 单服务直通 (single-subgraph passthrough): a query whose whole plan is one fetch from one
@@ -70,15 +72,28 @@ export interface PassthroughStats {
   ordinary: number;
   /** Of those, eligible requests sent down the ordinary path because the subgraph reported errors. */
   retried: number;
+  /** Of `direct`, requests answered by the fast path, without Apollo Server's request pipeline. */
+  fast: number;
 }
+
+/** A query text (and operation name) the ordinary pipeline has accepted and answered directly. */
+interface Known {
+  fetch: FetchNode;
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+}
+
+/** What Apollo Server sends with a JSON answer here (its cache-control plugin: nothing cacheable). */
+const JSON_ANSWER = { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' };
 
 /** Wraps Apollo Gateway so eligible queries skip its plan execution; see the module comment. */
 export function withPassthrough(
   gateway: ApolloGateway,
   opts: { supergraphSdl: string; dataSources: Map<string, HubDataSource>; enabled?: boolean },
-): { gateway: GatewayInterface; stats: PassthroughStats } {
-  const stats: PassthroughStats = { direct: 0, unparsed: 0, ordinary: 0, retried: 0 };
-  if (opts.enabled === false) return { gateway, stats };
+): { gateway: GatewayInterface; stats: PassthroughStats; fastPath: FastPath<GatewayContext> } {
+  const stats: PassthroughStats = { direct: 0, unparsed: 0, ordinary: 0, retried: 0, fast: 0 };
+  if (opts.enabled === false) return { gateway, stats, fastPath: async () => undefined };
+  const known = new KnownTexts<Known>();
   // Apollo Gateway's own planner once it has loaded (no second copy of the query graph); else one of ours.
   let planner: QueryPlanner | undefined;
   const plannerOf = () => {
@@ -115,6 +130,32 @@ export function withPassthrough(
     }
   };
 
+  /** The subgraph's answer to a direct fetch, as the planner would ask it (variables it uses, as given). */
+  const fetchDirect = async (
+    fetch: FetchNode,
+    provided: Record<string, unknown> | null | undefined,
+    context: GatewayContext,
+    incomingRequestContext?: GatewayGraphQLRequestContext,
+  ) => {
+    const source = opts.dataSources.get(fetch.serviceName) as HubDataSource;
+    const variables: Record<string, unknown> = Object.create(null);
+    for (const name of fetch.variableUsages ?? []) {
+      if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+    }
+    try {
+      // The call executeQueryPlan would make for this fetch (its enum is not exported: the value is its string).
+      return await source.processRaw({
+        kind: 'incoming operation',
+        request: { query: fetch.operation, variables, operationName: fetch.operationName },
+        incomingRequestContext,
+        context,
+        ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    } catch {
+      return undefined;
+    }
+  };
+
   const wrap =
     (ordinary: Executor): Executor =>
     async (ctx) => {
@@ -129,28 +170,21 @@ export function withPassthrough(
         return ordinary(ctx);
       }
       const { fetch } = direct;
-      const source = opts.dataSources.get(fetch.serviceName) as HubDataSource;
-      const provided = ctx.request.variables;
-      const variables: Record<string, unknown> = Object.create(null);
-      for (const name of fetch.variableUsages ?? []) {
-        if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
-      }
-      let response: Awaited<ReturnType<HubDataSource['processRaw']>> | undefined;
-      try {
-        // The call executeQueryPlan would make for this fetch (its enum is not exported: the value is its string).
-        response = await source.processRaw({
-          kind: 'incoming operation',
-          request: { query: fetch.operation, variables, operationName: fetch.operationName },
-          incomingRequestContext: ctx,
-          context: ctx.context,
-          ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
-        } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
-      } catch {
-        response = undefined;
-      }
+      const response = await fetchDirect(fetch, ctx.request.variables, ctx.context as GatewayContext, ctx);
       if (response && 'dataText' in response) {
         stats.direct++;
         stats.unparsed++;
+        // Accepted by the whole pipeline (parse, validation, limits, variables, context) and answered
+        // directly: the same text may take the fast path next time, unless its cost depends on variables.
+        const { query, operationName } = ctx.request;
+        if (
+          query !== undefined &&
+          ctx.operation &&
+          !known.has(query, operationName) &&
+          !pagesByVariable(ctx.document)
+        ) {
+          known.learn(query, operationName, { fetch, schema: ctx.schema, operation: ctx.operation });
+        }
         return { data: new RawJson(response.dataText) as unknown as Record<string, unknown> };
       }
       if (!response || response.errors?.length || response.data == null) {
@@ -162,6 +196,39 @@ export function withPassthrough(
       return { data: response.data };
     };
 
+  /**
+   * 快速通道 (fast path): a POST whose query text and operation name the ordinary pipeline has
+   * already accepted and answered directly, sent again with other variables, skips Apollo Server's
+   * request pipeline: the variables are coerced against the operation as Apollo would, the context
+   * (caller, rate limit) is made as for any request, and the subgraph is asked exactly what the
+   * passthrough asks it. Only an answer of `data` alone is sent from here; anything else — no known
+   * text, bad variables, a refused caller, an error or a failed call — returns undefined, and the
+   * request goes through Apollo Server as ever (a query: asking again changes nothing), with the
+   * context made once. Everything decided per document (parsing, validation rules, token and depth
+   * limits, the operation, a cost that no variable changes) was decided when the text was learnt.
+   */
+  const fastPath: FastPath<GatewayContext> = async (req, body, context) => {
+    const plain = plainJsonRequest(req) ? plainBody(body) : undefined;
+    const entry = plain && known.get(plain.query, plain.operationName);
+    if (!plain || !entry) return undefined;
+    const given = plain.variables;
+    if (getVariableValues(entry.schema, entry.operation.variableDefinitions ?? [], given, { maxErrors: 1 }).errors) {
+      return undefined;
+    }
+    let ctx: GatewayContext;
+    try {
+      ctx = await context();
+    } catch {
+      return undefined;
+    }
+    const response = await fetchDirect(entry.fetch, given, ctx);
+    if (!response || !('dataText' in response)) return undefined;
+    stats.direct++;
+    stats.unparsed++;
+    stats.fast++;
+    return { text: `{"data":${response.dataText}}\n`, headers: JSON_ANSWER };
+  };
+
   const wrapped: GatewayInterface = {
     async load(options) {
       const loaded = await gateway.load(options);
@@ -170,7 +237,7 @@ export function withPassthrough(
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
   };
-  return { gateway: wrapped, stats };
+  return { gateway: wrapped, stats, fastPath };
 }
 
 /**

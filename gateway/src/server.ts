@@ -64,7 +64,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       return source;
     },
   });
-  const { gateway, stats: passthrough } = withPassthrough(apollo, {
+  const {
+    gateway,
+    stats: passthrough,
+    fastPath,
+  } = withPassthrough(apollo, {
     supergraphSdl,
     dataSources,
     enabled: opts.passthrough ?? process.env.HUB_PASSTHROUGH !== '0',
@@ -96,6 +100,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     maxQueryChars: limits.maxQueryChars,
     name: 'gateway',
     accessLogLevel: 'info',
+    ...(process.env.HUB_FAST_PATH !== '0' ? { fastPath } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb),

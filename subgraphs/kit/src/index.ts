@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './builder.ts';
 export * from './cursor.ts';
 export * from './errors.ts';
+export * from './fast-path.ts';
 export * from './http.ts';
 export * from './log.ts';
 export * from './per-operation.ts';

@@ -113,9 +113,10 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
 }
 
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<Served> {
+  // graphql-jit executes (jit.ts) unless HUB_JIT=0, which keeps graphql-js's own execute (and no fast path).
+  const jit = process.env.HUB_JIT === '0' ? undefined : jitExecutor<Ctx>(opts.schema);
   const server = new ApolloServer<Ctx>({
-    // graphql-jit executes (jit.ts) unless HUB_JIT=0, which keeps graphql-js's own execute.
-    ...(process.env.HUB_JIT === '0' ? { schema: opts.schema } : { gateway: jitExecutor(opts.schema) }),
+    ...(jit ? { gateway: jit } : { schema: opts.schema }),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false, // only the gateway calls a subgraph, with a signed header
@@ -141,6 +142,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     name: opts.name,
     ...(opts.host ? { host: opts.host } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
+    ...(jit && process.env.HUB_FAST_PATH !== '0' ? { fastPath: jit.fastPath } : {}),
     context: async (req) => {
       const caller = await callerFromRequest(req, standalone);
       return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller);

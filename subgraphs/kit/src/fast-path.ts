@@ -1,0 +1,77 @@
+import type http from 'node:http';
+
+/**
+ * Pieces of the fast paths (快速通道) of the gateway (gateway/src/passthrough.ts) and the subgraphs
+ * (jit.ts): a query text that Apollo Server's pipeline has accepted and answered with `data` alone
+ * is remembered, and the same text sent again is answered without that pipeline. Whatever is
+ * decided per document (parsing, validation, limits, the operation) was decided when it was learnt.
+ */
+
+/** An answer a fast path sends: `200`, these headers, this text. */
+export interface FastAnswer {
+  text: string;
+  headers: Record<string, string>;
+}
+
+/** A fast path for serveGraphQL: an answer, or undefined to send the request through Apollo Server. */
+export type FastPath<Ctx> = (
+  req: http.IncomingMessage,
+  body: unknown,
+  context: () => Promise<Ctx>,
+) => Promise<FastAnswer | undefined>;
+
+/** A POST of JSON that asks for JSON (or anything): Apollo Server would answer it `application/json`. */
+export function plainJsonRequest(req: http.IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  if (!type || !/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(type)) return false;
+  const accept = req.headers.accept;
+  return (
+    accept === undefined || accept === '*/*' || accept === 'application/json' || accept === 'application/json, */*'
+  );
+}
+
+/** A single GraphQL request's body a fast path may take: a query text, perhaps a name and variables, no extensions. */
+export function plainBody(
+  body: unknown,
+): { query: string; operationName: string | undefined; variables: Record<string, unknown> } | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions !== undefined) return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  return {
+    query,
+    operationName: operationName ?? undefined,
+    variables: (variables ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** Texts kept, at most, and their characters: a client sending ever new texts fills it, then it starts again. */
+const MAX_TEXTS = 2_000;
+const MAX_CHARS = 4_000_000;
+
+/** Query texts (with operation names) learnt by a fast path, each with what it needs to answer it. */
+export class KnownTexts<T> {
+  private readonly entries = new Map<string, T>();
+  private chars = 0;
+  private key = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
+
+  get(query: string, operationName: string | null | undefined): T | undefined {
+    return this.entries.get(this.key(query, operationName));
+  }
+
+  has(query: string, operationName: string | null | undefined): boolean {
+    return this.entries.has(this.key(query, operationName));
+  }
+
+  learn(query: string, operationName: string | null | undefined, entry: T) {
+    const key = this.key(query, operationName);
+    if (this.entries.has(key)) return;
+    if (this.entries.size >= MAX_TEXTS || this.chars + key.length > MAX_CHARS) {
+      this.entries.clear();
+      this.chars = 0;
+    }
+    this.entries.set(key, entry);
+    this.chars += key.length;
+  }
+}
