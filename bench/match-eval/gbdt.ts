@@ -18,6 +18,7 @@ export interface BoostParams {
   minLeaf: number;
   /** L2 on the leaf values. */
   lambda: number;
+  /** Quantile bins per feature (at most 255). */
   bins: number;
 }
 
@@ -67,7 +68,7 @@ function binFeatures(lists: List[], bins: number): Binned {
   return { n, d, bin, cuts };
 }
 
-/** Thresholds are stored rounded; a rounded cut stays strictly between its two neighbouring values when they differ by more than 2e-6. */
+/** Thresholds are shipped rounded (a rounded cut still lies between two values more than 2e-6 apart). */
 const roundCut = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
