@@ -1,6 +1,7 @@
-import { RERANK_FEATURES } from '@hub/occupations/rules';
+import { RERANK_FEATURES, type Reranker, rerankerMargin, type TreeNode, treeValue } from '@hub/occupations/rules';
 import { describe, expect, it } from 'vitest';
 import { fitBias, fitSoftmax, foldOf, type List } from './cv.ts';
+import { boost, DEFAULT_BOOST } from './gbdt.ts';
 
 const d = RERANK_FEATURES.length;
 /** Lists of four candidates; feature 2 marks the right one, feature 3 is noise, feature 0 (first) misleads half the time. */
@@ -37,7 +38,7 @@ describe('reranker training (softmax over each title’s candidates)', () => {
   it('fits the bias so that the mean predicted chance equals the share of right candidates', () => {
     const l = lists(200);
     const w = new Array<number>(d).fill(0);
-    const b = fitBias(l, w);
+    const b = fitBias(l, (x) => x.reduce((s, v, i) => s + v * (w[i] ?? 0), 0));
     expect(1 / (1 + Math.exp(-b))).toBeCloseTo(0.25, 3);
   });
 
@@ -45,5 +46,43 @@ describe('reranker training (softmax over each title’s candidates)', () => {
     expect(foldOf('焊工', 5)).toBe(foldOf('焊工', 5));
     const folds = new Set(['焊工', '电工', '车工', '铣工', '磨工', '钳工', '司机', '厨师'].map((t) => foldOf(t, 2)));
     expect(folds.size).toBe(2);
+  });
+});
+
+describe('boosted trees (gbdt.ts)', () => {
+  it('learn an interaction a linear model cannot: the right candidate has exactly one of two marks', () => {
+    const out: List[] = [];
+    for (let t = 0; t < 300; t++) {
+      const right = t % 4;
+      // Candidates: both marks, neither, the right one (one mark), and another with neither.
+      const marks = [
+        [1, 1],
+        [0, 0],
+        [t % 2, 1 - (t % 2)],
+        [0, 0],
+      ];
+      const order = [0, 1, 2, 3].map((c) => (c + right + 2) % 4);
+      const x = order.map((m) => {
+        const f = new Array<number>(d).fill(0);
+        [f[2], f[3]] = marks[m] as [number, number];
+        return f;
+      });
+      out.push({ x, positive: order.map((m) => m === 2) });
+    }
+    const trees = boost(out, { ...DEFAULT_BOOST, depth: 2, trees: 30, minLeaf: 5 });
+    const r: Reranker = { weights: new Array<number>(d).fill(0), bias: 0, trees };
+    const top1 = out.filter((l) => {
+      const z = l.x.map((x) => rerankerMargin(r, x));
+      return l.positive[z.indexOf(Math.max(...z))];
+    }).length;
+    expect(top1).toBe(out.length);
+    expect(boost(out, { ...DEFAULT_BOOST, depth: 2, trees: 30, minLeaf: 5 })).toEqual(trees);
+  });
+
+  it('reads a tree: left at or below the threshold', () => {
+    const t: TreeNode = [1, 0.5, [0, 2, -1, 1], 3];
+    expect(treeValue(t, [0, 0.5])).toBe(-1);
+    expect(treeValue(t, [2.5, 0.2])).toBe(1);
+    expect(treeValue(t, [0, 0.6])).toBe(3);
   });
 });

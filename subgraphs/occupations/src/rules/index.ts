@@ -5,4 +5,5 @@ export * from './mapping.ts';
 export * from './match.ts';
 export * from './segment.ts';
 export * from './text.ts';
+export * from './trees.ts';
 export * from './work-type.ts';

@@ -18,16 +18,18 @@
  *   by the same similarity (the feedback loop, for every enterprise), and a naive Bayes
  *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts).
  * The first stage joins a weighted sum of the dictionary evidence with the mapping
- * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A linear
- * reranker (DEFAULT_RERANKER, learned on the dev file) reorders its best candidates
- * from the separate pieces of evidence; an equal name or alias, then a trade name the
- * title ends with, come first unless a confirmed role name is close to the title. The score
- * (0..1) is the reranker's logistic.
+ * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A reranker
+ * (DEFAULT_RERANKER, learned on the dev file: a linear model and regression trees boosted on
+ * its residual, rules/trees.ts) reorders its best candidates from the separate pieces of
+ * evidence; an equal name or alias, then a trade name the title ends with, come first unless
+ * a confirmed role name is close to the title. The score (0..1) is the reranker's logistic.
  */
 import { buildClassifier, classify, type MappingClassifier, posteriorFeatures } from './classifier.ts';
 import { tradeTermsIn } from './lexicon.ts';
+import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
 import { aliasPhrases, charBigrams, cleanTitle, compact, normalizeText } from './text.ts';
+import { ensembleValue, type TreeNode } from './trees.ts';
 
 export interface DictionaryNode {
   code: string;
@@ -673,26 +675,28 @@ export const RERANK_FEATURES = [
 ] as const;
 
 /**
- * A linear reranker: `weights` (one per RERANK_FEATURES entry) order the candidates; the score a
- * caller sees is the logistic of the weighted sum plus `bias` (the chance the candidate is right).
+ * The reranker: a candidate's margin is `bias` plus the weighted sum of its features (`weights`, one
+ * per RERANK_FEATURES entry) plus the values of the regression `trees` (rules/trees.ts), if any; the
+ * margin orders the candidates, and the score a caller sees is its logistic (the chance the candidate
+ * is right).
  */
 export interface Reranker {
   weights: readonly number[];
   bias: number;
+  trees?: readonly TreeNode[];
 }
 
-/**
- * Trained by bench/match-eval/train.ts on job-titles-dev.csv (the only file tuned on): a softmax
- * over each title's candidates, the bias fitted after; the figures the README reports come from
- * cross-validation, where a fold's reranker never saw the fold.
- */
-export const DEFAULT_RERANKER: Reranker = {
-  weights: [
-    2.615, 0.306, 2.462, -1.075, 0.206, 0.712, -1.379, 0.474, 0.171, -0.304, 0.747, -0.657, 1.362, 0.218, -0.093, 0.718,
-    -0.983, -0.297, 0.149, 0.675, 0.48, 0.184, -0.275, 0.137, -0.139, 0.225, 0.329, 1.015, 1.668,
-  ],
-  bias: -3.898,
-};
+/** A candidate's margin under reranker `r` (its logistic is the score). */
+export function rerankerMargin(r: Reranker, x: readonly number[]): number {
+  let z = r.bias;
+  x.forEach((v, i) => {
+    z += v * (r.weights[i] ?? 0);
+  });
+  return r.trees ? z + ensembleValue(r.trees, x) : z;
+}
+
+/** The shipped reranker, written by bench/match-eval/train.ts (rules/reranker-model.ts). */
+export { DEFAULT_RERANKER } from './reranker-model.ts';
 
 /**
  * The equal-name and trade-suffix rules stand aside when a confirmed role name more similar than this
@@ -855,13 +859,10 @@ export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5
   const { core } = cleanTitle(input.title);
   const ev = new Map<number, Evidence>();
   const r = index.reranker;
-  const scored = rerankCandidates(index, input, RERANK_DEPTH, ev).map((c) => {
-    let z = r.bias;
-    c.features.forEach((x, i) => {
-      z += x * (r.weights[i] ?? 0);
-    });
-    return { doc: c.doc, z };
-  });
+  const scored = rerankCandidates(index, input, RERANK_DEPTH, ev).map((c) => ({
+    doc: c.doc,
+    z: rerankerMargin(r, c.features),
+  }));
   // Two rules before the learned order: a name or alias equal to the title is the same role; else a
   // title ending in a trade's name (…工: 高压电工 → 电工) is that trade (its head noun). On the dev file
   // two in three such titles carry that trade's label, well above the matcher's hit rate. Both stand
