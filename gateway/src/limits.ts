@@ -2,13 +2,12 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOp
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { perOperation } from '@hub/kit';
+import { perOperation, variablesRefusal } from '@hub/kit';
 import {
   type DocumentNode,
   GraphQLError,
   type GraphQLFormattedError,
   getNamedType,
-  getVariableValues,
   isLeafType,
   isListType,
   isNonNullType,
@@ -168,13 +167,8 @@ function checkOperation({
   if (raw != null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw badRequest('"variables" must be a JSON object', 'BAD_REQUEST');
   }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {}, { maxErrors: 5 });
-  if (coerced.errors) {
-    const [first] = coerced.errors;
-    throw new GraphQLError(first?.message ?? 'a variable has the wrong type', {
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-    });
-  }
+  const refused = variablesRefusal(schema, operation.variableDefinitions, raw ?? {});
+  if (refused) throw refused;
 }
 
 /**

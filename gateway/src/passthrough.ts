@@ -6,7 +6,7 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { type FastPath, KnownTexts, perOperation, plainBody, plainJsonRequest } from '@hub/kit';
+import { type FastPath, KnownTexts, perOperation, plainBody, plainJsonRequest, variablesRefusal } from '@hub/kit';
 import {
   type DirectiveNode,
   type DocumentNode,
@@ -16,7 +16,6 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
   getNamedType,
-  getVariableValues,
   isCompositeType,
   isInterfaceType,
   isObjectType,
@@ -212,9 +211,7 @@ export function withPassthrough(
     const entry = plain && known.get(plain.query, plain.operationName);
     if (!plain || !entry) return undefined;
     const given = plain.variables;
-    if (getVariableValues(entry.schema, entry.operation.variableDefinitions ?? [], given, { maxErrors: 1 }).errors) {
-      return undefined;
-    }
+    if (variablesRefusal(entry.schema, entry.operation.variableDefinitions, given)) return undefined;
     let ctx: GatewayContext;
     try {
       ctx = await context();

@@ -4,14 +4,13 @@ import {
   type FieldNode,
   type GraphQLError,
   getOperationAST,
-  getVariableValues,
   Kind,
   type OperationDefinitionNode,
   parse,
   type SelectionSetNode,
 } from 'graphql';
 import type { Claims } from './auth.ts';
-import { hubError } from './errors.ts';
+import { hubError, variablesRefusal } from './errors.ts';
 import { logError } from './log.ts';
 import { maskResidentId } from './rules/resident-id.ts';
 
@@ -410,8 +409,9 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
         async didResolveOperation(rc) {
           const op = rc.operation;
           if (op?.operation !== 'mutation') return;
-          const coerced = getVariableValues(rc.schema, op.variableDefinitions ?? [], rc.request.variables ?? {});
-          if (coerced.errors?.length) badVariables = ['BAD_USER_INPUT'];
+          if (variablesRefusal(rc.schema, op.variableDefinitions, rc.request.variables ?? {})) {
+            badVariables = ['BAD_USER_INPUT'];
+          }
         },
         async willSendResponse(rc) {
           if (!opts.write) return;

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema, getVariableValues, type VariableDefinitionNode } from 'graphql';
 
 /** Stable error codes clients can rely on (extensions.code). */
 export type ErrorCode =
@@ -43,3 +43,21 @@ export const refuse = (code: string, message: string, field?: string): Refusal =
 
 /** The same shape under its GraphQL name (UserError). */
 export type UserErrorShape = Refusal;
+
+/**
+ * Why `variables` do not fit an operation's variable definitions, as graphql-js coerces them: the
+ * refusal Apollo Server would give (BAD_USER_INPUT, HTTP 400, the first reason), or undefined when
+ * they fit. One check for the gateway's limits, the subgraphs' executor, both fast paths and the audit.
+ */
+export function variablesRefusal(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[] | undefined,
+  variables: Record<string, unknown>,
+): GraphQLError | undefined {
+  if (!definitions?.length) return undefined;
+  const { errors } = getVariableValues(schema, definitions, variables, { maxErrors: 5 });
+  if (!errors) return undefined;
+  return new GraphQLError(errors[0]?.message ?? 'a variable has the wrong type', {
+    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+  });
+}

@@ -8,11 +8,11 @@ import {
   type ExecutionResult,
   GraphQLError,
   type GraphQLSchema,
-  getVariableValues,
   locatedError,
   type OperationDefinitionNode,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { variablesRefusal } from './errors.ts';
 import { type FastPath, KnownTexts, plainBody, plainJsonRequest } from './fast-path.ts';
 import { perOperation } from './per-operation.ts';
 
@@ -56,15 +56,8 @@ export function jitExecutor<Ctx extends BaseContext>(
   const executor = async (ctx: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> => {
     const operation = ctx.operation as OperationDefinitionNode | undefined;
     const variables = ctx.request.variables ?? {};
-    if (operation?.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 5 });
-      if (coerced.errors) {
-        const [first] = coerced.errors;
-        throw new GraphQLError(first?.message ?? 'a variable has the wrong type', {
-          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-        });
-      }
-    }
+    const refused = variablesRefusal(schema, operation?.variableDefinitions, variables);
+    if (refused) throw refused;
     const c = compiled(ctx.document, ctx.operationName, () =>
       compileQuery(schema, ctx.document, ctx.operationName ?? undefined),
     );
@@ -91,10 +84,7 @@ export function jitExecutor<Ctx extends BaseContext>(
     const plain = plainJsonRequest(req) ? plainBody(body) : undefined;
     const entry = plain && known.get(plain.query, plain.operationName);
     if (!plain || !entry) return undefined;
-    const definitions = entry.operation.variableDefinitions ?? [];
-    if (definitions.length && getVariableValues(schema, definitions, plain.variables, { maxErrors: 1 }).errors) {
-      return undefined;
-    }
+    if (variablesRefusal(schema, entry.operation.variableDefinitions, plain.variables)) return undefined;
     try {
       const result = await entry.query.query(undefined, await context(), plain.variables);
       if (result.errors?.length || !result.data) return undefined;
