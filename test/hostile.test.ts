@@ -8,7 +8,7 @@
  *
  * Generated with fast-check from a fixed seed, so a failure names a case that can be re-run.
  */
-import { enterprises } from '@hub/db';
+import { enterprises, rowsOf } from '@hub/db';
 import { ROLES, type Role } from '@hub/kit';
 import { and, asc, isNotNull, sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -768,7 +768,7 @@ const DOMAIN_SCHEMAS = ['assessment', 'enterprise', 'occupation', 'supervision']
 async function rowCounts(tables: string[]): Promise<Record<string, number>> {
   const cols = tables.map((t, i) => `(select count(*) from ${t})::int as c${i}`).join(', ');
   const r = await hub.db.db.execute(sql.raw(`select ${cols}`));
-  const row = ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, number>[])[0] ?? {};
+  const row = rowsOf<Record<string, number>>(r)[0] ?? {};
   return Object.fromEntries(tables.map((t, i) => [t, Number(row[`c${i}`])]));
 }
 

@@ -1,5 +1,5 @@
 /** Personal data through the gateway: resident IDs only encrypted at rest, found by hash; complainants seen by the handling authority only. */
-import { certificates, decryptResidentId, residentIdHmac, workers } from '@hub/db';
+import { certificates, decryptResidentId, residentIdHmac, rowsOf, workers } from '@hub/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
@@ -14,8 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.stop();
 });
-
-const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as Record<string, string>[];
 
 const REGISTER = `mutation($i: RegisterWorkerInput!) { registerWorker(input: $i) { worker { id residentId } errors { code field } } }`;
 const BY_IDENTITY = `query($id: ResidentId!, $name: String!) {
@@ -33,7 +31,7 @@ describe('resident IDs at rest', () => {
     expect(first.data?.registerWorker.worker.residentId).toBe(rid); // the institution sees it in full
     const id = first.data?.registerWorker.worker.id as string;
 
-    const [raw] = rowsOf(
+    const [raw] = rowsOf<Record<string, string>>(
       await hub.db.db.execute(sql`select w::text as line from assessment.workers w where w.id = ${id}::uuid`),
     );
     expect(raw?.line).toBeDefined();
@@ -73,7 +71,7 @@ describe('resident IDs at rest', () => {
     const ids = new Set([...certs, ...ws].map((r) => decryptResidentId(r.enc)));
     expect(ids.has(rid)).toBe(true);
     expect(ids.size).toBeGreaterThan(500);
-    const tables = rowsOf(
+    const tables = rowsOf<Record<string, string>>(
       await hub.db.db.execute(
         sql`select table_name as t from information_schema.tables where table_schema = 'assessment' and table_type = 'BASE TABLE'`,
       ),
@@ -81,7 +79,9 @@ describe('resident IDs at rest', () => {
     expect(tables.length).toBeGreaterThan(10);
     const leaks: string[] = [];
     for (const t of tables) {
-      const rows = rowsOf(await hub.db.db.execute(sql`select r::text as line from assessment.${sql.identifier(t)} r`));
+      const rows = rowsOf<Record<string, string>>(
+        await hub.db.db.execute(sql`select r::text as line from assessment.${sql.identifier(t)} r`),
+      );
       for (const { line } of rows)
         for (const m of (line as string).matchAll(/(?=(\d{17}[\dX]))/g))
           if (ids.has(m[1] as string)) leaks.push(`${t}: ${m[1]}`);

@@ -3,6 +3,7 @@ import {
   certificates,
   enterprises,
   evaluationPlans,
+  rowsOf,
   sealWorkerResidentId,
   statisticsSource,
   workers,
@@ -275,7 +276,6 @@ describe('assessmentStatistics', () => {
          where candidates <> 0 or passed <> 0 or issued <> 0 or revoked <> 0
        except select prefecture_code, level, method, month, sum(candidates)::int, sum(passed)::int, sum(issued)::int, sum(revoked)::int
          from assessment.statistics_daily group by 1, 2, 3, 4)`;
-    const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);
     const db = hub.db.db;
     const [{ n }] = rowsOf(await db.execute(sql`select count(*)::int as n from assessment.statistics_monthly`)) as [
       { n: number },

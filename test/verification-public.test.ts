@@ -1,4 +1,4 @@
-import { certificates, decryptResidentId } from '@hub/db';
+import { certificates, decryptResidentId, rowsOf } from '@hub/db';
 import { maskName } from '@hub/kit';
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,9 +135,7 @@ describe.runIf(!!process.env.DATABASE_URL)('the public lookups’ own connection
       const result = await hub.db.db.execute(
         sql`select query from pg_stat_activity where datname = current_database() and application_name = 'skill-hub lookup'`,
       );
-      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { query: string }[]).map(
-        (r) => r.query,
-      );
+      return rowsOf<{ query: string }>(result).map((r) => r.query);
     };
     const plain = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status } }`;
     const r = await gql(hub.url, plain, { variables: { n: valid.number, h: valid.holderName } });

@@ -7,7 +7,7 @@
  *   DATABASE_URL=postgres://… (or unset: in-memory PGlite seeded with BENCH_SIZE certificates, default 20000)
  *   BENCH_LOOKUPS=4000 (per variant, interleaved)
  */
-import { createDb, decryptResidentId, isSeeded, migrate, residentIdLookup, seed } from '@hub/db';
+import { createDb, decryptResidentId, isSeeded, migrate, residentIdLookup, rowsOf, seed } from '@hub/db';
 import { sql } from 'drizzle-orm';
 import { percentile } from './lib.ts';
 
@@ -16,7 +16,6 @@ const handle = await createDb(process.env.DATABASE_URL ? {} : { dataDir: 'memory
 await migrate(handle);
 if (!(await isSeeded(handle))) await seed(handle, { size: Number(process.env.BENCH_SIZE ?? 20000) });
 const db = handle.db;
-const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 
 const count = rowsOf<{ n: string }>(await db.execute(sql`select count(*)::text as n from assessment.certificates`));
 console.log(`${handle.kind}, ${count[0]?.n} certificates; building the clear-column baseline table…`);

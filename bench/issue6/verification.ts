@@ -8,7 +8,7 @@
  * Needs the hub running on that database (`pnpm start`, HUB_PUBLIC_RATE high enough not to refuse
  * one address's benchmark traffic) and the scale seed loaded (`pnpm hub seed --size 1000000`).
  */
-import { createDb } from '@hub/db';
+import { createDb, rowsOf } from '@hub/db';
 import { PUBLIC_CALLER, signInternalToken } from '@hub/kit';
 import { sql } from 'drizzle-orm';
 import { type Figures, loadHttp, loadLoop, report } from './lib.ts';
@@ -22,7 +22,6 @@ if (!process.env.DATABASE_URL)
   throw new Error('set DATABASE_URL to the hub’s PostgreSQL (the benchmark reads a sample of certificates)');
 const handle = await createDb({ max: connections });
 const db = handle.db;
-const rowsOf = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 
 const [{ n }] = rowsOf<{ n: number }>(
   await db.execute(sql`select count(*)::int as n from assessment.certificates`),

@@ -101,6 +101,10 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   };
 }
 
+/** The rows of `db.execute(sql`…`)`, whichever driver answered: postgres.js gives an array, PGlite `{ rows }`. */
+export const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
 /** A pool size from the environment: a whole number from 1 to 100, else `fallback`; anything else is refused. */
 export function poolSize(variable: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
   const value = env[variable];

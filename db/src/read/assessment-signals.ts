@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, rowsOf } from '../client.ts';
 import { certificates, evaluationPlans } from '../schema/assessment.ts';
 
 /**
@@ -9,8 +9,6 @@ import { certificates, evaluationPlans } from '../schema/assessment.ts';
  * 取消备案资质. Written by the supervision domain over the assessment tables as committed;
  * nothing here writes.
  */
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 export interface PlanFacts {
   planId: string;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, rowsOf } from '../client.ts';
 
 /**
  * 是否在已备案范围内: may this enterprise evaluate this occupation (and work
@@ -53,6 +53,5 @@ export async function isInConfirmedScope(
       ), false) = false
       as ok
   `);
-  const rows = (Array.isArray(result) ? result : (result as { rows: { ok: boolean }[] }).rows) as { ok: boolean }[];
-  return rows[0]?.ok === true;
+  return rowsOf<{ ok: boolean }>(result)[0]?.ok === true;
 }

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, rowsOf } from '../client.ts';
 
 /**
  * Dashboard statistics of the assessments domain (统计), aggregated in SQL from one of two
@@ -153,10 +153,7 @@ export async function assessmentStatistics(
     ) grouped
     ${dims.length ? sql`order by ${order}` : sql``}`;
   const result = (await db.execute(query)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) as Record<
-    string,
-    unknown
-  >[];
+  const rows = rowsOf<Record<string, unknown>>(result);
   return rows
     .map((r) => ({
       keys: dims.map((_, i) => (r[`k${i}`] as string | null) ?? null),

@@ -5,7 +5,7 @@
  * it stopped. A ciphertext under a key HUB_PII_KEYS no longer lists stops the run (fail closed).
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { type Db, rowsOf } from '../client.ts';
 import { decryptResidentId, encryptResidentId, type PiiKeyring, piiKeyring, residentIdHmac } from '../pii.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -49,7 +49,6 @@ export interface RotationSummary {
 const hex = (b: Buffer) => b.toString('hex');
 
 const bytes = (v: string) => Buffer.from(v, 'hex');
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 async function writeBack(tx: Tx, t: Target, column: SQL, rows: { key: string; value: Buffer }[]) {
   const json = JSON.stringify(rows.map((r) => ({ k: r.key, v: hex(r.value) })));
