@@ -1,9 +1,12 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import {
+  BATCH_IDS_HEADER,
+  batchAnswerItems,
   type Claims,
   INTERNAL_HEADER,
   injectTraceHeaders,
+  MAX_BATCH,
   REQUEST_ID_HEADER,
   requestScope,
   SpanKind,
@@ -40,11 +43,20 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   readonly name: string;
   readonly url: string;
   private readonly timeoutMs: number;
+  private readonly batching: boolean;
+  /** Calls to this subgraph: HTTP requests sent, and of those, batches (合批) with the requests they carried. */
+  readonly sent = { requests: 0, batches: 0, batched: 0 };
 
-  constructor({ name, url, timeoutMs }: { name: string; url: string; timeoutMs: number }) {
+  constructor({
+    name,
+    url,
+    timeoutMs,
+    batch = true,
+  }: { name: string; url: string; timeoutMs: number; batch?: boolean }) {
     this.name = name;
     this.url = url;
     this.timeoutMs = timeoutMs;
+    this.batching = batch;
   }
 
   /** Where the requests go, split once from the URL (the first call: a bad URL fails its fields, not the start). */
@@ -76,6 +88,89 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     const answer = await this.answer(options);
     const dataText = dataOnly(answer);
     return dataText === undefined ? parsed(answer) : { dataText };
+  }
+
+  /**
+   * The fast path's call (passthrough.ts): the subgraph's `data` as its JSON text when it answered
+   * `data` alone, else undefined (the request then goes the ordinary way). 合批: calls for the same
+   * caller token made while the event loop turns (every request read in one pass of it) go as one
+   * batch (fast-path.ts), up to MAX_BATCH, sent once that pass is over; a lone call goes by itself.
+   * Under load this turns many small HTTP exchanges, each a write and a wake-up on both sides and a
+   * request through the subgraph's HTTP server, into one.
+   */
+  fastFetch(request: SubgraphRequest, token: string): Promise<string | undefined> {
+    if (!this.batching) return this.alone(request, token);
+    return new Promise((resolve) => {
+      let batch = this.gathering.get(token);
+      if (!batch) {
+        const opened: Batch = { waiting: [], sent: false };
+        this.gathering.set(token, opened);
+        setImmediate(() => this.flush(token, opened));
+        batch = opened;
+      }
+      batch.waiting.push({ request, requestId: requestScope()?.requestId, resolve });
+      if (batch.waiting.length >= MAX_BATCH) this.flush(token, batch);
+    });
+  }
+
+  /** Batches being gathered, by caller token. */
+  private readonly gathering = new Map<string, Batch>();
+
+  private flush(token: string, batch: Batch) {
+    if (this.gathering.get(token) === batch) this.gathering.delete(token);
+    if (batch.sent) return;
+    batch.sent = true;
+    const { waiting } = batch;
+    if (waiting.length === 1) {
+      const [one] = waiting as [Waiting];
+      void this.alone(one.request, token).then(one.resolve);
+      return;
+    }
+    void this.sendBatch(waiting, token)
+      .catch(() => undefined)
+      .then((items) => {
+        for (const [i, w] of waiting.entries()) w.resolve(items?.[i]);
+      });
+  }
+
+  /** One fast-path call by itself, through the in-flight collapsing of `answer`. */
+  private async alone(request: SubgraphRequest, token: string): Promise<string | undefined> {
+    try {
+      const answer = await this.answer({
+        kind: 'incoming operation',
+        request,
+        context: { internalToken: token },
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+      return dataOnly(answer);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One batch: each request's `data` text, or undefined for one not answered with `data` alone. */
+  private sendBatch(waiting: Waiting[], token: string): Promise<(string | undefined)[] | undefined> {
+    return withSpan(
+      `gateway fetch ${this.name} (batch)`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'hub.subgraph': this.name, 'server.address': this.url, 'hub.batch': waiting.length },
+      },
+      async () => {
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          [INTERNAL_HEADER]: token,
+          [BATCH_IDS_HEADER]: waiting.map((w) => w.requestId ?? '').join(','),
+        };
+        injectTraceHeaders((k, v) => {
+          headers[k] = v;
+        });
+        this.sent.batches++;
+        this.sent.batched += waiting.length;
+        const answer = await this.post(headers, `[${waiting.map((w) => JSON.stringify(w.request)).join(',')}]`);
+        const items = answer.json && answer.status === 200 ? batchAnswerItems(answer.text, waiting.length) : undefined;
+        return items?.map((text) => (text === undefined ? undefined : dataOnly({ status: 200, json: true, text })));
+      },
+    );
   }
 
   /**
@@ -122,7 +217,12 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
       ...(request.variables ? { variables: request.variables } : {}),
       ...(request.extensions ? { extensions: request.extensions } : {}),
     });
+    return this.post(headers, body);
+  }
 
+  /** One POST to the subgraph; a hung or unreachable subgraph is SUBGRAPH_TIMEOUT or SUBGRAPH_UNAVAILABLE. */
+  private async post(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+    this.sent.requests++;
     let status: number;
     let contentType: string;
     let text: string;
@@ -152,6 +252,25 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     }
     return { status, json: /^application\/(graphql-response\+)?json/.test(contentType), text };
   }
+}
+
+/** A request the fast path sends a subgraph (the query the planner would send, with the variables it uses). */
+export interface SubgraphRequest {
+  query: string;
+  operationName?: string;
+  variables: Record<string, unknown>;
+}
+
+/** A fast-path call waiting for its batch to be sent, and where its answer goes. */
+interface Waiting {
+  request: SubgraphRequest;
+  requestId: string | undefined;
+  resolve: (dataText: string | undefined) => void;
+}
+
+interface Batch {
+  waiting: Waiting[];
+  sent: boolean;
 }
 
 /** A subgraph's HTTP answer as it came: status, whether it says it is JSON, and the body text. */

@@ -1,2 +1,3 @@
 export * from './hub.ts';
 export * from './server.ts';
+export { HubDataSource, type SubgraphRequest } from './datasource.ts';

@@ -33,12 +33,17 @@ export interface GatewayOptions {
   limits?: Limits;
   /** Answer single-subgraph queries straight from the subgraph (passthrough.ts); default on unless HUB_PASSTHROUGH=0. */
   passthrough?: boolean;
+  /** Send the fast path's calls to a subgraph in batches (合批, datasource.ts); default on unless HUB_SUBGRAPH_BATCH=0. */
+  batch?: boolean;
   /** 审计日志 of mutations the gateway itself refuses as invalid (the subgraphs record the rest). */
   audit?: AuditWriter;
 }
 
-/** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts). */
-export type ServedGateway = Served & { passthrough: PassthroughStats };
+/** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts) and of its calls to each subgraph. */
+export type ServedGateway = Served & {
+  passthrough: PassthroughStats;
+  subgraphCalls: (name: string) => HubDataSource['sent'] | undefined;
+};
 
 /** Apollo Gateway over the static supergraph, on one endpoint, with /health and /ready. */
 export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGateway> {
@@ -59,6 +64,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
         name,
         url: urls[name] ?? url ?? '',
         timeoutMs: Number(process.env.HUB_SUBGRAPH_TIMEOUT_MS ?? 10_000),
+        batch: opts.batch ?? process.env.HUB_SUBGRAPH_BATCH !== '0',
       });
       dataSources.set(name, source);
       return source;
@@ -124,5 +130,5 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       return { caller, internalToken: await internalTokenFor(caller) };
     },
   });
-  return { ...served, passthrough };
+  return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
 }

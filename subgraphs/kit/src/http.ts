@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import type { FastPath } from './fast-path.ts';
+import { GraphQLError } from 'graphql';
+import { BATCH_IDS_HEADER, batchAnswerText, type FastPath, MAX_BATCH } from './fast-path.ts';
 import {
   accessLogger,
   inRequestScope,
@@ -38,14 +39,20 @@ export interface ServeOptions<Ctx extends BaseContext> {
    * request's context, made once and shared with Apollo's path.
    */
   fastPath?: FastPath<Ctx>;
+  /**
+   * Accept the gateway's batches (合批, fast-path.ts): a POST of a JSON array, each request answered
+   * by `fastPath` with one context. Subgraphs only: the gateway's own callers may not batch (its
+   * rate limit counts requests).
+   */
+  batch?: boolean;
 }
 
 export interface Served {
   url: string;
   port: number;
   httpServer: http.Server;
-  /** Requests answered by the fast path (`ServeOptions.fastPath`), without Apollo Server's pipeline. */
-  fastAnswers: { count: number };
+  /** Requests answered by the fast path (`ServeOptions.fastPath`), without Apollo Server's pipeline; batches received (`ServeOptions.batch`). */
+  fastAnswers: { count: number; batches: number };
   /** Stops accepting connections, lets in-flight requests finish, then stops the GraphQL server. */
   close(): Promise<void>;
 }
@@ -122,11 +129,48 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
   const service = opts.name ?? 'graphql';
   const accessLog = accessLogger(service);
   const accessLogLevel = opts.accessLogLevel ?? 'debug';
-  const fastAnswers = { count: 0 };
+  const fastAnswers = { count: 0, batches: 0 };
+
+  /** 合批: a batch of requests from the gateway (fast-path.ts), each answered by the fast path or `null`. */
+  const answerBatch = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    items: unknown[],
+    context: () => Promise<Ctx>,
+    fastPath: FastPath<Ctx>,
+  ) => {
+    if (items.length === 0 || items.length > MAX_BATCH) {
+      throw new BodyError(400, `a batch holds 1 to ${MAX_BATCH} requests`, 'BAD_BATCH');
+    }
+    try {
+      await context();
+    } catch (err) {
+      // A refused caller (no or a bad signed header): the whole batch is refused, as one request would be.
+      if (!(err instanceof GraphQLError)) throw err;
+      const { http: given, ...extensions } = err.extensions as { http?: { status?: number } };
+      sendJson(res, given?.status ?? 400, { errors: [{ message: err.message, extensions }] });
+      return;
+    }
+    const ids = String(req.headers[BATCH_IDS_HEADER] ?? '').split(',');
+    const answers = await Promise.all(
+      items.map((item, i) =>
+        inRequestScope({ requestId: requestIdFrom(ids[i]) }, () => fastPath(req, item, context)).catch(() => undefined),
+      ),
+    );
+    fastAnswers.batches++;
+    fastAnswers.count += answers.filter((a) => a !== undefined).length;
+    const text = batchAnswerText(answers.map((a) => a?.text));
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  };
 
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope) => {
     const started = performance.now();
     let operation: string | undefined;
+    let batchSize: number | undefined;
     res.setHeader(REQUEST_ID_HEADER, scope.requestId);
     res.once('finish', () => {
       if (!accessLog.isLevelEnabled(accessLogLevel)) return;
@@ -135,6 +179,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
         {
           method: req.method,
           operation,
+          ...(batchSize === undefined ? {} : { batch: batchSize }),
           status: res.statusCode,
           ms: Math.round((performance.now() - started) * 10) / 10,
           role: scope.role,
@@ -182,6 +227,11 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
         context ??= opts.context(req, body);
         return context;
       };
+      if (opts.batch && opts.fastPath && req.method === 'POST' && Array.isArray(body)) {
+        batchSize = body.length;
+        await answerBatch(req, res, body, contextOnce, opts.fastPath);
+        return;
+      }
       if (opts.fastPath && req.method === 'POST') {
         const fast = await opts.fastPath(req, body, contextOnce);
         if (fast) {

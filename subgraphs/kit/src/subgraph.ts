@@ -142,7 +142,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     name: opts.name,
     ...(opts.host ? { host: opts.host } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
-    ...(jit && process.env.HUB_FAST_PATH !== '0' ? { fastPath: jit.fastPath } : {}),
+    ...(jit && process.env.HUB_FAST_PATH !== '0' ? { fastPath: jit.fastPath, batch: true } : {}),
     context: async (req) => {
       const caller = await callerFromRequest(req, standalone);
       return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller);
