@@ -85,10 +85,15 @@ describe('single-subgraph passthrough', () => {
     const full = `query($n: String!, $h: String!) {
       verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code name } issuer { name } } }
     }`;
+    const statementsBefore = hub.db.stats.statements;
+    const alone = await raw(direct.url, { query: full, variables: { n: cert.number, h: cert.holderName } });
+    // The certificate and both names in one statement (the owners' expressions inside it), one round trip.
+    expect(hub.db.stats.statements - statementsBefore).toBe(1);
     const { a, b, took, unparsed } = await both({ query: full, variables: { n: cert.number, h: cert.holderName } });
     expect(took).toBe('direct');
     expect(unparsed).toBe(true);
     expect(a).toEqual(b);
+    expect(alone).toEqual(a);
     const got = JSON.parse(a.text).data.verifyCertificate.certificate;
     // The owners' own answers, each from its subgraph: the occupations and the enterprises subgraph.
     const owners = await raw(
@@ -398,7 +403,11 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
     const unsigned = await post(url, [item, item]);
     expect(unsigned.status).toBe(401);
     expect(JSON.parse(unsigned.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const tooMany = await post(url, Array.from({ length: 65 }, () => item), { 'x-hub-caller': caller });
+    const tooMany = await post(
+      url,
+      Array.from({ length: 65 }, () => item),
+      { 'x-hub-caller': caller },
+    );
     expect(tooMany.status).toBe(400);
     expect(JSON.parse(tooMany.text).errors[0].extensions.code).toBe('BAD_BATCH');
     const empty = await post(url, [], { 'x-hub-caller': caller });

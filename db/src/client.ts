@@ -35,7 +35,7 @@ export interface DbOptions {
   dataDir?: string | undefined;
   /** Pool size for postgres.js; default HUB_DB_POOL, else 10. */
   max?: number | undefined;
-  /** Connections of `lookup` (postgres.js, application_name `skill-hub lookup`); default HUB_DB_LOOKUP_POOL, else 2. */
+  /** Connections of `lookup` (postgres.js, application_name `skill-hub lookup`); default HUB_DB_LOOKUP_POOL, else 1. */
   lookupMax?: number | undefined;
 }
 
@@ -65,7 +65,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       postgres(url, { max, onnotice: () => {}, connection: { application_name } });
     const client = open(options.max ?? poolSize('HUB_DB_POOL', 10), 'skill-hub');
     // postgres.js connects on first use: a process that never looks up opens no more connections.
-    const lookupClient = open(options.lookupMax ?? poolSize('HUB_DB_LOOKUP_POOL', 2), 'skill-hub lookup');
+    const lookupClient = open(options.lookupMax ?? poolSize('HUB_DB_LOOKUP_POOL', 1), 'skill-hub lookup');
     db = drizzle({ client, relations, logger }) as unknown as Db;
     lookup = drizzle({ client: lookupClient, relations, logger }) as unknown as Db;
     close = async () => {

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
@@ -37,4 +37,13 @@ export function textByKey(
     const [row] = await lookup(db).execute({ key: k });
     return (row?.value as string | undefined) ?? null;
   };
+}
+
+/**
+ * The same text column as an expression another domain's statement can select, keyed by one of its
+ * own columns (a scalar subquery: null when there is no such row). A lookup that needs the text
+ * beside its own row then costs one statement and one round trip, not two.
+ */
+export function textOfKey(table: PgTable, key: PgColumn, value: PgColumn): (column: SQLWrapper) => SQL<string | null> {
+  return (column) => sql<string | null>`(select ${value} from ${table} where ${key} = ${column})`;
 }

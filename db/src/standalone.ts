@@ -4,7 +4,7 @@ import { createDb, type DbHandle, poolSize } from './client.ts';
  * The database for a service started as its own process. Separate processes
  * cannot share one embedded PGlite folder, so a lone service needs PostgreSQL;
  * `pnpm start` runs everything in one process on PGlite instead. Its pool has
- * HUB_DB_POOL connections (default 5), plus HUB_DB_LOOKUP_POOL (default 2) for
+ * HUB_DB_POOL connections (default 5), plus HUB_DB_LOOKUP_POOL (default 1) for
  * public lookups (DbHandle.lookup).
  */
 export async function openServiceDb(service: string): Promise<DbHandle> {

@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { textByKey } from '../prepared.ts';
+import { textByKey, textOfKey } from '../prepared.ts';
 import { occupations, workTypes } from '../schema/occupation.ts';
 
 /**
@@ -45,3 +45,7 @@ export const occupationName = textByKey('occupation_name', occupations, occupati
 
 /** 工种名称 of one work-type code (on the public 证书查询), by a prepared statement. */
 export const workTypeName = textByKey('work_type_name', workTypes, workTypes.code, workTypes.name);
+
+/** 职业名称 and 工种名称 of the codes another domain's columns hold, selected in that domain's own statement (textOfKey). */
+export const occupationNameOf = textOfKey(occupations, occupations.code, occupations.name);
+export const workTypeNameOf = textOfKey(workTypes, workTypes.code, workTypes.name);

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { textByKey } from '../prepared.ts';
+import { textByKey, textOfKey } from '../prepared.ts';
 import { enterprises, filingServedParties, filings } from '../schema/enterprise.ts';
 
 /**
@@ -20,6 +20,9 @@ export async function enterprisePrefectures(db: Db, ids: readonly string[]): Pro
 
 /** 企业名称 of one enterprise (a certificate's issuer on the public 证书查询), by a prepared statement. */
 export const enterpriseName = textByKey('enterprise_name', enterprises, enterprises.id, enterprises.name);
+
+/** 企业名称 of the enterprise another domain's column names, selected in that domain's own statement (textOfKey). */
+export const enterpriseNameOf = textOfKey(enterprises, enterprises.id, enterprises.name);
 
 /** Ids of the enterprises in one 市州. */
 export async function enterpriseIdsInPrefecture(db: Db, prefectureCode: string): Promise<string[]> {
