@@ -370,8 +370,11 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
     const requests = [1, 2, 3, 4, 5].map((i) => ({ query: QUERY, variables: vars(i) }));
     // A wrong name is an answer too (NOT_FOUND, no certificate), not an error.
     requests.push({ query: QUERY, variables: { ...vars(6), h: '不是本人' } });
+    const statementsBefore = hub.db.stats.statements;
     const batched = await Promise.all(requests.map((r) => source.fastFetch(r, caller)));
     expect(source.sent).toEqual({ requests: 1, batches: 1, batched: 6 });
+    // One context for the batch: its six lookups, names included, are one statement.
+    expect(hub.db.stats.statements - statementsBefore).toBe(1);
     expect(hub.subgraphs.assessments.fastAnswers.batches).toBe(batchesBefore + 1);
     const one = await Promise.all(requests.map((r) => alone.fastFetch(r, caller)));
     expect(alone.sent).toEqual({ requests: 6, batches: 0, batched: 0 });

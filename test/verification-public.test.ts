@@ -129,6 +129,13 @@ describe('verifyCertificate', () => {
 });
 
 describe.runIf(!!process.env.DATABASE_URL)('the public lookups’ own connection (PostgreSQL)', () => {
+  it('plans its prepared statements once (plan_cache_mode), not anew on every lookup', async () => {
+    const [row] = rowsOf<{ plan_cache_mode: string }>(await hub.db.lookup.execute(sql`show plan_cache_mode`));
+    expect(row?.plan_cache_mode).toBe('force_generic_plan');
+    const [other] = rowsOf<{ plan_cache_mode: string }>(await hub.db.db.execute(sql`show plan_cache_mode`));
+    expect(other?.plan_cache_mode).toBe('auto');
+  });
+
   it('runs both lookups on the `skill-hub lookup` connections (DbHandle.lookup), not on the pool authenticated work uses', async () => {
     // The last statement of each of this database's lookup connections.
     const lastOnLookup = async () => {
@@ -140,7 +147,10 @@ describe.runIf(!!process.env.DATABASE_URL)('the public lookups’ own connection
     const plain = `query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status } }`;
     const r = await gql(hub.url, plain, { variables: { n: valid.number, h: valid.holderName } });
     expect(r.data?.verifyCertificate.status).toBe('VALID');
-    expect(await lastOnLookup()).toContainEqual(expect.stringMatching(/"number" = \$1\) and \(.*"holder_name" = \$2/));
+    // 证书查询's statement: number and name pairs, as two arrays (one statement for a whole batch).
+    expect(await lastOnLookup()).toContainEqual(
+      expect.stringMatching(/"number", .*"holder_name"\) in \(select \* from unnest\(\$1::bpchar\[\], \$2::text\[\]\)/),
+    );
     const byId = await gql(
       hub.url,
       'query($id: ResidentId!, $name: String!) { verifyCertificatesByIdentity(residentId: $id, holderName: $name) { number } }',

@@ -1,18 +1,10 @@
-import {
-  certificates,
-  enterpriseNameOf,
-  occupationNameOf,
-  preparedPer,
-  residentIdLookup,
-  workTypeName,
-  workTypeNameOf,
-} from '@hub/db';
+import { certificates, residentIdLookup, workTypeName } from '@hub/db';
 import { access, maskName } from '@hub/kit';
 import type DataLoader from 'dataloader';
-import { and, asc, eq, getColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { builder } from '../builder.ts';
-import type { CertificateRow } from '../loaders.ts';
+import { type VerifiedRow, verificationKey } from '../loaders.ts';
 import { normaliseHolderName, normaliseNumber } from '../rules/verification.ts';
 import { CertificateStatus, SkillLevel } from './enums.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
@@ -51,16 +43,6 @@ const VerifiedWorkType = builder.objectRef<{ code: string; name: string | null }
     name: t.string({ nullable: true, description: '工种名称', resolve: (w) => w.name }),
   }),
 });
-
-/**
- * A certificate as the public lookups read it: its row and, when its statement selected them
- * (证书查询 by number and name), the names of its occupation, issuer and work type.
- */
-type VerifiedRow = CertificateRow & {
-  occupationName?: string | null;
-  issuerName?: string | null;
-  workTypeName?: string | null;
-};
 
 const VerifiedCertificate = builder.objectRef<VerifiedRow>('VerifiedCertificate').implement({
   description: '证书查询结果: the public facts of a certificate, the holder’s name masked (张*三).',
@@ -106,30 +88,6 @@ const VerificationStatus = builder.enumType('VerificationStatus', {
   } as const,
 });
 
-/**
- * 证书查询's one statement, built once per database handle and prepared (the public hot path: a
- * CPU profile put drizzle's per-request query building at ~40 µs of it). Number and name in one
- * predicate: a near-miss and an unknown number cost the same and say the same. The names a
- * verifier's page shows come in the same statement, through the owning domains' expressions
- * (`occupationNameOf`, `enterpriseNameOf`, `workTypeNameOf`): one round trip to the database
- * instead of two.
- */
-const certificateByNumberAndName = preparedPer((db) =>
-  db
-    .select({
-      ...getColumns(certificates),
-      occupationName: occupationNameOf(certificates.occupationCode),
-      issuerName: enterpriseNameOf(certificates.enterpriseId),
-      workTypeName: workTypeNameOf(certificates.workTypeCode),
-    })
-    .from(certificates)
-    .where(
-      and(eq(certificates.number, sql.placeholder('number')), eq(certificates.holderName, sql.placeholder('name'))),
-    )
-    .limit(1)
-    .prepare('verify_certificate'),
-);
-
 interface Verification {
   status: 'VALID' | 'REVOKED' | 'NOT_FOUND';
   certificate: VerifiedRow | null;
@@ -162,7 +120,7 @@ builder.queryFields((t) => ({
       const number = normaliseNumber(args.number);
       const name = normaliseHolderName(args.holderName);
       if (!number || !name) return { status: 'NOT_FOUND', certificate: null };
-      const [c] = await certificateByNumberAndName(ctx.lookupDb).execute({ number, name });
+      const c = await ctx.loaders.verification.load(verificationKey(number, name));
       return c ? { status: c.status, certificate: c } : { status: 'NOT_FOUND', certificate: null };
     },
   }),
