@@ -384,6 +384,24 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
     expect(JSON.parse(batched[5] as string).verifyCertificate).toEqual({ status: 'NOT_FOUND', certificate: null });
   });
 
+  it('asks once for identical calls on their way (same query, variables and caller), as the ordinary path does', async () => {
+    const url = hub.subgraphs.assessments.url;
+    const source = new HubDataSource({ name: 'assessments', url, timeoutMs: 5_000 });
+    await post(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
+    const same = { query: QUERY, variables: vars(12) };
+    const answers = await Promise.all([
+      source.fastFetch(same, caller),
+      source.fastFetch({ ...same }, caller),
+      source.fastFetch({ query: QUERY, variables: vars(13) }, caller),
+      source.fastFetch(same, caller),
+    ]);
+    expect(source.sent).toEqual({ requests: 1, batches: 1, batched: 2 });
+    expect(answers[0]).toBeDefined();
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[3]).toBe(answers[0]);
+    expect(JSON.parse(answers[2] as string).verifyCertificate.certificate.number).toBe(vars(13).n);
+  });
+
   it('leaves to the ordinary path each call the subgraph will not answer in a batch: a text it has not learnt, bad variables', async () => {
     const url = hub.subgraphs.assessments.url;
     const source = new HubDataSource({ name: 'assessments', url, timeoutMs: 5_000 });
@@ -398,6 +416,32 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
     expect(source.sent.batches).toBe(1);
     expect(answers.map((a) => a === undefined)).toEqual([false, true, true, false]);
     expect(JSON.parse(answers[3] as string).verifyCertificate.certificate.number).toBe(vars(9).n);
+  });
+
+  it('streams each answer as it is ready, by its index: a wide statistics table and a lookup in one batch', async () => {
+    const url = hub.subgraphs.assessments.url;
+    const dashboard = await signInternalToken({ role: 'dashboard', sub: 'batch-test' });
+    const STATS = `query Wide($g: [StatisticsDimension!]!) {
+      assessmentStatistics(filter: {}, groupBy: $g) { keys { dimension value } candidates passed certificatesIssued }
+    }`;
+    const stats = { query: STATS, variables: { g: ['PREFECTURE', 'LEVEL', 'MONTH'] } };
+    const lookup = { query: QUERY, variables: vars(11) };
+    const alone = await post(url, stats, { 'x-hub-caller': dashboard }); // learnt, and the answer to compare with
+    const lookupAlone = await post(url, lookup, { 'x-hub-caller': dashboard });
+    const res = await post(url, [stats, lookup, { query: 'query Unknown { __typename }' }], {
+      'x-hub-caller': dashboard,
+      'x-hub-request-ids': 'a-1,a-2,a-3',
+    });
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('application/x-hub-batch; charset=utf-8');
+    const lines = res.text.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const byIndex = new Map(lines.map((l) => [Number(l.slice(0, l.indexOf('\t'))), l.slice(l.indexOf('\t') + 1)]));
+    expect([...byIndex.keys()].sort()).toEqual([0, 1, 2]);
+    expect(byIndex.get(0)).toBe(alone.text.trimEnd());
+    expect(JSON.parse(byIndex.get(0) as string).data.assessmentStatistics.length).toBeGreaterThan(10);
+    expect(byIndex.get(1)).toBe(lookupAlone.text.trimEnd());
+    expect(byIndex.get(2)).toBe('null'); // never answered by Apollo Server here, so not known
   });
 
   it('refuses a batch without the gateway’s signature, one too large, and any batch at the gateway itself', async () => {

@@ -1,8 +1,9 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import {
+  BATCH_ANSWER_TYPE,
   BATCH_IDS_HEADER,
-  batchAnswerItems,
+  batchLineItem,
   type Claims,
   INTERNAL_HEADER,
   injectTraceHeaders,
@@ -13,7 +14,7 @@ import {
   withSpan,
 } from '@hub/kit';
 import { GraphQLError } from 'graphql';
-import { Agent, errors as undiciErrors } from 'undici';
+import { Agent, type Dispatcher, errors as undiciErrors } from 'undici';
 
 export interface GatewayContext {
   caller: Claims;
@@ -100,6 +101,20 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
    */
   fastFetch(request: SubgraphRequest, token: string): Promise<string | undefined> {
     if (!this.batching) return this.alone(request, token);
+    // The same query, variables and caller already on its way (a busy dashboard): one answer for all.
+    const key = `${request.query}\u0000${JSON.stringify(request.variables)}\u0000${token}`;
+    const pending = this.fastInFlight.get(key);
+    if (pending) return pending;
+    const answer = this.gather(request, token).finally(() => this.fastInFlight.delete(key));
+    this.fastInFlight.set(key, answer);
+    return answer;
+  }
+
+  /** Fast-path calls on their way, by query, variables and caller token (collapsed as `answer` does). */
+  private readonly fastInFlight = new Map<string, Promise<string | undefined>>();
+
+  /** Adds a call to the batch being gathered for its caller token, opening one if none is. */
+  private gather(request: SubgraphRequest, token: string): Promise<string | undefined> {
     return new Promise((resolve) => {
       let batch = this.gathering.get(token);
       if (!batch) {
@@ -126,10 +141,11 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
       void this.alone(one.request, token).then(one.resolve);
       return;
     }
+    // Every waiting call is answered once the batch is over, at the latest (undefined: the ordinary way).
     void this.sendBatch(waiting, token)
       .catch(() => undefined)
-      .then((items) => {
-        for (const [i, w] of waiting.entries()) w.resolve(items?.[i]);
+      .then(() => {
+        for (const w of waiting) w.resolve(undefined);
       });
   }
 
@@ -147,8 +163,12 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  /** One batch: each request's `data` text, or undefined for one not answered with `data` alone. */
-  private sendBatch(waiting: Waiting[], token: string): Promise<(string | undefined)[] | undefined> {
+  /**
+   * One batch: each call is answered as its line arrives (fast-path.ts), with the subgraph's `data`
+   * text, or undefined for one not answered with `data` alone; calls left unanswered when the
+   * answer ends (or fails) are answered undefined by `flush`.
+   */
+  private sendBatch(waiting: Waiting[], token: string): Promise<void> {
     return withSpan(
       `gateway fetch ${this.name} (batch)`,
       {
@@ -166,9 +186,25 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         });
         this.sent.batches++;
         this.sent.batched += waiting.length;
-        const answer = await this.post(headers, `[${waiting.map((w) => JSON.stringify(w.request)).join(',')}]`);
-        const items = answer.json && answer.status === 200 ? batchAnswerItems(answer.text, waiting.length) : undefined;
-        return items?.map((text) => (text === undefined ? undefined : dataOnly({ status: 200, json: true, text })));
+        const res = await this.open(headers, `[${waiting.map((w) => JSON.stringify(w.request)).join(',')}]`);
+        const type = res.headers['content-type'];
+        if (res.statusCode !== 200 || (Array.isArray(type) ? type[0] : type) !== BATCH_ANSWER_TYPE) {
+          await res.body.dump();
+          return;
+        }
+        res.body.setEncoding('utf8');
+        let rest = '';
+        for await (const chunk of res.body as AsyncIterable<string>) {
+          rest += chunk;
+          for (let end = rest.indexOf('\n'); end >= 0; end = rest.indexOf('\n')) {
+            const item = batchLineItem(rest.slice(0, end));
+            rest = rest.slice(end + 1);
+            const text = item?.text;
+            waiting[item?.index ?? -1]?.resolve(
+              text === undefined ? undefined : dataOnly({ status: 200, json: true, text }),
+            );
+          }
+        }
       },
     );
   }
@@ -220,14 +256,25 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     return this.post(headers, body);
   }
 
-  /** One POST to the subgraph; a hung or unreachable subgraph is SUBGRAPH_TIMEOUT or SUBGRAPH_UNAVAILABLE. */
+  /** One POST to the subgraph, its answer read whole. */
   private async post(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
-    this.sent.requests++;
-    let status: number;
-    let contentType: string;
+    const res = await this.open(headers, body);
+    const type = res.headers['content-type'];
+    const contentType = (Array.isArray(type) ? type[0] : type) ?? '';
     let text: string;
     try {
-      const res = await pool.request({
+      text = await res.body.text();
+    } catch (err) {
+      throw this.failure(err);
+    }
+    return { status: res.statusCode, json: /^application\/(graphql-response\+)?json/.test(contentType), text };
+  }
+
+  /** One POST to the subgraph, its answer not yet read; a hung or unreachable subgraph is SUBGRAPH_TIMEOUT or SUBGRAPH_UNAVAILABLE. */
+  private async open(headers: Record<string, string>, body: string): Promise<Dispatcher.ResponseData> {
+    this.sent.requests++;
+    try {
+      return await pool.request({
         origin: this.target.origin,
         path: this.target.path,
         method: 'POST',
@@ -237,20 +284,19 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
-      status = res.statusCode;
-      const type = res.headers['content-type'];
-      contentType = (Array.isArray(type) ? type[0] : type) ?? '';
-      text = await res.body.text();
     } catch (err) {
-      const timedOut = err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
-      throw new GraphQLError(
-        timedOut
-          ? `a service behind the gateway did not answer within ${this.timeoutMs} ms`
-          : 'a service behind the gateway is unavailable',
-        { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
-      );
+      throw this.failure(err);
     }
-    return { status, json: /^application\/(graphql-response\+)?json/.test(contentType), text };
+  }
+
+  private failure(err: unknown): GraphQLError {
+    const timedOut = err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
+    return new GraphQLError(
+      timedOut
+        ? `a service behind the gateway did not answer within ${this.timeoutMs} ms`
+        : 'a service behind the gateway is unavailable',
+      { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
+    );
   }
 }
 

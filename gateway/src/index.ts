@@ -1,3 +1,3 @@
+export { HubDataSource, type SubgraphRequest } from './datasource.ts';
 export * from './hub.ts';
 export * from './server.ts';
-export { HubDataSource, type SubgraphRequest } from './datasource.ts';

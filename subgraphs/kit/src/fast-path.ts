@@ -81,28 +81,27 @@ export class KnownTexts<T> {
  * while the event loop turns and sends them as one POST whose body is a JSON array of requests
  * (at most MAX_BATCH), with their request ids, in order, in BATCH_IDS_HEADER. The subgraph answers
  * each by its own fast path, with one context for the whole batch (as Apollo Server does for its
- * batches): a JSON array of the answers, one per line (`null` for a request the fast path does not
- * take: the gateway sends that one again by itself). JSON text has no raw newline, so the lines are
- * the items and the gateway need not parse the answer to split it.
+ * batches), and streams the answers back as each is ready (BATCH_ANSWER_TYPE): one line per request,
+ * `<index>\t<its answer's JSON text>` or `<index>\tnull` for one the fast path does not take (the
+ * gateway sends that one again by itself). A slow request (a wide statistics table) holds up no
+ * other; answers ready together go in one write. JSON text has no raw newline, so the gateway finds
+ * each answer without parsing it.
  */
 export const MAX_BATCH = 64;
 export const BATCH_IDS_HEADER = 'x-hub-request-ids';
+export const BATCH_ANSWER_TYPE = 'application/x-hub-batch; charset=utf-8';
 
-/** A batch's answer: each item's JSON text (or undefined: not answered) on its own line. */
-export function batchAnswerText(items: readonly (string | undefined)[]): string {
-  return `[\n${items.map((t) => (t === undefined ? 'null' : t.trimEnd())).join(',\n')}\n]\n`;
+/** One line of a batch's answer: the request's index and its answer's text (undefined: not answered). */
+export function batchLine(index: number, text: string | undefined): string {
+  return `${index}\t${text === undefined ? 'null' : text.trimEnd()}\n`;
 }
 
-/** The items of a batch's answer (undefined for `null`), or undefined when the text is not `n` items so laid out. */
-export function batchAnswerItems(text: string, n: number): (string | undefined)[] | undefined {
-  const lines = text.trimEnd().split('\n');
-  if (lines.length !== n + 2 || lines[0] !== '[' || lines[n + 1] !== ']') return undefined;
-  const items: (string | undefined)[] = [];
-  for (let i = 1; i <= n; i++) {
-    const line = lines[i] as string;
-    const item = i < n ? (line.endsWith(',') ? line.slice(0, -1) : undefined) : line;
-    if (item === undefined || item === '') return undefined;
-    items.push(item === 'null' ? undefined : item);
-  }
-  return items;
+/** A line of a batch's answer (without its newline) read back; undefined when it is not one. */
+export function batchLineItem(line: string): { index: number; text: string | undefined } | undefined {
+  const tab = line.indexOf('\t');
+  if (tab < 1 || tab > 3) return undefined;
+  const index = Number(line.slice(0, tab));
+  const text = line.slice(tab + 1);
+  if (!Number.isInteger(index) || index < 0 || text === '') return undefined;
+  return { index, text: text === 'null' ? undefined : text };
 }

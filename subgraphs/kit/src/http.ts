@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { BATCH_IDS_HEADER, batchAnswerText, type FastPath, MAX_BATCH } from './fast-path.ts';
+import { BATCH_ANSWER_TYPE, BATCH_IDS_HEADER, batchLine, type FastPath, MAX_BATCH } from './fast-path.ts';
 import {
   accessLogger,
   inRequestScope,
@@ -152,19 +152,31 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       return;
     }
     const ids = String(req.headers[BATCH_IDS_HEADER] ?? '').split(',');
-    const answers = await Promise.all(
-      items.map((item, i) =>
-        inRequestScope({ requestId: requestIdFrom(ids[i]) }, () => fastPath(req, item, context)).catch(() => undefined),
-      ),
-    );
     fastAnswers.batches++;
-    fastAnswers.count += answers.filter((a) => a !== undefined).length;
-    const text = batchAnswerText(answers.map((a) => a?.text));
-    res.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(text),
-    });
-    res.end(text);
+    res.writeHead(200, { 'content-type': BATCH_ANSWER_TYPE });
+    // Each answer as soon as it is ready; those ready in the same turn of the event loop in one write.
+    let corked = false;
+    const send = (line: string) => {
+      if (!corked) {
+        corked = true;
+        res.cork();
+        process.nextTick(() => {
+          corked = false;
+          res.uncork();
+        });
+      }
+      res.write(line);
+    };
+    await Promise.all(
+      items.map(async (item, i) => {
+        const answer = await inRequestScope({ requestId: requestIdFrom(ids[i]) }, () =>
+          fastPath(req, item, context),
+        ).catch(() => undefined);
+        if (answer) fastAnswers.count++;
+        send(batchLine(i, answer?.text));
+      }),
+    );
+    res.end();
   };
 
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope) => {
