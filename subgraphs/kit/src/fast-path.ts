@@ -99,9 +99,8 @@ export function batchLine(index: number, text: string | undefined): string {
 /** A line of a batch's answer (without its newline) read back; undefined when it is not one. */
 export function batchLineItem(line: string): { index: number; text: string | undefined } | undefined {
   const tab = line.indexOf('\t');
-  if (tab < 1 || tab > 3) return undefined;
-  const index = Number(line.slice(0, tab));
+  const digits = line.slice(0, tab);
   const text = line.slice(tab + 1);
-  if (!Number.isInteger(index) || index < 0 || text === '') return undefined;
-  return { index, text: text === 'null' ? undefined : text };
+  if (tab < 1 || !/^\d{1,3}$/.test(digits) || text === '') return undefined;
+  return { index: Number(digits), text: text === 'null' ? undefined : text };
 }

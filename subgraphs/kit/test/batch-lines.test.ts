@@ -12,7 +12,18 @@ describe('合批 answer lines (fast-path.ts)', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['', '\t{}', 'x\t{}', '-1\t{}', '1.5\t{}', '1\t', '1234\t{}', '{"data":{}}']) {
+    for (const bad of [
+      '',
+      '\t{}',
+      'x\t{}',
+      '-1\t{}',
+      '1.5\t{}',
+      '1e1\t{}',
+      ' 1\t{}',
+      '1\t',
+      '1234\t{}',
+      '{"data":{}}',
+    ]) {
       expect(batchLineItem(bad)).toBeUndefined();
     }
   });
