@@ -101,15 +101,19 @@ const certificatesByNumberAndName = preparedPer((db) =>
     .prepare('verify_certificates'),
 );
 
-/** The key of one 证书查询 in its loader: number and holder name, both normalised. */
+/** The key of one 证书查询 in its loader: number and holder name, both normalised (a number holds no newline). */
 export const verificationKey = (number: string, name: string) => `${number}\n${name}`;
+const fromVerificationKey = (key: string): [string, string] => {
+  const cut = key.indexOf('\n');
+  return [key.slice(0, cut), key.slice(cut + 1)];
+};
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. `lookupDb`: the public lookups' connection. */
 export function createLoaders(db: Db, lookupDb: Db = db) {
   return {
     /** 证书查询 by number and holder name (verificationKey), all asked in one tick in one statement. */
     verification: new DataLoader<string, VerifiedRow | null>(async (keys) => {
-      const pairs = keys.map((k) => k.split('\n') as [string, string]);
+      const pairs = keys.map(fromVerificationKey);
       const rows = (await certificatesByNumberAndName(lookupDb).execute({
         numbers: pairs.map(([n]) => n),
         names: pairs.map(([, h]) => h),
