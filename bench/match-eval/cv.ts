@@ -109,7 +109,7 @@ export function crossFitted(plain: MatchIndex, rows: Labelled[], tree: Tree, m: 
 
 /** Softmax (listwise) regression: maximizes the probability mass on each title's right candidates. */
 export function fitSoftmax(lists: List[], l2 = 1e-3, iterations = 800): number[] {
-  const d = RERANK_FEATURES.length;
+  const d = lists[0]?.x[0]?.length ?? RERANK_FEATURES.length;
   const w = new Float64Array(d);
   w[0] = 1;
   const m = new Float64Array(d);
