@@ -49,34 +49,52 @@ describe('reranker training (softmax over each title’s candidates)', () => {
   });
 });
 
+/** Lists where the right candidate has exactly one of two marks (an interaction). */
+function xorLists(): List[] {
+  const out: List[] = [];
+  for (let t = 0; t < 300; t++) {
+    const right = t % 4;
+    // Candidates: both marks, neither, the right one (one mark), and another with neither.
+    const marks = [
+      [1, 1],
+      [0, 0],
+      [t % 2, 1 - (t % 2)],
+      [0, 0],
+    ];
+    const order = [0, 1, 2, 3].map((c) => (c + right + 2) % 4);
+    const x = order.map((m) => {
+      const f = new Array<number>(d).fill(0);
+      [f[2], f[3]] = marks[m] as [number, number];
+      return f;
+    });
+    out.push({ x, positive: order.map((m) => m === 2) });
+  }
+  return out;
+}
+
+const top1Of = (lists: List[], r: Reranker) =>
+  lists.filter((l) => {
+    const z = l.x.map((x) => rerankerMargin(r, x));
+    return l.positive[z.indexOf(Math.max(...z))];
+  }).length;
+
 describe('boosted trees (gbdt.ts)', () => {
   it('learn an interaction a linear model cannot: the right candidate has exactly one of two marks', () => {
-    const out: List[] = [];
-    for (let t = 0; t < 300; t++) {
-      const right = t % 4;
-      // Candidates: both marks, neither, the right one (one mark), and another with neither.
-      const marks = [
-        [1, 1],
-        [0, 0],
-        [t % 2, 1 - (t % 2)],
-        [0, 0],
-      ];
-      const order = [0, 1, 2, 3].map((c) => (c + right + 2) % 4);
-      const x = order.map((m) => {
-        const f = new Array<number>(d).fill(0);
-        [f[2], f[3]] = marks[m] as [number, number];
-        return f;
-      });
-      out.push({ x, positive: order.map((m) => m === 2) });
-    }
+    const out = xorLists();
     const trees = boost(out, { ...DEFAULT_BOOST, depth: 2, trees: 30, minLeaf: 5 });
-    const r: Reranker = { weights: new Array<number>(d).fill(0), bias: 0, trees };
-    const top1 = out.filter((l) => {
-      const z = l.x.map((x) => rerankerMargin(r, x));
-      return l.positive[z.indexOf(Math.max(...z))];
-    }).length;
-    expect(top1).toBe(out.length);
+    expect(top1Of(out, { weights: new Array<number>(d).fill(0), bias: 0, trees })).toBe(out.length);
     expect(boost(out, { ...DEFAULT_BOOST, depth: 2, trees: 30, minLeaf: 5 })).toEqual(trees);
+  });
+
+  it('learn it too under the pairwise (LambdaMART) loss and with half the lists per tree, deterministically', () => {
+    const out = xorLists();
+    const zero = new Array<number>(d).fill(0);
+    for (const p of [{ loss: 'lambda' as const }, { subsample: 0.5 }]) {
+      const params = { ...DEFAULT_BOOST, depth: 2, trees: 30, minLeaf: 5, ...p };
+      const trees = boost(out, params);
+      expect(top1Of(out, { weights: zero, bias: 0, trees })).toBe(out.length);
+      expect(boost(out, params)).toEqual(trees);
+    }
   });
 
   it('reads a tree: left at or below the threshold', () => {

@@ -109,37 +109,66 @@ export function crossFitted(plain: MatchIndex, rows: Labelled[], tree: Tree, m: 
 
 /** Softmax (listwise) regression: maximizes the probability mass on each title's right candidates. */
 export function fitSoftmax(lists: List[], l2 = 1e-3, iterations = 800): number[] {
-  const d = RERANK_FEATURES.length;
-  const w = new Array<number>(d).fill(0);
+  const d = lists[0]?.x[0]?.length ?? RERANK_FEATURES.length;
+  const w = new Float64Array(d);
   w[0] = 1;
-  const m = new Array<number>(d).fill(0);
-  const v = new Array<number>(d).fill(0);
+  const m = new Float64Array(d);
+  const v = new Float64Array(d);
   const rate = 0.05;
+  // The candidates' features in one flat array (row-major), with each list's start.
+  const n = lists.reduce((s, l) => s + l.x.length, 0);
+  const X = new Float64Array(n * d);
+  const pos = new Uint8Array(n);
+  const starts = new Int32Array(lists.length + 1);
+  let r = 0;
+  lists.forEach((l, li) => {
+    starts[li] = r;
+    l.x.forEach((f, c) => {
+      for (let i = 0; i < d; i++) X[r * d + i] = f[i] ?? 0;
+      pos[r] = l.positive[c] ? 1 : 0;
+      r++;
+    });
+  });
+  starts[lists.length] = r;
+  const z = new Float64Array(n);
+  const grad = new Float64Array(d);
   for (let it = 1; it <= iterations; it++) {
-    const grad = w.map((x) => l2 * x);
-    for (const { x, positive } of lists) {
-      const z = x.map((f) => f.reduce((s, fi, i) => s + fi * (w[i] ?? 0), 0));
-      const max = Math.max(...z);
-      const e = z.map((zi) => Math.exp(zi - max));
-      const all = e.reduce((s, ei) => s + ei, 0);
-      const pos = e.reduce((s, ei, c) => s + (positive[c] ? ei : 0), 0);
+    for (let i = 0; i < d; i++) grad[i] = l2 * (w[i] as number);
+    for (let li = 0; li < lists.length; li++) {
+      const a = starts[li] as number;
+      const b = starts[li + 1] as number;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = a; c < b; c++) {
+        let s = 0;
+        for (let i = 0; i < d; i++) s += (X[c * d + i] as number) * (w[i] as number);
+        z[c] = s;
+        if (s > max) max = s;
+      }
+      let all = 0;
+      let inPos = 0;
+      for (let c = a; c < b; c++) {
+        const e = Math.exp((z[c] as number) - max);
+        z[c] = e;
+        all += e;
+        if (pos[c]) inPos += e;
+      }
       // d(-log(pos/all))/dz_c = p_c − q_c, p over all, q over the positives.
-      for (let c = 0; c < x.length; c++) {
-        const g = ((e[c] ?? 0) / all - (positive[c] ? (e[c] ?? 0) / pos : 0)) / lists.length;
-        const f = x[c] as number[];
-        for (let i = 0; i < d; i++) grad[i] = (grad[i] ?? 0) + g * (f[i] ?? 0);
+      for (let c = a; c < b; c++) {
+        const e = z[c] as number;
+        const g = (e / all - (pos[c] ? e / inPos : 0)) / lists.length;
+        for (let i = 0; i < d; i++) grad[i] = (grad[i] as number) + g * (X[c * d + i] as number);
       }
     }
     for (let i = 0; i < d; i++) {
-      const g = grad[i] ?? 0;
-      m[i] = 0.9 * (m[i] ?? 0) + 0.1 * g;
-      v[i] = 0.999 * (v[i] ?? 0) + 0.001 * g * g;
-      const mh = (m[i] ?? 0) / (1 - 0.9 ** it);
-      const vh = (v[i] ?? 0) / (1 - 0.999 ** it);
-      w[i] = (w[i] ?? 0) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
+      const g = grad[i] as number;
+      m[i] = 0.9 * (m[i] as number) + 0.1 * g;
+      v[i] = 0.999 * (v[i] as number) + 0.001 * g * g;
+      const mh = (m[i] as number) / (1 - 0.9 ** it);
+      const vh = (v[i] as number) / (1 - 0.999 ** it);
+      w[i] = (w[i] as number) - (rate * mh) / (Math.sqrt(vh) + 1e-8);
     }
   }
-  return w;
+  return [...w];
 }
 
 /** The bias that makes logistic(margin(x) + bias) the chance a candidate is right (Newton's method on one variable). */

@@ -20,6 +20,14 @@ export interface BoostParams {
   lambda: number;
   /** Quantile bins per feature (at most 255). */
   bins: number;
+  /**
+   * The loss: the listwise softmax (default), or LambdaMART's pairwise gradients weighted by the
+   * change of NDCG@`cutoff` a swap would make.
+   */
+  loss?: 'softmax' | 'lambda';
+  cutoff?: number;
+  /** The share of lists each tree sees (1: all; fewer: a deterministic draw per tree). */
+  subsample?: number;
 }
 
 /** Generic settings; the ones shipped are cv.ts RERANKER's. */
@@ -111,28 +119,31 @@ export function boost(lists: List[], params: BoostParams = DEFAULT_BOOST, base?:
   const maxBins = params.bins + 1;
   const hist = new Float64Array(3 * d * maxBins);
   for (let t = 0; t < params.trees; t++) {
-    // Gradient of −log(Σ_pos e^F / Σ_all e^F): p − q (p softmax over all, q over the positives).
-    lists.forEach((l, i) => {
-      const s = start[i] as number;
-      const m = l.x.length;
-      let max = -Infinity;
-      for (let c = 0; c < m; c++) max = Math.max(max, F[s + c] as number);
-      let all = 0;
-      let pos = 0;
-      for (let c = 0; c < m; c++) {
-        const e = Math.exp((F[s + c] as number) - max);
-        g[s + c] = e;
-        all += e;
-        if (positive[s + c]) pos += e;
-      }
-      for (let c = 0; c < m; c++) {
-        const e = g[s + c] as number;
-        const p = e / all;
-        const q = positive[s + c] ? e / pos : 0;
-        g[s + c] = p - q;
-        h[s + c] = Math.max(p * (1 - p), 1e-6);
-      }
-    });
+    if (params.loss === 'lambda') lambdaGradients(lists, start, positive, F, g, h, params.cutoff ?? 3);
+    else {
+      // Gradient of −log(Σ_pos e^F / Σ_all e^F): p − q (p softmax over all, q over the positives).
+      lists.forEach((l, i) => {
+        const s = start[i] as number;
+        const m = l.x.length;
+        let max = -Infinity;
+        for (let c = 0; c < m; c++) max = Math.max(max, F[s + c] as number);
+        let all = 0;
+        let pos = 0;
+        for (let c = 0; c < m; c++) {
+          const e = Math.exp((F[s + c] as number) - max);
+          g[s + c] = e;
+          all += e;
+          if (positive[s + c]) pos += e;
+        }
+        for (let c = 0; c < m; c++) {
+          const e = g[s + c] as number;
+          const p = e / all;
+          const q = positive[s + c] ? e / pos : 0;
+          g[s + c] = p - q;
+          h[s + c] = Math.max(p * (1 - p), 1e-6);
+        }
+      });
+    }
     const grow = (rows: Int32Array, depth: number): TreeNode => {
       let G = 0;
       let H = 0;
@@ -188,12 +199,96 @@ export function boost(lists: List[], params: BoostParams = DEFAULT_BOOST, base?:
       const right = rows.filter((row) => (bin[row * d + f] as number) > b);
       return [best.f, (cuts[best.f] as number[])[best.b] as number, grow(left, depth + 1), grow(right, depth + 1)];
     };
-    const all = new Int32Array(n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    trees.push(grow(all, 0));
+    let rowsOf: Int32Array;
+    const share = params.subsample ?? 1;
+    if (share < 1) {
+      const picked: number[] = [];
+      lists.forEach((l, i) => {
+        if (unit(t * 1_000_003 + i) < share) {
+          const s = start[i] as number;
+          for (let c = 0; c < l.x.length; c++) picked.push(s + c);
+        }
+      });
+      rowsOf = Int32Array.from(picked);
+    } else {
+      rowsOf = new Int32Array(n);
+      for (let i = 0; i < n; i++) rowsOf[i] = i;
+    }
+    const tree = grow(rowsOf, 0);
+    if (share < 1) {
+      // grow() updated only the sampled rows' margins: the others get the tree's value too.
+      const seen = new Uint8Array(n);
+      for (const row of rowsOf) seen[row] = 1;
+      for (let row = 0; row < n; row++) {
+        if (seen[row]) continue;
+        let node = tree;
+        while (typeof node !== 'number')
+          node = (bin[row * d + node[0]] as number) <= cutIndex(cuts, node) ? node[2] : node[3];
+        F[row] = (F[row] as number) + node;
+      }
+    }
+    trees.push(tree);
   }
   return trees;
 }
 
 /** Leaf values as shipped (the margins are updated with the rounded value, so training sees what is shipped). */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** A deterministic uniform draw in [0, 1) from an integer. */
+function unit(x: number): number {
+  let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/** The bin index of a node's threshold (the node splits bins ≤ it to the left). */
+function cutIndex(cuts: number[][], node: readonly [number, number, unknown, unknown]): number {
+  return (cuts[node[0]] as number[]).indexOf(node[1]);
+}
+
+/**
+ * LambdaMART's gradients: for each pair of a right and a wrong candidate of a list, the logistic of
+ * their margin difference weighted by |ΔNDCG@cutoff| of swapping them (binary relevance).
+ */
+function lambdaGradients(
+  lists: List[],
+  start: number[],
+  positive: Uint8Array,
+  F: Float64Array,
+  g: Float64Array,
+  h: Float64Array,
+  cutoff: number,
+) {
+  g.fill(0);
+  h.fill(1e-6);
+  const gain = (r: number) => (r < cutoff ? 1 / Math.log2(r + 2) : 0);
+  lists.forEach((l, li) => {
+    const s = start[li] as number;
+    const m = l.x.length;
+    const order = Array.from({ length: m }, (_, c) => c).sort((a, b) => (F[s + b] as number) - (F[s + a] as number));
+    const rank = new Int32Array(m);
+    order.forEach((c, r) => {
+      rank[c] = r;
+    });
+    let npos = 0;
+    for (let c = 0; c < m; c++) if (positive[s + c]) npos++;
+    let ideal = 0;
+    for (let r = 0; r < Math.min(npos, cutoff); r++) ideal += gain(r);
+    if (!ideal) return;
+    for (let i = 0; i < m; i++) {
+      if (!positive[s + i]) continue;
+      for (let j = 0; j < m; j++) {
+        if (positive[s + j]) continue;
+        const delta = Math.abs(gain(rank[i] as number) - gain(rank[j] as number)) / ideal;
+        if (!delta) continue;
+        const rho = 1 / (1 + Math.exp((F[s + i] as number) - (F[s + j] as number)));
+        g[s + i] = (g[s + i] as number) - rho * delta;
+        g[s + j] = (g[s + j] as number) + rho * delta;
+        const w = rho * (1 - rho) * delta;
+        h[s + i] = (h[s + i] as number) + w;
+        h[s + j] = (h[s + j] as number) + w;
+      }
+    }
+  });
+}
