@@ -102,12 +102,9 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   fastFetch(request: SubgraphRequest, token: string): Promise<string | undefined> {
     if (!this.batching) return this.alone(request, token);
     // The same query, variables and caller already on its way (a busy dashboard): one answer for all.
-    const key = `${request.query}\u0000${JSON.stringify(request.variables)}\u0000${token}`;
-    const pending = this.fastInFlight.get(key);
-    if (pending) return pending;
-    const answer = this.gather(request, token).finally(() => this.fastInFlight.delete(key));
-    this.fastInFlight.set(key, answer);
-    return answer;
+    return collapsed(this.fastInFlight, inFlightKey(request.query, request.variables, token), () =>
+      this.gather(request, token),
+    );
   }
 
   /** Fast-path calls on their way, by query, variables and caller token (collapsed as `answer` does). */
@@ -219,12 +216,7 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
     const token = 'context' in options ? options.context.internalToken : undefined;
     const query = request.query ?? '';
     if (!token || !/^\s*(query\b|\{)/.test(query)) return this.fetchTraced(options);
-    const key = `${query}\u0000${JSON.stringify(request.variables ?? {})}\u0000${token}`;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const leader = this.fetchTraced(options).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, leader);
-    return leader;
+    return collapsed(this.inFlight, inFlightKey(query, request.variables, token), () => this.fetchTraced(options));
   }
 
   /** One subgraph call, as a client span when tracing is on (the trace context goes along in the headers). */
@@ -298,6 +290,19 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
       { extensions: { code: timedOut ? 'SUBGRAPH_TIMEOUT' : 'SUBGRAPH_UNAVAILABLE' } },
     );
   }
+}
+
+/** The key of a query on its way to a subgraph: its text, its variables and the caller's signed claims. */
+const inFlightKey = (query: string, variables: Record<string, unknown> | undefined, token: string) =>
+  `${query}\u0000${JSON.stringify(variables ?? {})}\u0000${token}`;
+
+/** The promise already under `key` in `pending`, else `start()`'s, kept there until it settles. */
+function collapsed<T>(pending: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+  const known = pending.get(key);
+  if (known) return known;
+  const leader = start().finally(() => pending.delete(key));
+  pending.set(key, leader);
+  return leader;
 }
 
 /** A request the fast path sends a subgraph (the query the planner would send, with the variables it uses). */
