@@ -101,26 +101,24 @@ const certificatesByNumberAndName = preparedPer((db) =>
     .prepare('verify_certificates'),
 );
 
-/** The key of one 证书查询 in its loader: number and holder name, both normalised (a number holds no newline). */
-export const verificationKey = (number: string, name: string) => `${number}\n${name}`;
-const fromVerificationKey = (key: string): [string, string] => {
-  const cut = key.indexOf('\n');
-  return [key.slice(0, cut), key.slice(cut + 1)];
-};
+/** A number and name pair as one string (a number holds no newline). */
+const pairKey = ([number, name]: readonly [string, string]) => `${number}\n${name}`;
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. `lookupDb`: the public lookups' connection. */
 export function createLoaders(db: Db, lookupDb: Db = db) {
   return {
-    /** 证书查询 by number and holder name (verificationKey), all asked in one tick in one statement. */
-    verification: new DataLoader<string, VerifiedRow | null>(async (keys) => {
-      const pairs = keys.map(fromVerificationKey);
-      const rows = (await certificatesByNumberAndName(lookupDb).execute({
-        numbers: pairs.map(([n]) => n),
-        names: pairs.map(([, h]) => h),
-      })) as VerifiedRow[];
-      const found = new Map(rows.map((r) => [verificationKey(r.number, r.holderName), r]));
-      return keys.map((k) => found.get(k) ?? null);
-    }),
+    /** 证书查询 by number and holder name (both normalised), all asked in one tick in one statement. */
+    verification: new DataLoader<readonly [number: string, name: string], VerifiedRow | null, string>(
+      async (pairs) => {
+        const rows = (await certificatesByNumberAndName(lookupDb).execute({
+          numbers: pairs.map(([n]) => n),
+          names: pairs.map(([, h]) => h),
+        })) as VerifiedRow[];
+        const found = new Map(rows.map((r) => [pairKey([r.number, r.holderName]), r]));
+        return pairs.map((p) => found.get(pairKey(p)) ?? null);
+      },
+      { cacheKeyFn: pairKey },
+    ),
     /** 企业名称 and 职业名称 the public 证书查询 provides (@provides), read through the owning domains' named functions. */
     // One prepared statement per key (a verification names one of each), pipelined on that connection.
     enterpriseName: new DataLoader<string, string | null>((ids) =>

@@ -4,7 +4,7 @@ import type DataLoader from 'dataloader';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { builder } from '../builder.ts';
-import { type VerifiedRow, verificationKey } from '../loaders.ts';
+import type { VerifiedRow } from '../loaders.ts';
 import { normaliseHolderName, normaliseNumber } from '../rules/verification.ts';
 import { CertificateStatus, SkillLevel } from './enums.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
@@ -120,7 +120,7 @@ builder.queryFields((t) => ({
       const number = normaliseNumber(args.number);
       const name = normaliseHolderName(args.holderName);
       if (!number || !name) return { status: 'NOT_FOUND', certificate: null };
-      const c = await ctx.loaders.verification.load(verificationKey(number, name));
+      const c = await ctx.loaders.verification.load([number, name]);
       return c ? { status: c.status, certificate: c } : { status: 'NOT_FOUND', certificate: null };
     },
   }),
