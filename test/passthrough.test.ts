@@ -49,6 +49,30 @@ async function raw(url: string, body: Record<string, unknown>, auth?: string) {
   return { status: res.status, text: await res.text() };
 }
 
+/** A POST's status, the headers Apollo Server sets on an answer, and the body. */
+async function answer(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    cache: res.headers.get('cache-control'),
+    text: await res.text(),
+  };
+}
+
+/** Certificates in number order, from `offset`: what the tests look up. */
+const certificatesFrom = (offset: number, limit: number) =>
+  hub.db.db
+    .select({ number: certificates.number, holderName: certificates.holderName })
+    .from(certificates)
+    .orderBy(asc(certificates.number))
+    .offset(offset)
+    .limit(limit);
+
 /** Sends `body` to both gateways; returns both answers and which path the passthrough gateway took. */
 async function both(body: Record<string, unknown>, auth?: string) {
   const before = { ...direct.passthrough };
@@ -207,20 +231,6 @@ describe('single-subgraph passthrough', () => {
 });
 
 describe('fast path (a known query text skips Apollo Server’s request pipeline)', () => {
-  /** Status, the headers Apollo Server sets on an answer, and the body. */
-  async function answer(url: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: res.status,
-      type: res.headers.get('content-type'),
-      cache: res.headers.get('cache-control'),
-      text: await res.text(),
-    };
-  }
   /** Both gateways' answers and whether the fast path answered on the passthrough gateway. */
   async function fastOrNot(body: Record<string, unknown>, headers: Record<string, string> = {}) {
     const before = direct.passthrough.fast;
@@ -230,12 +240,7 @@ describe('fast path (a known query text skips Apollo Server’s request pipeline
   }
   let others: { number: string; holderName: string }[];
   beforeAll(async () => {
-    others = await hub.db.db
-      .select({ number: certificates.number, holderName: certificates.holderName })
-      .from(certificates)
-      .orderBy(asc(certificates.number))
-      .offset(1)
-      .limit(3);
+    others = await certificatesFrom(1, 3);
   });
   const LEARNT = `query Learnt($n: String!, $h: String!) {
     verifyCertificate(number: $n, holderName: $h) { status certificate { number level holderName occupation { name } } }
@@ -339,22 +344,9 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
   let sample: { number: string; holderName: string }[];
   let caller: string;
   beforeAll(async () => {
-    sample = await hub.db.db
-      .select({ number: certificates.number, holderName: certificates.holderName })
-      .from(certificates)
-      .orderBy(asc(certificates.number))
-      .offset(10)
-      .limit(24);
+    sample = await certificatesFrom(10, 24);
     caller = await signInternalToken(PUBLIC_CALLER);
   });
-  const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
-  };
   const vars = (i: number) => {
     const s = sample[i] as { number: string; holderName: string };
     return { n: s.number, h: s.holderName };
@@ -365,7 +357,7 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
     const source = new HubDataSource({ name: 'assessments', url, timeoutMs: 5_000 });
     const alone = new HubDataSource({ name: 'assessments', url, timeoutMs: 5_000, batch: false });
     // The subgraph learns the text from Apollo Server's pipeline first (it answers only known texts in a batch).
-    await post(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
+    await answer(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
     const batchesBefore = hub.subgraphs.assessments.fastAnswers.batches;
     const requests = [1, 2, 3, 4, 5].map((i) => ({ query: QUERY, variables: vars(i) }));
     // A wrong name is an answer too (NOT_FOUND, no certificate), not an error.
@@ -387,7 +379,7 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
   it('asks once for identical calls on their way (same query, variables and caller), as the ordinary path does', async () => {
     const url = hub.subgraphs.assessments.url;
     const source = new HubDataSource({ name: 'assessments', url, timeoutMs: 5_000 });
-    await post(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
+    await answer(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
     const same = { query: QUERY, variables: vars(12) };
     const answers = await Promise.all([
       source.fastFetch(same, caller),
@@ -405,7 +397,7 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
   it('leaves to the ordinary path each call the subgraph will not answer in a batch: a text it has not learnt, bad variables', async () => {
     const url = hub.subgraphs.assessments.url;
     const source = new HubDataSource({ name: 'assessments', url, timeoutMs: 5_000 });
-    await post(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
+    await answer(url, { query: QUERY, variables: vars(0) }, { 'x-hub-caller': caller });
     const unknown = `query NotLearnt($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status } }`;
     const answers = await Promise.all([
       source.fastFetch({ query: QUERY, variables: vars(7) }, caller),
@@ -426,9 +418,9 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
     }`;
     const stats = { query: STATS, variables: { g: ['PREFECTURE', 'LEVEL', 'MONTH'] } };
     const lookup = { query: QUERY, variables: vars(11) };
-    const alone = await post(url, stats, { 'x-hub-caller': dashboard }); // learnt, and the answer to compare with
-    const lookupAlone = await post(url, lookup, { 'x-hub-caller': dashboard });
-    const res = await post(url, [stats, lookup, { query: 'query Unknown { __typename }' }], {
+    const alone = await answer(url, stats, { 'x-hub-caller': dashboard }); // learnt, and the answer to compare with
+    const lookupAlone = await answer(url, lookup, { 'x-hub-caller': dashboard });
+    const res = await answer(url, [stats, lookup, { query: 'query Unknown { __typename }' }], {
       'x-hub-caller': dashboard,
       'x-hub-request-ids': 'a-1,a-2,a-3',
     });
@@ -447,36 +439,36 @@ describe('合批: the fast path’s calls to one subgraph, sent in batches', () 
   it('refuses a batch without the gateway’s signature, one too large, and any batch at the gateway itself', async () => {
     const url = hub.subgraphs.assessments.url;
     const item = { query: QUERY, variables: vars(0) };
-    const unsigned = await post(url, [item, item]);
+    const unsigned = await answer(url, [item, item]);
     expect(unsigned.status).toBe(401);
     expect(JSON.parse(unsigned.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const tooMany = await post(
+    const tooMany = await answer(
       url,
       Array.from({ length: 65 }, () => item),
       { 'x-hub-caller': caller },
     );
     expect(tooMany.status).toBe(400);
     expect(JSON.parse(tooMany.text).errors[0].extensions.code).toBe('BAD_BATCH');
-    const empty = await post(url, [], { 'x-hub-caller': caller });
+    const empty = await answer(url, [], { 'x-hub-caller': caller });
     expect(empty.status).toBe(400);
     // The gateway's rate limit counts requests: its own callers may not batch.
-    await post(direct.url, item);
-    const atGateway = await post(direct.url, [item, item]);
+    await answer(direct.url, item);
+    const atGateway = await answer(direct.url, [item, item]);
     expect(atGateway.status).toBe(400);
     expect(atGateway.text).not.toContain('"data"');
   });
 
   it('answers concurrent verifications through the gateway exactly as the ordinary path does, in batches', async () => {
     const body = (i: number) => ({ query: QUERY, variables: vars(i % sample.length) });
-    await post(direct.url, body(0)); // learnt
+    await answer(direct.url, body(0)); // learnt
     const calls = () => direct.subgraphCalls('assessments') as { requests: number; batches: number; batched: number };
     let batches = 0;
     // Whether requests meet in one turn of the gateway's event loop depends on timing: a few bursts show it.
     for (let round = 0; round < 5 && batches === 0; round++) {
       const before = { ...calls() };
       const fastBefore = direct.passthrough.fast;
-      const answers = await Promise.all(Array.from({ length: 48 }, (_, i) => post(direct.url, body(i))));
-      const expected = await Promise.all(Array.from({ length: 48 }, (_, i) => post(ordinary.url, body(i))));
+      const answers = await Promise.all(Array.from({ length: 48 }, (_, i) => answer(direct.url, body(i))));
+      const expected = await Promise.all(Array.from({ length: 48 }, (_, i) => answer(ordinary.url, body(i))));
       expect(answers).toEqual(expected);
       expect(direct.passthrough.fast - fastBefore).toBe(48);
       batches = calls().batches - before.batches;
