@@ -241,24 +241,28 @@ export interface Accuracy {
   n: number;
   top1: number;
   top3: number;
+  /** Top-5: how far the first three are from the right occupation. */
+  top5: number;
   /** Per row, in order: whether it is a top-1 and a top-3 hit (for paired comparisons). */
   hits: [top1: boolean, top3: boolean][];
 }
 
 export function accuracy(rows: Labelled[], predict: (title: string) => string[], tree: Tree): Accuracy {
+  let top5 = 0;
   const hits = rows.map((r): [boolean, boolean] => {
     const codes = predict(r.title);
     const hit = (c: string) => r.labels.some((l) => tree.isUnder(c, l));
+    if (codes.slice(0, 5).some(hit)) top5++;
     return [!!codes[0] && hit(codes[0]), codes.slice(0, 3).some(hit)];
   });
   const share = (i: 0 | 1) => hits.filter((h) => h[i]).length / rows.length;
-  return { n: rows.length, top1: share(0), top3: share(1), hits };
+  return { n: rows.length, top1: share(0), top3: share(1), top5: top5 / rows.length, hits };
 }
 
 export const byMatcher =
   (index: MatchIndex) =>
   (title: string): string[] =>
-    matchOccupations(index, { title }, 3).map((m) => m.workTypeCode ?? m.occupationCode);
+    matchOccupations(index, { title }, 5).map((m) => m.workTypeCode ?? m.occupationCode);
 
 export interface FoldResult {
   fold: number;
