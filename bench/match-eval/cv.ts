@@ -44,7 +44,7 @@ export function fnv(s: string): number {
 
 /** Outer folds by the hash; inner folds (within a training set) by other bits of it. */
 export const foldOf = (title: string, k: number) => fnv(title) % k;
-const innerFoldOf = (title: string, m: number) => (fnv(title) >>> 11) % m;
+export const innerFoldOf = (title: string, m: number) => (fnv(title) >>> 11) % m;
 
 /**
  * The mappings a reviewer would confirm for `rows`: the labelled 职业 itself; for a label above the
@@ -224,16 +224,20 @@ export function trainReranker(
 ): Reranker {
   const lists = crossFitted(plain, rows, tree, m);
   const weights = kind === 'trees' ? RERANK_FEATURES.map(() => 0) : fitSoftmax(lists).map(round);
+  if (kind !== 'linear') return withResidualTrees(lists, weights, params);
   const linear: Reranker = { weights, bias: 0 };
-  const trees =
-    kind === 'linear'
-      ? undefined
-      : boost(
-          lists,
-          params,
-          lists.flatMap((l) => l.x.map((x) => rerankerMargin(linear, x))),
-        );
-  const r: Reranker = trees ? { weights, bias: 0, trees } : linear;
+  return { ...linear, bias: round(fitBias(lists, (x) => rerankerMargin(linear, x))) };
+}
+
+/** Trees boosted on the residual of the linear `weights` (their margin as the trees' start), then the bias. */
+export function withResidualTrees(lists: List[], weights: number[], params: BoostParams = RERANKER.boost): Reranker {
+  const linear: Reranker = { weights, bias: 0 };
+  const trees = boost(
+    lists,
+    params,
+    lists.flatMap((l) => l.x.map((x) => rerankerMargin(linear, x))),
+  );
+  const r: Reranker = { weights, bias: 0, trees };
   return { ...r, bias: round(fitBias(lists, (x) => rerankerMargin(r, x))) };
 }
 

@@ -6,7 +6,7 @@
  * most `bins` quantile bins once; a split threshold is the midpoint between two neighbouring values.
  * Deterministic: no sampling.
  */
-import type { TreeNode } from '@hub/occupations/rules';
+import { type TreeNode, treeValue } from '@hub/occupations/rules';
 import type { List } from './cv.ts';
 
 export interface BoostParams {
@@ -216,16 +216,16 @@ export function boost(lists: List[], params: BoostParams = DEFAULT_BOOST, base?:
     }
     const tree = grow(rowsOf, 0);
     if (share < 1) {
-      // grow() updated only the sampled rows' margins: the others get the tree's value too.
+      // grow() updated only the sampled rows' margins: the others get the tree's value too (a row's
+      // bin is at most a node's cut exactly when its value is at most the threshold).
       const seen = new Uint8Array(n);
       for (const row of rowsOf) seen[row] = 1;
-      for (let row = 0; row < n; row++) {
-        if (seen[row]) continue;
-        let node = tree;
-        while (typeof node !== 'number')
-          node = (bin[row * d + node[0]] as number) <= cutIndex(cuts, node) ? node[2] : node[3];
-        F[row] = (F[row] as number) + node;
-      }
+      lists.forEach((l, i) => {
+        const s = start[i] as number;
+        l.x.forEach((x, c) => {
+          if (!seen[s + c]) F[s + c] = (F[s + c] as number) + treeValue(tree, x);
+        });
+      });
     }
     trees.push(tree);
   }
@@ -240,11 +240,6 @@ function unit(x: number): number {
   let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
-}
-
-/** The bin index of a node's threshold (the node splits bins ≤ it to the left). */
-function cutIndex(cuts: number[][], node: readonly [number, number, unknown, unknown]): number {
-  return (cuts[node[0]] as number[]).indexOf(node[1]);
 }
 
 /**

@@ -10,8 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
-import { type MatchIndex, RERANK_DEPTH, RULES_YIELD_TO_MAPPING, rerankCandidates } from '@hub/occupations/rules';
-import { confirmedFrom, foldOf, type Labelled, type Tree, withMappings } from './cv.ts';
+import { type MatchIndex, RERANK_DEPTH, rerankCandidates, ruleRank } from '@hub/occupations/rules';
+import { confirmedFrom, foldOf, innerFoldOf, type Labelled, type Tree, withMappings } from './cv.ts';
 import { dev, plainIndex, tree } from './data.ts';
 
 export interface CachedCandidate {
@@ -35,36 +35,20 @@ export interface CachedFold {
   test: CachedList[];
 }
 
-const innerFoldOf = (title: string, m: number) => {
-  let h = 0x811c9dc5;
-  for (const ch of title) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
-  return (h >>> 11) % m;
-};
-
-type Ev = Map<number, { equal: boolean; tradeSuffix: boolean; mappingSim: number }>;
-
 function listOf(index: MatchIndex, r: Labelled, t: Tree, inner: number): CachedList {
-  const ev = new Map() as Ev;
-  // The evidence map's type is internal to match.ts; the rules read three of its fields.
-  const cands = rerankCandidates(
-    index,
-    { title: r.title },
-    RERANK_DEPTH,
-    ev as unknown as Parameters<typeof rerankCandidates>[3],
-  );
-  let near = 0;
-  for (const e of ev.values()) near = Math.max(near, e.mappingSim);
+  const ev: Parameters<typeof rerankCandidates>[3] = new Map();
+  const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH, ev);
+  const rule = ruleRank(ev);
   return {
     title: r.title,
     inner,
     cands: cands.map((c) => {
-      const e = ev.get(c.doc);
       const code = c.workTypeCode ?? c.occupationCode;
       return {
         x: c.features,
         code,
         occupationCode: c.occupationCode,
-        rule: near > RULES_YIELD_TO_MAPPING ? 0 : e?.equal ? 2 : e?.tradeSuffix ? 1 : 0,
+        rule: rule(c.doc),
         hit: r.labels.some((l) => t.isUnder(code, l)),
       };
     }),

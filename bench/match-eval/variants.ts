@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RERANK_FEATURES, type Reranker, rerankerMargin } from '@hub/occupations/rules';
 import { loadFolds, marginsOf, scoreLists, writeHits } from './cached.ts';
-import { fitBias, fitSoftmax, type List, RERANKER } from './cv.ts';
+import { fitSoftmax, type List, RERANKER, withResidualTrees } from './cv.ts';
 import { type BoostParams, boost } from './gbdt.ts';
 import type { CachedList } from './lists.ts';
 
@@ -28,17 +28,8 @@ export function linearOf(lists: List[], key: string): number[] {
   return w;
 }
 
-export function trainResidual(lists: List[], key: string, params: BoostParams = RERANKER.boost): Reranker {
-  const weights = linearOf(lists, key);
-  const linear: Reranker = { weights, bias: 0 };
-  const trees = boost(
-    lists,
-    params,
-    lists.flatMap((l) => l.x.map((x) => rerankerMargin(linear, x))),
-  );
-  const r: Reranker = { weights, bias: 0, trees };
-  return { ...r, bias: round(fitBias(lists, (x) => rerankerMargin(r, x))) };
-}
+export const trainResidual = (lists: List[], key: string, params: BoostParams = RERANKER.boost): Reranker =>
+  withResidualTrees(lists, linearOf(lists, key), params);
 
 type Make = (train: CachedList[], key: string) => (l: CachedList) => number[];
 const P = (o: Partial<BoostParams>): BoostParams => ({ ...RERANKER.boost, ...o });
@@ -166,19 +157,10 @@ function relMake(params: BoostParams, which = REL, linearToo = true): Make {
   return (train, key) => {
     const aug = train.map((l) => relAug(l, which));
     const lists = toLists(aug);
-    let r: Reranker;
-    if (linearToo) r = trainResidual(lists, `${key}rel${which.length}`, params);
-    else {
-      // Linear on the plain features, trees on all.
-      const weights = [...linearOf(toLists(train), key), ...which.map(() => 0)];
-      const linear: Reranker = { weights, bias: 0 };
-      const trees = boost(
-        lists,
-        params,
-        lists.flatMap((l) => l.x.map((x) => rerankerMargin(linear, x))),
-      );
-      r = { weights, bias: 0, trees };
-    }
+    const r = linearToo
+      ? trainResidual(lists, `${key}rel${which.length}`, params)
+      : // Linear on the plain features, trees on all.
+        withResidualTrees(lists, [...linearOf(toLists(train), key), ...which.map(() => 0)], params);
     return (l) => marginsOf(r)(relAug(l, which));
   };
 }
@@ -231,14 +213,7 @@ for (const lam of [0.25, 0.5, 1, 2]) {
 for (const l2 of [1e-4, 1e-2]) {
   variants[`l2_${l2}`] = (t) => {
     const lists = toLists(t);
-    const weights = fitSoftmax(lists, l2).map(round);
-    const linear: Reranker = { weights, bias: 0 };
-    const trees = boost(
-      lists,
-      RERANKER.boost,
-      lists.flatMap((l) => l.x.map((x) => rerankerMargin(linear, x))),
-    );
-    return marginsOf({ weights, bias: 0, trees });
+    return marginsOf(withResidualTrees(lists, fitSoftmax(lists, l2).map(round)));
   };
 }
 

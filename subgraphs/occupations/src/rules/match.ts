@@ -852,6 +852,24 @@ function charOverlap(index: MatchIndex, c: string): (doc: number) => number {
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
+ * The rules before the learned order, per document of a title's evidence (`ev`, as rerankCandidates
+ * fills it): 2 a name or alias equal to the title (the same role); 1 a trade's name the title ends
+ * with (…工: 高压电工 → 电工, its head noun; on the dev file two in three such titles carry that
+ * trade's label, well above the matcher's hit rate); 0 none. Both stand aside (0) when a confirmed
+ * role name is close to the title (similarity above RULES_YIELD_TO_MAPPING): with such mappings
+ * loaded, the rules cost 1.3 points of held-out top-1 on the dev file.
+ */
+export function ruleRank(ev: ReadonlyMap<number, Evidence>): (doc: number) => number {
+  let nearMapping = 0;
+  for (const e of ev.values()) nearMapping = Math.max(nearMapping, e.mappingSim);
+  return (doc) => {
+    if (nearMapping > RULES_YIELD_TO_MAPPING) return 0;
+    const e = ev.get(doc);
+    return e?.equal ? 2 : e?.tradeSuffix ? 1 : 0;
+  };
+}
+
+/**
  * Ranks occupations and work types for a job title (and an optional description),
  * best first; one entry per occupation (itself or its best work type).
  */
@@ -863,18 +881,7 @@ export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5
     doc: c.doc,
     z: rerankerMargin(r, c.features),
   }));
-  // Two rules before the learned order: a name or alias equal to the title is the same role; else a
-  // title ending in a trade's name (…工: 高压电工 → 电工) is that trade (its head noun). On the dev file
-  // two in three such titles carry that trade's label, well above the matcher's hit rate. Both stand
-  // aside when a confirmed role name is close to the title (similarity above RULES_YIELD_TO_MAPPING):
-  // with such mappings loaded, the rules cost 1.3 points of held-out top-1 on the dev file.
-  let nearMapping = 0;
-  for (const e of ev.values()) nearMapping = Math.max(nearMapping, e.mappingSim);
-  const rule = (doc: number) => {
-    const e = ev.get(doc);
-    if (nearMapping > RULES_YIELD_TO_MAPPING) return 0;
-    return e?.equal ? 2 : e?.tradeSuffix ? 1 : 0;
-  };
+  const rule = ruleRank(ev);
   scored.sort((a, b) => rule(b.doc) - rule(a.doc) || b.z - a.z || a.doc - b.doc);
   // One entry per occupation, placed by its best document; a work type stands for its occupation
   // only when the title is nearer to the work type's own name than to the occupation's names.
