@@ -189,6 +189,26 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
     for (const c of rerankCandidates(bare, { title: '风电运维工程师' })) expect(feature(c, 'textBigram')).toBe(0);
   });
 
+  it('weighs the title against each 职业’s whole text, its 小类’s and its 中类’s; a work type reads its 职业’s', () => {
+    const cosines = ['docCosine', 'classCosine', 'groupCosine'] as const;
+    const welding = rerankCandidates(index, { title: '焊工' }).filter((c) => c.occupationCode === '6-18-02-04');
+    expect(welding.some((c) => c.workTypeCode)).toBe(true);
+    const [own, ...types] = [...welding].sort((a, b) => (a.workTypeCode ? 1 : 0) - (b.workTypeCode ? 1 : 0));
+    expect(own?.workTypeCode).toBeNull();
+    expect(feature(own as RankedCandidate, 'docCosine')).toBeGreaterThan(0.2);
+    for (const t of types) for (const f of cosines) expect(feature(t, f)).toBe(feature(own as RankedCandidate, f));
+    const wind = rerankCandidates(index, { title: '风电运维工程师' });
+    for (const c of wind) {
+      for (const f of cosines) {
+        expect(feature(c, f)).toBeGreaterThanOrEqual(0);
+        expect(feature(c, f)).toBeLessThanOrEqual(1);
+      }
+      const sameClass = wind.find((d) => d.occupationCode.slice(0, 7) === c.occupationCode.slice(0, 7));
+      expect(feature(c, 'classCosine')).toBe(feature(sameClass as RankedCandidate, 'classCosine'));
+    }
+    for (const c of rerankCandidates(index, { title: 'CNC' })) for (const f of cosines) expect(feature(c, f)).toBe(0);
+  });
+
   it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {
     const title = '数控铣床操作工';
     const deep = rerankCandidates(index, { title }, 1000);

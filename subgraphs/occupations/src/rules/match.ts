@@ -25,6 +25,7 @@
  * a confirmed role name is close to the title. The score (0..1) is the reranker's logistic.
  */
 import { buildClassifier, classify, type MappingClassifier, posteriorFeatures } from './classifier.ts';
+import { buildDocSpace, type DocSpace, type DocSpaceInput, docCosines } from './doc-space.ts';
 import { tradeTermsIn } from './lexicon.ts';
 import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
@@ -208,6 +209,9 @@ export interface MatchIndex {
   nodeName: Map<string, string>;
   /** Per document, the characters of its names (name, aliases, work-type name); per character, its IDF over them. */
   chars: { ofDoc: Set<string>[]; idf: Map<string, number> };
+  /** Each 职业's whole text as a TF-IDF vector (rules/doc-space.ts), and per document its 职业's place in it. */
+  space: DocSpace;
+  spaceDoc: Int32Array;
 }
 
 interface Keyed {
@@ -391,11 +395,20 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   const items: Item[] = [];
   const texts: string[] = [];
   const docOfOccupation = new Map<string, number>();
+  const spaceInput: DocSpaceInput[] = [];
   for (const n of input.nodes) {
     if (n.level !== 4) continue;
     const doc = docs.length;
     docOfOccupation.set(n.code, doc);
     docs.push({ occupationCode: n.code, workTypeCode: null, name: n.name, ancestors: ancestorsOf(n.code) });
+    spaceInput.push({
+      name: n.name,
+      aliases: n.aliases,
+      body: [n.definition, n.tasks].filter(Boolean).join(' '),
+      parents: (docs[doc]?.ancestors ?? []).map((i) => ancestors[i]?.name ?? ''),
+      classCode: n.code.slice(0, 7),
+      groupCode: n.code.slice(0, 4),
+    });
     const seen = new Set<string>();
     const add = (text: string, kind: Phrase['kind']) => {
       if (!text || seen.has(text)) return;
@@ -457,6 +470,8 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   for (const set of ofDoc) for (const ch of set) charDf.set(ch, (charDf.get(ch) ?? 0) + 1);
   const charIdf = new Map<string, number>();
   for (const [ch, df] of charDf) charIdf.set(ch, Math.log(1 + docs.length / df));
+  // The 职业 are the first documents, in the order of spaceInput; a work type reads its 职业's.
+  const spaceDoc = Int32Array.from(docs, (d) => docOfOccupation.get(d.occupationCode) ?? -1);
   const index: MatchIndex = {
     segment,
     weights: w,
@@ -471,6 +486,8 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     mappings: EMPTY_MAPPINGS,
     nodeName,
     chars: { ofDoc, idf: charIdf },
+    space: buildDocSpace(spaceInput),
+    spaceDoc,
   };
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
   return index;
@@ -672,6 +689,9 @@ export const RERANK_FEATURES = [
   'nbOccupation',
   'textBigram',
   'charShare',
+  'docCosine',
+  'classCosine',
+  'groupCosine',
 ] as const;
 
 /**
@@ -779,11 +799,13 @@ export function rerankCandidates(
   });
   const textBigram = textBigramShare(index, core);
   const charShare = charOverlap(index, compact(core));
+  const cosines = docCosines(index.space, normalizeText(input.title));
   for (const c of out) {
     const k = classOf(c.doc);
     c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
     c.features.push(...posteriorFeatures(post, c.occupationCode));
     c.features.push(textBigram(c.doc), charShare(c.doc));
+    c.features.push(...cosines(index.spaceDoc[c.doc] ?? -1));
   }
   return out;
 }
