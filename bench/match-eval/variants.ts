@@ -4,6 +4,7 @@
  * --inner: inner CV inside each held-out half's training folds (4 inner folds), never the held-out fold.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RERANK_FEATURES, type Reranker, rerankerMargin } from '@hub/occupations/rules';
 import { loadFolds, marginsOf, scoreLists, writeHits } from './cached.ts';
@@ -18,7 +19,7 @@ export const toLists = (ls: CachedList[]): List[] =>
     .map((l) => ({ x: l.cands.map((c) => c.x), positive: l.cands.map((c) => c.hit), title: l.title }))
     .filter((l) => l.positive.some(Boolean) && !l.positive.every(Boolean));
 
-/** Linear weights, memoized on disk by key (deterministic on the same lists). */
+/** Linear weights, memoized on disk by key (the lists' directory and fold; deterministic on the same lists). */
 export function linearOf(lists: List[], key: string): number[] {
   mkdirSync('/tmp/m5-lin', { recursive: true });
   const file = `/tmp/m5-lin/${key}-d${lists[0]?.x[0]?.length}.json`;
@@ -223,7 +224,7 @@ export function runOuter(make: Make, k: number, dir = '/tmp/lists') {
   let t3 = 0;
   const hits: Record<string, [boolean, boolean]> = {};
   for (const f of folds) {
-    const s = scoreLists(f.test, make(f.train, `k${k}f${f.fold}`));
+    const s = scoreLists(f.test, make(f.train, `${path.basename(dir)}-k${k}f${f.fold}`));
     t1 += s.top1 / k;
     t3 += s.top3 / k;
     Object.assign(hits, s.hits);
@@ -242,7 +243,7 @@ export function runInner(make: Make, dir = '/tmp/lists') {
         f.train.filter((l) => l.inner === j),
         make(
           f.train.filter((l) => l.inner !== j),
-          `k2f${f.fold}i${j}`,
+          `${path.basename(dir)}-k2f${f.fold}i${j}`,
         ),
       );
       t1 += s.top1;

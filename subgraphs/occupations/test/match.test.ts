@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDictionary, repoRoot, workTypeReference } from '@hub/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docCosines } from '../src/rules/doc-space.ts';
 import {
   buildMappingIndex,
   buildMatchIndex,
@@ -207,6 +208,22 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
       expect(feature(c, 'classCosine')).toBe(feature(sameClass as RankedCandidate, 'classCosine'));
     }
     for (const c of rerankCandidates(index, { title: 'CNC' })) for (const f of cosines) expect(feature(c, f)).toBe(0);
+  });
+
+  it('adds confirmed role names to their 职业’s text, so a title near them comes nearer the 职业', () => {
+    const cosine = (i: MatchIndex, title: string, code: string) => {
+      const doc = i.docs.findIndex((d) => d.occupationCode === code && !d.workTypeCode);
+      return docCosines(i.mappings.space, title)(i.spaceDoc[doc] ?? -1)[0];
+    };
+    const m = { roleName: '月嫂', occupationCode: '4-10-01-03', workTypeCode: null }; // 保育师
+    const learned: MatchIndex = { ...index, mappings: buildMappingIndex(index, [m]) };
+    expect(cosine(learned, '月子中心月嫂', '4-10-01-03')).toBeGreaterThan(
+      cosine(index, '月子中心月嫂', '4-10-01-03') + 0.05,
+    );
+    // A title sharing nothing with the role name stays where it was.
+    expect(cosine(learned, '焊工', '6-18-02-04')).toBeCloseTo(cosine(index, '焊工', '6-18-02-04'), 2);
+    const top = matchOccupations(learned, { title: '月嫂' }, 1)[0];
+    expect(top?.occupationCode).toBe('4-10-01-03');
   });
 
   it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {

@@ -1,20 +1,23 @@
 /**
  * A title against each 职业's whole text: the cosine of their TF-IDF vectors over Chinese characters
- * and character bigrams, where a 职业's text is its name (three times), aliases, definition, tasks and
- * the names of its 小类 and 中类; and against its 小类's and 中类's mean vectors. Unlike the phrase
- * features (names and aliases only) and the definition's bigram share (which of the title's bigrams
- * occur), this weighs the whole text, so that a title is near a 职业 whose duties use its words.
- * Measured as three reranker features on the dev file (bench/match-eval, README "Occupations and
- * matching"); fitted on nothing.
+ * and character bigrams, where a 职业's text is its name (three times), aliases, definition, tasks, the
+ * names of its 小类 and 中类 and the role names confirmed for it; and against its 小类's and 中类's
+ * mean vectors. Unlike the phrase features (names and aliases only) and the definition's bigram share
+ * (which of the title's bigrams occur), this weighs the whole text, so that a title is near a 职业
+ * whose duties or confirmed roles use its words. The mapping part rebuilds the space on each
+ * confirmation. Three reranker features, measured on the dev file (bench/match-eval, README
+ * "Occupations and matching"); the weighting itself is plain TF-IDF, fitted on nothing.
  */
 
 export interface DocSpaceInput {
-  /** The 职业's name, aliases, definition and tasks. */
+  /** The 职业's name, aliases, definition and tasks (body). */
   name: string;
   aliases: readonly string[];
   body: string;
   /** Names of its 小类 and 中类. */
   parents: readonly string[];
+  /** The role names confirmed for it (a name once per confirmed mapping), if any. */
+  roles?: readonly string[];
   /** Group keys: its 小类's and 中类's codes. */
   classCode: string;
   groupCode: string;
@@ -63,17 +66,20 @@ export function buildDocSpace(docs: readonly DocSpaceInput[]): DocSpace {
   const count: number[] = [];
   const perDoc = docs.map((d) => {
     const touched: number[] = [];
-    forEachTerm([`${d.name} ${d.name} ${d.name}`, ...d.aliases, d.body, ...d.parents].join(' '), (t) => {
-      let k = termNo.get(t);
-      if (k === undefined) {
-        k = df.length;
-        termNo.set(t, k);
-        df.push(0);
-        count.push(0);
-      }
-      if (count[k] === 0) touched.push(k);
-      count[k] = (count[k] as number) + 1;
-    });
+    forEachTerm(
+      [`${d.name} ${d.name} ${d.name}`, ...d.aliases, d.body, ...d.parents, ...(d.roles ?? [])].join(' '),
+      (t) => {
+        let k = termNo.get(t);
+        if (k === undefined) {
+          k = df.length;
+          termNo.set(t, k);
+          df.push(0);
+          count.push(0);
+        }
+        if (count[k] === 0) touched.push(k);
+        count[k] = (count[k] as number) + 1;
+      },
+    );
     const tf = touched.map((k) => count[k] as number);
     for (const k of touched) {
       df[k] = (df[k] as number) + 1;

@@ -183,6 +183,8 @@ export interface MappingIndex {
   perDoc: Map<number, number>;
   /** Naive Bayes over the confirmed role names at 中类, 小类 and 职业 (rules/classifier.ts). */
   classifier: MappingClassifier;
+  /** Each 职业's whole text with the role names confirmed for it, as TF-IDF vectors (rules/doc-space.ts). */
+  space: DocSpace;
 }
 
 export interface MatchIndex {
@@ -209,8 +211,8 @@ export interface MatchIndex {
   nodeName: Map<string, string>;
   /** Per document, the characters of its names (name, aliases, work-type name); per character, its IDF over them. */
   chars: { ofDoc: Set<string>[]; idf: Map<string, number> };
-  /** Each 职业's whole text as a TF-IDF vector (rules/doc-space.ts), and per document its 职业's place in it. */
-  space: DocSpace;
+  /** The texts of the 职业 (the first documents, in order) for the mapping part's space; per document, its 职业's place there. */
+  spaceInput: DocSpaceInput[];
   spaceDoc: Int32Array;
 }
 
@@ -486,7 +488,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     mappings: EMPTY_MAPPINGS,
     nodeName,
     chars: { ofDoc, idf: charIdf },
-    space: buildDocSpace(spaceInput),
+    spaceInput,
     spaceDoc,
   };
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
@@ -498,6 +500,7 @@ const EMPTY_MAPPINGS: MappingIndex = {
   entries: [],
   perDoc: new Map(),
   classifier: buildClassifier(() => [], []),
+  space: buildDocSpace([]),
 };
 
 /**
@@ -533,7 +536,14 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
   const extra = new Map<number, number>();
   for (const [f, docs] of index.docPostings) extra.set(f, docs.length);
   const classifier = buildClassifier(index.segment, entries);
+  // The role names join their 职业's text (a work type's, its 职业's), once per confirmed mapping.
+  const roles = new Map<number, string[]>();
+  for (const e of entries) {
+    const at = index.spaceDoc[e.doc] ?? -1;
+    if (at >= 0) upsert(roles, at, () => [] as string[]).push(...Array<string>(e.count).fill(e.text));
+  }
   return {
+    space: buildDocSpace(index.spaceInput.map((d, i) => ({ ...d, roles: roles.get(i) ?? [] }))),
     index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
     entries,
     perDoc,
@@ -799,7 +809,7 @@ export function rerankCandidates(
   });
   const textBigram = textBigramShare(index, core);
   const charShare = charOverlap(index, compact(core));
-  const cosines = docCosines(index.space, normalizeText(input.title));
+  const cosines = docCosines(index.mappings.space, normalizeText(input.title));
   for (const c of out) {
     const k = classOf(c.doc);
     c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
