@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDictionary, repoRoot } from '@hub/db';
 import { describe, expect, it } from 'vitest';
-import { buildDocSpace, type DocSpaceInput, docCosines } from '../src/rules/doc-space.ts';
+import { buildDocSpace, type DocSpaceInput, docCosines, readDocTexts } from '../src/rules/doc-space.ts';
 
 const csv = `${repoRoot}/../shared/data/csco22.csv`;
 const nodes = existsSync(csv) ? parseDictionary(readFileSync(csv, 'utf8')).rows : [];
@@ -59,7 +59,7 @@ function plainVectors(texts: string[]) {
 }
 
 describe.skipIf(!nodes.length)('the 职业 texts as TF-IDF vectors', () => {
-  const space = buildDocSpace(input);
+  const space = buildDocSpace(readDocTexts(input));
 
   it('gives a 职业 its own text a cosine of 1, above every other 职业', () => {
     const welder = input.findIndex((d) => d.name === '焊工');
@@ -85,6 +85,28 @@ describe.skipIf(!nodes.length)('the 职业 texts as TF-IDF vectors', () => {
         expect(c).toBeCloseTo(group('groupCode'), 9);
       }
     }
+  });
+
+  it('adds confirmed role names to their documents, leaving the dictionary’s texts as they were', () => {
+    const texts = readDocTexts(input);
+    const size = texts.termNo.size;
+    const welder = input.findIndex((d) => d.name === '焊工');
+    const roles = new Map([
+      [welder, ['氩弧焊师傅', '氩弧焊师傅', '焊工学徒']],
+      [7, ['喵喵喵喵测试岗']],
+      [8, ['喵喵喵喵测试岗']],
+    ]);
+    const withRoles = buildDocSpace(texts, roles);
+    expect(texts.termNo.size).toBe(size);
+    const plain = plainVectors(input.map((d, i) => [textOf(d), ...(roles.get(i) ?? [])].join(' ')));
+    for (const title of ['氩弧焊师傅', '喵喵测试', '焊工']) {
+      const cos = docCosines(withRoles, title);
+      const q = plain.query(title);
+      for (const d of [welder, 7, 8, 0])
+        expect(cos(d)[0]).toBeCloseTo(plain.dot(q, plain.docs[d] as Map<string, number>), 9);
+    }
+    expect(docCosines(withRoles, '喵喵')(7)[0]).toBeGreaterThan(0);
+    expect(docCosines(space, '喵喵')(7)[0]).toBe(0);
   });
 
   it('is 0 for a title without weighed Chinese terms, and for a document it does not hold', () => {

@@ -16,20 +16,30 @@ export interface DocSpaceInput {
   body: string;
   /** Names of its 小类 and 中类. */
   parents: readonly string[];
-  /** The role names confirmed for it (a name once per confirmed mapping), if any. */
-  roles?: readonly string[];
   /** Group keys: its 小类's and 中类's codes. */
   classCode: string;
   groupCode: string;
 }
 
+/** The dictionary side of the space, read once per index build: per 职业, its terms (as term numbers) and their counts. */
+export interface DocTexts {
+  /** Term (see forEachTerm) → term number. */
+  termNo: Map<number, number>;
+  terms: Int32Array[];
+  counts: Int32Array[];
+  /** Per document, its 小类 and 中类 (group numbers). */
+  classOf: Int32Array;
+  groupOf: Int32Array;
+}
+
 export interface DocSpace {
-  /** Term (see forEachTerm) → its slot in `idf` and `postings`. */
+  /** Term (see forEachTerm) → its slot in `idf` and the postings. */
   vocab: Map<number, number>;
   idf: Float64Array;
-  /** Per term: the documents holding it (ascending) and its weight in each unit vector. */
-  postings: { docs: Int32Array; weights: Float64Array }[];
-  /** Per document, its 小类 and 中类 (indexes into the norms below). */
+  /** Per slot s, the documents holding it (ascending) at offsets[s] … offsets[s + 1] − 1, with its weight in each unit vector. */
+  offsets: Int32Array;
+  docs: Int32Array;
+  weights: Float64Array;
   classOf: Int32Array;
   groupOf: Int32Array;
   /** Norms of the sums of the unit vectors of each 小类's and 中类's documents. */
@@ -55,78 +65,115 @@ function forEachTerm(text: string, fn: (term: number) => void) {
   }
 }
 
+/** The counts of the terms of `texts`, by the term numbers `number` gives. */
+function countTerms(texts: readonly string[], number: (t: number) => number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const text of texts) {
+    forEachTerm(text, (t) => {
+      const k = number(t);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    });
+  }
+  return counts;
+}
+
+export function readDocTexts(docs: readonly DocSpaceInput[]): DocTexts {
+  const termNo = new Map<number, number>();
+  const number = (t: number) => {
+    let k = termNo.get(t);
+    if (k === undefined) {
+      k = termNo.size;
+      termNo.set(t, k);
+    }
+    return k;
+  };
+  const terms: Int32Array[] = [];
+  const counts: Int32Array[] = [];
+  for (const d of docs) {
+    const c = countTerms([`${d.name} ${d.name} ${d.name}`, ...d.aliases, d.body, ...d.parents], number);
+    terms.push(Int32Array.from(c.keys()));
+    counts.push(Int32Array.from(c.values()));
+  }
+  return {
+    termNo,
+    terms,
+    counts,
+    classOf: groupIndex(docs.map((d) => d.classCode)),
+    groupOf: groupIndex(docs.map((d) => d.groupCode)),
+  };
+}
+
 /** Terms in at least 2 documents and fewer than this share of them weigh in. */
 const MAX_DF_SHARE = 0.3;
 
-export function buildDocSpace(docs: readonly DocSpaceInput[]): DocSpace {
-  const n = docs.length;
-  // Pass 1: each document's terms with their counts (as term numbers), and each term's document frequency.
-  const termNo = new Map<number, number>();
-  const df: number[] = [];
-  const count: number[] = [];
-  const perDoc = docs.map((d) => {
-    const touched: number[] = [];
-    forEachTerm(
-      [`${d.name} ${d.name} ${d.name}`, ...d.aliases, d.body, ...d.parents, ...(d.roles ?? [])].join(' '),
-      (t) => {
-        let k = termNo.get(t);
-        if (k === undefined) {
-          k = df.length;
-          termNo.set(t, k);
-          df.push(0);
-          count.push(0);
-        }
-        if (count[k] === 0) touched.push(k);
-        count[k] = (count[k] as number) + 1;
-      },
-    );
-    const tf = touched.map((k) => count[k] as number);
-    for (const k of touched) {
-      df[k] = (df[k] as number) + 1;
-      count[k] = 0;
+/**
+ * The space over the dictionary's texts and, per document, the role names confirmed for it (a name
+ * once per confirmed mapping); `texts` is not changed.
+ */
+export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readonly string[]> = new Map()): DocSpace {
+  const n = texts.terms.length;
+  // Role names may bring terms the dictionary lacks: numbered after its own, here only.
+  const added = new Map<number, number>();
+  const number = (t: number) => {
+    let k = texts.termNo.get(t) ?? added.get(t);
+    if (k === undefined) {
+      k = texts.termNo.size + added.size;
+      added.set(t, k);
     }
-    return { terms: touched, tf };
-  });
-  // Pass 2: the weighed vocabulary and the documents' unit vectors, as postings.
+    return k;
+  };
+  const terms = [...texts.terms];
+  const counts = [...texts.counts];
+  for (const [doc, names] of roles) {
+    if (doc < 0 || doc >= n || !names.length) continue;
+    const c = countTerms(names, number);
+    const own = texts.terms[doc] as Int32Array;
+    own.forEach((k, i) => c.set(k, (c.get(k) ?? 0) + (texts.counts[doc]?.[i] as number)));
+    terms[doc] = Int32Array.from(c.keys());
+    counts[doc] = Int32Array.from(c.values());
+  }
+  const df = new Int32Array(texts.termNo.size + added.size);
+  for (const ks of terms) for (const k of ks) df[k] = (df[k] as number) + 1;
+  // The weighed vocabulary: slots in order of term number, with their IDF and place in the postings.
   const vocab = new Map<number, number>();
   const slot = new Int32Array(df.length).fill(-1);
   const idfs: number[] = [];
-  for (const [t, k] of termNo) {
+  const offsets: number[] = [0];
+  const weigh = (t: number, k: number) => {
     const f = df[k] as number;
-    if (f < 2 || f >= n * MAX_DF_SHARE) continue;
+    if (f < 2 || f >= n * MAX_DF_SHARE) return;
     slot[k] = idfs.length;
     vocab.set(t, idfs.length);
     idfs.push(Math.log(n / f));
-  }
-  const idf = Float64Array.from(idfs);
-  const postDocs: number[][] = idfs.map(() => []);
-  const postWeights: number[][] = idfs.map(() => []);
-  perDoc.forEach(({ terms, tf }, doc) => {
-    const v = unit(
-      terms.map((k) => slot[k] as number),
-      tf,
-      idf,
-    );
-    for (const [f, w] of v) {
-      postDocs[f]?.push(doc);
-      postWeights[f]?.push(w);
-    }
-  });
-  const postings = postDocs.map((d, f) => ({
-    docs: Int32Array.from(d),
-    weights: Float64Array.from(postWeights[f] ?? []),
-  }));
-  const classOf = groupIndex(docs.map((d) => d.classCode));
-  const groupOf = groupIndex(docs.map((d) => d.groupCode));
-  return {
-    vocab,
-    idf,
-    postings,
-    classOf,
-    groupOf,
-    classNorm: sumNorms(postings, classOf),
-    groupNorm: sumNorms(postings, groupOf),
+    offsets.push((offsets[offsets.length - 1] as number) + f);
   };
+  for (const [t, k] of texts.termNo) weigh(t, k);
+  for (const [t, k] of added) weigh(t, k);
+  const idf = Float64Array.from(idfs);
+  const at = Int32Array.from(offsets);
+  const nnz = at[at.length - 1] as number;
+  const docs = new Int32Array(nnz);
+  const weights = new Float64Array(nnz);
+  const fill = at.slice(0, -1);
+  terms.forEach((ks, doc) => {
+    const tf = counts[doc] as Int32Array;
+    let norm = 0;
+    ks.forEach((k, i) => {
+      const s = slot[k] as number;
+      if (s >= 0) norm += ((1 + Math.log(tf[i] as number)) * (idf[s] as number)) ** 2;
+    });
+    norm = Math.sqrt(norm);
+    ks.forEach((k, i) => {
+      const s = slot[k] as number;
+      if (s < 0) return;
+      const p = fill[s] as number;
+      docs[p] = doc;
+      weights[p] = ((1 + Math.log(tf[i] as number)) * (idf[s] as number)) / norm;
+      fill[s] = p + 1;
+    });
+  });
+  const space = { vocab, idf, offsets: at, docs, weights, classOf: texts.classOf, groupOf: texts.groupOf };
+  return { ...space, classNorm: sumNorms(space, texts.classOf), groupNorm: sumNorms(space, texts.groupOf) };
 }
 
 /** Each key's group number, in order of first appearance. */
@@ -142,30 +189,16 @@ function groupIndex(keys: readonly string[]): Int32Array {
   });
 }
 
-/** The unit TF-IDF vector ((1 + ln tf) · idf) of vocabulary slots (−1: not weighed) with their counts. */
-function unit(slots: readonly number[], tf: readonly number[], idf: Float64Array): [number, number][] {
-  const v: [number, number][] = [];
-  let norm = 0;
-  slots.forEach((f, i) => {
-    if (f < 0) return;
-    const w = (1 + Math.log(tf[i] as number)) * (idf[f] as number);
-    v.push([f, w]);
-    norm += w * w;
-  });
-  norm = Math.sqrt(norm);
-  return norm > 0 ? v.map(([f, w]) => [f, w / norm]) : v;
-}
-
 /** Per group, the norm of the sum of its documents' unit vectors, term by term from the postings. */
-function sumNorms(postings: DocSpace['postings'], groupOf: Int32Array): Float64Array {
+function sumNorms(space: Pick<DocSpace, 'offsets' | 'docs' | 'weights'>, groupOf: Int32Array): Float64Array {
   const squares = new Float64Array(groupOf.reduce((m, g) => Math.max(m, g + 1), 0));
   const sum = new Float64Array(squares.length);
   const touched: number[] = [];
-  for (const p of postings) {
-    for (let i = 0; i < p.docs.length; i++) {
-      const g = groupOf[p.docs[i] as number] as number;
+  for (let s = 0; s + 1 < space.offsets.length; s++) {
+    for (let i = space.offsets[s] as number; i < (space.offsets[s + 1] as number); i++) {
+      const g = groupOf[space.docs[i] as number] as number;
       if (sum[g] === 0) touched.push(g);
-      sum[g] = (sum[g] as number) + (p.weights[i] as number);
+      sum[g] = (sum[g] as number) + (space.weights[i] as number);
     }
     for (const g of touched) {
       squares[g] = (squares[g] as number) + (sum[g] as number) ** 2;
@@ -183,19 +216,24 @@ function sumNorms(postings: DocSpace['postings'], groupOf: Int32Array): Float64A
 export function docCosines(space: DocSpace, title: string): (doc: number) => [number, number, number] {
   const counts = new Map<number, number>();
   forEachTerm(title, (t) => {
-    const f = space.vocab.get(t);
-    if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+    const s = space.vocab.get(t);
+    if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
   });
-  const q = unit([...counts.keys()], [...counts.values()], space.idf);
+  const q: [number, number][] = [];
+  let norm = 0;
+  for (const [s, k] of counts) {
+    const w = (1 + Math.log(k)) * (space.idf[s] as number);
+    q.push([s, w]);
+    norm += w * w;
+  }
   if (!q.length) return () => [0, 0, 0];
+  norm = Math.sqrt(norm);
   const n = space.classOf.length;
   const own = new Float64Array(n);
-  for (const [f, w] of q) {
-    const p = space.postings[f];
-    if (!p) continue;
-    for (let i = 0; i < p.docs.length; i++) {
-      const doc = p.docs[i] as number;
-      own[doc] = (own[doc] as number) + w * (p.weights[i] as number);
+  for (const [s, w] of q) {
+    for (let i = space.offsets[s] as number; i < (space.offsets[s + 1] as number); i++) {
+      const doc = space.docs[i] as number;
+      own[doc] = (own[doc] as number) + (w / norm) * (space.weights[i] as number);
     }
   }
   const byClass = new Float64Array(space.classNorm.length);

@@ -25,7 +25,14 @@
  * a confirmed role name is close to the title. The score (0..1) is the reranker's logistic.
  */
 import { buildClassifier, classify, type MappingClassifier, posteriorFeatures } from './classifier.ts';
-import { buildDocSpace, type DocSpace, type DocSpaceInput, docCosines } from './doc-space.ts';
+import {
+  buildDocSpace,
+  type DocSpace,
+  type DocSpaceInput,
+  type DocTexts,
+  docCosines,
+  readDocTexts,
+} from './doc-space.ts';
 import { tradeTermsIn } from './lexicon.ts';
 import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
@@ -211,8 +218,8 @@ export interface MatchIndex {
   nodeName: Map<string, string>;
   /** Per document, the characters of its names (name, aliases, work-type name); per character, its IDF over them. */
   chars: { ofDoc: Set<string>[]; idf: Map<string, number> };
-  /** The texts of the 职业 (the first documents, in order) for the mapping part's space; per document, its 职业's place there. */
-  spaceInput: DocSpaceInput[];
+  /** The texts of the 职业 (the first documents, in order), read for the mapping part's space; per document, its 职业's place there. */
+  spaceTexts: DocTexts;
   spaceDoc: Int32Array;
 }
 
@@ -488,7 +495,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     mappings: EMPTY_MAPPINGS,
     nodeName,
     chars: { ofDoc, idf: charIdf },
-    spaceInput,
+    spaceTexts: readDocTexts(spaceInput),
     spaceDoc,
   };
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
@@ -500,7 +507,7 @@ const EMPTY_MAPPINGS: MappingIndex = {
   entries: [],
   perDoc: new Map(),
   classifier: buildClassifier(() => [], []),
-  space: buildDocSpace([]),
+  space: buildDocSpace(readDocTexts([])),
 };
 
 /**
@@ -543,7 +550,7 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
     if (at >= 0) upsert(roles, at, () => [] as string[]).push(...Array<string>(e.count).fill(e.text));
   }
   return {
-    space: buildDocSpace(index.spaceInput.map((d, i) => ({ ...d, roles: roles.get(i) ?? [] }))),
+    space: buildDocSpace(index.spaceTexts, roles),
     index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
     entries,
     perDoc,
