@@ -16,7 +16,9 @@
  *   (and, for the reranker, the title's character bigrams there);
  * - confirmed mappings: titles enterprises mapped to it and a reviewer confirmed,
  *   by the same similarity (the feedback loop, for every enterprise), and a naive Bayes
- *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts).
+ *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts);
+ * - whole text (reranker only): the title's TF-IDF cosine with the 职业's name, aliases, definition,
+ *   tasks and confirmed role names, and with its 小类's and 中类's (rules/doc-space.ts).
  * The first stage joins a weighted sum of the dictionary evidence with the mapping
  * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A reranker
  * (DEFAULT_RERANKER, learned on the dev file: a linear model and regression trees boosted on
