@@ -128,7 +128,9 @@ export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readon
     if (doc < 0 || doc >= n || !names.length) continue;
     const c = countTerms(names, number);
     const own = texts.terms[doc] as Int32Array;
-    own.forEach((k, i) => c.set(k, (c.get(k) ?? 0) + (texts.counts[doc]?.[i] as number)));
+    own.forEach((k, i) => {
+      c.set(k, (c.get(k) ?? 0) + (texts.counts[doc]?.[i] as number));
+    });
     terms[doc] = Int32Array.from(c.keys());
     counts[doc] = Int32Array.from(c.values());
   }
