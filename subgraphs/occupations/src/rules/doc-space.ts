@@ -77,6 +77,7 @@ function countTerms(texts: readonly string[], number: (t: number) => number): Ma
   return counts;
 }
 
+/** Reads the 职业's texts into term counts (once per index build; confirmations reuse them). */
 export function readDocTexts(docs: readonly DocSpaceInput[]): DocTexts {
   const termNo = new Map<number, number>();
   const number = (t: number) => {
