@@ -9,6 +9,8 @@
  * "Occupations and matching"); the weighting itself is plain TF-IDF, fitted on nothing.
  */
 
+import { idOf } from './maps.ts';
+
 export interface DocSpaceInput {
   /** The 职业's name, aliases, definition and tasks (body). */
   name: string;
@@ -80,14 +82,7 @@ function countTerms(texts: readonly string[], number: (t: number) => number): Ma
 /** Reads the 职业's texts into term counts (once per index build; confirmations reuse them). */
 export function readDocTexts(docs: readonly DocSpaceInput[]): DocTexts {
   const termNo = new Map<number, number>();
-  const number = (t: number) => {
-    let k = termNo.get(t);
-    if (k === undefined) {
-      k = termNo.size;
-      termNo.set(t, k);
-    }
-    return k;
-  };
+  const number = (t: number) => idOf(termNo, t);
   const terms: Int32Array[] = [];
   const counts: Int32Array[] = [];
   for (const d of docs) {
@@ -114,15 +109,9 @@ const MAX_DF_SHARE = 0.3;
 export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readonly string[]> = new Map()): DocSpace {
   const n = texts.terms.length;
   // Role names may bring terms the dictionary lacks: numbered after its own, here only.
+  const base = texts.termNo.size;
   const added = new Map<number, number>();
-  const number = (t: number) => {
-    let k = texts.termNo.get(t) ?? added.get(t);
-    if (k === undefined) {
-      k = texts.termNo.size + added.size;
-      added.set(t, k);
-    }
-    return k;
-  };
+  const number = (t: number) => texts.termNo.get(t) ?? base + idOf(added, t);
   const terms = [...texts.terms];
   const counts = [...texts.counts];
   for (const [doc, names] of roles) {
@@ -135,7 +124,7 @@ export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readon
     terms[doc] = Int32Array.from(c.keys());
     counts[doc] = Int32Array.from(c.values());
   }
-  const df = new Int32Array(texts.termNo.size + added.size);
+  const df = new Int32Array(base + added.size);
   for (const ks of terms) for (const k of ks) df[k] = (df[k] as number) + 1;
   // The weighed vocabulary: slots in order of term number, with their IDF and place in the postings.
   const vocab = new Map<number, number>();
@@ -151,7 +140,7 @@ export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readon
     offsets.push((offsets[offsets.length - 1] as number) + f);
   };
   for (const [t, k] of texts.termNo) weigh(t, k);
-  for (const [t, k] of added) weigh(t, k);
+  for (const [t, k] of added) weigh(t, base + k);
   const idf = Float64Array.from(idfs);
   const at = Int32Array.from(offsets);
   const nnz = at[at.length - 1] as number;
@@ -160,18 +149,19 @@ export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readon
   const fill = at.slice(0, -1);
   terms.forEach((ks, doc) => {
     const tf = counts[doc] as Int32Array;
-    let norm = 0;
-    ks.forEach((k, i) => {
+    const w = Float64Array.from(ks, (k, i) => {
       const s = slot[k] as number;
-      if (s >= 0) norm += ((1 + Math.log(tf[i] as number)) * (idf[s] as number)) ** 2;
+      return s < 0 ? 0 : tfIdf(tf[i] as number, idf[s] as number);
     });
+    let norm = 0;
+    for (const x of w) if (x) norm += x ** 2;
     norm = Math.sqrt(norm);
     ks.forEach((k, i) => {
       const s = slot[k] as number;
       if (s < 0) return;
       const p = fill[s] as number;
       docs[p] = doc;
-      weights[p] = ((1 + Math.log(tf[i] as number)) * (idf[s] as number)) / norm;
+      weights[p] = (w[i] as number) / norm;
       fill[s] = p + 1;
     });
   });
@@ -182,15 +172,11 @@ export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readon
 /** Each key's group number, in order of first appearance. */
 function groupIndex(keys: readonly string[]): Int32Array {
   const at = new Map<string, number>();
-  return Int32Array.from(keys, (k) => {
-    let i = at.get(k);
-    if (i === undefined) {
-      i = at.size;
-      at.set(k, i);
-    }
-    return i;
-  });
+  return Int32Array.from(keys, (k) => idOf(at, k));
 }
+
+/** A term's weight: (1 + ln tf) · idf. */
+const tfIdf = (tf: number, idf: number) => (1 + Math.log(tf)) * idf;
 
 /** Per group, the norm of the sum of its documents' unit vectors, term by term from the postings. */
 function sumNorms(space: Pick<DocSpace, 'offsets' | 'docs' | 'weights'>, groupOf: Int32Array): Float64Array {
@@ -225,7 +211,7 @@ export function docCosines(space: DocSpace, title: string): (doc: number) => [nu
   const q: [number, number][] = [];
   let norm = 0;
   for (const [s, k] of counts) {
-    const w = (1 + Math.log(k)) * (space.idf[s] as number);
+    const w = tfIdf(k, space.idf[s] as number);
     q.push([s, w]);
     norm += w * w;
   }

@@ -36,6 +36,7 @@ import {
   readDocTexts,
 } from './doc-space.ts';
 import { tradeTermsIn } from './lexicon.ts';
+import { idOf, upsert } from './maps.ts';
 import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
 import { aliasPhrases, charBigrams, cleanTitle, compact, normalizeText } from './text.ts';
@@ -289,25 +290,6 @@ function queryKeys(segment: Segmenter, text: string, w: MatchWeights): Keyed[] {
     }
   }
   return keys;
-}
-
-/** The value under `key`, made by `make` when missing. */
-function upsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = make();
-    map.set(key, v);
-  }
-  return v;
-}
-
-function idOf(ids: Map<string, number>, key: string): number {
-  let id = ids.get(key);
-  if (id === undefined) {
-    id = ids.size;
-    ids.set(key, id);
-  }
-  return id;
 }
 
 interface Item {
