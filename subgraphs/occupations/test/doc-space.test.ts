@@ -87,6 +87,17 @@ describe.skipIf(!nodes.length)('the 职业 texts as TF-IDF vectors', () => {
     }
   });
 
+  it('names the nearest documents by cosine, nearest first, as a full sort would', () => {
+    for (const title of ['风电运维工程师', '月子中心月嫂', '焊工', '喵']) {
+      const cos = docCosines(space, title);
+      const all = input.map((_, d) => ({ d, v: cos(d)[0] })).filter((x) => x.v > 0);
+      all.sort((a, b) => b.v - a.v || a.d - b.d);
+      for (const k of [1, 5, 20]) expect(cos.nearest(k)).toEqual(all.slice(0, k).map((x) => x.d));
+      expect(cos.nearest(0)).toEqual([]);
+    }
+    expect(docCosines(space, 'CNC operator').nearest(5)).toEqual([]);
+  });
+
   it('adds confirmed role names to their documents, leaving the dictionary’s texts as they were', () => {
     const texts = readDocTexts(input);
     const size = texts.termNo.size;

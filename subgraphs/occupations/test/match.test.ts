@@ -12,6 +12,7 @@ import {
   RERANK_FEATURES,
   type Reranker,
   rerankCandidates,
+  TEXT_NEIGHBOURS,
 } from '../src/rules/match.ts';
 import { createSegmenter } from '../src/rules/segment.ts';
 
@@ -145,13 +146,39 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
   const feature = (c: RankedCandidate, name: (typeof RERANK_FEATURES)[number]) =>
     c.features[RERANK_FEATURES.indexOf(name)] as number;
 
-  it('gives every candidate one value per feature, the first stage’s best first', () => {
-    const cands = rerankCandidates(index, { title: '数控铣床操作工' });
-    expect(cands.length).toBe(RERANK_DEPTH);
+  it('gives every candidate one value per feature: the first stage’s best first, then the 职业 nearest by whole text', () => {
+    const title = '数控铣床操作工';
+    const ev: Parameters<typeof rerankCandidates>[3] = new Map();
+    const cands = rerankCandidates(index, { title }, RERANK_DEPTH, ev);
     for (const c of cands) expect(c.features).toHaveLength(RERANK_FEATURES.length);
-    const firsts = cands.map((c) => feature(c, 'first'));
+    const head = cands.slice(0, RERANK_DEPTH);
+    const firsts = head.map((c) => feature(c, 'first'));
     expect(firsts).toEqual([...firsts].sort((a, b) => b - a));
     expect(feature(cands[0] as RankedCandidate, 'firstRank')).toBe(1);
+    // The rest: the TEXT_NEIGHBOURS nearest 职业 by whole text the first stage's best left out, nearest first.
+    const nearest = docCosines(index.mappings.space, title).nearest(TEXT_NEIGHBOURS);
+    expect(nearest).toHaveLength(TEXT_NEIGHBOURS);
+    const tail = cands.slice(RERANK_DEPTH);
+    expect(tail.length).toBeGreaterThan(0);
+    expect(tail.map((c) => c.doc)).toEqual(nearest.filter((d) => !head.some((c) => c.doc === d)));
+    const cosines = nearest.map((d) => docCosines(index.mappings.space, title)(d)[0]);
+    expect(cosines).toEqual([...cosines].sort((a, b) => b - a));
+    for (const c of tail) {
+      expect(c.workTypeCode).toBeNull();
+      expect(feature(c, 'firstRank')).toBeLessThanOrEqual(1 / (1 + RERANK_DEPTH));
+      expect(feature(c, 'docCosine')).toBeGreaterThanOrEqual(cosines[cosines.length - 1] as number);
+      expect(ev.has(c.doc)).toBe(true); // its evidence, for the reason
+    }
+    // One with no evidence of the first stage is explained by its text.
+    const textOnly = tail.filter((c) => feature(c, 'first') === 0);
+    expect(textOnly.length).toBeGreaterThan(0);
+    const listed = matchOccupations(index, { title }, 100);
+    for (const c of textOnly) {
+      const m = listed.find((x) => x.occupationCode === c.occupationCode);
+      expect(m?.reason).toBe(
+        `岗位名称与该职业的名称、定义和主要工作任务用字相近（余弦 ${feature(c, 'docCosine').toFixed(2)}）`,
+      );
+    }
   });
 
   it('reads the head noun: a title ending in an occupation’s name (高压电工 → 电工)', () => {
@@ -231,9 +258,9 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
   it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {
     const title = '数控铣床操作工';
     const deep = rerankCandidates(index, { title }, 1000);
-    expect(deep.length).toBeGreaterThan(RERANK_DEPTH);
-    const far = deep[deep.length - 1] as RankedCandidate;
-    expect(rerankCandidates(index, { title }).some((c) => c.doc === far.doc)).toBe(false);
+    const pool = new Set(rerankCandidates(index, { title }).map((c) => c.doc));
+    const far = deep.filter((c) => !pool.has(c.doc)).at(-1) as RankedCandidate;
+    expect(far).toBeDefined();
     const m = { roleName: title, occupationCode: far.occupationCode, workTypeCode: far.workTypeCode };
     const learned: MatchIndex = { ...index, mappings: buildMappingIndex(index, [m, m]) };
     const lifted = rerankCandidates(learned, { title }).find((c) => c.doc === far.doc) as RankedCandidate;
@@ -248,8 +275,10 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
     // A reranker that reverses the first stage's order:
     const flipped: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'firstRank' ? -5 : 0)), bias: 0 };
     const [worst] = matchOccupations({ ...index, reranker: flipped }, { title }, 1);
-    const last = cands[cands.length - 1] as RankedCandidate;
-    expect(worst?.workTypeCode ?? worst?.occupationCode).toBe(last.workTypeCode ?? last.occupationCode);
-    expect(worst?.score).toBeCloseTo(1 / (1 + Math.exp(5 / cands.length)), 3);
+    // The candidate deepest in the first stage's order (ties: the lower document number).
+    const deepest = Math.min(...cands.map((c) => feature(c, 'firstRank')));
+    const last = cands.filter((c) => feature(c, 'firstRank') === deepest).sort((a, b) => a.doc - b.doc)[0];
+    expect(worst?.workTypeCode ?? worst?.occupationCode).toBe(last?.workTypeCode ?? last?.occupationCode);
+    expect(worst?.score).toBeCloseTo(1 / (1 + Math.exp(5 * deepest)), 3);
   });
 });

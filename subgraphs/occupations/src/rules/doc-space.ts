@@ -198,11 +198,21 @@ function sumNorms(space: Pick<DocSpace, 'offsets' | 'docs' | 'weights'>, groupOf
   return squares.map(Math.sqrt);
 }
 
+/** A title's cosines (see docCosines). */
+export interface TitleCosines {
+  /** Per document: the cosine with its text, and with its 小类's and 中类's mean vectors. */
+  (doc: number): [number, number, number];
+  /** The `k` documents whose text is nearest the title (cosine above 0), nearest first, ties by number. */
+  nearest(k: number): number[];
+}
+
+const NONE: TitleCosines = Object.assign(() => [0, 0, 0] as [number, number, number], { nearest: () => [] });
+
 /**
  * For a title, per document: the cosine with its text, and with its 小类's and 中类's mean vectors
- * (all 0 when the title shares no weighed term with any document).
+ * (all 0 when the title shares no weighed term with any document); and its nearest documents.
  */
-export function docCosines(space: DocSpace, title: string): (doc: number) => [number, number, number] {
+export function docCosines(space: DocSpace, title: string): TitleCosines {
   const counts = new Map<number, number>();
   forEachTerm(title, (t) => {
     const s = space.vocab.get(t);
@@ -215,7 +225,7 @@ export function docCosines(space: DocSpace, title: string): (doc: number) => [nu
     q.push([s, w]);
     norm += w * w;
   }
-  if (!q.length) return () => [0, 0, 0];
+  if (!q.length) return NONE;
   norm = Math.sqrt(norm);
   const n = space.classOf.length;
   const own = new Float64Array(n);
@@ -237,7 +247,7 @@ export function docCosines(space: DocSpace, title: string): (doc: number) => [nu
     const z = norm[g] as number;
     return z > 0 ? (sum[g] as number) / z : 0;
   };
-  return (doc) => {
+  const of = (doc: number): [number, number, number] => {
     if (doc < 0 || doc >= n) return [0, 0, 0];
     return [
       own[doc] as number,
@@ -245,4 +255,21 @@ export function docCosines(space: DocSpace, title: string): (doc: number) => [nu
       share(byGroup, space.groupNorm, space.groupOf[doc] as number),
     ];
   };
+  return Object.assign(of, { nearest: (k: number) => nearestOf(own, k) });
+}
+
+/** The indices of the `k` largest positive values, largest first, ties by index (one pass, insertion into k places). */
+function nearestOf(values: Float64Array, k: number): number[] {
+  const best: number[] = [];
+  if (k <= 0) return best;
+  values.forEach((v, i) => {
+    if (v <= 0 || (best.length === k && v <= (values[best[k - 1] as number] as number))) return;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && (values[best[at - 1] as number] as number) < v) {
+      best[at] = best[at - 1] as number;
+      at--;
+    }
+    best[at] = i;
+  });
+  return best;
 }

@@ -18,7 +18,8 @@
  *   by the same similarity (the feedback loop, for every enterprise), and a naive Bayes
  *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts);
  * - whole text (reranker only): the title's TF-IDF cosine with the 职业's name, aliases, definition,
- *   tasks and confirmed role names, and with its 小类's and 中类's (rules/doc-space.ts).
+ *   tasks and confirmed role names, and with its 小类's and 中类's (rules/doc-space.ts); the 职业
+ *   nearest by it join the reranker's candidates even when their names share nothing with the title.
  * The first stage joins a weighted sum of the dictionary evidence with the mapping
  * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A reranker
  * (DEFAULT_RERANKER, learned on the dev file: a linear model and regression trees boosted on
@@ -642,7 +643,24 @@ interface Evidence {
   /** A name or alias equal to the title's core. */
   equal: boolean;
   mappingEntry?: MappingIndex['entries'][number];
+  /** The title's cosine with the 职业's whole text (set for the reranker's candidates). */
+  textCosine?: number;
 }
+
+const noEvidence = (): Evidence => ({
+  name: 0,
+  coverage: 0,
+  hierarchy: 0,
+  text: 0,
+  textWords: [],
+  mapping: 0,
+  mappingSim: 0,
+  vote: 0,
+  wideVote: 0,
+  suffix: 0,
+  tradeSuffix: false,
+  equal: false,
+});
 
 /**
  * The evidence the reranker weighs, per candidate, in this order: the first-stage score, the
@@ -731,6 +749,13 @@ const WIDE_NEIGHBOURS = 25;
 /** How many first-stage candidates the reranker reorders (candidates with confirmed mappings are always in). */
 export const RERANK_DEPTH = 30;
 
+/**
+ * How many 职业 nearest the title by their whole text (rules/doc-space.ts) join the reranker's
+ * candidates: the right occupation for some titles shares no name with them (chosen by inner CV on
+ * the dev file among 10, 20 and 40; bench/match-eval, README "Occupations and matching").
+ */
+export const TEXT_NEIGHBOURS = 20;
+
 export interface RankedCandidate {
   doc: number;
   occupationCode: string;
@@ -766,7 +791,8 @@ function featuresOf(index: MatchIndex, doc: number, first: number, at: number, e
 
 /**
  * The reranker's candidates for a title with their features: the first stage's best `depth`, every
- * candidate with a confirmed mapping near the title, every one whose name the title ends with.
+ * candidate with a confirmed mapping near the title, every one whose name the title ends with, and
+ * the TEXT_NEIGHBOURS 职业 whose whole text is nearest the title (their evidence added to `ev`).
  */
 export function rerankCandidates(
   index: MatchIndex,
@@ -801,12 +827,34 @@ export function rerankCandidates(
   const textBigram = textBigramShare(index, core);
   const charShare = charOverlap(index, compact(core));
   const cosines = docCosines(index.mappings.space, normalizeText(input.title));
+  // The 职业 are the space's documents in the index's own numbering (buildMatchIndex).
+  const have = new Set(out.map((c) => c.doc));
+  const place = new Map(scored.map((s, i) => [s.doc, i]));
+  for (const doc of cosines.nearest(TEXT_NEIGHBOURS)) {
+    if (have.has(doc)) continue;
+    const i = place.get(doc);
+    const d = index.docs[doc] as Doc;
+    out.push({
+      doc,
+      occupationCode: d.occupationCode,
+      workTypeCode: d.workTypeCode,
+      features: featuresOf(
+        index,
+        doc,
+        i === undefined ? 0 : (scored[i]?.score ?? 0),
+        i ?? scored.length,
+        upsert(ev, doc, noEvidence),
+      ),
+    });
+  }
   for (const c of out) {
     const k = classOf(c.doc);
+    const cos = cosines(index.spaceDoc[c.doc] ?? -1);
+    (ev.get(c.doc) as Evidence).textCosine = cos[0];
     c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
     c.features.push(...posteriorFeatures(post, c.occupationCode));
     c.features.push(textBigram(c.doc), charShare(c.doc));
-    c.features.push(...cosines(index.spaceDoc[c.doc] ?? -1));
+    c.features.push(...cos);
   }
   return out;
 }
@@ -933,22 +981,7 @@ export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5
 function rank(index: MatchIndex, input: MatchQuery, ev: Map<number, Evidence>): { doc: number; score: number }[] {
   const { core, asides } = cleanTitle(input.title);
   const w = index.weights;
-  const get = (doc: number): Evidence => {
-    return upsert(ev, doc, () => ({
-      name: 0,
-      coverage: 0,
-      hierarchy: 0,
-      text: 0,
-      textWords: [],
-      mapping: 0,
-      mappingSim: 0,
-      vote: 0,
-      wideVote: 0,
-      suffix: 0,
-      tradeSuffix: false,
-      equal: false,
-    }));
-  };
+  const get = (doc: number): Evidence => upsert(ev, doc, noEvidence);
 
   const parts: [string, number][] = [[core, 1]];
   if (asides && asides !== core) parts.push([asides, w.asides]);
@@ -1141,6 +1174,9 @@ function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string 
   }
   if (e.text >= 0.15 && e.textWords.length) {
     reasons.push(`职业定义或主要工作任务提到“${[...new Set(e.textWords)].slice(0, 3).join('”“')}”`);
+  }
+  if (!reasons.length && (e.textCosine ?? 0) > 0) {
+    reasons.push(`岗位名称与该职业的名称、定义和主要工作任务用字相近（余弦 ${(e.textCosine as number).toFixed(2)}）`);
   }
   if (d.workTypeCode) reasons.push(`工种属于职业“${index.nodeName.get(d.occupationCode) ?? d.occupationCode}”`);
   return reasons.join('；') || '字面相近';
