@@ -829,10 +829,15 @@ export function rerankCandidates(
   const cosines = docCosines(index.mappings.space, normalizeText(input.title));
   // The 职业 are the space's documents in the index's own numbering (buildMatchIndex).
   const have = new Set(out.map((c) => c.doc));
-  const place = new Map(scored.map((s, i) => [s.doc, i]));
-  for (const doc of cosines.nearest(TEXT_NEIGHBOURS)) {
-    if (have.has(doc)) continue;
-    const i = place.get(doc);
+  const place = new Map<number, number>();
+  for (const doc of cosines.nearest(TEXT_NEIGHBOURS)) if (!have.has(doc)) place.set(doc, -1);
+  if (place.size) {
+    scored.forEach((s, i) => {
+      if (place.has(s.doc)) place.set(s.doc, i);
+    });
+  }
+  for (const [doc, at] of place) {
+    const i = at < 0 ? undefined : at;
     const d = index.docs[doc] as Doc;
     out.push({
       doc,
