@@ -837,19 +837,13 @@ export function rerankCandidates(
     });
   }
   for (const [doc, at] of place) {
-    const i = at < 0 ? undefined : at;
     const d = index.docs[doc] as Doc;
+    const [first, from] = at < 0 ? [0, scored.length] : [scored[at]?.score ?? 0, at];
     out.push({
       doc,
       occupationCode: d.occupationCode,
       workTypeCode: d.workTypeCode,
-      features: featuresOf(
-        index,
-        doc,
-        i === undefined ? 0 : (scored[i]?.score ?? 0),
-        i ?? scored.length,
-        upsert(ev, doc, noEvidence),
-      ),
+      features: featuresOf(index, doc, first, from, upsert(ev, doc, noEvidence)),
     });
   }
   for (const c of out) {
