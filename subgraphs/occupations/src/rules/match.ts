@@ -809,43 +809,39 @@ export function rerankCandidates(
   const classFirst = new Map<string, number>();
   const classVote = new Map<string, number>();
   let firstTotal = 0;
-  scored.forEach((s, i) => {
-    const e = ev.get(s.doc) as Evidence;
-    if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0) return;
-    const c = classOf(s.doc);
-    classFirst.set(c, (classFirst.get(c) ?? 0) + s.score);
-    classVote.set(c, (classVote.get(c) ?? 0) + e.wideVote);
-    firstTotal += s.score;
-    const d = index.docs[s.doc] as Doc;
-    out.push({
-      doc: s.doc,
-      occupationCode: d.occupationCode,
-      workTypeCode: d.workTypeCode,
-      features: featuresOf(index, s.doc, s.score, i, e),
-    });
-  });
-  const textBigram = textBigramShare(index, core);
-  const charShare = charOverlap(index, compact(core));
-  const cosines = docCosines(index.mappings.space, normalizeText(input.title));
-  // The 职业 are the space's documents in the index's own numbering (buildMatchIndex).
-  const have = new Set(out.map((c) => c.doc));
-  const place = new Map<number, number>();
-  for (const doc of cosines.nearest(TEXT_NEIGHBOURS)) if (!have.has(doc)) place.set(doc, -1);
-  if (place.size) {
-    scored.forEach((s, i) => {
-      if (place.has(s.doc)) place.set(s.doc, i);
-    });
-  }
-  for (const [doc, at] of place) {
+  const add = (doc: number, first: number, at: number, e: Evidence) => {
     const d = index.docs[doc] as Doc;
-    const [first, from] = at < 0 ? [0, scored.length] : [scored[at]?.score ?? 0, at];
     out.push({
       doc,
       occupationCode: d.occupationCode,
       workTypeCode: d.workTypeCode,
-      features: featuresOf(index, doc, first, from, upsert(ev, doc, noEvidence)),
+      features: featuresOf(index, doc, first, at, e),
     });
+  };
+  const cosines = docCosines(index.mappings.space, normalizeText(input.title));
+  // The 职业 nearest by whole text (the space's documents, numbered as here: buildMatchIndex), with
+  // their place in the first stage's order (−1: none) while they are not candidates already.
+  const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS).map((doc) => [doc, -1]));
+  scored.forEach((s, i) => {
+    const e = ev.get(s.doc) as Evidence;
+    if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0) {
+      if (textNear.has(s.doc)) textNear.set(s.doc, i);
+      return;
+    }
+    textNear.delete(s.doc);
+    const c = classOf(s.doc);
+    classFirst.set(c, (classFirst.get(c) ?? 0) + s.score);
+    classVote.set(c, (classVote.get(c) ?? 0) + e.wideVote);
+    firstTotal += s.score;
+    add(s.doc, s.score, i, e);
+  });
+  for (const [doc, at] of textNear) {
+    const e = upsert(ev, doc, noEvidence);
+    if (at < 0) add(doc, 0, scored.length, e);
+    else add(doc, scored[at]?.score ?? 0, at, e);
   }
+  const textBigram = textBigramShare(index, core);
+  const charShare = charOverlap(index, compact(core));
   for (const c of out) {
     const k = classOf(c.doc);
     const cos = cosines(index.spaceDoc[c.doc] ?? -1);
