@@ -21,6 +21,17 @@ describe('cleaning a job-posting title', () => {
     expect(cleanTitle('抖音房产分析师/选房师+提成70% 月入3万').core).toContain('房产分析师');
   });
 
+  it('drops what the work is not (无销售, 非销售类, 不外出), in brackets too, and nothing that only starts alike', () => {
+    expect(cleanTitle('移动纯接听客户（无销售性质）')).toEqual({ core: '移动纯接听客户', asides: '' });
+    expect(cleanTitle('非销售类客服/文员').core).toBe('客服/文员');
+    expect(cleanTitle('货运司机不装卸').core).toBe('货运司机');
+    expect(cleanTitle('电话客服 不销售不外出').core).toBe('电话客服');
+    expect(cleanTitle('无责4500 电话客服').core).toBe('电话客服');
+    expect(cleanTitle('不锈钢焊工').core).toBe('不锈钢焊工');
+    expect(cleanTitle('无人机驾驶员').core).toBe('无人机驾驶员');
+    expect(cleanTitle('销售代表（不限经验）').core).toBe('销售代表');
+  });
+
   it('takes bracketed asides apart, and falls back to them when nothing else is left', () => {
     expect(cleanTitle('综合采购工程师（杭州乾景）')).toEqual({ core: '综合采购工程师', asides: '杭州乾景' });
     expect(cleanTitle('（数控车工）').core).toBe('数控车工');

@@ -40,7 +40,7 @@ import { tradeTermsIn } from './lexicon.ts';
 import { idOf, upsert } from './maps.ts';
 import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
-import { aliasPhrases, charBigrams, cleanTitle, compact, normalizeText } from './text.ts';
+import { aliasPhrases, charBigrams, cleanTitle, compact, dropNegated, normalizeText } from './text.ts';
 import { ensembleValue, type TreeNode } from './trees.ts';
 
 export interface DictionaryNode {
@@ -818,7 +818,7 @@ export function rerankCandidates(
       features: featuresOf(index, doc, first, at, e),
     });
   };
-  const cosines = docCosines(index.mappings.space, normalizeText(input.title));
+  const cosines = docCosines(index.mappings.space, dropNegated(normalizeText(input.title)));
   // The 职业 nearest by whole text (the space's documents, numbered as here: buildMatchIndex), with
   // their place in the first stage's order (−1: none) while they are not candidates already.
   const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS).map((doc) => [doc, -1]));

@@ -19,13 +19,23 @@ export function normalizeText(s: string): string {
 const NOISE = [
   /(?:诚聘|急聘|急招|高薪|直招|招募|招工|聘请|长期招|热招|加入我们)/g,
   /(?:[五六七]险一金|五险|社保|双休|单休|大小周|包吃住|包住|包吃|管吃住|提供住宿|有住宿|食宿|可住宿|住宿)/g,
-  /(?:底薪|无责底薪|保底|月薪|年薪|日结|周结|月结|提成|高提成|分红|年终奖|奖金|补贴|绩效|待遇优厚?|薪资面议|面议)/g,
+  /(?:底薪|无责任?底薪|无责任?|保底|月薪|年薪|日结|周结|月结|提成|高提成|分红|年终奖|奖金|补贴|绩效|待遇优厚?|薪资面议|面议)/g,
   /(?:月入|年入|日入|月均|综合)?\d+(?:\.\d+)?\s*(?:[kKwW万千元块]|w\+|k\+)(?:\s*[-~至到]\s*\d+(?:\.\d+)?\s*[kKwW万千元块]?)*(?:\/?[月年天日])?(?:以上)?/g,
-  /(?:无经验要求|无需经验|无经验|经验不限|零基础|小白|可培训|带薪培训|包培训|可实习|接受实习|应届生?|欢迎有志之士加入|欢迎加入|不限学历|学历不限)/g,
+  /(?:无经验要求|无需经验|无经验|经验不限|不限经验|零基础|小白|可培训|带薪培训|包培训|可实习|接受实习|应届生?|欢迎有志之士加入|欢迎加入|不限学历|学历不限)/g,
   /(?:资深|高级|中级|初级|骨干|优秀|储备|实习|兼职|全职|急需)/g,
   // Bare numbers of three or more digits: pay, posting ids, dates.
   /\d{3,}\+?/g,
 ];
+
+/**
+ * Negated phrases: what the work is not ("无销售性质", "非销售类", "不外出", "无需坐班"). Dropped before
+ * anything else, brackets included, so that 销售 in "客服（无销售）" does not read as a sales role.
+ */
+const NEGATED =
+  /(?:无需|无须|不需要?|不用|不做|不是|无|非|不)(?:销售|推销|电销|营销|外出|外跑|跑业务|出差|坐班|加班|装卸|露脸|任务)(?:性质|压力|任务|类)?/g;
+
+/** A normalized text without its negated phrases (see NEGATED). */
+export const dropNegated = (text: string): string => text.replace(NEGATED, ' ');
 
 const BRACKETS = /[([{【〔（「『<《][^)\]}】〕）」』>》]*[)\]}】〕）」』>》]?/g;
 
@@ -42,7 +52,7 @@ export interface CleanTitle {
  * Falls back to the plain normalized text when cleaning would leave nothing.
  */
 export function cleanTitle(raw: string): CleanTitle {
-  const text = normalizeText(raw);
+  const text = dropNegated(normalizeText(raw));
   const asideParts = (text.match(BRACKETS) ?? []).map((b) => b.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   let core = text.replace(BRACKETS, ' ');
   // "青岛汗沽建材招聘油漆工": the role follows 招聘 when something stands before it.
