@@ -241,6 +241,14 @@ export function withResidualTrees(lists: List[], weights: number[], params: Boos
   return { ...r, bias: round(fitBias(lists, (x) => rerankerMargin(r, x))) };
 }
 
+/** Wilson 95% interval of a proportion p of n, as "lo–hi". */
+export function wilson(p: number, n: number): string {
+  const z = 1.96;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return `${Math.max(0, centre - half).toFixed(3)}–${Math.min(1, centre + half).toFixed(3)}`;
+}
+
 export interface Accuracy {
   n: number;
   top1: number;

@@ -21,6 +21,7 @@ import {
   type MatchIndex,
   matchOccupations,
 } from '@hub/occupations/rules';
+import { auditLines } from './audit.ts';
 import { bigramBaseline } from './baseline.ts';
 import {
   type Accuracy,
@@ -30,6 +31,7 @@ import {
   crossValidate,
   type FoldResult,
   foldOf,
+  wilson,
   withMappings,
 } from './cv.ts';
 import { dev, dictionary, opts, plainIndex, skilled, tree, workTypes } from './data.ts';
@@ -57,14 +59,6 @@ console.log('\nWhole dev file, no mappings (the shipped reranker was trained on 
 line('baseline: character-bigram TF-IDF over names + aliases', accuracy(dev, baseline, tree));
 line('matcher, names + aliases only (reference facts)', accuracy(dev, byMatcher(factsIndex), tree));
 line('matcher, full dictionary (definitions + tasks imported)', accuracy(dev, byMatcher(index), tree));
-
-/** Wilson 95% interval of a proportion. */
-function wilson(p: number, n: number): string {
-  const z = 1.96;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-  return `${fmt(centre - half)}–${fmt(centre + half)}`;
-}
 
 function crossValidation(k: number, title: string) {
   console.log(`\n${title}`);
@@ -97,6 +91,17 @@ function crossValidation(k: number, title: string) {
   console.log(
     `  with mappings + reranker, all ${n} held-out titles: top-1 ${fmt(pooled('top1'))} (95% ${wilson(pooled('top1'), n)}), top-3 ${fmt(pooled('top3'))} (95% ${wilson(pooled('top3'), n)}), top-5 ${fmt(pooled('top5'))}`,
   );
+  // The same held-out hits over the hand-audited titles, by the judgement of their label (audit.ts).
+  const hits = new Map<string, readonly [boolean, boolean]>();
+  for (const f of folds) {
+    dev
+      .filter((r) => foldOf(r.title, k) === f.fold)
+      .forEach((r, i) => {
+        hits.set(r.title, f.learned.hits[i] as [boolean, boolean]);
+      });
+  }
+  console.log('  by the label audit (label-audit.csv: labels judged by hand, blind to the matcher):');
+  for (const l of auditLines(hits)) console.log(`    ${l}`);
 }
 if (!opts.quick) {
   crossValidation(2, 'Held-out halves (the issue’s protocol: reranker and mappings from the other half only):');
