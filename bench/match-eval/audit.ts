@@ -1,6 +1,6 @@
 /**
- * The label audit: 413 dev titles (a hash sample) whose label was judged by hand, blind to the
- * matcher's answers (`label-audit.csv`, column `judgement`):
+ * The label audit: 825 dev titles (a hash sample: `fnv("audit:" + title) % 18` < 4) whose label was
+ * judged by hand, blind to the matcher's answers (`label-audit.csv`, column `judgement`):
  *   A  the label is a reasonable reading of the title under 相邻相近 (a reviewer could confirm it);
  *   B  debatable: the label relates to the title, another occupation fits clearly better
  *      (运营专员 → 品牌专业人员, 酒店店长 → 旅店服务员);
