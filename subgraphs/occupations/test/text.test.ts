@@ -29,6 +29,7 @@ describe('cleaning a job-posting title', () => {
     expect(cleanTitle('无责4500 电话客服').core).toBe('电话客服');
     expect(cleanTitle('不锈钢焊工').core).toBe('不锈钢焊工');
     expect(cleanTitle('无人机驾驶员').core).toBe('无人机驾驶员');
+    expect(cleanTitle('南非销售经理').core).toBe('南非销售经理');
     expect(cleanTitle('销售代表（不限经验）').core).toBe('销售代表');
   });
 

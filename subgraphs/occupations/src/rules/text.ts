@@ -29,10 +29,11 @@ const NOISE = [
 
 /**
  * Negated phrases: what the work is not ("无销售性质", "非销售类", "不外出", "无需坐班"). Dropped before
- * anything else, brackets included, so that 销售 in "客服（无销售）" does not read as a sales role.
+ * anything else, brackets included, so that 销售 in "客服（无销售）" does not read as a sales role (南非销售 is
+ * a place, not a negation).
  */
 const NEGATED =
-  /(?:无需|无须|不需要?|不用|不做|不是|无|非|不)(?:销售|推销|电销|营销|外出|外跑|跑业务|出差|坐班|加班|装卸|露脸|任务)(?:性质|压力|任务|类)?/g;
+  /(?:无需|无须|不需要?|不用|不做|不是|无|(?<!南)非|不)(?:销售|推销|电销|营销|外出|外跑|跑业务|出差|坐班|加班|装卸|露脸|任务)(?:性质|压力|任务|类)?/g;
 
 /** A normalized text without its negated phrases (see NEGATED). */
 export const dropNegated = (text: string): string => text.replace(NEGATED, ' ');
