@@ -80,6 +80,18 @@ describe.skipIf(!nodes.length)('nearest match on the dictionary alone', () => {
     expect(codes('招聘电焊工 包吃住 月薪8000')[0]).toBe(codes('电焊工')[0]);
   });
 
+  it('reads a negated phrase as nothing: the same answer as without it, 营销员 not brought in by 无销售', () => {
+    for (const [negated, plain] of [
+      ['非销售类客服', '客服'],
+      ['电话客服（无销售性质）', '电话客服'],
+      ['货运司机不装卸', '货运司机'],
+    ] as const) {
+      expect(top(negated, 5)).toEqual(top(plain, 5));
+    }
+    expect(codes('客服（无销售性质）', 5)).not.toContain('4-01-02-01'); // 营销员
+    expect(codes('客服（销售性质）', 5)).toContain('4-01-02-01'); // the same words, not negated
+  });
+
   it('returns nothing for a title with nothing to match', () => {
     expect(top('￥￥￥')).toEqual([]);
   });
