@@ -1,5 +1,5 @@
 /**
- * The label audit: 825 dev titles (a hash sample: `fnv("audit:" + title) % 18` < 4) whose label was
+ * The label audit: 1,637 dev titles (a hash sample: `fnv("audit:" + title) % 18` < 8) whose label was
  * judged by hand, blind to the matcher's answers (`label-audit.csv`, column `judgement`):
  *   A  the label is a reasonable reading of the title under 相邻相近 (a reviewer could confirm it);
  *   B  debatable: the label relates to the title, another occupation fits clearly better
