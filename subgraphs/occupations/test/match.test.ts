@@ -168,12 +168,13 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
     expect(firsts).toEqual([...firsts].sort((a, b) => b - a));
     expect(feature(cands[0] as RankedCandidate, 'firstRank')).toBe(1);
     // The rest: the TEXT_NEIGHBOURS nearest 职业 by whole text the first stage's best left out, nearest first.
-    const nearest = docCosines(index.mappings.space, title).nearest(TEXT_NEIGHBOURS);
+    const titleCosines = docCosines(index.mappings.space, title);
+    const nearest = titleCosines.nearest(TEXT_NEIGHBOURS);
     expect(nearest).toHaveLength(TEXT_NEIGHBOURS);
     const tail = cands.slice(RERANK_DEPTH);
     expect(tail.length).toBeGreaterThan(0);
     expect(tail.map((c) => c.doc)).toEqual(nearest.filter((d) => !head.some((c) => c.doc === d)));
-    const cosines = nearest.map((d) => docCosines(index.mappings.space, title)(d)[0]);
+    const cosines = nearest.map((d) => titleCosines(d)[0]);
     expect(cosines).toEqual([...cosines].sort((a, b) => b - a));
     for (const c of tail) {
       expect(c.workTypeCode).toBeNull();
