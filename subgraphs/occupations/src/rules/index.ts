@@ -6,4 +6,6 @@ export * from './match.ts';
 export * from './segment.ts';
 export * from './text.ts';
 export * from './trees.ts';
+export * from './vector-features.ts';
+export * from './word-vectors.ts';
 export * from './work-type.ts';

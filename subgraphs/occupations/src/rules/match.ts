@@ -19,7 +19,9 @@
  *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts);
  * - whole text (reranker only): the title's TF-IDF cosine with the 职业's name, aliases, definition,
  *   tasks and confirmed role names, and with its 小类's and 中类's (rules/doc-space.ts); the 职业
- *   nearest by it join the reranker's candidates even when their names share nothing with the title.
+ *   nearest by it join the reranker's candidates even when their names share nothing with the title;
+ * - meaning (reranker only): word-vector cosines of the title with the role names confirmed for the
+ *   职业 (rules/word-vectors.ts, rules/vector-features.ts).
  * The first stage joins a weighted sum of the dictionary evidence with the mapping
  * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A reranker
  * (DEFAULT_RERANKER, learned on the dev file: a linear model and regression trees boosted on
@@ -42,6 +44,15 @@ import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
 import { aliasPhrases, charBigrams, cleanTitle, compact, dropNegated, normalizeText } from './text.ts';
 import { ensembleValue, type TreeNode } from './trees.ts';
+import {
+  buildRoleVectors,
+  type RoleVectors,
+  type TextVectors,
+  textVectors,
+  VECTOR_FEATURES,
+  vectorFeatures,
+} from './vector-features.ts';
+import { loadWordVectors, type WordVectors } from './word-vectors.ts';
 
 export interface DictionaryNode {
   code: string;
@@ -196,6 +207,8 @@ export interface MappingIndex {
   classifier: MappingClassifier;
   /** Each 职业's whole text with the role names confirmed for it, as TF-IDF vectors (rules/doc-space.ts). */
   space: DocSpace;
+  /** The role names' word vectors (rules/vector-features.ts). */
+  roleVectors: RoleVectors;
 }
 
 export interface MatchIndex {
@@ -225,6 +238,8 @@ export interface MatchIndex {
   /** The texts of the 职业 (the first documents, in order), read for the mapping part's space; per document, its 职业's place there. */
   spaceTexts: DocTexts;
   spaceDoc: Int32Array;
+  /** A text's word vector (null when built without word vectors). */
+  vectors: TextVectors | null;
 }
 
 interface Keyed {
@@ -344,6 +359,8 @@ export interface BuildInput {
   segment: Segmenter;
   weights?: Partial<MatchWeights>;
   reranker?: Reranker;
+  /** Word vectors (default: loadWordVectors(), read once per process); null leaves their features 0. */
+  vectors?: WordVectors | null;
 }
 
 /** Builds the in-memory index over the dictionary, its work types and the confirmed mappings. */
@@ -482,7 +499,10 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     chars: { ofDoc, idf: charIdf },
     spaceTexts: readDocTexts(spaceInput),
     spaceDoc,
+    vectors: null,
   };
+  const wv = input.vectors === undefined ? loadWordVectors() : input.vectors;
+  if (wv) index.vectors = textVectors(wv, segment);
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
   return index;
 }
@@ -493,6 +513,7 @@ const EMPTY_MAPPINGS: MappingIndex = {
   perDoc: new Map(),
   classifier: buildClassifier(() => [], []),
   space: buildDocSpace(readDocTexts([])),
+  roleVectors: buildRoleVectors(null, []),
 };
 
 /**
@@ -534,8 +555,13 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
     const at = index.spaceDoc[e.doc] ?? -1;
     if (at >= 0) upsert(roles, at, () => [] as string[]).push(...Array<string>(e.count).fill(e.text));
   }
+  const roleVectors = buildRoleVectors(
+    index.vectors,
+    entries.map((e) => ({ text: e.text, at: index.spaceDoc[e.doc] ?? -1, count: e.count })),
+  );
   return {
     space: buildDocSpace(index.spaceTexts, roles),
+    roleVectors,
     index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
     entries,
     perDoc,
@@ -674,9 +700,11 @@ const noEvidence = (): Evidence => ({
  * there is one, and whether it is a trade's name ending in 工: 高压电工 ends with 电工), and hierarchy smoothing: the share of the first-stage score
  * and of the wide vote that falls on the candidate's 小类 (all its candidates together), and the
  * classifier learned from the confirmed mappings: for the candidate's 中类, 小类 and 职业, the log
- * posterior per title feature (floored) and the posterior; last, two softer readings of the dictionary:
+ * posterior per title feature (floored) and the posterior; two softer readings of the dictionary:
  * the share of the title's character bigrams (IDF-weighted) its definition and tasks contain, and the
- * share of the title's characters (IDF-weighted, generic words lighter) its names contain.
+ * share of the title's characters (IDF-weighted, generic words lighter) its names contain; the title's
+ * TF-IDF cosine with the 职业's whole text and its 小类's and 中类's (rules/doc-space.ts); last, the
+ * word-vector features (VECTOR_FEATURES, rules/vector-features.ts).
  */
 export const RERANK_FEATURES = [
   'first',
@@ -711,6 +739,7 @@ export const RERANK_FEATURES = [
   'docCosine',
   'classCosine',
   'groupCosine',
+  ...VECTOR_FEATURES,
 ] as const;
 
 /**
@@ -851,6 +880,15 @@ export function rerankCandidates(
     c.features.push(textBigram(c.doc), charShare(c.doc));
     c.features.push(...cos);
   }
+  const meaning = vectorFeatures(
+    index.vectors,
+    index.mappings.roleVectors,
+    core,
+    out.map((c) => index.spaceDoc[c.doc] ?? -1),
+  );
+  out.forEach((c, i) => {
+    c.features.push(...(meaning[i] as number[]));
+  });
   return out;
 }
 

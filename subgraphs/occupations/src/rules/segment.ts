@@ -1,8 +1,11 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
-/** Splits a text into words. */
-export type Segmenter = (text: string) => string[];
+/**
+ * Splits a text into words (search mode: a compound and its parts); `words`, when there, cuts it
+ * once (accurate mode: each character in one word), for the word vectors.
+ */
+export type Segmenter = ((text: string) => string[]) & { words?: (text: string) => string[] };
 
 /**
  * Chinese word segmentation by jieba (@node-rs/jieba, the jieba-rs port with its
@@ -15,12 +18,15 @@ export function createSegmenter(extraWords: Iterable<string> = []): Segmenter {
   const lines: string[] = [];
   for (const w of extraWords) if (/^[\p{Script=Han}]{2,12}$/u.test(w)) lines.push(`${w} 50 n`);
   if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n')));
-  return (text) => {
+  const keep = (words: string[]) => {
     const out: string[] = [];
-    for (const w of jieba.cutForSearch(text, true)) {
+    for (const w of words) {
       const t = w.trim();
       if (t && /[\p{L}\p{N}]/u.test(t)) out.push(t);
     }
     return out;
   };
+  return Object.assign((text: string) => keep(jieba.cutForSearch(text, true)), {
+    words: (text: string) => keep(jieba.cut(text, true)),
+  });
 }
