@@ -268,6 +268,40 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
     expect(top?.occupationCode).toBe('4-10-01-03');
   });
 
+  it('reads confirmed role names by meaning: one near the title in meaning, sharing no character, lifts its 职业', () => {
+    // 文员 (clerk) is near 助理 (assistant) in the word vectors and far from 厨师 (cook); neither shares a
+    // character with it, so only the word-vector features can tell the two indexes apart.
+    const title = '文员';
+    const editor = '2-10-02-01'; // 文字编辑, fifth for 文员 on the dictionary alone
+    const secretary = '3-01-02-02'; // 秘书, first
+    const withRoles = (i: MatchIndex, toEditor: string, toSecretary: string): MatchIndex => ({
+      ...i,
+      mappings: buildMappingIndex(i, [
+        { roleName: toEditor, occupationCode: editor, workTypeCode: null },
+        { roleName: toSecretary, occupationCode: secretary, workTypeCode: null },
+      ]),
+    });
+    const read = (i: MatchIndex) => ({
+      cand: rerankCandidates(i, { title }).find((c) => c.occupationCode === editor && !c.workTypeCode),
+      score: matchOccupations(i, { title }, 10).find((m) => m.occupationCode === editor)?.score ?? 0,
+    });
+    const near = read(withRoles(index, '助理', '厨师'));
+    const far = read(withRoles(index, '厨师', '助理'));
+    expect(feature(near.cand as RankedCandidate, 'vecNearBest')).toBeGreaterThan(0.5);
+    expect(feature(far.cand as RankedCandidate, 'vecNearBest')).toBeLessThan(0.4);
+    expect(feature(near.cand as RankedCandidate, 'vecCentroid')).toBeGreaterThan(
+      feature(far.cand as RankedCandidate, 'vecCentroid'),
+    );
+    expect(near.score).toBeGreaterThan(far.score * 2);
+    // Without word vectors their features are 0 and the two indexes score the same.
+    const blind = buildMatchIndex({ nodes, workTypes: workTypeReference(), segment: index.segment, vectors: null });
+    const [a, b] = [read(withRoles(blind, '助理', '厨师')), read(withRoles(blind, '厨师', '助理'))];
+    for (const f of ['vecNearVote', 'vecNearBest', 'vecWideVote', 'vecWideBest', 'vecCentroid'] as const) {
+      expect(feature(a.cand as RankedCandidate, f)).toBe(0);
+    }
+    expect(a.score).toBe(b.score);
+  });
+
   it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {
     const title = '数控铣床操作工';
     const deep = rerankCandidates(index, { title }, 1000);
