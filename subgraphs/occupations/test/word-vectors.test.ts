@@ -65,7 +65,8 @@ describe('the word-vector features of the reranker', () => {
       { text: '厨师', at: 1, count: 1 },
       { text: '焊工', at: 2, count: 1 }, // no vector: left out
     ]);
-    expect(roles.vec.length).toBe(2);
+    expect(roles.at.length).toBe(2);
+    expect(roles.matrix.length).toBe(4);
     const [clerk, cook, none] = vectorFeatures(text, roles, '文员', [0, 1, 5]) as number[][];
     const f = (x: number[] | undefined, name: (typeof VECTOR_FEATURES)[number]) => x?.[VECTOR_FEATURES.indexOf(name)];
     // Weights: 助理 0.96 × 2 = 1.92, 厨师 0.8 × 1 = 0.8.
@@ -83,6 +84,6 @@ describe('the word-vector features of the reranker', () => {
     expect(vectorFeatures(null, roles, '文员', [0])).toEqual(zeros);
     expect(vectorFeatures(text, buildRoleVectors(text, []), '文员', [0])).toEqual(zeros);
     expect(vectorFeatures(text, roles, '焊工', [0])).toEqual(zeros);
-    expect(buildRoleVectors(null, [{ text: '助理', at: 0, count: 1 }]).vec).toEqual([]);
+    expect(buildRoleVectors(null, [{ text: '助理', at: 0, count: 1 }]).at).toEqual([]);
   });
 });

@@ -25,7 +25,8 @@ export function textVectors(wv: WordVectors, segment: Segmenter): TextVectors {
 
 /** The confirmed role names' vectors, each with its 职业 (the index's text-space number) and count. */
 export interface RoleVectors {
-  vec: Float32Array[];
+  /** The unit vectors, one after another (`at.length` of them). */
+  matrix: Float32Array;
   at: number[];
   count: number[];
   /** Per 职业, the unit mean of its role names' vectors (each counted as often as confirmed). */
@@ -36,13 +37,14 @@ export function buildRoleVectors(
   text: TextVectors | null,
   roles: readonly { text: string; at: number; count: number }[],
 ): RoleVectors {
-  const out: RoleVectors = { vec: [], at: [], count: [], centroid: new Map() };
+  const out: RoleVectors = { matrix: new Float32Array(0), at: [], count: [], centroid: new Map() };
   if (!text) return out;
   const sums = new Map<number, Float32Array>();
+  const vecs: Float32Array[] = [];
   for (const r of roles) {
     const v = text(r.text);
     if (!v || r.at < 0) continue;
-    out.vec.push(v);
+    vecs.push(v);
     out.at.push(r.at);
     out.count.push(r.count);
     let sum = sums.get(r.at);
@@ -56,6 +58,11 @@ export function buildRoleVectors(
     const u = unit(sum);
     if (u) out.centroid.set(at, u);
   }
+  const dim = vecs[0]?.length ?? 0;
+  out.matrix = new Float32Array(vecs.length * dim);
+  vecs.forEach((v, i) => {
+    out.matrix.set(v, i * dim);
+  });
   return out;
 }
 
@@ -76,9 +83,9 @@ export function vectorFeatures(
   title: string,
   at: readonly number[],
 ): number[][] {
-  const t = text?.(title);
-  if (!t || !roles.vec.length) return at.map(() => VECTOR_FEATURES.map(() => 0));
-  const sims = roles.vec.map((v, i) => [dot(t, v), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const t = roles.at.length ? text?.(title) : null;
+  if (!t) return at.map(() => VECTOR_FEATURES.map(() => 0));
+  const sims = nearest(t, roles.matrix, Math.max(...VECTOR_NEIGHBOURS));
   const votes = VECTOR_NEIGHBOURS.map((k) => {
     const share = new Map<number, number>();
     const best = new Map<number, number>();
@@ -98,4 +105,20 @@ export function vectorFeatures(
     out.push(dot(t, roles.centroid.get(a)));
     return out;
   });
+}
+
+/** The `k` rows of `matrix` nearest `t` by dot product, as [product, row], nearest first (ties: the lower row). */
+function nearest(t: Float32Array, matrix: Float32Array, k: number): [number, number][] {
+  const dim = t.length;
+  const top: [number, number][] = [];
+  for (let row = 0, at = 0; at < matrix.length; row++, at += dim) {
+    let s = 0;
+    for (let d = 0; d < dim; d++) s += (t[d] as number) * (matrix[at + d] as number);
+    if (top.length === k && s <= (top[k - 1] as [number, number])[0]) continue;
+    let i = Math.min(top.length, k - 1);
+    while (i > 0 && (top[i - 1] as [number, number])[0] < s) i--;
+    top.splice(i, 0, [s, row]);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
