@@ -281,10 +281,14 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
         { roleName: toSecretary, occupationCode: secretary, workTypeCode: null },
       ]),
     });
-    const read = (i: MatchIndex) => ({
-      cand: rerankCandidates(i, { title }).find((c) => c.occupationCode === editor && !c.workTypeCode),
-      score: matchOccupations(i, { title }, 10).find((m) => m.occupationCode === editor)?.score ?? 0,
-    });
+    const read = (i: MatchIndex) => {
+      const m = matchOccupations(i, { title }, 10).find((m) => m.occupationCode === editor);
+      return {
+        cand: rerankCandidates(i, { title }).find((c) => c.occupationCode === editor && !c.workTypeCode),
+        score: m?.score ?? 0,
+        reason: m?.reason ?? '',
+      };
+    };
     const near = read(withRoles(index, '助理', '厨师'));
     const far = read(withRoles(index, '厨师', '助理'));
     expect(feature(near.cand as RankedCandidate, 'vecNearBest')).toBeGreaterThan(0.5);
@@ -293,6 +297,8 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
       feature(far.cand as RankedCandidate, 'vecCentroid'),
     );
     expect(near.score).toBeGreaterThan(far.score * 2);
+    expect(near.reason).toMatch(/与已确认的企业岗位映射“助理”词义相近（词向量余弦 0\.\d\d）/);
+    expect(far.reason).not.toMatch(/词义相近/);
     // Without word vectors their features are 0 and the two indexes score the same.
     const blind = buildMatchIndex({ nodes, workTypes: workTypeReference(), segment: index.segment, vectors: null });
     const [a, b] = [read(withRoles(blind, '助理', '厨师')), read(withRoles(blind, '厨师', '助理'))];

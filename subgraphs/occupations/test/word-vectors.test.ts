@@ -32,6 +32,9 @@ describe('word vectors (词向量)', () => {
   it('refuses a file that is not word2vec’s binary format, or is cut short', () => {
     expect(() => readWordVectors(Buffer.from('hello\n'))).toThrow(/not a word2vec binary file/);
     expect(() => readWordVectors(file.subarray(0, file.length - 6))).toThrow(/cut short/);
+    expect(() => loadWordVectors('/nonexistent/words.vector')).toThrow(
+      /cannot read \/nonexistent\/words\.vector \(ENOENT\)/,
+    );
   });
 
   it('reads a text as the mean of its words; an unknown word by its known parts, else its characters', () => {
@@ -61,13 +64,16 @@ describe('the word-vector features of the reranker', () => {
 
   it('votes by the nearest confirmed role names and compares with each 职业’s centroid', () => {
     const roles = buildRoleVectors(text, [
-      { text: '助理', at: 0, count: 2 },
-      { text: '厨师', at: 1, count: 1 },
-      { text: '焊工', at: 2, count: 1 }, // no vector: left out
+      { name: '助理', text: '助理', at: 0, count: 2 },
+      { name: '厨师', text: '厨师', at: 1, count: 1 },
+      { name: '焊工', text: '焊工', at: 2, count: 1 }, // no vector: left out
     ]);
     expect(roles.at.length).toBe(2);
     expect(roles.matrix.length).toBe(4);
-    const [clerk, cook, none] = vectorFeatures(text, roles, '文员', [0, 1, 5]) as number[][];
+    const nearestRole = new Map<number, { name: string; cosine: number }>();
+    const [clerk, cook, none] = vectorFeatures(text, roles, '文员', [0, 1, 5], nearestRole) as number[][];
+    expect(nearestRole.get(0)).toEqual({ name: '助理', cosine: expect.closeTo(0.96, 6) });
+    expect(nearestRole.get(1)).toEqual({ name: '厨师', cosine: expect.closeTo(0.8, 6) });
     const f = (x: number[] | undefined, name: (typeof VECTOR_FEATURES)[number]) => x?.[VECTOR_FEATURES.indexOf(name)];
     // Weights: 助理 0.96 × 2 = 1.92, 厨师 0.8 × 1 = 0.8.
     expect(f(clerk, 'vecNearVote')).toBeCloseTo(1.92 / 2.72, 6);
@@ -79,11 +85,11 @@ describe('the word-vector features of the reranker', () => {
   });
 
   it('is all 0 without vectors, without confirmed role names, or for a title it cannot read', () => {
-    const roles = buildRoleVectors(text, [{ text: '助理', at: 0, count: 1 }]);
+    const roles = buildRoleVectors(text, [{ name: '助理', text: '助理', at: 0, count: 1 }]);
     const zeros = [VECTOR_FEATURES.map(() => 0)];
     expect(vectorFeatures(null, roles, '文员', [0])).toEqual(zeros);
     expect(vectorFeatures(text, buildRoleVectors(text, []), '文员', [0])).toEqual(zeros);
     expect(vectorFeatures(text, roles, '焊工', [0])).toEqual(zeros);
-    expect(buildRoleVectors(null, [{ text: '助理', at: 0, count: 1 }]).at).toEqual([]);
+    expect(buildRoleVectors(null, [{ name: '助理', text: '助理', at: 0, count: 1 }]).at).toEqual([]);
   });
 });

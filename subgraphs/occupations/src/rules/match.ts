@@ -557,7 +557,7 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
   }
   const roleVectors = buildRoleVectors(
     index.vectors,
-    entries.map((e) => ({ text: e.text, at: index.spaceDoc[e.doc] ?? -1, count: e.count })),
+    entries.map((e) => ({ name: e.roleName, text: e.text, at: index.spaceDoc[e.doc] ?? -1, count: e.count })),
   );
   return {
     space: buildDocSpace(index.spaceTexts, roles),
@@ -671,6 +671,8 @@ interface Evidence {
   mappingEntry?: MappingIndex['entries'][number];
   /** The title's cosine with the 职业's whole text (set for the reranker's candidates). */
   textCosine?: number;
+  /** Its confirmed role name nearest the title by word vectors, among the near neighbours (reranker's candidates). */
+  meaning?: { name: string; cosine: number };
 }
 
 const noEvidence = (): Evidence => ({
@@ -880,14 +882,18 @@ export function rerankCandidates(
     c.features.push(textBigram(c.doc), charShare(c.doc));
     c.features.push(...cos);
   }
+  const nearestRole = new Map<number, { name: string; cosine: number }>();
   const meaning = vectorFeatures(
     index.vectors,
     index.mappings.roleVectors,
     core,
     out.map((c) => index.spaceDoc[c.doc] ?? -1),
+    nearestRole,
   );
   out.forEach((c, i) => {
     c.features.push(...(meaning[i] as number[]));
+    const role = nearestRole.get(index.spaceDoc[c.doc] ?? -1);
+    if (role) (ev.get(c.doc) as Evidence).meaning = role;
   });
   return out;
 }
@@ -1170,6 +1176,9 @@ function sharedChars(a: string, b: string): string[] {
   return [...new Set([...a].filter((c) => bs.has(c) && /\p{L}/u.test(c)))].slice(0, 6);
 }
 
+/** A role name this near the title by word vectors is named in the reason (文员 ~ 助理 0.65, ~ 厨师 0.30). */
+const MEANING_REASON = 0.5;
+
 function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string {
   const reasons: string[] = [];
   if (e.mappingEntry && e.mapping >= 0.3) {
@@ -1180,6 +1189,8 @@ function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string 
         ? `与已确认的企业岗位映射“${m.roleName}”同名${times}`
         : `与已确认的企业岗位映射“${m.roleName}”相近（${Math.round(e.mapping * 100)}%）${times}`,
     );
+  } else if (e.meaning && e.meaning.cosine >= MEANING_REASON) {
+    reasons.push(`与已确认的企业岗位映射“${e.meaning.name}”词义相近（词向量余弦 ${e.meaning.cosine.toFixed(2)}）`);
   }
   const ph = e.namePhrase;
   const s = e.nameScore;

@@ -27,6 +27,8 @@ export function textVectors(wv: WordVectors, segment: Segmenter): TextVectors {
 export interface RoleVectors {
   /** The unit vectors, one after another (`at.length` of them). */
   matrix: Float32Array;
+  /** The role name as confirmed (for reasons). */
+  names: string[];
   at: number[];
   count: number[];
   /** Per 职业, the unit mean of its role names' vectors (each counted as often as confirmed). */
@@ -35,9 +37,9 @@ export interface RoleVectors {
 
 export function buildRoleVectors(
   text: TextVectors | null,
-  roles: readonly { text: string; at: number; count: number }[],
+  roles: readonly { name: string; text: string; at: number; count: number }[],
 ): RoleVectors {
-  const out: RoleVectors = { matrix: new Float32Array(0), at: [], count: [], centroid: new Map() };
+  const out: RoleVectors = { matrix: new Float32Array(0), names: [], at: [], count: [], centroid: new Map() };
   if (!text) return out;
   const sums = new Map<number, Float32Array>();
   const vecs: Float32Array[] = [];
@@ -45,6 +47,7 @@ export function buildRoleVectors(
     const v = text(r.text);
     if (!v || r.at < 0) continue;
     vecs.push(v);
+    out.names.push(r.name);
     out.at.push(r.at);
     out.count.push(r.count);
     let sum = sums.get(r.at);
@@ -75,13 +78,15 @@ export const VECTOR_FEATURES = ['vecNearVote', 'vecNearBest', 'vecWideVote', 've
  * VECTOR_FEATURES for each candidate (its 职业's text-space number in `at`, −1 for none) of a title
  * (its cleaned core): among the VECTOR_NEIGHBOURS nearest confirmed role names, the share of the
  * (cosine- and count-weighted) vote that falls on the 职业 and the best cosine of one of its own;
- * then the cosine with the centroid of its role names. All 0 without vectors or the title's.
+ * then the cosine with the centroid of its role names. All 0 without vectors or the title's. Into
+ * `nearestRole` go, per 职业, its own role name nearest the title among the near neighbours (for reasons).
  */
 export function vectorFeatures(
   text: TextVectors | null,
   roles: RoleVectors,
   title: string,
   at: readonly number[],
+  nearestRole = new Map<number, { name: string; cosine: number }>(),
 ): number[][] {
   const t = roles.at.length ? text?.(title) : null;
   if (!t) return at.map(() => VECTOR_FEATURES.map(() => 0));
@@ -99,6 +104,10 @@ export function vectorFeatures(
     }
     return { share, best, total: total || 1 };
   });
+  for (const [s, i] of sims.slice(0, VECTOR_NEIGHBOURS[0])) {
+    const a = roles.at[i] as number;
+    if (!nearestRole.has(a)) nearestRole.set(a, { name: roles.names[i] as string, cosine: s });
+  }
   return at.map((a) => {
     const out: number[] = [];
     for (const v of votes) out.push((v.share.get(a) ?? 0) / v.total, v.best.get(a) ?? 0);

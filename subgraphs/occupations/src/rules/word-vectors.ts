@@ -65,7 +65,14 @@ const loaded = new Map<string, WordVectors>();
 export function loadWordVectors(file = wordVectorsFile()): WordVectors {
   let v = loaded.get(file);
   if (!v) {
-    v = readWordVectors(readFileSync(file));
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new Error(`word vectors: cannot read ${file} (${code}); HUB_WORD_VECTORS names a word2vec binary file`);
+    }
+    v = readWordVectors(buf);
     loaded.set(file, v);
   }
   return v;
