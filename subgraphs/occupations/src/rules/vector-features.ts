@@ -3,8 +3,8 @@
  * role names confirmed for a candidate 职业 — the vote of the nearest confirmed role names and the
  * centroid of its own. They reach titles that share no word with any confirmed role name (美工 ~
  * 平面设计, 文员 ~ 秘书). The title is not compared with the dictionary's names and texts by meaning:
- * that was measured (README "Occupations and matching") and gained nothing the other features do not
- * give, while it blurs sister trades (粤菜 lies as near 西餐 as 中餐).
+ * measured (README "Occupations and matching"), it moved the held-out figures by no more than their
+ * noise and blurred sister trades (粤菜 lies as near 西餐 as 中餐), costing two of the issue's examples.
  */
 import { tradeTermsIn } from './lexicon.ts';
 import type { Segmenter } from './segment.ts';
