@@ -9,7 +9,7 @@
  * "Occupations and matching"); the weighting itself is plain TF-IDF, fitted on nothing.
  */
 
-import { idOf } from './maps.ts';
+import { idOf, largestPositive } from './maps.ts';
 
 export interface DocSpaceInput {
   /** The 职业's name, aliases, definition and tasks (body). */
@@ -255,21 +255,5 @@ export function docCosines(space: DocSpace, title: string): TitleCosines {
       share(byGroup, space.groupNorm, space.groupOf[doc] as number),
     ];
   };
-  return Object.assign(of, { nearest: (k: number) => nearestOf(own, k) });
-}
-
-/** The indices of the `k` largest positive values, largest first, ties by index (one pass, insertion into k places). */
-function nearestOf(values: Float64Array, k: number): number[] {
-  const best: number[] = [];
-  if (k <= 0) return best;
-  values.forEach((v, i) => {
-    if (v <= 0 || (best.length === k && v <= (values[best[k - 1] as number] as number))) return;
-    let at = best.length === k ? k - 1 : best.length;
-    while (at > 0 && (values[best[at - 1] as number] as number) < v) {
-      best[at] = best[at - 1] as number;
-      at--;
-    }
-    best[at] = i;
-  });
-  return best;
+  return Object.assign(of, { nearest: (k: number) => largestPositive(own, k) });
 }

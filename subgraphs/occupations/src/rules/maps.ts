@@ -1,4 +1,4 @@
-/** Small helpers over Maps, shared by the matcher's indexes. */
+/** Small helpers over Maps and arrays, shared by the matcher's indexes. */
 
 /** The value under `key`, made by `make` when missing. */
 export function upsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -13,4 +13,21 @@ export function upsert<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 /** The number of `key` in `ids`: its existing one, or the next (the map's size) for a new key. */
 export function idOf<K>(ids: Map<K, number>, key: K): number {
   return upsert(ids, key, () => ids.size);
+}
+
+/** The indices of the `k` largest positive values, largest first, ties by index (one pass, insertion into k places). */
+export function largestPositive(values: ArrayLike<number>, k: number): number[] {
+  const best: number[] = [];
+  if (k <= 0) return best;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v <= 0 || (best.length === k && v <= (values[best[k - 1] as number] as number))) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && (values[best[at - 1] as number] as number) < v) {
+      best[at] = best[at - 1] as number;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best;
 }

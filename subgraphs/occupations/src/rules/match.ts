@@ -883,16 +883,11 @@ export function rerankCandidates(
     c.features.push(...cos);
   }
   const nearestRole = new Map<number, { name: string; cosine: number }>();
-  const meaning = vectorFeatures(
-    index.vectors,
-    index.mappings.roleVectors,
-    core,
-    out.map((c) => index.spaceDoc[c.doc] ?? -1),
-    nearestRole,
-  );
+  const at = out.map((c) => index.spaceDoc[c.doc] ?? -1);
+  const meaning = vectorFeatures(index.vectors, index.mappings.roleVectors, core, at, nearestRole);
   out.forEach((c, i) => {
     c.features.push(...(meaning[i] as number[]));
-    const role = nearestRole.get(index.spaceDoc[c.doc] ?? -1);
+    const role = nearestRole.get(at[i] as number);
     if (role) (ev.get(c.doc) as Evidence).meaning = role;
   });
   return out;

@@ -7,6 +7,7 @@
  * noise and blurred sister trades (粤菜 lies as near 西餐 as 中餐), costing two of the issue's examples.
  */
 import { tradeTermsIn } from './lexicon.ts';
+import { largestPositive } from './maps.ts';
 import type { Segmenter } from './segment.ts';
 import { dot, textVector, unit, type WordVectors } from './word-vectors.ts';
 
@@ -116,18 +117,17 @@ export function vectorFeatures(
   });
 }
 
-/** The `k` rows of `matrix` nearest `t` by dot product, as [product, row], nearest first (ties: the lower row). */
+/**
+ * The `k` rows of `matrix` with the largest positive dot product with `t`, as [product, row], nearest
+ * first (ties: the lower row). A role name at cosine 0 or below has no weight in any feature.
+ */
 function nearest(t: Float32Array, matrix: Float32Array, k: number): [number, number][] {
   const dim = t.length;
-  const top: [number, number][] = [];
-  for (let row = 0, at = 0; at < matrix.length; row++, at += dim) {
+  const sims = new Float64Array(dim ? matrix.length / dim : 0);
+  for (let row = 0, at = 0; row < sims.length; row++, at += dim) {
     let s = 0;
     for (let d = 0; d < dim; d++) s += (t[d] as number) * (matrix[at + d] as number);
-    if (top.length === k && s <= (top[k - 1] as [number, number])[0]) continue;
-    let i = Math.min(top.length, k - 1);
-    while (i > 0 && (top[i - 1] as [number, number])[0] < s) i--;
-    top.splice(i, 0, [s, row]);
-    if (top.length > k) top.pop();
+    sims[row] = s;
   }
-  return top;
+  return largestPositive(sims, k).map((row) => [sims[row] as number, row]);
 }
