@@ -51,6 +51,11 @@ for (const r of [...dev, ...skilled]) {
 }
 
 export const extraWords = () => dictionary.flatMap((r) => [r.name, ...r.aliases]);
-/** The matcher's index over the full dictionary (definitions and tasks included), no mappings. */
-export const plainIndex = (): MatchIndex =>
-  buildMatchIndex({ nodes: dictionary as DictionaryNode[], workTypes, segment: createSegmenter(extraWords()) });
+/** The dictionary as the hub ships it without an import: the facts only (no definitions, no tasks). */
+export const factsOnly: DictionaryNode[] = dictionary.map(({ definition: _d, tasks: _t, ...facts }) => facts);
+/**
+ * The matcher's index over the full dictionary (definitions and tasks included), no mappings; with
+ * `facts`, over the facts only (as a hub that never ran the import matches).
+ */
+export const plainIndex = (facts = false, segment = createSegmenter(extraWords())): MatchIndex =>
+  buildMatchIndex({ nodes: facts ? factsOnly : (dictionary as DictionaryNode[]), workTypes, segment });

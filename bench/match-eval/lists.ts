@@ -4,7 +4,10 @@
  * cross-fitted lists (as trainReranker sees them) and the held-out fold's lists with the other
  * folds' mappings (as matchOccupations sees them: features, the rules' order, the codes).
  *
- *   pnpm --filter @hub/bench exec node --import tsx match-eval/lists.ts 2 5 --out /tmp/lists
+ *   pnpm --filter @hub/bench exec node --import tsx match-eval/lists.ts 2 5 --out /tmp/lists [--facts]
+ *
+ * --facts: over the dictionary's facts only (names and aliases; no definitions or tasks), the view a
+ * hub without the import has (views.ts weighs the two views together).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,13 +60,13 @@ function listOf(index: MatchIndex, r: Labelled, t: Tree, inner: number): CachedL
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({
-    options: { out: { type: 'string', default: '/tmp/lists' } },
+    options: { out: { type: 'string', default: '/tmp/lists' }, facts: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: false,
   });
   const out = values.out as string;
   mkdirSync(out, { recursive: true });
-  const plain = plainIndex();
+  const plain = plainIndex(values.facts === true);
   const m = 4;
   for (const k of positionals.filter((a) => /^\d+$/.test(a)).map(Number)) {
     for (let fold = 0; fold < k; fold++) {
