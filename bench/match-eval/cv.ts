@@ -14,7 +14,6 @@ import {
   buildMappingIndex,
   type ConfirmedMapping,
   type MatchIndex,
-  type MatchView,
   matchOccupations,
   type RankedCandidate,
   RERANK_DEPTH,
@@ -86,10 +85,10 @@ export interface List {
   title?: string;
 }
 
-export function listsOf(index: MatchIndex, rows: Labelled[], tree: Tree, view: MatchView = 'full'): List[] {
+export function listsOf(index: MatchIndex, rows: Labelled[], tree: Tree): List[] {
   const out: List[] = [];
   for (const r of rows) {
-    const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH, undefined, view);
+    const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH);
     const positive = cands.map((c) => r.labels.some((l) => tree.isUnder(c.workTypeCode ?? c.occupationCode, l)));
     if (!positive.some(Boolean) || positive.every(Boolean)) continue;
     out.push({ x: cands.map((c) => c.features), positive, title: r.title });
@@ -97,22 +96,13 @@ export function listsOf(index: MatchIndex, rows: Labelled[], tree: Tree, view: M
   return out;
 }
 
-/** Features of `rows` in each of `views` with mappings from the rows outside each of `m` inner folds. */
-export function crossFitted(
-  plain: MatchIndex,
-  rows: Labelled[],
-  tree: Tree,
-  m: number,
-  views: readonly MatchView[] = ['full'],
-): List[][] {
-  const lists: List[][] = views.map(() => []);
+/** Features of `rows` with mappings from the rows outside each of `m` inner folds. */
+export function crossFitted(plain: MatchIndex, rows: Labelled[], tree: Tree, m: number): List[] {
+  const lists: List[] = [];
   for (let j = 0; j < m; j++) {
     const inFold = rows.filter((r) => innerFoldOf(r.title, m) === j);
     const rest = rows.filter((r) => innerFoldOf(r.title, m) !== j);
-    const index = withMappings(plain, confirmedFrom(rest, plain, tree));
-    views.forEach((view, v) => {
-      lists[v]?.push(...listsOf(index, inFold, tree, view));
-    });
+    lists.push(...listsOf(withMappings(plain, confirmedFrom(rest, plain, tree)), inFold, tree));
   }
   return lists;
 }
@@ -223,25 +213,16 @@ export const RERANKER: { kind: RerankerKind; boost: BoostParams } = {
   boost: { ...DEFAULT_BOOST, depth: 4, trees: 50 },
 };
 
-/** The two views' rerankers (MatchView), each trained on `rows` alone, on its own view's lists. */
-export function trainRerankers(
+/** A reranker trained on `rows` alone. */
+export function trainReranker(
   plain: MatchIndex,
   rows: Labelled[],
   tree: Tree,
   m = 4,
   kind: RerankerKind = RERANKER.kind,
   params: BoostParams = RERANKER.boost,
-): { reranker: Reranker; factsReranker: Reranker } {
-  const [full, facts] = crossFitted(plain, rows, tree, m, ['full', 'facts']) as [List[], List[]];
-  return { reranker: fitReranker(full, kind, params), factsReranker: fitReranker(facts, kind, params) };
-}
-
-/** A reranker of `kind` fitted on candidate lists. */
-export function fitReranker(
-  lists: List[],
-  kind: RerankerKind = RERANKER.kind,
-  params: BoostParams = RERANKER.boost,
 ): Reranker {
+  const lists = crossFitted(plain, rows, tree, m);
   const weights = kind === 'trees' ? RERANK_FEATURES.map(() => 0) : fitSoftmax(lists).map(round);
   if (kind !== 'linear') return withResidualTrees(lists, weights, params);
   const linear: Reranker = { weights, bias: 0 };
@@ -304,12 +285,12 @@ export interface FoldResult {
   /** With the other folds' mappings and the first-stage order (no reranker). */
   firstStage: Accuracy;
   mappings: number;
-  rerankers: { reranker: Reranker; factsReranker: Reranker };
+  reranker: Reranker;
 }
 
 const FIRST_STAGE: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'first' ? 1 : 0)), bias: 0 };
 
-/** k-fold cross-validation: each fold is scored by rerankers (both views) and mappings from the other folds only. */
+/** k-fold cross-validation: each fold is scored by a reranker and mappings from the other folds only. */
 export function crossValidate(
   plain: MatchIndex,
   rows: Labelled[],
@@ -321,16 +302,16 @@ export function crossValidate(
   for (let fold = 0; fold < k; fold++) {
     const test = rows.filter((r) => foldOf(r.title, k) === fold);
     const train = rows.filter((r) => foldOf(r.title, k) !== fold);
-    const rerankers = trainRerankers(plain, train, tree, 4, kind);
+    const reranker = trainReranker(plain, train, tree, 4, kind);
     const mappings = confirmedFrom(train, plain, tree);
-    const learnedIdx = { ...withMappings(plain, mappings), ...rerankers };
+    const learnedIdx = { ...withMappings(plain, mappings), reranker };
     out.push({
       fold,
-      plain: accuracy(test, byMatcher({ ...plain, ...rerankers }), tree),
+      plain: accuracy(test, byMatcher({ ...plain, reranker }), tree),
       learned: accuracy(test, byMatcher(learnedIdx), tree),
-      firstStage: accuracy(test, byMatcher({ ...learnedIdx, reranker: FIRST_STAGE, factsReranker: null }), tree),
+      firstStage: accuracy(test, byMatcher({ ...learnedIdx, reranker: FIRST_STAGE }), tree),
       mappings: mappings.length,
-      rerankers,
+      reranker,
     });
   }
   return out;

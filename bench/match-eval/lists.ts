@@ -6,14 +6,14 @@
  *
  *   pnpm --filter @hub/bench exec node --import tsx match-eval/lists.ts 2 5 --out /tmp/lists [--facts]
  *
- * --facts: the facts view (MatchView: the dictionary's names, aliases and tree; no definitions or
- * tasks), the lists its reranker (DEFAULT_FACTS_RERANKER) is trained on (views.ts weighs the two).
+ * --facts: over the dictionary's facts only (names and aliases; no definitions or tasks), the view a
+ * hub without the import has (views.ts weighs the two views together).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
-import { type MatchIndex, type MatchView, RERANK_DEPTH, rerankCandidates, ruleRank } from '@hub/occupations/rules';
+import { type MatchIndex, RERANK_DEPTH, rerankCandidates, ruleRank } from '@hub/occupations/rules';
 import { confirmedFrom, foldOf, innerFoldOf, type Labelled, type Tree, withMappings } from './cv.ts';
 import { dev, plainIndex, tree } from './data.ts';
 
@@ -38,9 +38,9 @@ export interface CachedFold {
   test: CachedList[];
 }
 
-function listOf(index: MatchIndex, r: Labelled, t: Tree, inner: number, view: MatchView): CachedList {
+function listOf(index: MatchIndex, r: Labelled, t: Tree, inner: number): CachedList {
   const ev: Parameters<typeof rerankCandidates>[3] = new Map();
-  const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH, ev, view);
+  const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH, ev);
   const rule = ruleRank(ev);
   return {
     title: r.title,
@@ -66,8 +66,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const out = values.out as string;
   mkdirSync(out, { recursive: true });
-  const plain = plainIndex();
-  const view: MatchView = values.facts ? 'facts' : 'full';
+  const plain = plainIndex(values.facts === true);
   const m = 4;
   for (const k of positionals.filter((a) => /^\d+$/.test(a)).map(Number)) {
     for (let fold = 0; fold < k; fold++) {
@@ -79,10 +78,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         const inFold = train.filter((r) => innerFoldOf(r.title, m) === j);
         const rest = train.filter((r) => innerFoldOf(r.title, m) !== j);
         const idx = withMappings(plain, confirmedFrom(rest, plain, tree));
-        for (const r of inFold) trainLists.push(listOf(idx, r, tree, j, view));
+        for (const r of inFold) trainLists.push(listOf(idx, r, tree, j));
       }
       const idx = withMappings(plain, confirmedFrom(train, plain, tree));
-      const testLists = test.map((r) => listOf(idx, r, tree, -1, view));
+      const testLists = test.map((r) => listOf(idx, r, tree, -1));
       const c: CachedFold = { k, fold, train: trainLists, test: testLists };
       writeFileSync(path.join(out, `k${k}-f${fold}.bin`), serialize(c));
       console.log(`k=${k} fold ${fold}: ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -327,7 +327,7 @@ describe.skipIf(!nodes.length)('the reranker over the first stage', () => {
     const cands = rerankCandidates(index, { title });
     // A reranker that reverses the first stage's order:
     const flipped: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'firstRank' ? -5 : 0)), bias: 0 };
-    const [worst] = matchOccupations({ ...index, reranker: flipped, factsReranker: null }, { title }, 1);
+    const [worst] = matchOccupations({ ...index, reranker: flipped }, { title }, 1);
     // The candidate deepest in the first stage's order (ties: the lower document number).
     const deepest = Math.min(...cands.map((c) => feature(c, 'firstRank')));
     const last = cands.filter((c) => feature(c, 'firstRank') === deepest).sort((a, b) => a.doc - b.doc)[0];

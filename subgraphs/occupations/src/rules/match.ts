@@ -40,7 +40,7 @@ import {
 } from './doc-space.ts';
 import { tradeTermsIn } from './lexicon.ts';
 import { idOf, upsert } from './maps.ts';
-import { DEFAULT_FACTS_RERANKER, DEFAULT_RERANKER } from './reranker-model.ts';
+import { DEFAULT_RERANKER } from './reranker-model.ts';
 import type { Segmenter } from './segment.ts';
 import { aliasPhrases, charBigrams, cleanTitle, compact, dropNegated, normalizeText } from './text.ts';
 import { ensembleValue, type TreeNode } from './trees.ts';
@@ -207,8 +207,6 @@ export interface MappingIndex {
   classifier: MappingClassifier;
   /** Each 职业's whole text with the role names confirmed for it, as TF-IDF vectors (rules/doc-space.ts). */
   space: DocSpace;
-  /** The same without the definitions and tasks, for the facts view; null when none are loaded. */
-  factsSpace: DocSpace | null;
   /** The role names' word vectors (rules/vector-features.ts). */
   roleVectors: RoleVectors;
 }
@@ -217,11 +215,6 @@ export interface MatchIndex {
   segment: Segmenter;
   weights: MatchWeights;
   reranker: Reranker;
-  /**
-   * The reranker of the facts view (MatchView): with definitions and tasks loaded, a candidate's score
-   * is the mean of the two views' (each its own reranker's logistic); null: the full view alone.
-   */
-  factsReranker: Reranker | null;
   /** Feature key → id. */
   ids: Map<string, number>;
   docs: Doc[];
@@ -244,8 +237,6 @@ export interface MatchIndex {
   chars: { ofDoc: Set<string>[]; idf: Map<string, number> };
   /** The texts of the 职业 (the first documents, in order), read for the mapping part's space; per document, its 职业's place there. */
   spaceTexts: DocTexts;
-  /** The same texts without definitions and tasks (the facts view's space); null when none are loaded. */
-  factsSpaceTexts: DocTexts | null;
   spaceDoc: Int32Array;
   /** A text's word vector (null when built without word vectors). */
   vectors: TextVectors | null;
@@ -367,10 +358,7 @@ export interface BuildInput {
   mappings?: readonly ConfirmedMapping[];
   segment: Segmenter;
   weights?: Partial<MatchWeights>;
-  /** Default: DEFAULT_RERANKER, or DEFAULT_FACTS_RERANKER when no definitions are loaded (the index is its facts view). */
   reranker?: Reranker;
-  /** Default: DEFAULT_FACTS_RERANKER when definitions are loaded, else null (one view). */
-  factsReranker?: Reranker | null;
   /** Word vectors (default: loadWordVectors(), read once per process); null leaves their features 0. */
   vectors?: WordVectors | null;
 }
@@ -498,8 +486,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   const index: MatchIndex = {
     segment,
     weights: w,
-    reranker: input.reranker ?? (loaded ? DEFAULT_RERANKER : DEFAULT_FACTS_RERANKER),
-    factsReranker: input.factsReranker === undefined ? (loaded ? DEFAULT_FACTS_RERANKER : null) : input.factsReranker,
+    reranker: input.reranker ?? DEFAULT_RERANKER,
     ids,
     docs,
     names,
@@ -511,7 +498,6 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     nodeName,
     chars: { ofDoc, idf: charIdf },
     spaceTexts: readDocTexts(spaceInput),
-    factsSpaceTexts: loaded ? readDocTexts(spaceInput.map((d) => ({ ...d, body: '' }))) : null,
     spaceDoc,
     vectors: null,
   };
@@ -527,7 +513,6 @@ const EMPTY_MAPPINGS: MappingIndex = {
   perDoc: new Map(),
   classifier: buildClassifier(() => [], []),
   space: buildDocSpace(readDocTexts([])),
-  factsSpace: null,
   roleVectors: buildRoleVectors(null, []),
 };
 
@@ -576,7 +561,6 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
   );
   return {
     space: buildDocSpace(index.spaceTexts, roles),
-    factsSpace: index.factsSpaceTexts && buildDocSpace(index.factsSpaceTexts, roles),
     roleVectors,
     index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
     entries,
@@ -782,7 +766,7 @@ export function rerankerMargin(r: Reranker, x: readonly number[]): number {
 }
 
 /** The shipped reranker, written by bench/match-eval/train.ts (rules/reranker-model.ts). */
-export { DEFAULT_FACTS_RERANKER, DEFAULT_RERANKER } from './reranker-model.ts';
+export { DEFAULT_RERANKER } from './reranker-model.ts';
 
 /**
  * The equal-name and trade-suffix rules stand aside when a confirmed role name more similar than this
@@ -811,7 +795,7 @@ export interface RankedCandidate {
   features: number[];
 }
 
-function featuresOf(index: MatchIndex, doc: number, first: number, at: number, e: Evidence, facts: boolean): number[] {
+function featuresOf(index: MatchIndex, doc: number, first: number, at: number, e: Evidence): number[] {
   const s = e.nameScore;
   return [
     first,
@@ -822,7 +806,7 @@ function featuresOf(index: MatchIndex, doc: number, first: number, at: number, e
     s?.equal ? 1 : 0,
     e.coverage,
     e.hierarchy,
-    facts ? 0 : Math.min(1, e.text),
+    Math.min(1, e.text),
     e.mapping,
     e.mappingSim,
     e.vote,
@@ -837,51 +821,17 @@ function featuresOf(index: MatchIndex, doc: number, first: number, at: number, e
 }
 
 /**
- * How the matcher reads the dictionary: `full`, all of it; `facts`, its facts only (names, aliases, the
- * tree: no definitions or tasks in the first stage, the text space or the features), as a hub reads it
- * before the import. With definitions loaded, matchOccupations weighs both views, each with its own
- * reranker: the mean of two rerankers that err differently ranks better than either (measured, README
- * "Occupations and matching", sixth round); without them the two views are the same.
- */
-export type MatchView = 'full' | 'facts';
-
-/**
- * The reranker's candidates for a title with their features, in `view`: the first stage's best
- * `depth`, every candidate with a confirmed mapping near the title, every one whose name the title
- * ends with, and the TEXT_NEIGHBOURS 职业 whose whole text is nearest the title (their evidence added
- * to `ev`).
+ * The reranker's candidates for a title with their features: the first stage's best `depth`, every
+ * candidate with a confirmed mapping near the title, every one whose name the title ends with, and
+ * the TEXT_NEIGHBOURS 职业 whose whole text is nearest the title (their evidence added to `ev`).
  */
 export function rerankCandidates(
   index: MatchIndex,
   input: MatchQuery,
   depth = RERANK_DEPTH,
   ev = new Map<number, Evidence>(),
-  view: MatchView = 'full',
 ): RankedCandidate[] {
-  const { scored, factual } = rank(index, input, ev);
-  return candidatesOf(index, input, depth, ev, view === 'facts' && index.text.loaded ? factual : null, scored);
-}
-
-/**
- * rerankCandidates after the first stage: in the full view (`factual` null) over `scored`; in the facts
- * view over the first stage of the `factual` documents only, without their definitions and tasks (a
- * document known by them alone reads as one without evidence), and without recording in `ev` what the
- * reasons read (the full view's).
- */
-function candidatesOf(
-  index: MatchIndex,
-  input: MatchQuery,
-  depth: number,
-  ev: Map<number, Evidence>,
-  factual: ReadonlySet<number> | null,
-  full: FirstStage,
-): RankedCandidate[] {
-  const facts = factual !== null;
-  const scored = facts ? firstStage(index, ev, factual) : full;
-  // A document known by its definition alone has no evidence in the facts view (kept out of `ev`).
-  const evidence = (doc: number): Evidence =>
-    facts && !factual.has(doc) && ev.has(doc) ? noEvidence() : upsert(ev, doc, noEvidence);
-  const space = facts ? (index.mappings.factsSpace ?? index.mappings.space) : index.mappings.space;
+  const scored = rank(index, input, ev);
   const out: RankedCandidate[] = [];
   const { core } = cleanTitle(input.title);
   const post = classify(index.mappings.classifier, index.segment, compact(core));
@@ -896,15 +846,15 @@ function candidatesOf(
       doc,
       occupationCode: d.occupationCode,
       workTypeCode: d.workTypeCode,
-      features: featuresOf(index, doc, first, at, e, facts),
+      features: featuresOf(index, doc, first, at, e),
     });
   };
-  const cosines = docCosines(space, dropNegated(normalizeText(input.title)));
+  const cosines = docCosines(index.mappings.space, dropNegated(normalizeText(input.title)));
   // The 职业 nearest by whole text (the space's documents, numbered as here: buildMatchIndex), with
   // their place in the first stage's order (−1: none) while they are not candidates already.
   const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS).map((doc) => [doc, -1]));
   scored.forEach((s, i) => {
-    const e = evidence(s.doc);
+    const e = ev.get(s.doc) as Evidence;
     if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0) {
       if (textNear.has(s.doc)) textNear.set(s.doc, i);
       return;
@@ -917,16 +867,16 @@ function candidatesOf(
     add(s.doc, s.score, i, e);
   });
   for (const [doc, at] of textNear) {
-    const e = evidence(doc);
+    const e = upsert(ev, doc, noEvidence);
     if (at < 0) add(doc, 0, scored.length, e);
     else add(doc, scored[at]?.score ?? 0, at, e);
   }
-  const textBigram = facts ? () => 0 : textBigramShare(index, core);
+  const textBigram = textBigramShare(index, core);
   const charShare = charOverlap(index, compact(core));
   for (const c of out) {
     const k = classOf(c.doc);
     const cos = cosines(index.spaceDoc[c.doc] ?? -1);
-    if (!facts) (ev.get(c.doc) as Evidence).textCosine = cos[0];
+    (ev.get(c.doc) as Evidence).textCosine = cos[0];
     c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
     c.features.push(...posteriorFeatures(post, c.occupationCode));
     c.features.push(textBigram(c.doc), charShare(c.doc));
@@ -938,7 +888,7 @@ function candidatesOf(
   out.forEach((c, i) => {
     c.features.push(...(meaning[i] as number[]));
     const role = nearestRole.get(at[i] as number);
-    if (role && !facts) (ev.get(c.doc) as Evidence).meaning = role;
+    if (role) (ev.get(c.doc) as Evidence).meaning = role;
   });
   return out;
 }
@@ -1031,59 +981,38 @@ export function ruleRank(ev: ReadonlyMap<number, Evidence>): (doc: number) => nu
 export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5): MatchCandidate[] {
   const { core } = cleanTitle(input.title);
   const ev = new Map<number, Evidence>();
-  const { scored, factual } = rank(index, input, ev);
-  const views: [ReadonlySet<number> | null, Reranker][] = [[null, index.reranker]];
-  if (index.factsReranker && index.text.loaded) views.push([factual, index.factsReranker]);
-  // Per document, its chance in each view (its reranker's logistic; 0 where it is no candidate).
-  const chances = new Map<number, number[]>();
-  views.forEach(([facts, reranker], v) => {
-    for (const c of candidatesOf(index, input, RERANK_DEPTH, ev, facts, scored)) {
-      upsert(chances, c.doc, () => views.map(() => 0))[v] = logistic(rerankerMargin(reranker, c.features));
-    }
-  });
+  const r = index.reranker;
+  const scored = rerankCandidates(index, input, RERANK_DEPTH, ev).map((c) => ({
+    doc: c.doc,
+    z: rerankerMargin(r, c.features),
+  }));
   const rule = ruleRank(ev);
-  const mean = (p: readonly number[]) => p.reduce((a, b) => a + b, 0) / p.length;
-  const docs = [...chances.keys()].map((doc) => ({ doc, rule: rule(doc), p: mean(chances.get(doc) as number[]) }));
-  docs.sort((a, b) => b.rule - a.rule || b.p - a.p || a.doc - b.doc);
-  // One entry per occupation: its chance in each view that of its best document, its score the mean
-  // over the views, after the rules; a work type stands for its occupation only when the title is
-  // nearer to the work type's own name than to the occupation's names.
-  const byOccupation = new Map<string, { rule: number; p: number[]; doc: number; at: number }>();
-  docs.forEach(({ doc, rule }, at) => {
-    const code = (index.docs[doc] as Doc).occupationCode;
-    const p = chances.get(doc) as number[];
+  scored.sort((a, b) => rule(b.doc) - rule(a.doc) || b.z - a.z || a.doc - b.doc);
+  // One entry per occupation, placed by its best document; a work type stands for its occupation
+  // only when the title is nearer to the work type's own name than to the occupation's names.
+  const byOccupation = new Map<string, { z: number; doc: number }>();
+  for (const s of scored) {
+    const code = (index.docs[s.doc] as Doc).occupationCode;
     const have = byOccupation.get(code);
-    if (!have) {
-      byOccupation.set(code, { rule, p: [...p], doc, at });
-      return;
-    }
-    p.forEach((x, v) => {
-      have.p[v] = Math.max(have.p[v] as number, x);
-    });
-    if ((ev.get(doc)?.name ?? 0) > (ev.get(have.doc)?.name ?? 0)) have.doc = doc;
-  });
-  const ranked = [...byOccupation.values()].map((o) => ({ ...o, score: mean(o.p) }));
-  ranked.sort((a, b) => b.rule - a.rule || b.score - a.score || a.at - b.at);
-  return ranked.slice(0, first).map(({ doc, score }) => {
+    if (!have) byOccupation.set(code, { z: s.z, doc: s.doc });
+    else if ((ev.get(s.doc)?.name ?? 0) > (ev.get(have.doc)?.name ?? 0)) have.doc = s.doc;
+  }
+  const out: MatchCandidate[] = [];
+  for (const { z, doc } of byOccupation.values()) {
     const d = index.docs[doc] as Doc;
-    return {
+    out.push({
       occupationCode: d.occupationCode,
       workTypeCode: d.workTypeCode,
-      score: Math.max(0.001, Math.round(score * 1000) / 1000),
+      score: Math.max(0.001, Math.round(logistic(z) * 1000) / 1000),
       reason: reasonOf(index, d, ev.get(doc) as Evidence, core),
-    };
-  });
+    });
+    if (out.length >= first) break;
+  }
+  return out;
 }
 
-/**
- * Collects the evidence of every document for a title into `ev` and scores them, best first (the
- * full view); `factual` are the documents with evidence other than their definition and tasks.
- */
-function rank(
-  index: MatchIndex,
-  input: MatchQuery,
-  ev: Map<number, Evidence>,
-): { scored: FirstStage; factual: ReadonlySet<number> } {
+/** Scores every document with evidence (collected into `ev`), best first. */
+function rank(index: MatchIndex, input: MatchQuery, ev: Map<number, Evidence>): { doc: number; score: number }[] {
   const { core, asides } = cleanTitle(input.title);
   const w = index.weights;
   const get = (doc: number): Evidence => upsert(ev, doc, noEvidence);
@@ -1170,7 +1099,6 @@ function rank(
     }
   }
 
-  const factual = new Set(ev.keys());
   if (index.text.loaded) {
     const words = new Map<number, [string, number]>();
     const addWords = (text: string, factor: number) => {
@@ -1212,23 +1140,16 @@ function rank(
     }
   }
 
-  return { scored: firstStage(index, ev), factual };
-}
-
-/** The first stage's order: documents with their score, best first. */
-type FirstStage = { doc: number; score: number }[];
-
-/**
- * The first stage's score of each document of `ev`: 1 − (1 − dictionary)(1 − mapping). With `factual`
- * (the facts view) only those documents count, and their definitions and tasks do not.
- */
-function firstStage(index: MatchIndex, ev: ReadonlyMap<number, Evidence>, factual?: ReadonlySet<number>): FirstStage {
-  const w = index.weights;
-  const text = factual ? 0 : w.text;
-  const scored: FirstStage = [];
+  const dictionary = new Map<number, number>();
   for (const [doc, e] of ev) {
-    if (factual && !factual.has(doc)) continue;
-    const d = Math.min(1, e.name + w.coverage * e.coverage + w.hierarchy * e.hierarchy + text * Math.min(1, e.text));
+    dictionary.set(
+      doc,
+      Math.min(1, e.name + w.coverage * e.coverage + w.hierarchy * e.hierarchy + w.text * Math.min(1, e.text)),
+    );
+  }
+  const scored: { doc: number; score: number }[] = [];
+  for (const [doc, d] of dictionary) {
+    const e = ev.get(doc) as Evidence;
     const score = 1 - (1 - d) * (1 - w.mapping * e.mapping);
     if (score > 0) scored.push({ doc, score });
   }
