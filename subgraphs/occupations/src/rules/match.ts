@@ -207,8 +207,6 @@ export interface MappingIndex {
   classifier: MappingClassifier;
   /** Each 职业's whole text with the role names confirmed for it, as TF-IDF vectors (rules/doc-space.ts). */
   space: DocSpace;
-  /** The same without the definitions and tasks (`space` itself when none are loaded). */
-  nameSpace: DocSpace;
   /** The role names' word vectors (rules/vector-features.ts). */
   roleVectors: RoleVectors;
 }
@@ -239,8 +237,6 @@ export interface MatchIndex {
   chars: { ofDoc: Set<string>[]; idf: Map<string, number> };
   /** The texts of the 职业 (the first documents, in order), read for the mapping part's space; per document, its 职业's place there. */
   spaceTexts: DocTexts;
-  /** The same texts without definitions and tasks; null when none are loaded (then `spaceTexts` are). */
-  nameSpaceTexts: DocTexts | null;
   spaceDoc: Int32Array;
   /** A text's word vector (null when built without word vectors). */
   vectors: TextVectors | null;
@@ -502,7 +498,6 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     nodeName,
     chars: { ofDoc, idf: charIdf },
     spaceTexts: readDocTexts(spaceInput),
-    nameSpaceTexts: loaded ? readDocTexts(spaceInput.map((d) => ({ ...d, body: '' }))) : null,
     spaceDoc,
     vectors: null,
   };
@@ -518,7 +513,6 @@ const EMPTY_MAPPINGS: MappingIndex = {
   perDoc: new Map(),
   classifier: buildClassifier(() => [], []),
   space: buildDocSpace(readDocTexts([])),
-  nameSpace: buildDocSpace(readDocTexts([])),
   roleVectors: buildRoleVectors(null, []),
 };
 
@@ -565,10 +559,8 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
     index.vectors,
     entries.map((e) => ({ name: e.roleName, text: e.text, at: index.spaceDoc[e.doc] ?? -1, count: e.count })),
   );
-  const space = buildDocSpace(index.spaceTexts, roles);
   return {
-    space,
-    nameSpace: index.nameSpaceTexts ? buildDocSpace(index.nameSpaceTexts, roles) : space,
+    space: buildDocSpace(index.spaceTexts, roles),
     roleVectors,
     index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
     entries,
@@ -713,9 +705,7 @@ const noEvidence = (): Evidence => ({
  * posterior per title feature (floored) and the posterior; two softer readings of the dictionary:
  * the share of the title's character bigrams (IDF-weighted) its definition and tasks contain, and the
  * share of the title's characters (IDF-weighted, generic words lighter) its names contain; the title's
- * TF-IDF cosine with the 职业's whole text and its 小类's and 中类's (rules/doc-space.ts), and the same
- * without the definitions and tasks (names, aliases, the 小类's and 中类's names and the confirmed role
- * names: where a trade's definition speaks for it and where its names and role names do); last, the
+ * TF-IDF cosine with the 职业's whole text and its 小类's and 中类's (rules/doc-space.ts); last, the
  * word-vector features (VECTOR_FEATURES, rules/vector-features.ts).
  */
 export const RERANK_FEATURES = [
@@ -751,9 +741,6 @@ export const RERANK_FEATURES = [
   'docCosine',
   'classCosine',
   'groupCosine',
-  'nameCosine',
-  'nameClassCosine',
-  'nameGroupCosine',
   ...VECTOR_FEATURES,
 ] as const;
 
@@ -862,10 +849,7 @@ export function rerankCandidates(
       features: featuresOf(index, doc, first, at, e),
     });
   };
-  const spaceTitle = dropNegated(normalizeText(input.title));
-  const cosines = docCosines(index.mappings.space, spaceTitle);
-  const nameCosines =
-    index.mappings.nameSpace === index.mappings.space ? cosines : docCosines(index.mappings.nameSpace, spaceTitle);
+  const cosines = docCosines(index.mappings.space, dropNegated(normalizeText(input.title)));
   // The 职业 nearest by whole text (the space's documents, numbered as here: buildMatchIndex), with
   // their place in the first stage's order (−1: none) while they are not candidates already.
   const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS).map((doc) => [doc, -1]));
@@ -896,7 +880,7 @@ export function rerankCandidates(
     c.features.push(firstTotal ? (classFirst.get(k) ?? 0) / firstTotal : 0, Math.min(1, classVote.get(k) ?? 0));
     c.features.push(...posteriorFeatures(post, c.occupationCode));
     c.features.push(textBigram(c.doc), charShare(c.doc));
-    c.features.push(...cos, ...nameCosines(index.spaceDoc[c.doc] ?? -1));
+    c.features.push(...cos);
   }
   const nearestRole = new Map<number, { name: string; cosine: number }>();
   const at = out.map((c) => index.spaceDoc[c.doc] ?? -1);
