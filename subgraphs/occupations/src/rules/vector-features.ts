@@ -98,7 +98,7 @@ export function vectorFeatures(
     let total = 0;
     for (const [s, i] of sims.slice(0, k)) {
       const a = roles.at[i] as number;
-      const w = Math.max(0, s) * (roles.count[i] as number);
+      const w = s * (roles.count[i] as number);
       total += w;
       share.set(a, (share.get(a) ?? 0) + w);
       best.set(a, Math.max(best.get(a) ?? 0, s));

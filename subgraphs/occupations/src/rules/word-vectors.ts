@@ -41,14 +41,8 @@ export function readWordVectors(buf: Buffer): WordVectors {
       const at = offset.get(word);
       if (at === undefined) return undefined;
       v = new Float32Array(dim);
-      let norm = 0;
-      for (let d = 0; d < dim; d++) {
-        const x = buf.readFloatLE(at + d * 4);
-        v[d] = x;
-        norm += x * x;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (let d = 0; d < dim; d++) v[d] = (v[d] as number) / norm;
+      for (let d = 0; d < dim; d++) v[d] = buf.readFloatLE(at + d * 4);
+      v = unit(v) ?? v;
       decoded.set(word, v);
       return v;
     },
