@@ -53,6 +53,14 @@ export function scoreLists(lists: CachedList[], margins: (l: CachedList) => numb
 
 export const marginsOf = (r: Reranker) => (l: CachedList) => l.cands.map((c) => rerankerMargin(r, c.x));
 
+/** The softmax of a list's margins: each candidate's probability among the list's. */
+export function softmax(z: readonly number[]): number[] {
+  const max = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
 export function writeHits(file: string, all: Record<string, Record<string, [boolean, boolean]>>) {
   writeFileSync(file, JSON.stringify(all));
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RERANK_FEATURES, type Reranker, rerankerMargin } from '@hub/occupations/rules';
-import { loadFolds, marginsOf, scoreLists, writeHits } from './cached.ts';
+import { loadFolds, marginsOf, scoreLists, softmax, writeHits } from './cached.ts';
 import { fitSoftmax, type List, RERANKER, withResidualTrees } from './cv.ts';
 import { type BoostParams, boost } from './gbdt.ts';
 import type { CachedList } from './lists.ts';
@@ -61,10 +61,7 @@ for (const trees of [50, 100, 200]) {
 
 /** Second-pass features from first-pass margins z over one list: p, the 小类's and 中类's summed p, 1/(1+rank). */
 export function hierFeatures(l: CachedList, z: number[]): number[][] {
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - max));
-  const all = e.reduce((a, b) => a + b, 0);
-  const p = e.map((v) => v / all);
+  const p = softmax(z);
   const small = new Map<string, number>();
   const mid = new Map<string, number>();
   l.cands.forEach((c, i) => {

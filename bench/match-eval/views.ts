@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadFolds, marginsOf } from './cached.ts';
+import { loadFolds, marginsOf, softmax } from './cached.ts';
 import type { CachedList } from './lists.ts';
 import { toLists, trainResidual } from './variants.ts';
 
@@ -25,12 +25,10 @@ interface Occupation {
 
 /** Per occupation of a list: its best document's softmax probability, whether it is right, its rule. */
 export function occupationProbabilities(l: CachedList, z: readonly number[]): Map<string, Occupation> {
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
+  const probabilities = softmax(z);
   const out = new Map<string, Occupation>();
   l.cands.forEach((c, i) => {
-    const p = (e[i] as number) / sum;
+    const p = probabilities[i] as number;
     const o = out.get(c.occupationCode);
     if (!o) out.set(c.occupationCode, { p, hit: c.hit, rule: c.rule });
     else {
