@@ -3,11 +3,13 @@
  *
  *   node --import tsx db/scripts/build-occupations.ts [path/to/csco22.csv]
  *
- * Default input: ../shared/data/csco22.csv relative to the repository root.
+ * Default input: ../shared/data/csco22.csv relative to the repository root (outside the repository:
+ * the dictionary file is not committed; pass its path when it lives elsewhere). Nothing else reads it:
+ * the hub and the tests use the committed reference.
  * Output: facts only (code, name, level, parentCode, isGreen, isDigital, aliases),
  * sorted by code; no definition or task texts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParsedDictionary, parseDictionary } from '../src/seed/dictionary.ts';
@@ -30,6 +32,14 @@ export function buildOccupations(csvText: string): BuildResult {
 
 function main(): void {
   const input = path.resolve(repoRoot, process.argv[2] ?? '../shared/data/csco22.csv');
+  if (!existsSync(input)) {
+    process.stderr.write(
+      `build-occupations: the dictionary file ${input} is missing.\n` +
+        'Pass its path (absolute, or relative to the repository root):\n' +
+        '  node --import tsx db/scripts/build-occupations.ts path/to/csco22.csv\n',
+    );
+    process.exit(2);
+  }
   const output = path.join(repoRoot, 'db', 'src', 'reference', 'occupations.json');
   const { rows, read, dropped, renamed, relevelled } = buildOccupations(readFileSync(input, 'utf8'));
 

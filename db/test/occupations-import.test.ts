@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,12 @@ import { repoRoot } from '../src/client.ts';
 import { migrate } from '../src/migrate.ts';
 import { indexRevisions, occupations, workTypes } from '../src/schema/occupation.ts';
 import { DictionaryFileError, parseDictionary } from '../src/seed/dictionary.ts';
-import { importDictionary, loadOccupationReference, workTypeReference } from '../src/seed/occupations.ts';
+import {
+  importDictionary,
+  loadOccupationReference,
+  occupationReference,
+  workTypeReference,
+} from '../src/seed/occupations.ts';
 import { freshDb, type TestDb } from '../src/testing.ts';
 
 const HEADER = 'level,code,code_num,name,definition,tasks,csco_code_num,alias';
@@ -53,7 +58,8 @@ describe('parseDictionary (the import command’s reader)', () => {
 
 describe('importDictionary and the seeded reference', () => {
   let h: TestDb;
-  const csv = path.resolve(repoRoot, '../shared/data/csco22.csv');
+  /** A dictionary file written for the tests: 15 职业 with definitions and tasks, their ancestors, one duplicate row. */
+  const csv = path.join(repoRoot, 'db/test/fixtures/dictionary-sample.csv');
   const revision = async () =>
     (await h.db.select().from(indexRevisions).where(eq(indexRevisions.name, 'dictionary')))[0]?.revision ?? 0;
 
@@ -73,33 +79,29 @@ describe('importDictionary and the seeded reference', () => {
     expect(await revision()).toBe(1);
   });
 
-  it.skipIf(!existsSync(csv))(
-    'loads the full CSV with definitions, twice alike, keeping an authority’s work type',
-    async () => {
-      await h.db
-        .insert(workTypes)
-        .values({ code: '6-18-01-01-01', occupationCode: '6-18-01-01', name: '数控车工', createdBy: 'test' });
-      const first = await importDictionary(h.db, parseDictionary(readFileSync(csv, 'utf8')));
-      expect(first.byLevel[1]).toBe(8);
-      expect(first.byLevel[4]).toBeGreaterThanOrEqual(1600);
-      expect(first.duplicatesDropped).toBeGreaterThan(0);
-      expect(first.withDefinition).toBeGreaterThanOrEqual(1600);
-      expect(first.notInFile).toBe(0);
-      const second = await importDictionary(h.db, parseDictionary(readFileSync(csv, 'utf8')));
-      expect(second).toEqual(first);
-      const [{ n } = { n: 0 }] = await h.db.select({ n: sql<number>`count(*)::int` }).from(occupations);
-      expect(n).toBe(first.kept);
-      const [lathe] = await h.db.select().from(occupations).where(eq(occupations.code, '6-18-01-01'));
-      expect(lathe?.definition).toMatch(/车床/);
-      const defined = await h.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(occupations)
-        .where(isNotNull(occupations.tasks));
-      expect(defined[0]?.n).toBe(first.withTasks);
-      expect((await h.db.select().from(workTypes).where(eq(workTypes.code, '6-18-01-01-01')))[0]?.name).toBe(
-        '数控车工',
-      );
-      expect(await revision()).toBe(3);
-    },
-  );
+  it('loads a dictionary file with definitions, twice alike, keeping an authority’s work type and the rows the file lacks', async () => {
+    await h.db
+      .insert(workTypes)
+      .values({ code: '6-18-01-01-01', occupationCode: '6-18-01-01', name: '数控车工', createdBy: 'test' });
+    const first = await importDictionary(h.db, parseDictionary(readFileSync(csv, 'utf8')));
+    expect(first.byLevel).toEqual({ 1: 4, 2: 10, 3: 10, 4: 15 });
+    expect(first.duplicatesDropped).toBe(1);
+    expect(first.withDefinition).toBe(15);
+    expect(first.withTasks).toBe(15);
+    // The seeded rows the file does not have stay (filings and certificates refer to codes).
+    expect(first.notInFile).toBe(occupationReference().length - first.kept);
+    const second = await importDictionary(h.db, parseDictionary(readFileSync(csv, 'utf8')));
+    expect(second).toEqual(first);
+    const [{ n } = { n: 0 }] = await h.db.select({ n: sql<number>`count(*)::int` }).from(occupations);
+    expect(n).toBe(occupationReference().length);
+    const [lathe] = await h.db.select().from(occupations).where(eq(occupations.code, '6-18-01-01'));
+    expect(lathe?.definition).toMatch(/车床/);
+    const defined = await h.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(occupations)
+      .where(isNotNull(occupations.tasks));
+    expect(defined[0]?.n).toBe(first.withTasks);
+    expect((await h.db.select().from(workTypes).where(eq(workTypes.code, '6-18-01-01-01')))[0]?.name).toBe('数控车工');
+    expect(await revision()).toBe(3);
+  });
 });
