@@ -1,11 +1,17 @@
-/** The files match-eval reads: the dictionary, the dev titles, the skilled-trade roles; the code tree. */
-import { readFileSync } from 'node:fs';
+/**
+ * The files match-eval reads: the dictionary, the dev titles, the skilled-trade roles; the code tree.
+ * The dictionary and the dev titles are not in the repository (default: ../shared/data/ beside it;
+ * --dictionary and --dev point elsewhere). Only the tools run by hand import this module, never a test:
+ * without a file it says which one and how to pass it, and exits 2.
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDictionary, workTypeReference } from '@hub/db';
 import { buildMatchIndex, createSegmenter, type DictionaryNode, type MatchIndex } from '@hub/occupations/rules';
 import { parse } from 'csv-parse/sync';
+import { loadAudit } from './audit.ts';
 import type { Labelled, Tree } from './cv.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,6 +27,20 @@ export const { values: opts } = parseArgs({
   strict: false,
   allowPositionals: true,
 }) as { values: { dev: string; dictionary: string; verbose: boolean; quick: boolean } };
+
+const missing = (
+  [
+    ['dictionary', opts.dictionary, 'the 职业分类大典 CSV (csco22.csv)'],
+    ['dev', opts.dev, 'the labelled job titles (job-titles-dev.csv)'],
+  ] as const
+).filter(([, file]) => !existsSync(file));
+if (missing.length) {
+  for (const [flag, file, what] of missing) {
+    process.stderr.write(`match-eval: ${what} is missing: ${file}\n  pass its path with --${flag} path/to/file\n`);
+  }
+  process.stderr.write('These files are not in the repository; see bench/match-eval/README.md.\n');
+  process.exit(2);
+}
 
 export const dictionary = parseDictionary(readFileSync(opts.dictionary, 'utf8')).rows;
 export const workTypes = workTypeReference();
@@ -48,6 +68,21 @@ export const skilled: Labelled[] = readCsv(path.join(here, 'skilled-roles.csv'))
 }));
 for (const r of [...dev, ...skilled]) {
   for (const l of r.labels) if (!parentOf.has(l)) throw new Error(`label ${l} of ${r.title} is not in the dictionary`);
+}
+// label-audit.csv judges dev titles only, with their dev labels (audit.test.ts checks the rest without the dev file).
+{
+  const devLabel = new Map(dev.map((r) => [r.title, r.labels[0]]));
+  const audited = parse(readFileSync(path.join(here, 'label-audit.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  for (const r of audited) {
+    const title = r.job_name ?? '';
+    if (devLabel.get(title) !== r.expected_code) {
+      throw new Error(`label-audit.csv: ${title} → ${r.expected_code} is not a title of ${opts.dev} with that label`);
+    }
+  }
+  if (loadAudit().size !== audited.length) throw new Error('label-audit.csv judges a title twice');
 }
 
 export const extraWords = () => dictionary.flatMap((r) => [r.name, ...r.aliases]);
