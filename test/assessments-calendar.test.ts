@@ -6,7 +6,7 @@ import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub(300);
+  hub = await startTestHub(300, { today: '2026-12-01' }); // a scenario on the 2026→2027 year end, before 2027's notice is out
 });
 afterAll(() => hub?.stop());
 
@@ -71,7 +71,7 @@ describe('official calendar through the gateway', () => {
   it('counts weekends only for 2027 until its notice is loaded, then its holidays and 调休 without a release', async () => {
     const vars = { variables: { evaluation: '2027-01-11', publicityEnd: '2026-12-31' } };
     // A plan publicised until 2026-12-19 whose 20 working days run into 2027: stored unconfirmed.
-    const inst = await findInstitution(hub.db.db, [4]);
+    const inst = await findInstitution(hub, [4]);
     const [plan] = await hub.db.db
       .insert(evaluationPlans)
       .values({

@@ -10,7 +10,7 @@ import {
 } from '@hub/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findInstitution, type Institution, institutionToken, residentId, setToday } from './assessments-fixtures.ts';
+import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub } from './helpers.ts';
 
 /**
@@ -29,8 +29,8 @@ describe.runIf(onPostgres)('certificate numbers under concurrent issuing', () =>
     // A burst of 1,000 issues queues on 5 pooled connections and one counter row for ~20 s:
     // the gateway's 10 s per-call deadline would cut the tail off, and latency is not what this test measures.
     process.env.HUB_SUBGRAPH_TIMEOUT_MS = '120000';
-    hub = await startTestHub(300);
-    inst = await findInstitution(hub.db.db, [4]);
+    hub = await startTestHub(300, { today: '2026-12-22' });
+    inst = await findInstitution(hub, [4]);
     const { db } = hub.db;
     // Setup straight into the assessments tables: a reviewed, publicised plan of level 4 with N passed candidates.
     const [a] = await db
@@ -78,13 +78,12 @@ describe.runIf(onPostgres)('certificate numbers under concurrent issuing', () =>
     candidateIds = rows.map((r) => r.id);
   }, 180_000);
   afterAll(async () => {
-    delete process.env.HUB_TODAY;
     delete process.env.HUB_SUBGRAPH_TIMEOUT_MS;
     await hub?.stop();
   });
 
   it(`gives ${N} concurrent issues for one institution, year and level ${N} distinct consecutive serials (PostgreSQL only)`, async () => {
-    setToday('2026-12-22');
+    hub.clock.set('2026-12-22', 'test');
     const counter = () =>
       hub.db.db
         .select()

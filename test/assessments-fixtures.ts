@@ -1,6 +1,7 @@
 /** Shared setup for the assessments end-to-end tests: a confirmed institution, tokens, and a GraphQL caller. */
 import { type Db, enterprises, filingScopes, filings, isInConfirmedScope } from '@hub/db';
 import { residentIdCheckChar } from '@hub/kit';
+import { addCalendarDays, type Clock } from '@hub/vocabulary';
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { gql, token } from './helpers.ts';
@@ -17,14 +18,18 @@ export interface Institution {
   kind: 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
 }
 
-/** A seeded institution of this kind, confirmed and in good standing, whose scope has one occupation at all these levels. */
+/**
+ * A seeded institution of this kind, confirmed and in good standing on `onDate` (default two weeks
+ * from the hub's today), whose scope has one occupation at all these levels.
+ */
 export async function findInstitution(
-  db: Db,
+  hub: { db: { db: Db }; clock: Clock },
   levels: number[],
   kind: Institution['kind'] = 'ENTERPRISE_SELF_EVALUATION',
-  onDate = '2026-12-14',
+  onDate = addCalendarDays(hub.clock.today(), 13),
   absent: number | null = null,
 ): Promise<Institution> {
+  const db = hub.db.db;
   const rows = await db
     .select({
       id: enterprises.id,
@@ -76,8 +81,3 @@ export function caller(url: string, tok: string) {
 }
 
 export const institutionToken = (id: string) => token({ role: 'enterprise', enterpriseId: id, sub: 'committee-clerk' });
-
-/** Sets the hub's today (honoured under NODE_ENV=test only). */
-export function setToday(day: string) {
-  process.env.HUB_TODAY = day;
-}

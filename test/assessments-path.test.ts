@@ -1,19 +1,12 @@
 import { certificateSerials, certificates, evaluationPlans } from '@hub/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caller,
-  findInstitution,
-  type Institution,
-  institutionToken,
-  residentId,
-  setToday,
-} from './assessments-fixtures.ts';
+import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
  * The whole way from 评价公告 to an uploaded certificate, through the gateway, on
- * the hub's own clock (HUB_TODAY): announcement → plan → candidates → scores →
+ * the hub's own clock (its sandbox date): announcement → plan → candidates → scores →
  * review → publicity → objection resolved → submission → certificates → upload;
  * and a 直接认定二级 plan with a lower-level certificate and with 破格 grounds.
  */
@@ -22,12 +15,11 @@ let hub: TestHub;
 let inst: Institution;
 let run: ReturnType<typeof caller>;
 beforeAll(async () => {
-  hub = await startTestHub(400);
-  inst = await findInstitution(hub.db.db, [3, 2]);
+  hub = await startTestHub(400, { today: '2026-12-01' });
+  inst = await findInstitution(hub, [3, 2]);
   run = caller(hub.url, await institutionToken(inst.id));
 });
 afterAll(async () => {
-  delete process.env.HUB_TODAY;
   await hub?.stop();
 });
 
@@ -58,7 +50,7 @@ describe('announcement → plan → candidates → scores → review → publici
   const candidate: Record<string, string> = {};
 
   it('sets up the committee’s team, workers and a yearly 评价公告', async () => {
-    setToday('2026-12-01');
+    hub.clock.set('2026-12-01', 'test');
     const ids: string[] = [];
     for (const [name, role] of [
       ['王考评', 'SENIOR_ASSESSOR'],
@@ -171,7 +163,7 @@ describe('announcement → plan → candidates → scores → review → publici
     });
     expect(codes(early.recordScores)).toEqual(['SCORES_BEFORE_EVALUATION']);
 
-    setToday('2026-12-14');
+    hub.clock.set('2026-12-14', 'test');
     const sheet = (id: string, parts: string[], marks: number[]) => ({
       candidateId: id,
       scores: parts.flatMap((part) => staff.assessors.map((assessorId, i) => ({ assessorId, part, score: marks[i] }))),
@@ -233,7 +225,7 @@ describe('announcement → plan → candidates → scores → review → publici
   });
 
   it('holds certificates back during publicity and while an objection is open; the committee resolves it', async () => {
-    setToday('2026-12-16');
+    hub.clock.set('2026-12-16', 'test');
     const o = await run(OBJECT, { p: skillPlan, c: candidate.skilled });
     expect(o.raiseObjection.errors).toEqual([]);
     // An objection the committee upholds withholds that candidate's result (异议成立，不予认定).
@@ -250,7 +242,7 @@ describe('announcement → plan → candidates → scores → review → publici
     expect(codes(early.issueCertificates)).toEqual(['OPEN_OBJECTIONS', 'PUBLICITY_NOT_OVER']);
     expect(early.issueCertificates.certificates).toBeNull();
 
-    setToday('2026-12-20');
+    hub.clock.set('2026-12-20', 'test');
     const stillOpen = await run(SUBMIT, { p: skillPlan });
     expect(codes(stillOpen.submitResults)).toEqual(['OPEN_OBJECTIONS']);
     const late = await run(OBJECT, { p: skillPlan, c: candidate.weak });
@@ -262,7 +254,7 @@ describe('announcement → plan → candidates → scores → review → publici
   });
 
   it('submits results on time, issues numbered certificates to those who passed, and records the upload', async () => {
-    setToday('2026-12-21');
+    hub.clock.set('2026-12-21', 'test');
     const submitted = await run(SUBMIT, { p: skillPlan });
     expect(submitted.submitResults).toEqual({
       plan: { status: 'SUBMITTED', resultsSubmittedOn: '2026-12-21', daysLate: 0 },
@@ -331,7 +323,7 @@ describe('announcement → plan → candidates → scores → review → publici
   });
 
   it('issues 二级 certificates to the direct-recognition candidates, one with the lower level, one with 破格 grounds', async () => {
-    setToday('2026-12-22');
+    hub.clock.set('2026-12-22', 'test');
     expect((await run(SUBMIT, { p: directPlan })).submitResults.errors).toEqual([]);
     const issued = await run(ISSUE, { p: directPlan });
     expect(issued.issueCertificates.errors).toEqual([]);

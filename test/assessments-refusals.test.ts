@@ -13,14 +13,7 @@ import {
 import { makeCreditCode } from '@hub/kit';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caller,
-  findInstitution,
-  type Institution,
-  institutionToken,
-  residentId,
-  setToday,
-} from './assessments-fixtures.ts';
+import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /** Refused actions name their rule and change nothing; plus the rules best seen end to end. */
@@ -38,11 +31,11 @@ const count = async (table: any, where?: any) =>
 const REPORT = `mutation($i: ReportEvaluationPlanInput!) { reportEvaluationPlan(input: $i) { plan { id } errors { code message field } } }`;
 
 beforeAll(async () => {
-  hub = await startTestHub(400);
+  hub = await startTestHub(400, { today: '2026-12-01' });
   // Level 4 in scope, level 1 not: for the 超范围 refusal.
-  inst = await findInstitution(hub.db.db, [4], 'ENTERPRISE_SELF_EVALUATION', '2026-12-14', 1);
+  inst = await findInstitution(hub, [4], 'ENTERPRISE_SELF_EVALUATION', '2026-12-14', 1);
   run = caller(hub.url, await institutionToken(inst.id));
-  setToday('2026-12-01');
+  hub.clock.set('2026-12-01', 'test');
   for (const role of ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {
     const d = await run(
       `mutation($i: RegisterAssessorInput!) { registerAssessor(input: $i) { assessor { id } errors { code } } }`,
@@ -70,7 +63,6 @@ beforeAll(async () => {
   announcementId = a.publishAnnouncement.announcement.id;
 });
 afterAll(async () => {
-  delete process.env.HUB_TODAY;
   await hub?.stop();
 });
 
@@ -109,22 +101,22 @@ describe('refused actions change nothing and say which rule refused them', () =>
   });
 
   it('refuses a plan reported 4 working days ahead (Tue 12-08 for Mon 12-14) and accepts it on Mon 12-07', async () => {
-    setToday('2026-12-08');
+    hub.clock.set('2026-12-08', 'test');
     const late = await run(REPORT, { i: plan() });
     expect(codes(late.reportEvaluationPlan)).toEqual(['PLAN_REPORTED_LATE']);
-    setToday('2026-12-07');
+    hub.clock.set('2026-12-07', 'test');
     const onTime = await run(REPORT, { i: plan() });
     expect(onTime.reportEvaluationPlan.errors).toEqual([]);
   });
 
   it('refuses a plan short of assessors and without a supervisor', async () => {
-    setToday('2026-12-01');
+    hub.clock.set('2026-12-01', 'test');
     const d = await run(REPORT, { i: plan({ assessorIds: staff.slice(0, 2), supervisorIds: [] }) });
     expect(codes(d.reportEvaluationPlan)).toEqual(['PLAN_NEEDS_SUPERVISOR', 'PLAN_TOO_FEW_ASSESSORS']);
   });
 
   it('refuses a candidate who is not the enterprise’s own worker (企业自主评价)', async () => {
-    setToday('2026-12-01');
+    hub.clock.set('2026-12-01', 'test');
     const p = await run(REPORT, { i: plan() });
     const w = await run(
       `mutation($i: RegisterWorkerInput!) { registerWorker(input: $i) { worker { id } errors { code } } }`,
@@ -198,7 +190,7 @@ describe('refused actions change nothing and say which rule refused them', () =>
         target: [certificateSerials.institutionCode, certificateSerials.year, certificateSerials.level],
         set: { last: 999_999 },
       });
-    setToday('2026-12-21');
+    hub.clock.set('2026-12-21', 'test');
     const d = await run(
       `mutation($p: ID!) { issueCertificates(planId: $p) { certificates { number } errors { code } } }`,
       {
@@ -223,7 +215,7 @@ describe('revocation, appointments and the archive', () => {
       variables: { n: c.number, r: '考评过程存在替考行为' },
     });
     expect(codes(foreign.data?.revokeCertificate)).toEqual(['CERTIFICATE_NOT_FOUND']);
-    setToday('2026-12-21');
+    hub.clock.set('2026-12-21', 'test');
     const city = await token({ role: 'city_center', prefecture: c.prefectureCode, sub: 'city-inspector-7' });
     const done = await gql(hub.url, REVOKE, { token: city, variables: { n: c.number, r: '考评过程存在替考行为' } });
     expect(done.data?.revokeCertificate).toEqual({
@@ -240,7 +232,7 @@ describe('revocation, appointments and the archive', () => {
   });
 
   it('appoints a 首席技师 only from holders of 一级 in the occupation', async () => {
-    setToday('2026-12-01');
+    hub.clock.set('2026-12-01', 'test');
     const APPOINT = `mutation($i: AppointTechnicianInput!) { appointTechnician(input: $i) { appointment { title termEndsOn } errors { code } } }`;
     const REG = `mutation($i: RegisterWorkerInput!) { registerWorker(input: $i) { worker { id } errors { code } } }`;
     const master = await run(REG, {
@@ -320,11 +312,11 @@ describe('revocation, appointments and the archive', () => {
     const DESTROY = `mutation($p: ID!, $e: String!) { destroyPlanRecords(planId: $p, entry: $e) {
       plan { archive { retainedUntil destructions { destroyedOn entry } } } errors { code } } }`;
     const entry = '2026年6月理论考试评分表1份，经档案室与纪检监督销毁';
-    setToday('2029-06-30');
+    hub.clock.set('2029-06-30', 'test');
     const early = await run(DESTROY, { p: p.id, e: entry });
     expect(codes(early.destroyPlanRecords)).toEqual(['ARCHIVE_RETENTION_NOT_OVER']);
     expect(await count(scores, eq(scores.candidateId, c?.id as string))).toBe(1);
-    setToday('2029-07-01');
+    hub.clock.set('2029-07-01', 'test');
     const done = await run(DESTROY, { p: p.id, e: entry });
     expect(done.destroyPlanRecords.errors).toEqual([]);
     expect(done.destroyPlanRecords.plan.archive).toEqual({

@@ -2,14 +2,7 @@ import { filingServedParties, filings } from '@hub/db';
 import { makeCreditCode } from '@hub/kit';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  caller,
-  findInstitution,
-  type Institution,
-  institutionToken,
-  residentId,
-  setToday,
-} from './assessments-fixtures.ts';
+import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub } from './helpers.ts';
 
 /** A 社会评价组织 evaluates workers of the parties it serves, and numbers its certificates with S. */
@@ -20,8 +13,8 @@ let run: ReturnType<typeof caller>;
 let served: { creditCode: string; name: string };
 
 beforeAll(async () => {
-  hub = await startTestHub(400);
-  org = await findInstitution(hub.db.db, [4], 'SOCIAL_EVALUATION_ORGANIZATION');
+  hub = await startTestHub(400, { today: '2026-12-01' });
+  org = await findInstitution(hub, [4], 'SOCIAL_EVALUATION_ORGANIZATION');
   const [party] = await hub.db.db
     .select({ creditCode: filingServedParties.creditCode, name: filingServedParties.name })
     .from(filingServedParties)
@@ -33,7 +26,6 @@ beforeAll(async () => {
   run = caller(hub.url, await institutionToken(org.id));
 });
 afterAll(async () => {
-  delete process.env.HUB_TODAY;
   await hub?.stop();
 });
 
@@ -41,7 +33,7 @@ const codes = (p: { errors: { code: string }[] }) => p.errors.map((e) => e.code)
 
 describe('社会评价组织', () => {
   it('takes a served party’s worker, refuses another employer’s, and issues an S-numbered certificate', async () => {
-    setToday('2026-12-01');
+    hub.clock.set('2026-12-01', 'test');
     const staff: string[] = [];
     for (const role of ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {
       const d = await run(
@@ -108,7 +100,7 @@ describe('社会评价组织', () => {
     const added = await run(ADD, { i: { planId, workerId: partner.registerWorker.worker.id } });
     expect(added.addCandidate.errors).toEqual([]);
 
-    setToday('2026-12-14');
+    hub.clock.set('2026-12-14', 'test');
     const score = await run(
       `mutation($i: RecordScoresInput!) { recordScores(input: $i) { candidate { id } errors { code } } }`,
       {
@@ -128,7 +120,7 @@ describe('社会评价组织', () => {
       { p: planId },
     );
     expect(pub.startPublicity.errors).toEqual([]);
-    setToday('2026-12-19');
+    hub.clock.set('2026-12-19', 'test');
     const issued = await run(
       `mutation($p: ID!) { issueCertificates(planId: $p) { certificates { number } errors { code } } }`,
       {

@@ -24,7 +24,7 @@ const rowsOf = (field: string) =>
 
 beforeAll(async () => {
   hub = await startTestHub(1000);
-  inst = await findInstitution(hub.db.db, [3]);
+  inst = await findInstitution(hub, [3]);
 });
 afterAll(() => hub?.stop());
 

@@ -2,17 +2,25 @@ import { issuePartnerCredential, migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/gateway';
 import { type Claims, type Role, signUserToken } from '@hub/kit';
+import { addCalendarDays, HubClock } from '@hub/vocabulary';
 
 export interface TestHub extends Hub {
   stop(): Promise<void>;
 }
 
-/** The whole hub on free ports over a fresh, migrated, seeded database. */
-export async function startTestHub(seedSize = 2000): Promise<TestHub> {
+/**
+ * The whole hub on free ports over a fresh, migrated, seeded database, on its own clock. With
+ * `today`, the hub lives on that day (its sandbox date) from the start and the seed's dates are
+ * relative to it — for scenarios written on one calendar (a holiday, a year end); without it, on
+ * the real date, and tests compute their dates from `hub.clock`.
+ */
+export async function startTestHub(seedSize = 2000, opts: { today?: string } = {}): Promise<TestHub> {
+  const clock = new HubClock({ production: false });
+  if (opts.today) clock.set(opts.today, 'test');
   const db = await freshDb();
   await migrate(db);
-  await seed(db, { size: seedSize });
-  const hub = await startHub({ db, port: 0, subgraphPort: () => 0, prepare: false });
+  await seed(db, { size: seedSize, today: clock.today() });
+  const hub = await startHub({ db, port: 0, subgraphPort: () => 0, prepare: false, clock });
   return Object.assign(hub, {
     async stop() {
       await hub.close();
@@ -96,4 +104,17 @@ export async function gql<T = Record<string, any>>(
   });
   const body = (await res.json()) as Omit<GqlResult<T>, 'status'>;
   return { status: res.status, ...body };
+}
+
+/** The day `n` calendar days from the hub's today (before it, when negative). */
+export const dayFrom = (hub: Pick<Hub, 'clock'>, n: number) => addCalendarDays(hub.clock.today(), n);
+
+/**
+ * For a scenario written on one day (`writtenOn`): its dates moved by as many days as the hub's
+ * today is from that day, so the scenario keeps its spacing (publicity of exactly 5 days, a
+ * submission 4 days late) on whatever day it runs.
+ */
+export function datesAsOf(hub: Pick<Hub, 'clock'>, writtenOn: string) {
+  const shift = Math.round((Date.parse(hub.clock.today()) - Date.parse(writtenOn)) / 86_400_000);
+  return (day: string) => addCalendarDays(day, shift);
 }

@@ -9,7 +9,7 @@ let hub: TestHub;
 let inst: Institution;
 beforeAll(async () => {
   hub = await startTestHub(600);
-  inst = await findInstitution(hub.db.db, [3]);
+  inst = await findInstitution(hub, [3]);
 }, 120_000);
 afterAll(async () => {
   await hub?.stop();

@@ -12,7 +12,7 @@ import {
 import { draw, recordedInput } from '@hub/supervision/rules/draw';
 import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { caller, findInstitution, type Institution, institutionToken, setToday } from './assessments-fixtures.ts';
+import { caller, findInstitution, type Institution, institutionToken } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
@@ -53,13 +53,12 @@ async function catalogIds(prefecture: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub(400);
-  inst = await findInstitution(hub.db.db, [4]);
+  hub = await startTestHub(400, { today: '2026-12-01' });
+  inst = await findInstitution(hub, [4]);
   cityInspector = await token({ role: 'inspector', prefecture: inst.prefectureCode, sub: 'inspector-local' });
   provinceInspector = await token({ role: 'inspector', sub: 'inspector-province' });
 });
 afterAll(async () => {
-  delete process.env.HUB_TODAY;
   await hub?.stop();
 });
 
@@ -155,7 +154,7 @@ describe('from a worker’s complaint to 取消备案资质', () => {
     const errors = vi.spyOn(console, 'error');
     const logs = vi.spyOn(console, 'log');
     const warns = vi.spyOn(console, 'warn');
-    setToday('2026-12-01');
+    hub.clock.set('2026-12-01', 'test');
     const run = caller(hub.url, cityInspector);
     const own = caller(hub.url, await institutionToken(inst.id));
 
@@ -261,7 +260,7 @@ describe('from a worker’s complaint to 取消备案资质', () => {
     const early2 = await run(ESCALATE, { id: kase.id, r: '逾期未整改' });
     expect(early2.escalateCase.errors.map((e: any) => e.code)).toEqual(['RECTIFICATION_DEADLINE_NOT_PASSED']);
 
-    setToday('2026-12-05'); // the deadline passed unrectified
+    hub.clock.set('2026-12-05', 'test'); // the deadline passed unrectified
     const late = await run(payload('recordRectification', 'id: $id, report: $r', '$id: ID!, $r: String!'), {
       id: kase.id,
       r: '已整改',

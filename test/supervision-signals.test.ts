@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from './assessments-fixtures.ts';
 import { actors, fileAndSubmit, filingForm, REVIEW, register } from './enterprises-fixtures.ts';
-import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { datesAsOf, gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
  * 风险信号 over a test seed: five confirmed 车工 institutions in 株洲 with clean certificates and plans
@@ -18,6 +18,8 @@ import { gql, startTestHub, type TestHub, token } from './helpers.ts';
  */
 
 let hub: TestHub;
+/** The scenario was written on 2026-11-27; its dates move with the hub's today. */
+let d: (day: string) => string;
 let province: ReturnType<typeof caller>;
 const OCC = '6-18-01-01';
 const ids: Record<'A' | 'B' | 'C' | 'D' | 'E', string> = { A: '', B: '', C: '', D: '', E: '' };
@@ -38,7 +40,7 @@ async function issue(enterpriseId: string, level: number, n: number, over: Recor
       level,
       holderName: '测试人',
       ...sealCertificateHolder(`43020219900101${String(serial).padStart(4, '0')}`),
-      issuedOn: '2026-11-30',
+      issuedOn: d('2026-11-30'),
       ...over,
     };
   });
@@ -54,8 +56,8 @@ async function plan(enterpriseId: string, over: Record<string, unknown>): Promis
       occupationCode: OCC,
       level: 3,
       method: 'SKILL_OPERATION',
-      evaluationDate: '2026-11-27',
-      reportedOn: '2026-11-18',
+      evaluationDate: d('2026-11-27'),
+      reportedOn: d('2026-11-18'),
       site: '实训车间',
       status: 'SUBMITTED',
       ...over,
@@ -69,6 +71,7 @@ const keys = async (tok = province) =>
 
 beforeAll(async () => {
   hub = await startTestHub(0);
+  d = datesAsOf(hub, '2026-11-27');
   const a = await actors();
   const city = await a.city('430200');
   for (const [k, name] of Object.entries({ A: '株洲甲', B: '株洲乙', C: '株洲丙', D: '株洲丁', E: '株洲戊' })) {
@@ -98,10 +101,10 @@ describe('risk signals (风险信号)', () => {
     await issue(ids.D, 3, 18);
     await issue(ids.D, 2, 2);
     await plan(ids.A, {
-      publicityStartsOn: '2026-12-01',
-      publicityEndsOn: '2026-12-05',
-      resultDeadline: '2026-12-31',
-      resultsSubmittedOn: '2026-12-31',
+      publicityStartsOn: d('2026-12-01'),
+      publicityEndsOn: d('2026-12-05'),
+      resultDeadline: d('2026-12-31'),
+      resultsSubmittedOn: d('2026-12-31'),
     });
     // A 技师 plan gets its external supervisor before the evaluation, then certificates.
     const keeper = caller(hub.url, await token({ role: 'city_center', prefecture: '430200' }));
@@ -118,7 +121,7 @@ describe('risk signals (风险信号)', () => {
       },
     );
     expect(reg.registerInspector.inspector.level).toBe('CITY');
-    const supervised = await plan(ids.B, { level: 2, status: 'REPORTED', evaluationDate: '2026-12-20' });
+    const supervised = await plan(ids.B, { level: 2, status: 'REPORTED', evaluationDate: d('2026-12-20') });
     const sent = await province(
       `mutation($p: [ID!]!) { dispatchExternalSupervisors(planIds: $p, seed: "株洲-技师-1") { dispatches { planId seed supervisor { kind prefecture { code } } } errors { code message } } }`,
       { p: [supervised] },
@@ -136,24 +139,24 @@ describe('risk signals (风险信号)', () => {
     await issue(ids.A, 4, 1, { occupationCode: '6-18-01-02' }); // 铣工: not in A's scope
     await issue(ids.E, 4, 8);
     await issue(ids.E, 2, 10);
-    const unsupervised = await plan(ids.E, { level: 1, evaluationDate: '2026-11-27' });
+    const unsupervised = await plan(ids.E, { level: 1, evaluationDate: d('2026-11-27') });
     await issue(ids.E, 1, 2, { planId: unsupervised }); // E: 12 of 20 at 二级/一级
     const late = await plan(ids.C, {
-      publicityStartsOn: '2026-12-01',
-      publicityEndsOn: '2026-12-07',
-      resultDeadline: '2026-12-31',
-      resultsSubmittedOn: '2027-01-04',
+      publicityStartsOn: d('2026-12-01'),
+      publicityEndsOn: d('2026-12-07'),
+      resultDeadline: d('2026-12-31'),
+      resultsSubmittedOn: d('2027-01-04'),
     });
     const overdue = await plan(ids.D, {
-      publicityStartsOn: '2026-10-01',
-      publicityEndsOn: '2026-10-07',
-      resultDeadline: '2026-11-04',
+      publicityStartsOn: d('2026-10-01'),
+      publicityEndsOn: d('2026-10-07'),
+      resultDeadline: d('2026-11-04'),
     });
     const short = await plan(ids.D, {
-      publicityStartsOn: '2026-12-01',
-      publicityEndsOn: '2026-12-04',
-      resultDeadline: '2026-12-31',
-      resultsSubmittedOn: '2026-12-10',
+      publicityStartsOn: d('2026-12-01'),
+      publicityEndsOn: d('2026-12-04'),
+      resultDeadline: d('2026-12-31'),
+      resultsSubmittedOn: d('2026-12-10'),
     });
 
     const found = ((await province(SIGNALS, {})).riskSignals.edges as any[]).map((e) => e.node);
@@ -182,8 +185,8 @@ describe('risk signals (风险信号)', () => {
       suggestedViolation: 'OUT_OF_SCOPE',
     });
     expect(by('LATE_RESULT_SUBMISSION', late)).toMatchObject({
-      deadline: '2026-12-31',
-      submittedOn: '2027-01-04',
+      deadline: d('2026-12-31'),
+      submittedOn: d('2027-01-04'),
       daysLate: 4,
     });
     expect(by('LATE_RESULT_SUBMISSION', overdue).explanation).toMatch(/仍未提交/);

@@ -6,6 +6,7 @@ export * from './pii.ts';
 export * from './prepared.ts';
 export * from './read/assessment.ts';
 export * from './read/assessment-signals.ts';
+export * from './read/calendar.ts';
 export * from './read/dictionary.ts';
 export * from './read/enterprise.ts';
 export * from './read/enterprise-catalog.ts';

@@ -24,6 +24,7 @@ const decide = (enterpriseId: string, action: 'SUSPEND' | 'REINSTATE' | 'REVOKE'
       reason: '超范围认定',
       actor: 'inspector-1',
       actorRole: 'inspector',
+      at: new Date(),
     }),
   );
 

@@ -1,20 +1,9 @@
 /**
- * `pnpm hub <command>` — the hub's command line.
- *
- *   start                                   migrate, seed on first run, start subgraphs and gateway
- *   migrate                                 apply the committed migrations
- *   seed [--size N]                         load the deterministic demo data (N certificates, default 20000;
- *                                           above that bulk-loaded, e.g. --size 1000000 in about a minute on PostgreSQL)
- *   token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
- *                                           print a JWT signed with the configured (or dev) secret
- *   token --role hr_partner --enterprise ID [--name NAME] [--can-write] [--days 365]
- *                                           issue a partner credential in the database and print its token
- *   occupations import FILE                 load a full 职业分类大典 CSV (definitions and tasks included)
- *   keys rotate                             re-encrypt resident IDs stored under an older key with the first of HUB_PII_KEYS
- *   keys rehash                             recompute the resident-ID lookup hashes with HUB_PII_HMAC_KEY
+ * `pnpm hub <command>` — the hub's command line. `pnpm hub --help` prints USAGE below.
  */
 import { parseArgs } from 'node:util';
 import {
+  calendarCoverage,
   createDb,
   DEFAULT_SEED_SIZE,
   issuePartnerCredential,
@@ -26,10 +15,37 @@ import {
 } from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
 import { AuthError, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
+import { HubClock, isCalendarDate } from '@hub/vocabulary';
 import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';
 
 const [command, ...rest] = process.argv.slice(2);
+
+const USAGE = `usage: pnpm hub <command> [flags]
+
+  start [--size N] [--date YYYY-MM-DD]
+        migrate, seed an empty database (N certificates, default ${DEFAULT_SEED_SIZE}), start the four
+        subgraphs and the gateway; --date starts on a sandbox date (not with HUB_ENV=production)
+  migrate
+        apply the committed migrations
+  seed [--size N] [--date YYYY-MM-DD]
+        load the deterministic demo data into an empty database; above ${DEFAULT_SEED_SIZE} bulk-loaded
+        (e.g. --size 1000000 in about a minute on PostgreSQL); its dates are relative to --date (default today)
+  token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
+        print a JWT signed with the configured (or dev) secret
+  token --role hr_partner --enterprise ID [--name NAME] [--can-write] [--days 365] [--sub NAME]
+        issue a partner credential in the database and print its token
+  clock [show | set YYYY-MM-DD | advance DAYS | clear] [--url http://127.0.0.1:4000]
+        read or set the running hub's date (沙盒时钟; an admin action, refused in production)
+  occupations import FILE
+        load a full 职业分类大典 CSV (definitions and tasks included)
+  keys rotate
+        re-encrypt resident IDs stored under an older key with the first of HUB_PII_KEYS
+  keys rehash
+        recompute the resident-ID lookup hashes with HUB_PII_HMAC_KEY
+  help, --help, -h
+        this text
+`;
 
 function progressBar(label: string) {
   let last = '';
@@ -61,12 +77,15 @@ const SAMPLE_QUERY = `{
 async function main() {
   switch (command) {
     case 'start': {
-      const { values } = parseArgs({ args: rest, options: { size: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { size: { type: 'string' }, date: { type: 'string' } } });
       console.error(`database: ${dbLabel()}`);
       // One gateway in this process by default: the demo machine also runs the subgraphs and the database.
       const gatewayWorkers = gatewayWorkersFromEnv(process.env.HUB_GATEWAY_WORKERS, 1);
+      const clock = new HubClock({ production: process.env.HUB_ENV === 'production' });
+      if (values.date) clock.set(values.date, 'pnpm hub start --date');
       const hub = await startHub({
         gatewayWorkers,
+        clock,
         ...(values.size ? { seedSize: Number(values.size) } : {}),
         onProgress: progressBar('seeding'),
       });
@@ -77,6 +96,11 @@ async function main() {
         console.log('\n⚠ using the DEV secrets (HUB_JWT_SECRET / HUB_INTERNAL_SECRET unset): never in production');
       if (usingDevPiiKeys())
         console.log('⚠ using the DEV personal-data keys (HUB_PII_KEYS / HUB_PII_HMAC_KEY unset): never in production');
+      const calendar = await calendarCoverage(hub.db.db, clock.today());
+      console.log(
+        `\ntoday: ${clock.today()}${clock.sandbox() ? ' (sandbox date: pnpm hub clock clear returns to the real one)' : ''}; official calendar loaded through ${calendar.loadedThrough ?? 'nothing'}`,
+      );
+      if (calendar.warning) console.log(`⚠ ${calendar.warning}`);
       console.log(`\nTry (a province-centre token, valid 12 h):\n
 curl -s ${hub.url} -H 'content-type: application/json' \\
   -H 'authorization: Bearer ${token}' \\
@@ -98,7 +122,8 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       return;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { size: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { size: { type: 'string' }, date: { type: 'string' } } });
+      if (values.date && !isCalendarDate(values.date)) throw new Error('--date must be a calendar day YYYY-MM-DD');
       const size = values.size ? Number(values.size) : undefined;
       if (size !== undefined && (!Number.isInteger(size) || size < 1))
         throw new Error('--size must be a positive whole number');
@@ -106,7 +131,11 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       await migrate(db);
       // Above the demo size, the same rows bulk-loaded (10,000 certificates per statement).
       const load = size !== undefined && size > DEFAULT_SEED_SIZE ? seedScale : seed;
-      const summary = await load(db, { size, onProgress: progressBar('seeding') });
+      const summary = await load(db, {
+        size,
+        ...(values.date ? { today: values.date } : {}),
+        onProgress: progressBar('seeding'),
+      });
       console.log(JSON.stringify(summary, null, 2));
       await db.close();
       return;
@@ -183,10 +212,46 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       await db.close();
       return;
     }
+    case 'clock': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { url: { type: 'string', default: `http://127.0.0.1:${process.env.HUB_PORT ?? 4000}` } },
+      });
+      const [action = 'show', arg] = positionals;
+      const body =
+        action === 'set'
+          ? { date: arg }
+          : action === 'advance'
+            ? { advanceDays: Number(arg) }
+            : action === 'clear'
+              ? { clear: true }
+              : undefined;
+      if (action !== 'show' && !body)
+        throw new Error('usage: pnpm hub clock [show | set YYYY-MM-DD | advance DAYS | clear]');
+      const endpoint = `${values.url.replace(/\/(graphql)?$/, '')}/admin/clock`;
+      const res = await fetch(endpoint, {
+        method: body ? 'POST' : 'GET',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await signUserToken({ role: 'admin', sub: 'cli-clock' }, '5m')}`,
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).catch(() => {
+        throw new Error(`no hub answers at ${endpoint} (start one with pnpm start, or pass --url)`);
+      });
+      const answer = await res.json();
+      console.log(JSON.stringify(answer, null, 2));
+      if (!res.ok) process.exit(1);
+      return;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return;
     default:
-      console.error(
-        'usage: pnpm hub <start|migrate|seed [--size N]|token --role R [--enterprise ID] [--prefecture CODE]|keys rotate|keys rehash>',
-      );
+      console.error(command ? `unknown command: ${command}\n\n${USAGE}` : USAGE);
       process.exit(command ? 2 : 0);
   }
 }

@@ -1,6 +1,7 @@
-import { auditWriter, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
+import { auditWriter, calendarCoverage, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
 import type { Served } from '@hub/kit';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
+import { HubClock } from '@hub/vocabulary';
 import { forkGateways } from './cluster.ts';
 import { type ServedGateway, startGateway } from './server.ts';
 
@@ -17,6 +18,12 @@ export interface HubOptions {
   /** Gateway worker processes (node:cluster); 1 (default) serves the gateway in this process. */
   gatewayWorkers?: number;
   onProgress?: (done: number, total: number, stage: string) => void;
+  /**
+   * The hub's clock, shared by the gateway and every subgraph; default a new one on the real date
+   * (its date can be set outside production: /admin/clock, `pnpm hub clock`). The demo seed's
+   * dates are relative to its day.
+   */
+  clock?: HubClock;
 }
 
 export interface Hub {
@@ -27,21 +34,26 @@ export interface Hub {
   /** The gateway worker processes' ids, when there are any. */
   gatewayPids(): number[];
   subgraphs: Record<SubgraphName, Served>;
+  /** The clock the whole hub runs on. */
+  clock: HubClock;
   close(): Promise<void>;
 }
 
 /** The whole hub in one process: database, four subgraphs, gateway. */
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const db = opts.db ?? (await createDb());
+  const clock = opts.clock ?? new HubClock({ production: process.env.HUB_ENV === 'production' });
   if (opts.prepare !== false) {
     await migrate(db);
-    if (!(await isSeeded(db))) await seed(db, { size: opts.seedSize, onProgress: opts.onProgress });
+    if (!(await isSeeded(db))) {
+      await seed(db, { size: opts.seedSize, today: clock.today(), onProgress: opts.onProgress });
+    }
   }
   const subgraphs = {} as Record<SubgraphName, Served>;
   for (const s of SUBGRAPHS) {
     const fromEnv = process.env[`HUB_${s.name.toUpperCase()}_PORT`];
     const port = opts.subgraphPort?.(s.name, s.port) ?? (fromEnv ? Number(fromEnv) : s.port);
-    subgraphs[s.name] = await s.start({ db: db.db, lookupDb: db.lookup, port });
+    subgraphs[s.name] = await s.start({ db: db.db, lookupDb: db.lookup, port, clock });
   }
   const port = opts.port ?? Number(process.env.HUB_PORT ?? 4000);
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
@@ -49,7 +61,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const gateway =
     workers > 1
       ? undefined
-      : await startGateway({ port, subgraphUrls, pingDb: () => db.ping(), audit: auditWriter(db.db) });
+      : await startGateway({
+          port,
+          subgraphUrls,
+          pingDb: () => db.ping(),
+          audit: auditWriter(db.db),
+          clock,
+          details: async () => ({ today: clock.today(), calendar: await calendarCoverage(db.db, clock.today()) }),
+        });
   const cluster =
     workers > 1
       ? await forkGateways(workers, {
@@ -63,6 +82,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     gateway,
     gatewayPids: () => cluster?.pids() ?? [],
     subgraphs,
+    clock,
     async close() {
       await gateway?.close();
       await cluster?.close();

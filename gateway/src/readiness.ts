@@ -1,5 +1,9 @@
-/** Readiness: every subgraph answers its /health and the database answers a query. */
-export async function readiness(subgraphUrls: Record<string, string>, pingDb?: () => Promise<boolean>) {
+/** Readiness: every subgraph answers its /health and the database answers a query; details beside. */
+export async function readiness(
+  subgraphUrls: Record<string, string>,
+  pingDb?: () => Promise<boolean>,
+  details?: () => Promise<Record<string, unknown>>,
+) {
   const checks: Record<string, boolean> = {};
   await Promise.all([
     ...Object.entries(subgraphUrls).map(async ([name, url]) => {
@@ -15,5 +19,10 @@ export async function readiness(subgraphUrls: Record<string, string>, pingDb?: (
     })(),
   ]);
   const ready = Object.values(checks).every(Boolean);
-  return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'not ready', checks } };
+  // Details inform and never fail readiness (an unreadable detail is left out).
+  const more = details ? await details().catch(() => undefined) : undefined;
+  return {
+    status: ready ? 200 : 503,
+    body: { status: ready ? 'ready' : 'not ready', checks, ...(more ? { details: more } : {}) },
+  };
 }

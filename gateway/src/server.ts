@@ -5,18 +5,21 @@ import {
   auditRefusedMutation,
   formatHubError,
   gatewayAuditPlugin,
+  logSandboxDate,
   requestScope,
   type Served,
   serveGraphQL,
   startTracing,
 } from '@hub/kit';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
+import type { HubClock } from '@hub/vocabulary';
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import { publicRateLimit } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
+import { clockRoutes } from './sandbox-clock.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
@@ -37,6 +40,14 @@ export interface GatewayOptions {
   batch?: boolean;
   /** 审计日志 of mutations the gateway itself refuses as invalid (the subgraphs record the rest). */
   audit?: AuditWriter;
+  /**
+   * The hub's clock, shared with the subgraphs of an all-in-one hub: an admin may set its date
+   * outside production (/admin/clock, sandbox-clock.ts). Without one the gateway serves no
+   * /admin/clock (a gateway alone cannot move its subgraphs' date).
+   */
+  clock?: HubClock;
+  /** Readiness details that never fail /ready (the official calendar's coverage). */
+  details?: () => Promise<Record<string, unknown>>;
 }
 
 /** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts) and of its calls to each subgraph. */
@@ -99,6 +110,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   });
   await server.start();
 
+  const clock = opts.clock ? clockRoutes(opts.clock, opts.audit) : undefined;
+  if (opts.clock) {
+    const c = opts.clock;
+    logSandboxDate(() => c.sandbox()?.today ?? null);
+  }
   const served = await serveGraphQL({
     server,
     port: opts.port ?? Number(process.env.HUB_PORT ?? DEFAULT_GATEWAY_PORT),
@@ -109,8 +125,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     ...(process.env.HUB_FAST_PATH !== '0' ? { fastPath } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
-      '/ready': () => readiness(urls, opts.pingDb),
+      '/ready': () => readiness(urls, opts.pingDb, opts.details),
+      ...(clock ? { '/admin/clock': clock.read } : {}),
     },
+    ...(clock ? { actions: { '/admin/clock': clock.change } } : {}),
+    ...(opts.clock ? { sandbox: sandboxOf(opts.clock) } : {}),
     context: async (req, body) => {
       const caller = await verifyCaller(req).catch(async (err: unknown) => {
         // A caller whose token does not verify is as public as any: the limit first (a 429 then
@@ -132,3 +151,5 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   });
   return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
 }
+
+const sandboxOf = (clock: HubClock) => () => clock.sandbox();

@@ -24,6 +24,8 @@ export interface QualificationDecision {
   reason: string;
   actor: string;
   actorRole: string;
+  /** When, on the hub's clock (the transition's time: scope checks compare days with it). */
+  at: Date;
 }
 
 export type DecisionOutcome =
@@ -53,7 +55,7 @@ export async function applyQualificationDecision(tx: Tx | Db, d: QualificationDe
     return { ok: false, code: 'NOT_QUALIFIED', message: 'the enterprise is not a confirmed evaluation institution' };
   }
   const to = TO[d.action];
-  const now = new Date();
+  const now = d.at;
   const opinion = `${d.reason}（${d.reference}）`;
 
   // The confirmed filing carries the standing; it moves with the decision.

@@ -1,5 +1,6 @@
 import { auditWriter, type Db, partnerAdmission, piiKeyring } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
+import type { Clock } from '@hub/vocabulary';
 import { ensurePackageCalendar, fillMissingResultDeadlines } from './calendar.ts';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema/index.ts';
@@ -14,6 +15,8 @@ export async function startAssessments(opts: {
   port?: number;
   host?: string;
   standalone?: boolean;
+  /** The hub's clock; default this process's. */
+  clock?: Clock;
 }) {
   const lookupDb = opts.lookupDb ?? opts.db;
   // Resident IDs cannot be read or written without the keys: refuse to start on a bad (or, in
@@ -28,8 +31,9 @@ export async function startAssessments(opts: {
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller) => ({ caller, db: opts.db, lookupDb, loaders: createLoaders(opts.db, lookupDb) }),
+    context: (caller, clock) => ({ caller, clock, db: opts.db, lookupDb, loaders: createLoaders(opts.db, lookupDb) }),
   });
 }

@@ -1,20 +1,22 @@
 import { auditWriter, type Db, partnerAdmission } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
+import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema/index.ts';
 
 export const DEFAULT_PORT = 4001;
 
 /** Starts the enterprises subgraph (企业与备案) on its own HTTP server. */
-export function startEnterprises(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+export function startEnterprises(opts: { db: Db; port?: number; host?: string; standalone?: boolean; clock?: Clock }) {
   return startSubgraph({
     name: 'enterprises',
     schema,
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db) }),
+    context: (caller, clock) => ({ caller, clock, db: opts.db, loaders: createLoaders(opts.db) }),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaToday, type EnterpriseInput, enterpriseInputRefusals, isPhone } from '../src/rules/enterprise-input.ts';
+import { type EnterpriseInput, enterpriseInputRefusals, isPhone } from '../src/rules/enterprise-input.ts';
 
 const valid: EnterpriseInput = {
   name: '株洲恒达轨道装备有限公司',
@@ -53,9 +53,5 @@ describe('企业基本信息 rules', () => {
     expect(isPhone('13812345678')).toBe(true);
     expect(isPhone('0731-88888888-201')).toBe(true);
     expect(isPhone('88888888')).toBe(false);
-  });
-
-  it('takes today in China time', () => {
-    expect(chinaToday(new Date('2026-11-26T16:30:00Z'))).toBe('2026-11-27');
   });
 });

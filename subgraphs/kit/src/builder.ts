@@ -1,3 +1,4 @@
+import type { Clock } from '@hub/vocabulary';
 import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -13,6 +14,8 @@ import { CreditCodeScalar, OccupationCodeScalar, ResidentIdScalar } from './scal
 /** What every subgraph's resolvers get: the verified caller plus the subgraph's own deps. */
 export interface HubContext {
   caller: Claims;
+  /** The hub's clock (now, today in China time, the sandbox date): every dated rule reads it. */
+  clock: Clock;
 }
 
 export interface HubSchemaTypes<Ctx extends HubContext> {

@@ -16,6 +16,11 @@ import {
 import { contextFromHeaders, SpanKind, withSpan } from './tracing.ts';
 
 export type RouteHandler = (req: http.IncomingMessage) => Promise<{ status: number; body: unknown }>;
+/** A POST route with a JSON body (the gateway's /admin/clock). */
+export type ActionHandler = (req: http.IncomingMessage, body: unknown) => Promise<{ status: number; body: unknown }>;
+
+/** The header naming the sandbox date on every answer while one is set (see `ServeOptions.sandbox`). */
+export const SANDBOX_DATE_HEADER = 'x-hub-sandbox-date';
 
 export interface ServeOptions<Ctx extends BaseContext> {
   server: ApolloServer<Ctx>;
@@ -25,6 +30,13 @@ export interface ServeOptions<Ctx extends BaseContext> {
   host?: string;
   /** Extra GET routes, e.g. /health and /ready. */
   routes?: Record<string, RouteHandler>;
+  /** Extra POST routes taking a JSON body, e.g. /admin/clock. */
+  actions?: Record<string, ActionHandler>;
+  /**
+   * The sandbox date while an administrator has set one (gateway/src/sandbox-clock.ts): every
+   * GraphQL answer then carries it in `extensions.sandboxClock` and the x-hub-sandbox-date header.
+   */
+  sandbox?: () => unknown;
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
   /** Longest accepted query text, in characters. */
@@ -179,6 +191,24 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
     res.end();
   };
 
+  /** The answer with the sandbox date in its extensions, while one is set (rare: outside production only). */
+  const withSandbox = (res: http.ServerResponse, text: string): string => {
+    const sandbox = opts.sandbox?.();
+    if (!sandbox) return text;
+    const day = (sandbox as { today?: string }).today;
+    if (day) res.setHeader(SANDBOX_DATE_HEADER, day);
+    try {
+      const answer = JSON.parse(text) as { extensions?: Record<string, unknown> };
+      if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return text;
+      answer.extensions = { ...answer.extensions, sandboxClock: sandbox };
+      const out = JSON.stringify(answer);
+      res.removeHeader('content-length');
+      return out;
+    } catch {
+      return text;
+    }
+  };
+
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope) => {
     const started = performance.now();
     let operation: string | undefined;
@@ -250,7 +280,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
           fastAnswers.count++;
           res.statusCode = 200;
           for (const [key, value] of Object.entries(fast.headers)) res.setHeader(key, value);
-          res.end(fast.text);
+          res.end(withSandbox(res, fast.text));
           return;
         }
       }
@@ -271,7 +301,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        res.end(response.body.string);
+        res.end(withSandbox(res, response.body.string));
         return;
       }
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -291,6 +321,19 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       if (route && req.method === 'GET') {
         const { status, body } = await route(req);
         sendJson(res, status, body);
+        return;
+      }
+      const action = opts.actions?.[url.pathname];
+      if (action && req.method === 'POST') {
+        const text = await readBody(req, 10_000);
+        let body: unknown;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          throw new BodyError(400, 'request body is not valid JSON');
+        }
+        const { status, body: answer } = await action(req, body);
+        sendJson(res, status, answer);
         return;
       }
       if (url.pathname !== '/graphql') {

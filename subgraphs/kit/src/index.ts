@@ -3,6 +3,7 @@ export * from './access-matrix.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './builder.ts';
+export * from './clock.ts';
 export * from './cursor.ts';
 export * from './errors.ts';
 export * from './fast-path.ts';

@@ -12,6 +12,12 @@ export interface RequestScope {
 
 const scopes = new AsyncLocalStorage<RequestScope>();
 
+/** The sandbox date while one is set (gateway/src/sandbox-clock.ts): every log line names it. */
+let sandboxDate: () => string | null = () => null;
+export function logSandboxDate(source: () => string | null) {
+  sandboxDate = source;
+}
+
 /** Runs `fn` as the handling of one request: log lines and subgraph calls inside it carry its id. */
 export const inRequestScope = <T>(scope: RequestScope, fn: () => T): T => scopes.run(scope, fn);
 export const requestScope = (): RequestScope | undefined => scopes.getStore();
@@ -47,6 +53,8 @@ export const logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
       const scope = scopes.getStore();
+      const sandbox = sandboxDate();
+      if (sandbox) return scope ? { reqId: scope.requestId, sandboxDate: sandbox } : { sandboxDate: sandbox };
       return scope ? { reqId: scope.requestId } : {};
     },
     redact: {

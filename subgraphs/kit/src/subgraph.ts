@@ -5,9 +5,11 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
+import type { Clock } from '@hub/vocabulary';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { type AuditWriter, auditPlugin } from './audit.ts';
 import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verifyInternalToken } from './auth.ts';
+import { hubClockFromConfig } from './clock.ts';
 import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
 import { jitExecutor } from './jit.ts';
@@ -98,8 +100,10 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   schema: GraphQLSchema;
   port: number;
   host?: string;
-  /** Builds the request context (loaders, db) for a verified caller. */
-  context: (caller: Claims) => Ctx;
+  /** Builds the request context (loaders, db) for a verified caller, on the hub's clock. */
+  context: (caller: Claims, clock: Clock) => Ctx;
+  /** The hub's clock; default this process's (hubClockFromConfig). */
+  clock?: Clock;
   standalone?: boolean;
   routes?: Record<string, RouteHandler>;
   /** 审计日志: where each mutation's audit events go (a writer from @hub/db); see audit.ts. */
@@ -136,6 +140,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   await server.start();
   await startTracing();
   const standalone = opts.standalone ?? process.env.HUB_SUBGRAPH_STANDALONE === '1';
+  const clock = opts.clock ?? hubClockFromConfig();
   return serveGraphQL({
     server,
     port: opts.port,
@@ -145,7 +150,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     ...(jit && process.env.HUB_FAST_PATH !== '0' ? { fastPath: jit.fastPath, batch: true } : {}),
     context: async (req) => {
       const caller = await callerFromRequest(req, standalone);
-      return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller);
+      return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller, clock);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { auditWriter, type Db, partnerAdmission } from '@hub/db';
 import { startSubgraph } from '@hub/kit';
+import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
 import { MatchService } from './matching.ts';
 import { schema } from './schema/index.ts';
@@ -7,7 +8,13 @@ import { schema } from './schema/index.ts';
 export const DEFAULT_PORT = 4002;
 
 /** Starts the occupations subgraph (职业分类大典) on its own HTTP server. */
-export async function startOccupations(opts: { db: Db; port?: number; host?: string; standalone?: boolean }) {
+export async function startOccupations(opts: {
+  db: Db;
+  port?: number;
+  host?: string;
+  standalone?: boolean;
+  clock?: Clock;
+}) {
   const matcher = new MatchService(opts.db);
   const served = await startSubgraph({
     name: 'occupations',
@@ -15,9 +22,10 @@ export async function startOccupations(opts: { db: Db; port?: number; host?: str
     port: opts.port ?? DEFAULT_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller) => ({ caller, db: opts.db, loaders: createLoaders(opts.db), matcher }),
+    context: (caller, clock) => ({ caller, clock, db: opts.db, loaders: createLoaders(opts.db), matcher }),
   });
   // Build the matcher index at startup, in the background: the first match then finds it ready.
   // A failure here (an unmigrated database) is retried by the first match.

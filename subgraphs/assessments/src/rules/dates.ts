@@ -43,8 +43,3 @@ export const yearOf = (date: string) => Number(date.slice(0, 4));
 export function isoDate(value: Date | string): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 }
-
-/** Today's date in China (UTC+8, no daylight saving). */
-export function chinaToday(now: number = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -3,7 +3,6 @@ import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { today } from '../clock.ts';
 import { institutionOf, mayReadInstitution } from '../facts.ts';
 import type { AnnouncementRow } from '../loaders.ts';
 import { announcementInputProblems } from '../rules/plan.ts';
@@ -130,7 +129,7 @@ builder.mutationFields((t) => ({
             period: input.period,
             year: input.year,
             quarter: input.quarter ?? null,
-            publishedOn: today(),
+            publishedOn: ctx.clock.today(),
             conditions: input.conditions.trim(),
             process: input.process.trim(),
             useOfResults: input.useOfResults.trim(),

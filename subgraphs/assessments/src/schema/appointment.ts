@@ -12,7 +12,6 @@ import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { today } from '../clock.ts';
 import { heldLevels, institutionOf, mayReadInstitution } from '../facts.ts';
 import type { PlanRow } from '../loaders.ts';
 import { appointmentProblems } from '../rules/appointment.ts';
@@ -118,7 +117,7 @@ builder.mutationFields((t) => ({
             occupationCode: input.occupationCode,
             termStartsOn,
             termEndsOn,
-            appointedOn: today(),
+            appointedOn: ctx.clock.today(),
           })
           .returning();
         return { appointment: appointment as AppointmentRow };
@@ -143,7 +142,7 @@ builder.mutationFields((t) => ({
         if (!plan || plan.enterpriseId !== institutionId)
           stop('PLAN_NOT_FOUND', 'this institution has no plan with that id', 'planId');
         const done = await tx.select().from(archiveLedger).where(eq(archiveLedger.planId, plan.id));
-        const now = today();
+        const now = ctx.clock.today();
         stopIf(
           destructionProblems({
             resultsSubmittedOn: plan.resultsSubmittedOn,

@@ -12,7 +12,6 @@ import { access, canReach, isAuthority, maskResidentId, type Refusal } from '@hu
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { builder, type Context } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf, type Tx } from '../change.ts';
-import { today } from '../clock.ts';
 import { inScope, institutionOf, seesPersonalData } from '../facts.ts';
 import type { CandidateRow, CertificateRow, PlanRow } from '../loaders.ts';
 import { certificateNumber, issueProblems, MAX_SERIAL, revocationProblems } from '../rules/certificate.ts';
@@ -195,7 +194,7 @@ builder.mutationFields((t) => ({
             tx,
             plan,
             waiting.map((w) => w.c),
-            today(),
+            ctx.clock.today(),
           ),
         };
       }),
@@ -213,7 +212,7 @@ builder.mutationFields((t) => ({
           : [];
         if (!candidate) stop('CANDIDATE_NOT_FOUND', 'no candidate has that id', 'candidateId');
         const plan = await lockedOwnPlan(tx, ctx, candidate.planId);
-        return { certificates: await issue(tx, plan, [candidate], today()) };
+        return { certificates: await issue(tx, plan, [candidate], ctx.clock.today()) };
       }),
   }),
   recordUpload: t.field({
@@ -252,7 +251,7 @@ builder.mutationFields((t) => ({
           }
         }
         stopIf(problems);
-        const now = today();
+        const now = ctx.clock.today();
         const [batch] = await tx
           .insert(uploadBatches)
           .values({ institutionId, uploadedOn: now, reference: args.batchReference.trim(), count: numbers.length })
@@ -286,7 +285,7 @@ builder.mutationFields((t) => ({
           .update(certificates)
           .set({
             status: 'REVOKED',
-            revokedOn: today(),
+            revokedOn: ctx.clock.today(),
             revocationReason: args.reason.trim(),
             revokedBy: `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`,
           })

@@ -16,7 +16,6 @@ import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
 import { actingInstitution, change, stop, stopIf, type Tx } from '../change.ts';
-import { today } from '../clock.ts';
 import { heldLevels, inScope, institutionOf, mayReadInstitution, serves } from '../facts.ts';
 import type { CandidateRow, ObjectionRow, PlanRow, ScoreRow } from '../loaders.ts';
 import { retainedUntil } from '../rules/archive.ts';
@@ -311,7 +310,8 @@ EvaluationPlan.implement({
       nullable: true,
       description:
         'Days past the result deadline: for a submitted plan, how late it came (0 = on time); for one not yet submitted, how overdue it is today; null before publicity.',
-      resolve: (p) => (p.resultDeadline ? daysLate(p.resultsSubmittedOn ?? today(), p.resultDeadline) : null),
+      resolve: (p, _a, ctx) =>
+        p.resultDeadline ? daysLate(p.resultsSubmittedOn ?? ctx.clock.today(), p.resultDeadline) : null,
     }),
     archive: t.field({ type: Archive, description: '档案', resolve: (p) => p }),
   }),
@@ -443,7 +443,7 @@ builder.mutationFields((t) => ({
       change(ctx, async (tx) => {
         const institutionId = actingInstitution(ctx);
         const inst = await institutionOf(tx, institutionId);
-        const now = today();
+        const now = ctx.clock.today();
         const evaluationDate = isoDate(input.evaluationDate);
         const plan = {
           institutionId,
@@ -551,7 +551,7 @@ builder.mutationFields((t) => ({
       change(ctx, async (tx) => {
         const plan = await ownPlan(tx, ctx, String(input.planId));
         expectStatus(plan, 'REPORTED', 'adding a candidate');
-        stopIf(candidateEntryProblems(plan.reportDeadline, plan.evaluationDate, today()));
+        stopIf(candidateEntryProblems(plan.reportDeadline, plan.evaluationDate, ctx.clock.today()));
         const workerId = String(input.workerId);
         const [worker] = /^[0-9a-f-]{36}$/i.test(workerId)
           ? await tx.select().from(workers).where(eq(workers.id, workerId))
@@ -614,7 +614,7 @@ builder.mutationFields((t) => ({
         if (plan.status !== 'REPORTED') {
           stop('SCORES_AFTER_REVIEW', 'the committee has reviewed this plan; its scores are final', 'candidateId');
         }
-        const now = today();
+        const now = ctx.clock.today();
         if (now < plan.evaluationDate) {
           stop('SCORES_BEFORE_EVALUATION', `scores are recorded from the evaluation date (${plan.evaluationDate}) on`);
         }
@@ -657,7 +657,7 @@ builder.mutationFields((t) => ({
       change(ctx, async (tx) => {
         const plan = await ownPlan(tx, ctx, String(args.planId));
         expectStatus(plan, 'REPORTED', 'the committee review');
-        const now = today();
+        const now = ctx.clock.today();
         if (now < plan.evaluationDate) stop('REVIEW_BEFORE_EVALUATION', `the evaluation is on ${plan.evaluationDate}`);
         const rows = await tx
           .select({ candidate: candidates, name: workers.name })
@@ -722,10 +722,10 @@ builder.mutationFields((t) => ({
         const startsOn = isoDate(args.startsOn);
         const endsOn = isoDate(args.endsOn);
         const problems = publicityProblems({ startsOn, endsOn, reviewedOn: plan.reviewedOn });
-        if (startsOn < today()) {
+        if (startsOn < ctx.clock.today()) {
           problems.push({
             code: 'PUBLICITY_BACKDATED',
-            message: `publicity is announced from today (${today()}) on, not backdated to ${startsOn}`,
+            message: `publicity is announced from today (${ctx.clock.today()}) on, not backdated to ${startsOn}`,
             field: 'startsOn',
           });
         }
@@ -759,7 +759,7 @@ builder.mutationFields((t) => ({
     resolve: (_r, args, ctx) =>
       change(ctx, async (tx) => {
         const plan = await ownPlan(tx, ctx, String(args.planId));
-        const now = today();
+        const now = ctx.clock.today();
         stopIf(objectionWindowProblems({ startsOn: plan.publicityStartsOn, endsOn: plan.publicityEndsOn }, now));
         const candidateId = args.candidateId ? String(args.candidateId) : null;
         if (candidateId) {
@@ -812,7 +812,7 @@ builder.mutationFields((t) => ({
         }
         const [updated] = await tx
           .update(objections)
-          .set({ status: args.outcome, resolution: args.resolution.trim(), resolvedOn: today() })
+          .set({ status: args.outcome, resolution: args.resolution.trim(), resolvedOn: ctx.clock.today() })
           .where(eq(objections.id, o.id))
           .returning();
         return { objection: updated as ObjectionRow };
@@ -833,10 +833,10 @@ builder.mutationFields((t) => ({
           .select({ n: sql<number>`count(*)::int` })
           .from(objections)
           .where(and(eq(objections.planId, plan.id), eq(objections.status, 'OPEN')));
-        stopIf(submissionProblems({ endsOn: plan.publicityEndsOn }, open[0]?.n ?? 0, today()));
+        stopIf(submissionProblems({ endsOn: plan.publicityEndsOn }, open[0]?.n ?? 0, ctx.clock.today()));
         const [updated] = await tx
           .update(evaluationPlans)
-          .set({ status: 'SUBMITTED', resultsSubmittedOn: today() })
+          .set({ status: 'SUBMITTED', resultsSubmittedOn: ctx.clock.today() })
           .where(eq(evaluationPlans.id, plan.id))
           .returning();
         return { plan: updated as PlanRow };

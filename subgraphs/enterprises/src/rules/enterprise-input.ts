@@ -89,8 +89,3 @@ export function enterpriseInputRefusals(input: EnterpriseInput, today: string): 
   }
   return out;
 }
-
-/** Today's calendar day in China time, where the filings are made. */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -3,11 +3,7 @@ import { access, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
-import {
-  chinaToday,
-  type EnterpriseInput as EnterpriseForm,
-  enterpriseInputRefusals,
-} from '../rules/enterprise-input.ts';
+import { type EnterpriseInput as EnterpriseForm, enterpriseInputRefusals } from '../rules/enterprise-input.ts';
 import { Enterprise } from './enterprise.ts';
 import { EnterpriseAffiliation, EnterpriseNature } from './enums.ts';
 
@@ -74,7 +70,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const form = toForm(args.input);
       const result = await transact(ctx.db, async (tx) => {
-        const refusals = enterpriseInputRefusals(form, chinaToday());
+        const refusals = enterpriseInputRefusals(form, ctx.clock.today());
         if (ctx.caller.role === 'city_center' && form.prefectureCode !== ctx.caller.prefecture) {
           refusals.push(
             refuse('NOT_YOUR_PREFECTURE', 'a city centre registers enterprises of its own 市州 only', 'prefectureCode'),
@@ -121,7 +117,7 @@ builder.mutationFields((t) => ({
           ? await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update')
           : [];
         if (!current) refuseAll([refuse('NOT_FOUND', 'no such enterprise', 'id')]);
-        const refusals = enterpriseInputRefusals(form, chinaToday());
+        const refusals = enterpriseInputRefusals(form, ctx.clock.today());
         if (ctx.caller.role === 'enterprise' && form.prefectureCode !== current.prefectureCode) {
           refusals.push(
             refuse(
@@ -134,7 +130,7 @@ builder.mutationFields((t) => ({
         if (refusals.length) refuseAll(refusals);
         const [row] = await tx
           .update(enterprises)
-          .set({ ...form, updatedAt: new Date() })
+          .set({ ...form, updatedAt: ctx.clock.now() })
           .where(eq(enterprises.id, id))
           .returning();
         return row as EnterpriseRow;

@@ -26,9 +26,9 @@ import {
   refuse,
 } from '@hub/kit';
 import { and, desc, eq, inArray, isNotNull, like, type SQL, sql } from 'drizzle-orm';
-import { builder, UserError } from '../builder.ts';
+import { builder, type Context, UserError } from '../builder.ts';
 import type { FilingRow } from '../loaders.ts';
-import { chinaToday } from '../rules/enterprise-input.ts';
+
 import { type FilingContent, filingContentRefusals, submissionRefusals } from '../rules/filing-input.ts';
 import { type ScopeRowInput, scopeRefusals } from '../rules/scope.ts';
 import { editRefusal, isRefusal, mayActForEnterprise, review } from '../rules/workflow.ts';
@@ -125,7 +125,7 @@ const dateString = (d: Date | string | null | undefined) =>
 const actorOf = (caller: Claims) => caller.sub ?? caller.role;
 
 /** Checks and writes a filing's content (scope rows, partners, attachments), replacing what was there. */
-async function writeContent(tx: Tx, filingId: string, enterpriseId: string, input: FilingInputShape) {
+async function writeContent(tx: Tx, filingId: string, enterpriseId: string, input: FilingInputShape, today: string) {
   const rows: ScopeRowInput[] = input.scope.map((r) => ({
     occupationCode: r.occupationCode,
     workTypeCode: r.workTypeCode ?? null,
@@ -135,7 +135,7 @@ async function writeContent(tx: Tx, filingId: string, enterpriseId: string, inpu
     jobRoleName: r.jobRoleName?.trim() || null,
   }));
   const content = contentOf(input, rows.length);
-  const refusals = filingContentRefusals(content, chinaToday());
+  const refusals = filingContentRefusals(content, today);
   const dict = await dictionaryFacts(
     tx,
     rows.map((r) => r.occupationCode),
@@ -215,11 +215,11 @@ async function moveFiling(
   tx: Tx,
   filing: FilingRow,
   to: FilingRow['status'],
-  caller: Claims,
+  { caller, clock }: Pick<Context, 'caller' | 'clock'>,
   opinion: string | null,
   extra: Partial<FilingRow> = {},
 ) {
-  const now = new Date();
+  const now = clock.now();
   const [updated] = await tx
     .update(filings)
     .set({ ...extra, status: to, version: sql`${filings.version} + 1`, updatedAt: now })
@@ -314,7 +314,7 @@ builder.mutationFields((t) => ({
           })
           .returning();
         if (!filing) throw new Error('insert returned nothing');
-        await writeContent(tx, filing.id, enterpriseId, input);
+        await writeContent(tx, filing.id, enterpriseId, input, ctx.clock.today());
         await tx.insert(filingTransitions).values({
           filingId: filing.id,
           fromStatus: null,
@@ -322,6 +322,7 @@ builder.mutationFields((t) => ({
           actor: actorOf(ctx.caller),
           actorRole: ctx.caller.role,
           opinion: confirmed ? '变更备案（增加职业或级别）' : null,
+          at: ctx.clock.now(),
         });
         return filing;
       });
@@ -350,7 +351,7 @@ builder.mutationFields((t) => ({
         if (refusal) refuseAll([refusal]);
         if (input.kind !== filing.kind)
           refuseAll([refuse('KIND_FIXED', 'a filing’s kind cannot change; start another filing', 'kind')]);
-        await writeContent(tx, filing.id, filing.enterpriseId, input);
+        await writeContent(tx, filing.id, filing.enterpriseId, input, ctx.clock.today());
         const [updated] = await tx
           .update(filings)
           .set({
@@ -362,7 +363,7 @@ builder.mutationFields((t) => ({
             commitmentSignedOn: dateString(input.commitmentSignedOn),
             serves: input.serves ?? null,
             version: sql`${filings.version} + 1`,
-            updatedAt: new Date(),
+            updatedAt: ctx.clock.now(),
           })
           .where(eq(filings.id, filing.id))
           .returning();
@@ -420,10 +421,10 @@ builder.mutationFields((t) => ({
           tx,
           filing,
           'SUBMITTED',
-          ctx.caller,
+          ctx,
           filing.status === 'REJECTED' ? '修改后重新提交。' : '提交备案申报材料。',
           {
-            submittedAt: new Date(),
+            submittedAt: ctx.clock.now(),
           },
         );
       });
@@ -458,9 +459,9 @@ builder.mutationFields((t) => ({
           opinion,
         );
         if (isRefusal(decided)) refuseAll([decided]);
-        if (decided.to !== 'CONFIRMED') return moveFiling(tx, filing, decided.to, ctx.caller, opinion);
-        const now = new Date();
-        const moved = await moveFiling(tx, filing, 'CONFIRMED', ctx.caller, opinion ?? '予以备案确认。', {
+        if (decided.to !== 'CONFIRMED') return moveFiling(tx, filing, decided.to, ctx, opinion);
+        const now = ctx.clock.now();
+        const moved = await moveFiling(tx, filing, 'CONFIRMED', ctx, opinion ?? '予以备案确认。', {
           confirmedAt: now,
         });
         if (!enterprise.institutionCode) await assignInstitutionCode(tx, enterprise.id, enterprise.prefectureCode);

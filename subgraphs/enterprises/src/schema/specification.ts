@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
             status: args.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
             reviewOpinion: opinion,
             reviewedBy: ctx.caller.sub ?? ctx.caller.role,
-            reviewedAt: new Date(),
+            reviewedAt: ctx.clock.now(),
           })
           .where(eq(enterpriseSpecifications.id, id))
           .returning();

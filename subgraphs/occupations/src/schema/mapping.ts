@@ -209,7 +209,7 @@ async function review(ctx: Context, id: string, decision: Decision, reason: stri
         status: decision === 'CONFIRM' ? 'CONFIRMED' : 'REJECTED',
         reviewedBy: ctx.caller.sub ?? ctx.caller.role,
         reviewerRole: ctx.caller.role,
-        reviewedAt: new Date(),
+        reviewedAt: ctx.clock.now(),
         reviewReason: reason?.trim() || null,
       })
       .where(eq(jobRoleMappings.id, m.id))

@@ -12,7 +12,6 @@ import { access, type Claims, forwardConnection, hubError, isPrefectureCode, typ
 import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
-import { today } from '../clock.ts';
 import type { CampaignRow, DrawnRow } from '../loaders.ts';
 import { actRefusal, campaignScopeRefusal, isSupervisor } from '../rules/access.ts';
 import { conflictPairs, DRAW_ALGORITHM, type DrawInput, draw, poolEntry, recordedInput } from '../rules/draw.ts';
@@ -345,7 +344,7 @@ builder.mutationFields((t) => ({
             inspectorPool: input.inspectors.map((i) => poolEntry(i.id, i.prefectureCode)).sort(),
             exclusions: input.exclusions as string[],
             previousCampaignId: prev?.id ?? null,
-            drawnAt: new Date(),
+            drawnAt: ctx.clock.now(),
             drawnBy: actorOf(ctx.caller),
           })
           .where(eq(campaigns.id, c.id))
@@ -382,7 +381,7 @@ builder.mutationFields((t) => ({
         }
         const [updated] = await tx
           .update(campaigns)
-          .set({ status: 'PUBLISHED', publishedAt: new Date() })
+          .set({ status: 'PUBLISHED', publishedAt: ctx.clock.now() })
           .where(eq(campaigns.id, c.id))
           .returning();
         return { campaign: updated };
@@ -421,7 +420,7 @@ builder.mutationFields((t) => ({
           .set({
             outcome: args.outcome,
             resultSummary: args.summary.trim(),
-            inspectedOn: today(),
+            inspectedOn: ctx.clock.today(),
             recordedBy: actorOf(ctx.caller),
           })
           .where(and(eq(campaignInstitutions.campaignId, id), eq(campaignInstitutions.enterpriseId, enterpriseId)));

@@ -3,7 +3,6 @@ import { access, type Operation, type Refusal } from '@hub/kit';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { actorOf, change, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
-import { today } from '../clock.ts';
 import type { CaseRow } from '../loaders.ts';
 import { actRefusal } from '../rules/access.ts';
 import { type CaseAction, decide, isRefusal, type CaseStatus as Status } from '../rules/workflow.ts';
@@ -56,7 +55,7 @@ export async function insertCase(
       source: c.source,
       violationTypes: [...new Set(c.violationTypes)],
       summary: c.summary.trim(),
-      openedOn: today(),
+      openedOn: ctx.clock.today(),
       campaignId: c.campaignId ?? null,
       complaintId: c.complaintId ?? null,
       signalKey: c.signalKey ?? null,
@@ -71,6 +70,7 @@ export async function insertCase(
     note: `立案（${c.source}）`,
     actor: actorOf(ctx.caller),
     actorRole: ctx.caller.role,
+    at: ctx.clock.now(),
   });
   return row;
 }
@@ -107,7 +107,7 @@ export async function applyAction(
   set: (to: Status, day: string) => Partial<typeof cases.$inferInsert> = () => ({}),
   note: string | null = null,
 ): Promise<CaseRow> {
-  const day = today();
+  const day = ctx.clock.today();
   const decision = decide(
     { status: c.status, rectificationDueOn: c.rectificationDueOn, findings: await findingCount(tx, c.id) },
     action,
@@ -128,6 +128,7 @@ export async function applyAction(
     note,
     actor: actorOf(ctx.caller),
     actorRole: ctx.caller.role,
+    at: ctx.clock.now(),
   });
   return updated as CaseRow;
 }
@@ -323,6 +324,7 @@ builder.mutationFields((t) => ({
         reason: args.reason.trim(),
         actor: actorOf(ctx.caller),
         actorRole: ctx.caller.role,
+        at: ctx.clock.now(),
       });
       if (!outcome.ok) stop(outcome.code, `取消备案资质 refused by the enterprises domain: ${outcome.message}`);
       return updated;

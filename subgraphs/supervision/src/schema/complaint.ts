@@ -3,7 +3,6 @@ import { access, type Claims, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
-import { today } from '../clock.ts';
 import type { ComplaintRow } from '../loaders.ts';
 import { actRefusal, handlesComplaint, isSupervisor } from '../rules/access.ts';
 import { intakeRefusals, triage } from '../rules/complaint.ts';
@@ -199,7 +198,7 @@ builder.mutationFields((t) => ({
             content: intake.content.trim(),
             complainantName: intake.complainantName,
             complainantContact: intake.complainantContact,
-            receivedOn: today(),
+            receivedOn: ctx.clock.today(),
           })
           .returning({ id: complaints.id, receivedOn: complaints.receivedOn });
         return { receipt: { reference: row?.id as string, receivedOn: row?.receivedOn as string } };
@@ -228,7 +227,7 @@ builder.mutationFields((t) => ({
             mediaOutlet: input.mediaOutlet.trim(),
             mediaReference: input.mediaReference.trim(),
             publishedOn: dateString(input.publishedOn),
-            receivedOn: today(),
+            receivedOn: ctx.clock.today(),
           })
           .returning();
         return { complaint: row };
@@ -261,7 +260,7 @@ builder.mutationFields((t) => ({
             triageNote: args.note?.trim() || null,
             suspectedViolations: args.suspectedViolations ?? [],
             triagedBy: actorOf(ctx.caller),
-            triagedAt: new Date(),
+            triagedAt: ctx.clock.now(),
           })
           .where(eq(complaints.id, c.id))
           .returning();

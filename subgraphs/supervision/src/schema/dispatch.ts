@@ -4,7 +4,6 @@ import { access, canReach, type Refusal } from '@hub/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
-import { today } from '../clock.ts';
 import type { DispatchRow } from '../loaders.ts';
 import { actRefusal } from '../rules/access.ts';
 import { dispatchFor } from '../rules/dispatch.ts';
@@ -78,7 +77,7 @@ builder.mutationFields((t) => ({
           const p = plans.get(id);
           if (!p) stop('NOT_FOUND', `no plan has id ${id}`, 'planIds');
           stopIf(actRefusal(ctx.caller, p.prefectureCode, `plan ${id}`));
-          if (p.status !== 'REPORTED' || p.evaluationDate < today()) {
+          if (p.status !== 'REPORTED' || p.evaluationDate < ctx.clock.today()) {
             stop(
               'PLAN_NOT_UPCOMING',
               `plan ${id} is not a reported evaluation still to come (${p.status}, ${p.evaluationDate})`,
@@ -136,7 +135,7 @@ builder.mutationFields((t) => ({
             outcome: args.outcome,
             findings: args.findings.trim(),
             evidence: (args.evidence ?? []).map((e) => e.trim()).filter(Boolean),
-            findingsRecordedAt: new Date(),
+            findingsRecordedAt: ctx.clock.now(),
           })
           .where(eq(supervisorDispatches.id, id))
           .returning();

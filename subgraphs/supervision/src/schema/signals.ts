@@ -2,9 +2,8 @@ import { enterprisePrefectures, isUuid, planFacts } from '@hub/db';
 import { access, forwardConnection, reachOf } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
-import { builder, Prefecture } from '../builder.ts';
+import { builder, type Context, Prefecture } from '../builder.ts';
 import { change, stop, stopIf } from '../change.ts';
-import { today } from '../clock.ts';
 import { actRefusal, SUPERVISION_READERS } from '../rules/access.ts';
 import type { Signal } from '../rules/signals.ts';
 import { casesForSignals, computeSignals } from '../signals.ts';
@@ -65,12 +64,12 @@ const RiskSignal = builder.objectRef<Signal>('RiskSignal').implement({
 
 /** Signals of many enterprises in one computation per request. */
 const perRequest = new WeakMap<object, DataLoader<string, Signal[]>>();
-function signalLoader(ctx: { db: Parameters<typeof computeSignals>[0]; loaders: object }) {
+function signalLoader(ctx: Pick<Context, 'db' | 'loaders' | 'clock'>) {
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, Signal[]>(async (ids) => {
       const valid = ids.filter((id) => isUuid(id));
-      const all = valid.length ? await computeSignals(ctx.db, { enterpriseIds: valid, asOf: today() }) : [];
+      const all = valid.length ? await computeSignals(ctx.db, { enterpriseIds: valid, asOf: ctx.clock.today() }) : [];
       return ids.map((id) => all.filter((s) => s.enterpriseId === id));
     });
     perRequest.set(ctx.loaders, loader);
@@ -103,7 +102,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const prefecture = prefectureFilter(ctx.caller, args.prefecture);
-      const all = (await computeSignals(ctx.db, { prefecture, asOf: today() })).filter(
+      const all = (await computeSignals(ctx.db, { prefecture, asOf: ctx.clock.today() })).filter(
         (s) => !args.kind || s.kind === args.kind,
       );
       return forwardConnection(
@@ -133,7 +132,7 @@ builder.mutationFields((t) => ({
           : undefined;
         if (!enterpriseId || !prefecture) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
         stopIf(actRefusal(ctx.caller, prefecture, 'this signal'));
-        const signal = (await computeSignals(tx, { enterpriseIds: [enterpriseId], asOf: today() })).find(
+        const signal = (await computeSignals(tx, { enterpriseIds: [enterpriseId], asOf: ctx.clock.today() })).find(
           (s) => s.key === args.key,
         );
         if (!signal) stop('SIGNAL_NOT_FOUND', 'the signal no longer holds (or never did)', 'key');
