@@ -14,8 +14,8 @@ export interface TestHub extends Hub {
  * relative to it — for scenarios written on one calendar (a holiday, a year end); without it, on
  * the real date, and tests compute their dates from `hub.clock`.
  */
-export async function startTestHub(seedSize = 2000, opts: { today?: string } = {}): Promise<TestHub> {
-  const clock = new HubClock({ production: false });
+export async function startTestHub(seedSize = 2000, opts: { today?: string; clock?: HubClock } = {}): Promise<TestHub> {
+  const clock = opts.clock ?? new HubClock({ production: false });
   if (opts.today) clock.set(opts.today, 'test');
   const db = await freshDb();
   await migrate(db);
@@ -85,6 +85,7 @@ export interface GqlResult<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, any>;
 }
 
 /** POSTs a GraphQL operation; `auth` is a bearer token, or raw headers. */
