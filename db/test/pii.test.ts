@@ -122,7 +122,10 @@ async function dumpAssessment(h: TestDb): Promise<string> {
 describe('resident IDs in the database', () => {
   let h: TestDb;
   const SIZE = 300;
-  const clear = new Set(generateDemoData(SIZE).certificates.map((c) => c.holderResidentId));
+  const TODAY = '2026-11-01';
+  // The seed's workers: every certificate holder is one, and so are those who failed or await results.
+  const seeded = generateDemoData(SIZE, TODAY).workers.map((w) => w.residentId);
+  const clear = new Set(seeded);
   const workerIds = ['430102199001011237', '43010219850607123X'];
 
   beforeAll(async () => {
@@ -132,7 +135,7 @@ describe('resident IDs in the database', () => {
     saved.rotationHmac = process.env.HUB_PII_HMAC_KEY;
     h = await freshDb();
     await migrate(h);
-    await seed(h, { size: SIZE });
+    await seed(h, { size: SIZE, today: TODAY });
     const [e] = await h.db.select().from(enterprises).orderBy(asc(enterprises.id)).limit(1);
     await h.db.insert(workers).values(
       workerIds.map((id, i) => ({
@@ -157,13 +160,13 @@ describe('resident IDs in the database', () => {
 
   async function storedIds(): Promise<{ keyIds: Set<string>; ids: string[] }> {
     const certs = await h.db.select().from(certificates).orderBy(asc(certificates.number));
-    const ws = await h.db.select().from(workers).orderBy(asc(workers.name));
+    const ws = await h.db.select().from(workers).orderBy(asc(workers.name), asc(workers.id));
     const encs = [...certs.map((c) => c.holderResidentIdEnc), ...ws.map((w) => w.residentIdEnc)];
     return { keyIds: new Set(encs.map((e) => ciphertextKeyId(e))), ids: encs.map((e) => decryptResidentId(e)) };
   }
 
   it('keeps no resident ID in clear anywhere in the assessment schema, as text or as bytes', async () => {
-    expect(clear.size).toBe(SIZE + workerIds.length);
+    expect(clear.size).toBe(seeded.length + workerIds.length);
     const dump = await dumpAssessment(h);
     const found = [...dump.matchAll(ID_WINDOW)].map((m) => m[1] as string).filter((w) => clear.has(w));
     expect(found).toEqual([]);
@@ -194,7 +197,7 @@ describe('resident IDs in the database', () => {
     const summary = await rotatePiiKeys(h.db, { batch: 64 });
     expect(summary).toEqual({
       key: 'new',
-      rewritten: { 'assessment.workers': workerIds.length, 'assessment.certificates': SIZE },
+      rewritten: { 'assessment.workers': seeded.length + workerIds.length, 'assessment.certificates': SIZE },
     });
     expect((await rotatePiiKeys(h.db)).rewritten).toEqual({ 'assessment.workers': 0, 'assessment.certificates': 0 });
     useKeys(fresh);
@@ -223,7 +226,10 @@ describe('resident IDs in the database', () => {
         .where(inArray(certificates.holderResidentIdHmac, residentIdLookup(some)));
     expect(await find()).toHaveLength(1);
     const summary = await rehashResidentIds(h.db, { batch: 100 });
-    expect(summary.rewritten).toEqual({ 'assessment.workers': workerIds.length, 'assessment.certificates': SIZE });
+    expect(summary.rewritten).toEqual({
+      'assessment.workers': seeded.length + workerIds.length,
+      'assessment.certificates': SIZE,
+    });
     delete process.env.HUB_PII_HMAC_PREVIOUS_KEYS;
     useKeys(saved.rotationKeys as string, newHmac);
     expect(piiKeyring().hmac).toHaveLength(1);

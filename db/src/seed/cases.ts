@@ -1,18 +1,31 @@
 /**
- * Demo supervision (督导): every suspended or revoked institution has the case behind it, and a
- * few more confirmed institutions (~6% of enterprises in all) have 1–2 cases; each case past
- * OPEN has its findings with evidence and every step in its history. Plus the pool: city
- * inspectors and external quality supervisors in every 市州, and province inspectors.
+ * Demo supervision (督导): every suspended or revoked institution has the case behind it; a case in
+ * each state whose next step can be taken today (an OPEN case to investigate, one INVESTIGATING, a
+ * rectification ordered and not yet due, one RECTIFIED to close, one ESCALATED awaiting the decision,
+ * and CLOSED and TRANSFERRED ones); a few more confirmed institutions (~6% of enterprises in all)
+ * have 1–2 cases. Each case past OPEN has its findings with evidence and every step in its history.
+ * Cases from a complaint or media report come from a complaint (CONVERTED); other complaints are
+ * RECEIVED, ACCEPTED (a case may be opened today) or DISMISSED. Plus the pool: city inspectors and
+ * external quality supervisors in every 市州, and province inspectors. Every date is relative to
+ * "today". No case is a 随机抽查 or a risk signal's: those name a campaign's draw or a signal.
  */
-import type { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
-import { type EnterpriseFacts, type ViolationType as FilingViolation, TODAY } from './enterprises.ts';
-import { PLACES, personName } from './names.ts';
-import { addDays, maxDate, minDate, officeTime, type Rng } from './random.ts';
+import type {
+  caseEvents,
+  caseFindings,
+  cases,
+  complaints,
+  inspectors,
+  supervisorDispatches,
+} from '../schema/supervision.ts';
+import type { EnterpriseFacts, ViolationType as FilingViolation } from './enterprises.ts';
+import { mobilePhone, PLACES, personName } from './names.ts';
+import { addDays, addWorkdays, maxDate, minDate, officeTime, type Rng } from './random.ts';
 
 export type CaseRow = typeof cases.$inferInsert;
 export type FindingRow = typeof caseFindings.$inferInsert;
 export type EventRow = typeof caseEvents.$inferInsert;
 export type InspectorRow = typeof inspectors.$inferInsert;
+export type ComplaintRow = typeof complaints.$inferInsert;
 type Source = CaseRow['source'];
 type CaseStatus = NonNullable<CaseRow['status']>;
 type ViolationType = NonNullable<CaseRow['violationTypes']>[number];
@@ -42,12 +55,10 @@ const VIOLATION_LABELS: Record<ViolationType, string> = {
 };
 
 const SOURCES: readonly (readonly [Source, number])[] = [
-  ['RANDOM_INSPECTION', 25],
-  ['COMPLAINT', 22],
-  ['RISK_SIGNAL', 18],
-  ['SPECIAL_INSPECTION', 14],
-  ['PERIODIC_INSPECTION', 12],
-  ['MEDIA_REPORT', 9],
+  ['COMPLAINT', 30],
+  ['SPECIAL_INSPECTION', 25],
+  ['PERIODIC_INSPECTION', 30],
+  ['MEDIA_REPORT', 15],
 ];
 
 const SOURCE_TEXT: Record<Source, string> = {
@@ -102,11 +113,12 @@ function caseWithHistory(
   status: CaseStatus,
   types: ViolationType[],
   endOn: string | null,
+  today: string,
 ): { row: CaseRow; findings: FindingRow[]; events: EventRow[] } {
   const source = rng.weightedPairs(SOURCES);
   const id = rng.uuid();
   const actor = `seed:inspector-${e.place.code}`;
-  const last = endOn ?? TODAY;
+  const last = endOn ?? today;
   const within = (days: number) => minDate(addDays(openedOn, days), last);
   const steps: Step[] = [{ to: 'OPEN', on: openedOn, action: 'OPEN_CASE', note: null }];
   const row: CaseRow = {
@@ -123,11 +135,14 @@ function caseWithHistory(
   };
   if (status !== 'OPEN')
     steps.push({ to: 'INVESTIGATING', on: within(rng.int(1, 5)), action: 'START_INVESTIGATION', note: null });
-  const rectifying = status === 'RECTIFICATION_ORDERED' || (status === 'CLOSED' && rng.chance(0.6));
+  // ESCALATED: half after a rectification deadline passed unrectified, half as serious from the start.
+  const overdue = status === 'ESCALATED' && rng.chance(0.5);
+  const rectifying =
+    status === 'RECTIFICATION_ORDERED' || status === 'RECTIFIED' || overdue || (status === 'CLOSED' && rng.chance(0.6));
   if (rectifying) {
     const orderedOn = within(rng.int(6, 15));
     row.rectificationRequirements = rng.pick(REQUIREMENTS);
-    row.rectificationDueOn = addDays(orderedOn, rng.int(30, 90));
+    row.rectificationDueOn = addDays(orderedOn, overdue ? rng.int(30, 40) : rng.int(30, 90));
     row.notifiedOn = orderedOn;
     steps.push({
       to: 'RECTIFICATION_ORDERED',
@@ -135,12 +150,21 @@ function caseWithHistory(
       action: 'ORDER_RECTIFICATION',
       note: row.rectificationRequirements,
     });
-    if (status === 'CLOSED') {
+    if (status === 'CLOSED' || status === 'RECTIFIED') {
       const rectifiedOn = minDate(addDays(orderedOn, rng.int(10, 29)), last);
       row.rectifiedOn = rectifiedOn;
       row.rectificationReport = '已按要求完成整改并报送整改报告，经现场复核属实。';
       steps.push({ to: 'RECTIFIED', on: rectifiedOn, action: 'RECORD_RECTIFICATION', note: row.rectificationReport });
     }
+  }
+  if (status === 'ESCALATED') {
+    const after = row.rectificationDueOn ? addDays(row.rectificationDueOn, 1) : within(rng.int(8, 20));
+    row.escalatedOn = minDate(maxDate(after, steps.at(-1)?.on ?? openedOn), today);
+    row.escalationReason = overdue
+      ? '整改期限届满仍未整改到位，提请升级处理。'
+      : '经调查核实，问题严重，提请取消备案资质。';
+    row.notifiedOn = row.escalatedOn;
+    steps.push({ to: 'ESCALATED', on: row.escalatedOn, action: 'ESCALATE', note: row.escalationReason });
   }
   if (status === 'QUALIFICATION_REVOKED' && endOn) {
     row.escalatedOn = maxDate(steps.at(-1)?.on ?? openedOn, addDays(endOn, -rng.int(1, 5)));
@@ -199,31 +223,119 @@ export interface SupervisionData {
   cases: CaseRow[];
   findings: FindingRow[];
   events: EventRow[];
+  complaints: ComplaintRow[];
 }
 
-export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[]): SupervisionData {
-  const out: SupervisionData = { cases: [], findings: [], events: [] };
+const COMPLAINTS = [
+  '本人参加技能等级认定时，技能操作考核时间明显短于规定时间，考评员未认真评分。',
+  '单位组织的认定考试题目提前泄露，部分人员未参加实操考核即取得证书。',
+  '认定机构向非本企业人员收费办理证书，承诺“包过”。',
+  '本人成绩合格但公示名单中没有本人，询问后未得到答复。',
+  '公示期只有两三天，公示内容不全，职工无法提出异议。',
+  '单位要求职工交纳高额评价费用，与公告不符。',
+];
+const MEDIA = ['湖南日报', '红网', '潇湘晨报', '长沙晚报', '新湖南客户端'];
+const DISMISSALS = [
+  '反映内容不属于职业技能等级认定监管范围，已告知向劳动保障监察机构反映。',
+  '经初步核实，反映人所述情况与评价档案记录不符，且无其他线索，不予受理。',
+];
+
+/** A complaint or media report against `e`, received on `receivedOn`, and how far it has gone. */
+function complaint(
+  rng: Rng,
+  e: EnterpriseFacts,
+  receivedOn: string,
+  status: NonNullable<ComplaintRow['status']>,
+  suspected: ViolationType[],
+  media: boolean,
+  triagedOn: string | null,
+): ComplaintRow {
+  const named = rng.chance(0.7);
+  const outlet = rng.pick(MEDIA);
+  const publishedOn = addDays(receivedOn, -rng.int(0, 3));
+  return {
+    id: rng.uuid(),
+    kind: media ? 'MEDIA_REPORT' : 'WORKER_COMPLAINT',
+    enterpriseId: e.id,
+    prefectureCode: e.place.code,
+    content: media
+      ? `${outlet}报道：有职工反映${e.name}${rng.pick(COMPLAINTS).replace(/^本人/, '')}`
+      : rng.pick(COMPLAINTS),
+    complainantName: !media && named ? personName(rng) : null,
+    complainantContact: !media && named ? mobilePhone(rng) : null,
+    mediaOutlet: media ? outlet : null,
+    mediaReference: media ? `https://news.example.cn/${publishedOn.replaceAll('-', '')}/${rng.digits(6)}.html` : null,
+    publishedOn: media ? publishedOn : null,
+    receivedOn,
+    receivedAt: officeTime(rng, receivedOn),
+    status,
+    suspectedViolations: status === 'RECEIVED' ? [] : suspected,
+    triageNote: triagedOn ? (status === 'DISMISSED' ? rng.pick(DISMISSALS) : '反映问题具体，予以受理。') : null,
+    triagedBy: triagedOn ? `seed:inspector-${e.place.code}` : null,
+    triagedAt: triagedOn ? officeTime(rng, triagedOn) : null,
+  };
+}
+
+export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[], today: string): SupervisionData {
+  const out: SupervisionData = { cases: [], findings: [], events: [], complaints: [] };
   const add = (c: ReturnType<typeof caseWithHistory>) => {
+    // A complaint or media report behind the case: received, accepted, then converted into it.
+    if (c.row.source === 'COMPLAINT' || c.row.source === 'MEDIA_REPORT') {
+      const e = facts.find((f) => f.id === c.row.enterpriseId) as EnterpriseFacts;
+      const triagedOn = addDays(c.row.openedOn, -rng.int(0, 2));
+      const receivedOn = addDays(triagedOn, -rng.int(1, 10));
+      const from = complaint(
+        rng,
+        e,
+        receivedOn,
+        'CONVERTED',
+        c.row.violationTypes ?? [],
+        c.row.source === 'MEDIA_REPORT',
+        triagedOn,
+      );
+      c.row.complaintId = from.id as string;
+      out.complaints.push(from);
+    }
     out.cases.push(c.row);
     out.findings.push(...c.findings);
     out.events.push(...c.events);
   };
+  const ago = (days: number) => addDays(today, -days);
   const sanctioned = facts.filter((e) => e.suspendedOn || e.revokedOn);
-  const confirmed = facts.filter((e) => e.status === 'CONFIRMED' && e.confirmedOn);
+  const confirmed = facts.filter((e) => e.status === 'CONFIRMED' && e.confirmedOn && !e.story);
   const extra = Math.max(1, Math.round(facts.length * 0.06) - sanctioned.length);
+  const types = () => rng.sample(VIOLATIONS, rng.chance(0.7) ? 1 : 2);
 
   // The case behind each suspension or revocation.
   for (const e of sanctioned) {
     const actionOn = (e.suspendedOn ?? e.revokedOn) as string;
-    const openedOn = maxDate('2025-01-02', addDays(actionOn, -rng.int(10, 40)));
-    const types: ViolationType[] = [e.violation ? FROM_FILING[e.violation] : 'MISMANAGEMENT'];
-    if (rng.chance(0.4)) types.push(rng.pick(VIOLATIONS.filter((t) => !types.includes(t))));
+    const openedOn = maxDate(ago(668), addDays(actionOn, -rng.int(10, 40)));
+    const found: ViolationType[] = [e.violation ? FROM_FILING[e.violation] : 'MISMANAGEMENT'];
+    if (rng.chance(0.4)) found.push(rng.pick(VIOLATIONS.filter((t) => !found.includes(t))));
     add(
       e.revokedOn
-        ? caseWithHistory(rng, e, openedOn, 'QUALIFICATION_REVOKED', types, e.revokedOn)
-        : caseWithHistory(rng, e, openedOn, 'RECTIFICATION_ORDERED', types, null),
+        ? caseWithHistory(rng, e, openedOn, 'QUALIFICATION_REVOKED', found, e.revokedOn, today)
+        : caseWithHistory(rng, e, openedOn, 'RECTIFICATION_ORDERED', found, null, today),
     );
   }
+
+  // One case in each state at its own institution, opened so that its next step can be taken today.
+  const story: readonly (readonly [CaseStatus, number, number | null])[] = [
+    ['OPEN', 2, null],
+    ['INVESTIGATING', 20, null],
+    ['RECTIFICATION_ORDERED', 30, null],
+    ['RECTIFIED', 60, null],
+    ['ESCALATED', 90, null],
+    ['CLOSED', 150, 70],
+    ['TRANSFERRED', 200, 90],
+  ];
+  const storyInstitutions = rng.sample(confirmed, story.length);
+  story.forEach(([status, opened, lasted], k) => {
+    const e = storyInstitutions[k % storyInstitutions.length] as EnterpriseFacts;
+    const openedOn = maxDate(ago(opened), addDays(e.confirmedOn as string, 30));
+    const endOn = lasted === null ? null : minDate(addDays(openedOn, lasted), today);
+    add(caseWithHistory(rng, e, openedOn, status, types(), endOn, today));
+  });
 
   // Other institutions under investigation, rectifying, cleared or referred on.
   const statuses: readonly (readonly [CaseStatus, number])[] = [
@@ -236,23 +348,37 @@ export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[]): Supe
   for (const e of rng.sample(confirmed, extra)) {
     const n = rng.chance(0.3) ? 2 : 1;
     for (let k = 0; k < n; k++) {
-      const openedOn = minDate(
-        rng.date(maxDate('2025-01-02', addDays(e.confirmedOn as string, 30)), '2026-10-30'),
-        TODAY,
-      );
+      const openedOn = minDate(rng.date(maxDate(ago(668), addDays(e.confirmedOn as string, 30)), ago(2)), today);
       let status = rng.weightedPairs(statuses);
       let endOn: string | null = null;
       if (status === 'CLOSED' || status === 'TRANSFERRED') {
         endOn = addDays(openedOn, rng.int(40, 120));
-        if (endOn > TODAY) {
+        if (endOn > today) {
           status = 'INVESTIGATING';
           endOn = null;
         }
       }
-      const types = rng.sample(VIOLATIONS, rng.chance(0.7) ? 1 : 2);
-      add(caseWithHistory(rng, e, openedOn, status, types, endOn));
+      add(caseWithHistory(rng, e, openedOn, status, types(), endOn, today));
     }
   }
+
+  // Complaints not (yet) a case: two received today or lately, two accepted awaiting a case, two dismissed.
+  const standalone: readonly (readonly [NonNullable<ComplaintRow['status']>, number, number | null])[] = [
+    ['RECEIVED', 0, null],
+    ['RECEIVED', 3, null],
+    ['ACCEPTED', 9, 4],
+    ['ACCEPTED', 6, 1],
+    ['DISMISSED', 40, 33],
+    ['DISMISSED', 120, 110],
+  ];
+  const targets = rng.sample(confirmed, standalone.length);
+  standalone.forEach(([status, received, triaged], k) => {
+    const e = targets[k % targets.length] as EnterpriseFacts;
+    const receivedOn = ago(received);
+    out.complaints.push(
+      complaint(rng, e, receivedOn, status, types(), k % 3 === 2, triaged === null ? null : ago(triaged)),
+    );
+  });
   return out;
 }
 
@@ -266,7 +392,7 @@ const QUALIFICATIONS = [
  * The pool: 3 city inspectors and 2 external quality supervisors in every 市州, and 4 province
  * inspectors; some have worked at a demo enterprise (a conflict the draw must respect).
  */
-export function generatePool(rng: Rng, facts: readonly EnterpriseFacts[]): InspectorRow[] {
+export function generatePool(rng: Rng, facts: readonly EnterpriseFacts[], today: string): InspectorRow[] {
   const out: InspectorRow[] = [];
   const formerOf = (prefecture: string | null) => {
     const local = facts.filter((e) => prefecture === null || e.place.code === prefecture);
@@ -287,7 +413,7 @@ export function generatePool(rng: Rng, facts: readonly EnterpriseFacts[]): Inspe
       occupationCodes: kind === 'EXTERNAL_SUPERVISOR' ? [rng.pick(['4', '5', '6'])] : [],
       active: true,
       createdBy: 'seed',
-      createdAt: officeTime(rng, '2024-12-02'),
+      createdAt: officeTime(rng, addDays(today, -699)),
     };
   };
   for (const place of PLACES) {
@@ -308,9 +434,10 @@ const SUPERVISION_FINDINGS = [
 
 /**
  * External quality supervisors dispatched to most demo plans at 二级/一级 (the hub's policy asks for
- * one there): a supervisor of the plan's 市州, never one its enterprise employs or employed,
- * qualified for the occupation. About one plan in twelve is left without, so the demo shows the
- * MISSING_EXTERNAL_SUPERVISION signal.
+ * one there), the working day after the plan was reported (if that day has come): a supervisor of
+ * the plan's 市州, never one its enterprise employs or employed, qualified for the occupation; the
+ * findings recorded after the evaluation. About one plan in twelve is left without, so the demo
+ * shows the MISSING_EXTERNAL_SUPERVISION signal once its certificates are out.
  */
 export function generateDispatches(
   rng: Rng,
@@ -321,9 +448,10 @@ export function generateDispatches(
     occupationCode: string;
     level: number;
     reportedOn: string;
-    status?: string | null;
+    evaluationDate: string;
   }[],
   pool: readonly InspectorRow[],
+  today: string,
 ): DispatchRow[] {
   const out: DispatchRow[] = [];
   for (const p of plans) {
@@ -339,8 +467,11 @@ export function generateDispatches(
     );
     if (!eligible.length) continue;
     const supervisor = rng.pick(eligible);
-    const done = p.status === 'SUBMITTED';
-    const dispatchedAt = officeTime(rng, addDays(p.reportedOn, 1));
+    const dispatchedOn = addWorkdays(p.reportedOn, 1);
+    if (dispatchedOn > today) continue;
+    const done = p.evaluationDate < today;
+    const dispatchedAt = officeTime(rng, dispatchedOn);
+    const findingsOn = minDate(addWorkdays(p.evaluationDate, rng.int(0, 2)), today);
     out.push({
       id: rng.uuid(),
       planId: p.id,
@@ -353,7 +484,7 @@ export function generateDispatches(
       outcome: done ? (rng.chance(0.9) ? 'NO_ISSUES' : 'ISSUES_FOUND') : null,
       findings: done ? rng.pick(SUPERVISION_FINDINGS) : null,
       evidence: done ? [`archive://督导记录/${p.id.slice(0, 8)}`] : [],
-      findingsRecordedAt: done ? new Date(dispatchedAt.getTime() + 10 * 86_400_000) : null,
+      findingsRecordedAt: done ? officeTime(rng, findingsOn) : null,
     });
   }
   return out;

@@ -4,6 +4,7 @@
  */
 import { makeCreditCode } from '@hub/kit/rules/credit-code';
 import type { enterprises, filingScopes, filings, filingTransitions } from '../schema/enterprise.ts';
+import { DEMO_CONFIRMED_BY, DEMO_CONFIRMED_DAYS_AGO, DEMO_FROM } from './demo.ts';
 import {
   brand,
   COMMON_OCCUPATIONS,
@@ -20,7 +21,19 @@ import {
   personName,
 } from './names.ts';
 import type { OccupationReference } from './occupations.ts';
-import { addDays, apportion, dayNumber, fromDayNumber, maxDate, nextWorkday, officeTime, type Rng } from './random.ts';
+import {
+  addDays,
+  addYears,
+  apportion,
+  dayNumber,
+  fromDayNumber,
+  maxDate,
+  minDate,
+  nextWorkday,
+  officeTime,
+  prevWorkday,
+  type Rng,
+} from './random.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferInsert;
 export type FilingRow = typeof filings.$inferInsert;
@@ -31,9 +44,6 @@ type Status = NonNullable<FilingRow['status']>;
 type Kind = FilingRow['kind'];
 type Affiliation = NonNullable<EnterpriseRow['affiliation']>;
 type Nature = EnterpriseRow['nature'];
-
-/** The fixed "today" of the demo data. */
-export const TODAY = '2026-11-01';
 
 export type ViolationType =
   | 'LOWERED_STANDARDS'
@@ -60,6 +70,7 @@ export const VIOLATION_LABELS: Record<ViolationType, string> = {
 export interface EnterpriseFacts {
   id: string;
   name: string;
+  creditCode: string;
   place: Prefecture;
   address: string;
   industry: Industry;
@@ -75,6 +86,11 @@ export interface EnterpriseFacts {
   /** The violation behind a suspension or revocation. */
   violation: ViolationType | null;
   scopes: { occupationCode: string; occupationName: string; levels: number[] }[];
+  /**
+   * The story institution (the first enterprise of 长沙, 企业自主评价, confirmed): it holds a plan in
+   * every state today and, from DEMO_FROM on, the demo certificate (institution code 010001).
+   */
+  story: boolean;
 }
 
 export interface EnterpriseData {
@@ -105,12 +121,13 @@ const NATURE_WEIGHTS: Record<Affiliation, readonly (readonly [Nature, number])[]
   ],
 };
 
-const FOUNDED: Record<Nature, readonly [string, string]> = {
-  STATE_OWNED: ['1950-01-01', '2012-12-31'],
-  PRIVATE: ['1988-01-01', '2023-12-31'],
-  FOREIGN: ['1992-01-01', '2021-12-31'],
-  MIXED: ['1995-01-01', '2022-12-31'],
-  OTHER: ['1980-01-01', '2023-12-31'],
+/** Founded between so many years before today (the older bound first). */
+const FOUNDED: Record<Nature, readonly [number, number]> = {
+  STATE_OWNED: [77, 14],
+  PRIVATE: [39, 3],
+  FOREIGN: [35, 5],
+  MIXED: [32, 4],
+  OTHER: [47, 3],
 };
 
 const LEVEL_SETS: readonly (readonly [number[], number])[] = [
@@ -156,8 +173,20 @@ function skewedDate(rng: Rng, from: string, to: string, power = 1): string {
   return fromDayNumber(a + Math.floor(rng.float() ** power * (b - a + 1)));
 }
 
-/** Lays out a filing's history backwards from the date of its current status. */
-function timeline(rng: Rng, status: Status, local: boolean, violation: ViolationType | null): Timeline {
+/**
+ * Lays out a filing's history backwards from the date of its current status, every date so many
+ * days before `today`. `confirmedBy` holds a confirmation to that day at the latest (the story
+ * institution, confirmed before every other one of its 市州).
+ */
+function timeline(
+  rng: Rng,
+  status: Status,
+  local: boolean,
+  violation: ViolationType | null,
+  today: string,
+  confirmedBy: string | null = null,
+): Timeline {
+  const ago = (days: number) => addDays(today, -days);
   const back = (on: string, min: number, max: number) => nextWorkday(addDays(on, -rng.int(min, max)));
   const steps: Timeline['steps'] = [];
   let confirmedOn: string | null = null;
@@ -174,21 +203,19 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
     case 'CONFIRMED':
     case 'SUSPENDED':
     case 'REVOKED': {
-      const latest = status === 'CONFIRMED' ? '2026-05-29' : '2025-06-30';
-      confirmedOn = nextWorkday(skewedDate(rng, '2024-05-06', latest, 1.5));
+      const latest = status === 'CONFIRMED' ? ago(156) : ago(489);
+      confirmedOn = nextWorkday(skewedDate(rng, ago(909), latest, 1.5));
+      if (confirmedBy) confirmedOn = minDate(confirmedOn, confirmedBy);
       reviewedBy = 'ministry';
       lastReviewOn = confirmedOn;
       if (status !== 'CONFIRMED') {
-        const from = maxDate(addDays(confirmedOn, 180), '2025-02-03');
+        const from = maxDate(addDays(confirmedOn, 180), ago(636));
         if (status === 'SUSPENDED') {
-          suspendedOn = nextWorkday(rng.date(from, '2026-09-30'));
+          suspendedOn = nextWorkday(rng.date(from, ago(32)));
         } else {
-          if (rng.chance(0.5)) suspendedOn = nextWorkday(rng.date(from, '2026-06-30'));
+          if (rng.chance(0.5)) suspendedOn = nextWorkday(rng.date(from, ago(124)));
           revokedOn = nextWorkday(
-            rng.date(
-              suspendedOn ? addDays(suspendedOn, 30) : from,
-              suspendedOn ? addDays(suspendedOn, 100) : '2026-10-15',
-            ),
+            rng.date(suspendedOn ? addDays(suspendedOn, 30) : from, suspendedOn ? addDays(suspendedOn, 100) : ago(17)),
           );
         }
       }
@@ -198,24 +225,24 @@ function timeline(rng: Rng, status: Status, local: boolean, violation: Violation
     }
     case 'PROVINCE_REVIEWED':
       reviewedBy = 'province';
-      lastReviewOn = nextWorkday(rng.date('2026-08-17', '2026-10-30'));
+      lastReviewOn = nextWorkday(rng.date(ago(76), ago(2)));
       break;
     case 'CITY_REVIEWED':
       reviewedBy = 'city';
-      lastReviewOn = nextWorkday(rng.date('2026-08-03', '2026-10-30'));
+      lastReviewOn = nextWorkday(rng.date(ago(90), ago(2)));
       break;
     case 'REJECTED':
       rejected = {
-        on: nextWorkday(rng.date('2024-08-01', '2026-10-28')),
+        on: nextWorkday(rng.date(ago(822), ago(4))),
         by: local && rng.chance(0.7) ? 'city' : 'province',
       };
       lastReviewOn = rejected.on;
       break;
     case 'SUBMITTED':
-      lastReviewOn = nextWorkday(rng.date('2026-07-01', '2026-10-30'));
+      lastReviewOn = nextWorkday(rng.date(ago(123), ago(2)));
       break;
     default: // DRAFT
-      lastReviewOn = nextWorkday(rng.date('2025-09-01', '2026-10-30'));
+      lastReviewOn = nextWorkday(rng.date(ago(426), ago(2)));
       break;
   }
 
@@ -435,8 +462,12 @@ function narratives(rng: Rng, industry: Industry, scopes: EnterpriseFacts['scope
 const FIRST_CONFIRMED_FIRST = (a: EnterpriseFacts, b: EnterpriseFacts, ia: number, ib: number) =>
   (a.confirmedOn ?? '') < (b.confirmedOn ?? '') ? -1 : (a.confirmedOn ?? '') > (b.confirmedOn ?? '') ? 1 : ia - ib;
 
-/** Builds `count` enterprises (at least 2 in each 市州), one filing each, with scopes and transitions. */
-export function generateEnterprises(rng: Rng, count: number, ref: OccupationLookup): EnterpriseData {
+/**
+ * Builds `count` enterprises (at least 2 in each 市州), one filing each, with scopes and transitions,
+ * their history in the years before `today`. The first enterprise of 长沙 is the story institution:
+ * 企业自主评价, confirmed, and from DEMO_FROM on confirmed before any other of its 市州 (code 010001).
+ */
+export function generateEnterprises(rng: Rng, count: number, ref: OccupationLookup, today: string): EnterpriseData {
   const n = Math.max(count, PLACES.length * 2);
   // Enterprises per 市州: 2 each, the rest by weight; then in random order.
   const perPlace = apportion(
@@ -460,6 +491,9 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
   const revoked = n >= 100 ? 2 : 1;
   const confirmed = Math.round(n * 0.8);
   const firstOfPlace = PLACES.map((p) => places.indexOf(p));
+  const storyIdx = firstOfPlace[0] as number; // 长沙, confirmed below like every first of its 市州
+  const confirmedBy =
+    today >= DEMO_FROM ? prevWorkday(minDate(DEMO_CONFIRMED_BY, addDays(today, -DEMO_CONFIRMED_DAYS_AGO))) : null;
   const rest = rng.shuffle(places.map((_, i) => i).filter((i) => !firstOfPlace.includes(i)));
   const statusOrder = [...firstOfPlace, ...rest];
   const openStates: Status[] = ['DRAFT', 'SUBMITTED', 'CITY_REVIEWED', 'PROVINCE_REVIEWED', 'REJECTED'];
@@ -476,7 +510,12 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
   });
 
   // ~10% are 社会评价组织 (leading enterprises serving their supply chain).
-  const social = new Set(rng.sample(order.slice(provincial + central), Math.max(1, Math.round(n * 0.1))));
+  const social = new Set(
+    rng.sample(
+      order.slice(provincial + central).filter((i) => i !== storyIdx),
+      Math.max(1, Math.round(n * 0.1)),
+    ),
+  );
 
   const creditCodes = new Set<string>();
   const names = new Set<string>();
@@ -524,7 +563,7 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
             'BROKEN_COMMITMENT',
           ] as const)
         : null;
-    const t = timeline(rng, st, aff === 'LOCAL', violation);
+    const t = timeline(rng, st, aff === 'LOCAL', violation, today, i === storyIdx ? confirmedBy : null);
     const scopes = chooseScopes(rng, industry, ref);
 
     const id = rng.uuid();
@@ -548,7 +587,10 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
       address,
       phone: landline(rng, place),
       registrationAuthority: registrationAuthority(place, division, aff),
-      foundedOn: rng.date(...FOUNDED[nature]),
+      foundedOn: rng.date(
+        addYears(today, -FOUNDED[nature][0]),
+        minDate(addYears(today, -FOUNDED[nature][1]), addYears(t.draftOn, -1)),
+      ),
       employeeCount,
       skilledWorkerCount: Math.min(skilledWorkerCount, employeeCount),
       nature,
@@ -625,6 +667,7 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
     out.facts.push({
       id,
       name,
+      creditCode,
       place,
       address,
       industry,
@@ -638,6 +681,7 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
       revokedOn: t.revokedOn,
       violation,
       scopes,
+      story: i === storyIdx,
     });
   }
 

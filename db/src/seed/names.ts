@@ -57,9 +57,12 @@ const FEMALE_CHARS = [
   ...'芳娜敏静丽艳娟霞燕玲婷雪慧红琴兰颖倩洁莉萍丹梅欣璐佳琳月婧瑶雯晶蓉蕾玉秀英华凤桂湘妍怡萱悦思媛娇露琼春芬莹岚',
 ];
 
+const SURNAME_LIST = SURNAMES.map((s) => s[0]);
+const SURNAME_WEIGHTS = SURNAMES.map((s) => s[1]);
+
 /** A Chinese personal name of 2 or 3 characters (3 when the surname is compound). */
 export function personName(rng: Rng, male = rng.chance(0.6)): string {
-  const surname = rng.weightedPairs(SURNAMES);
+  const surname = rng.weighted(SURNAME_LIST, SURNAME_WEIGHTS);
   const pool = male ? MALE_CHARS : FEMALE_CHARS;
   if (surname.length === 2) return surname + rng.pick(pool);
   if (rng.chance(0.3)) return surname + rng.pick(pool);

@@ -48,7 +48,7 @@ export function generateFilingExtras(rng: Rng, org: EnterpriseData) {
           : 'NONE';
     e.qualifiedAt = filing.confirmedAt ?? null;
 
-    const filedAt = filing.submittedAt ?? filing.createdAt ?? new Date('2024-07-01T02:00:00Z');
+    const filedAt = (filing.submittedAt ?? filing.createdAt) as Date;
     for (const scope of org.scopes.filter((s) => s.filingId === filing.id && s.basis === 'ENTERPRISE_SPECIFICATION')) {
       const id = rng.uuid();
       const reviewedAt = addDaysToDate(filedAt, -rng.int(10, 60));

@@ -1,7 +1,7 @@
 /**
  * Deterministic randomness and calendar helpers for the demo seed: a seeded PRNG
  * (mulberry32) with the usual draws, named sub-streams, and plain `YYYY-MM-DD` dates.
- * Nothing here reads Math.random or the clock.
+ * Nothing here reads Math.random; only `chinaToday` reads the clock, for the seed's default day.
  */
 
 /** 32-bit FNV-1a hash of a string, to derive named sub-streams from a seed. */
@@ -109,9 +109,13 @@ export class Rng {
 
   /** A version-4-shaped UUID from this stream (so ids are the same on every run). */
   uuid(): string {
-    const hex = this.chars('0123456789abcdef', 32);
+    const word = () => (Math.floor(this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    const a = word();
+    const b = word();
+    const c = word();
+    const d = word();
     const variant = '89ab'.charAt(Math.floor(this.next() * 4));
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
   }
 
   /** Integer in [min, max] whose logarithm is uniform: many small values, a few large ones. */
@@ -153,12 +157,34 @@ export function apportion(total: number, weights: readonly number[], min = 0): n
 
 const DAY_MS = 86_400_000;
 
+// Days from and to the civil calendar in integer arithmetic (H. Hinnant's algorithms): the seed
+// converts dates a few hundred thousand times, and Date.parse / toISOString cost most of it.
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
 export function dayNumber(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The `YYYY-MM-DD` date `day` days after 1970-01-01. */
 export function fromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function addDays(date: string, days: number): string {
@@ -182,6 +208,46 @@ export function weekday(date: string): number {
 export function nextWorkday(date: string): string {
   const w = weekday(date);
   return w === 6 ? addDays(date, 2) : w === 0 ? addDays(date, 1) : date;
+}
+
+/** The same day if it is Monday–Friday, otherwise the Friday before. */
+export function prevWorkday(date: string): string {
+  const w = weekday(date);
+  return w === 6 ? addDays(date, -1) : w === 0 ? addDays(date, -2) : date;
+}
+
+/**
+ * The `n`th Monday–Friday after `date` (before it when `n` is negative), `date` itself not
+ * counted; 0 gives `date`. Weekends only: the seed keeps its dates clear of the official holidays
+ * by margins (see assessments.ts), and the hub reads the official calendar itself.
+ */
+export function addWorkdays(date: string, n: number): string {
+  const step = n < 0 ? -1 : 1;
+  let day = date;
+  for (let left = Math.abs(n); left > 0; ) {
+    day = addDays(day, step);
+    const w = weekday(day);
+    if (w !== 0 && w !== 6) left--;
+  }
+  return day;
+}
+
+/** Whole years from `from` to `to` (a birthday counts on its day). */
+export function yearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) >= from.slice(5) ? years : years - 1;
+}
+
+/** The same month and day `years` later (29 February becomes 28 February). */
+export function addYears(date: string, years: number): string {
+  const y = String(Number(date.slice(0, 4)) + years).padStart(4, '0');
+  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${y}-${md}`;
+}
+
+/** Today's date in China (UTC+8), as `YYYY-MM-DD`: the seed's default "today". */
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3600e3).toISOString().slice(0, 10);
 }
 
 /** A timestamp on `date` at a random office-hours time in China Standard Time (UTC+8). */

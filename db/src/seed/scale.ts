@@ -10,18 +10,17 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbHandle } from '../client.ts';
 import { piiKeyring } from '../pii.ts';
-import { certificateSerials, certificates, evaluationPlans } from '../schema/assessment.ts';
+import { candidates, certificates, scores, workers } from '../schema/assessment.ts';
+import { type CertificateRow, sealCertificate, sealWorker, type WorkerRow } from './assessments.ts';
 import {
-  enterpriseSpecifications,
-  enterprises,
-  filingScopes,
-  filingServedParties,
-  filings,
-  filingTransitions,
-} from '../schema/enterprise.ts';
-import { caseEvents, caseFindings, cases, inspectors, supervisorDispatches } from '../schema/supervision.ts';
-import { type CertificateRow, sealCertificate } from './assessments.ts';
-import { generateDemoData, isSeeded, type SeedOptions, type SeedSummary, seedSummary } from './index.ts';
+  demoTables,
+  generateDemoData,
+  isSeeded,
+  type SeedOptions,
+  type SeedSummary,
+  seedSummary,
+  seedToday,
+} from './index.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
 
 const BULK = 10_000;
@@ -50,23 +49,11 @@ export async function seedScale(handle: DbHandle, opts: SeedOptions = {}): Promi
     throw new Error('the database already holds enterprises; the scale seed only fills an empty database');
   }
   opts.onProgress?.(0, size, 'generating');
-  const data = generateDemoData(size);
-  const tables: [string, PgTable, Record<string, unknown>[], number][] = [
-    ['enterprises', enterprises, data.enterprises, SMALL],
-    ['enterprise_specifications', enterpriseSpecifications, data.enterpriseSpecifications, SMALL],
-    ['filings', filings, data.filings, 250],
-    ['filing_scopes', filingScopes, data.filingScopes, SMALL],
-    ['filing_served_parties', filingServedParties, data.filingServedParties, SMALL],
-    ['filing_transitions', filingTransitions, data.filingTransitions, SMALL],
-    ['evaluation_plans', evaluationPlans, data.evaluationPlans, SMALL],
-    ['certificates', certificates, data.certificates, BULK],
-    ['certificate_serials', certificateSerials, data.certificateSerials, SMALL],
-    ['cases', cases, data.cases, SMALL],
-    ['case_findings', caseFindings, data.caseFindings, SMALL],
-    ['case_events', caseEvents, data.caseEvents, SMALL],
-    ['inspectors', inspectors, data.inspectors, SMALL],
-    ['supervisor_dispatches', supervisorDispatches, data.supervisorDispatches, SMALL],
-  ];
+  const data = generateDemoData(size, opts.today ?? seedToday());
+  const bulk = new Set<PgTable>([workers, candidates, scores, certificates]);
+  const tables: [string, PgTable, Record<string, unknown>[], number][] = demoTables(data).map(
+    ([stage, table, rows]) => [stage, table, rows, bulk.has(table) ? BULK : stage === 'filings' ? 250 : SMALL],
+  );
   const total = occupationReference().length + tables.reduce((s, [, , rows]) => s + rows.length, 0);
   let done = 0;
   const progress = (n: number, stage: string) => {
@@ -78,10 +65,13 @@ export async function seedScale(handle: DbHandle, opts: SeedOptions = {}): Promi
   await handle.db.transaction(async (tx: Tx) => {
     for (const [stage, table, rows, chunk] of tables) {
       // Resident IDs are encrypted chunk by chunk as they go in (never a million ciphertexts in
-      // memory), the next chunk while the database writes this one.
+      // memory), the next chunk while the database writes this one; a certificate gets a ciphertext
+      // of its own (the demo seed reuses its holder's worker ciphertext: same ID, same lookup hash).
       const prepare = (i: number) => {
         const part = rows.slice(i, i + chunk);
-        return table === certificates ? (part as CertificateRow[]).map((c) => sealCertificate(c, ring)) : part;
+        if (table === workers) return (part as WorkerRow[]).map((w) => sealWorker(w, ring));
+        if (table === certificates) return (part as CertificateRow[]).map((c) => sealCertificate(c, ring));
+        return part;
       };
       let part = prepare(0);
       for (let i = 0; i < rows.length; i += chunk) {
