@@ -14,8 +14,8 @@ import {
   usingDevPiiKeys,
 } from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
-import { AuthError, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
-import { HubClock, isCalendarDate } from '@hub/vocabulary';
+import { AuthError, hubClockFromConfig, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
+import { isCalendarDate } from '@hub/vocabulary';
 import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';
 
@@ -81,7 +81,7 @@ async function main() {
       console.error(`database: ${dbLabel()}`);
       // One gateway in this process by default: the demo machine also runs the subgraphs and the database.
       const gatewayWorkers = gatewayWorkersFromEnv(process.env.HUB_GATEWAY_WORKERS, 1);
-      const clock = new HubClock({ production: process.env.HUB_ENV === 'production' });
+      const clock = hubClockFromConfig();
       if (values.date) clock.set(values.date, 'pnpm hub start --date');
       const hub = await startHub({
         gatewayWorkers,

@@ -1,7 +1,7 @@
 import { auditWriter, calendarCoverage, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
-import type { Served } from '@hub/kit';
+import { hubClockFromConfig, type Served } from '@hub/kit';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
-import { HubClock } from '@hub/vocabulary';
+import type { HubClock } from '@hub/vocabulary';
 import { forkGateways } from './cluster.ts';
 import { type ServedGateway, startGateway } from './server.ts';
 
@@ -42,7 +42,7 @@ export interface Hub {
 /** The whole hub in one process: database, four subgraphs, gateway. */
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const db = opts.db ?? (await createDb());
-  const clock = opts.clock ?? new HubClock({ production: process.env.HUB_ENV === 'production' });
+  const clock = opts.clock ?? hubClockFromConfig();
   if (opts.prepare !== false) {
     await migrate(db);
     if (!(await isSeeded(db))) {
