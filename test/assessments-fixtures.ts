@@ -1,8 +1,8 @@
 /** Shared setup for the assessments end-to-end tests: a confirmed institution, tokens, and a GraphQL caller. */
-import { type Db, enterprises, filingScopes, filings, isInConfirmedScope } from '@hub/db';
+import { certificates, type Db, enterprises, filingScopes, filings, isInConfirmedScope } from '@hub/db';
 import { residentIdCheckChar } from '@hub/kit';
 import { addCalendarDays, type Clock } from '@hub/vocabulary';
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { gql, token } from './helpers.ts';
 
@@ -25,11 +25,18 @@ export interface Institution {
 export async function findInstitution(
   hub: { db: { db: Db }; clock: Clock },
   levels: number[],
-  kind: Institution['kind'] = 'ENTERPRISE_SELF_EVALUATION',
-  onDate = addCalendarDays(hub.clock.today(), 13),
-  absent: number | null = null,
+  opts: {
+    kind?: Institution['kind'];
+    onDate?: string;
+    /** A level its scope must not have (for an out-of-scope refusal). */
+    absent?: number;
+    /** At least this many certificates issued already (for a case about its certificates). */
+    minCertificates?: number;
+  } = {},
 ): Promise<Institution> {
   const db = hub.db.db;
+  const { kind = 'ENTERPRISE_SELF_EVALUATION', absent = null, minCertificates = 0 } = opts;
+  const onDate = opts.onDate ?? addCalendarDays(hub.clock.today(), 13);
   const rows = await db
     .select({
       id: enterprises.id,
@@ -60,7 +67,15 @@ export async function findInstitution(
         isInConfirmedScope(db, { enterpriseId: r.id, occupationCode: r.occupationCode, level, onDate }),
       ),
     );
-    if (ok.every(Boolean)) return { ...r, institutionCode: r.institutionCode as string, kind: r.kind };
+    if (!ok.every(Boolean)) continue;
+    if (minCertificates > 0) {
+      const [issued] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(certificates)
+        .where(eq(certificates.enterpriseId, r.id));
+      if ((issued?.n ?? 0) < minCertificates) continue;
+    }
+    return { ...r, institutionCode: r.institutionCode as string, kind: r.kind };
   }
   throw new Error(`the demo seed has no confirmed ${kind} with levels ${levels} in one occupation`);
 }

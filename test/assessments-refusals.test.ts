@@ -33,7 +33,7 @@ const REPORT = `mutation($i: ReportEvaluationPlanInput!) { reportEvaluationPlan(
 beforeAll(async () => {
   hub = await startTestHub(400, { today: '2026-12-01' });
   // Level 4 in scope, level 1 not: for the 超范围 refusal.
-  inst = await findInstitution(hub, [4], 'ENTERPRISE_SELF_EVALUATION', '2026-12-14', 1);
+  inst = await findInstitution(hub, [4], { onDate: '2026-12-14', absent: 1 });
   run = caller(hub.url, await institutionToken(inst.id));
   hub.clock.set('2026-12-01', 'test');
   for (const role of ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {

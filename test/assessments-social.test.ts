@@ -14,7 +14,7 @@ let served: { creditCode: string; name: string };
 
 beforeAll(async () => {
   hub = await startTestHub(400, { today: '2026-12-01' });
-  org = await findInstitution(hub, [4], 'SOCIAL_EVALUATION_ORGANIZATION');
+  org = await findInstitution(hub, [4], { kind: 'SOCIAL_EVALUATION_ORGANIZATION' });
   const [party] = await hub.db.db
     .select({ creditCode: filingServedParties.creditCode, name: filingServedParties.name })
     .from(filingServedParties)

@@ -130,7 +130,7 @@ describe('partner credentials (hr_partner)', () => {
     expect(r.status).toBe(401);
     expect(r.errors?.[0]?.extensions?.reason).toBe('CREDENTIAL_REVOKED');
     const [row] = await hub.db.db.select().from(partnerCredentials).where(eq(partnerCredentials.name, 'downgraded'));
-    const other = await findInstitution(hub, [3], 'SOCIAL_EVALUATION_ORGANIZATION');
+    const other = await findInstitution(hub, [3], { kind: 'SOCIAL_EVALUATION_ORGANIZATION' });
     const moved = await signUserToken({ role: 'hr_partner', enterpriseId: other.id, credentialId: row?.id });
     const m = await gql(hub.url, READ, { token: moved, variables: { id: other.id } });
     expect(m.errors?.[0]?.extensions?.reason).toBe('CREDENTIAL_REVOKED');
@@ -156,7 +156,7 @@ describe('partner credentials (hr_partner)', () => {
     const own = await gql(hub.url, LIST, { token: await institutionToken(inst.id), variables: { e: inst.id } });
     expect(own.errors).toBeUndefined();
     expect(own.data?.partnerCredentials.edges.length).toBeGreaterThan(0);
-    const other = await findInstitution(hub, [3], 'SOCIAL_EVALUATION_ORGANIZATION');
+    const other = await findInstitution(hub, [3], { kind: 'SOCIAL_EVALUATION_ORGANIZATION' });
     const theirs = await gql(hub.url, LIST, { token: await institutionToken(other.id), variables: { e: inst.id } });
     expect(theirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -54,7 +54,7 @@ async function catalogIds(prefecture: string): Promise<string[]> {
 
 beforeAll(async () => {
   hub = await startTestHub(400, { today: '2026-12-01' });
-  inst = await findInstitution(hub, [4]);
+  inst = await findInstitution(hub, [4], { minCertificates: 3 });
   cityInspector = await token({ role: 'inspector', prefecture: inst.prefectureCode, sub: 'inspector-local' });
   provinceInspector = await token({ role: 'inspector', sub: 'inspector-province' });
 });
