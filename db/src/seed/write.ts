@@ -71,7 +71,9 @@ export async function writeTables(
   tables: readonly SeedTable[],
   progress: (rows: number, stage: string) => void,
 ): Promise<void> {
-  if (handle.kind !== 'pglite') {
+  const db: Db = handle.db;
+  const client = (db as unknown as { $client?: PGlite }).$client;
+  if (handle.kind !== 'pglite' || typeof client?.transaction !== 'function') {
     await handle.db.transaction(async (tx) => {
       for (const [stage, table, rows] of tables) {
         // Long texts make filings heavier; keep their statements smaller.
@@ -85,8 +87,6 @@ export async function writeTables(
     });
     return;
   }
-  const db: Db = handle.db;
-  const client = (db as unknown as { $client: PGlite }).$client;
   await client.transaction(async (tx) => {
     const copied: PgTable[] = [];
     for (const [stage, table, rows] of tables) {
