@@ -110,11 +110,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   });
   await server.start();
 
-  const clock = opts.clock ? clockRoutes(opts.clock, opts.audit) : undefined;
-  if (opts.clock) {
-    const c = opts.clock;
-    logSandboxDate(() => c.sandbox()?.today ?? null);
-  }
+  const hubClock = opts.clock;
+  const clock = hubClock ? clockRoutes(hubClock, opts.audit) : undefined;
+  if (hubClock) logSandboxDate(() => hubClock.sandbox()?.today ?? null);
   const served = await serveGraphQL({
     server,
     port: opts.port ?? Number(process.env.HUB_PORT ?? DEFAULT_GATEWAY_PORT),
@@ -129,7 +127,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       ...(clock ? { '/admin/clock': clock.read } : {}),
     },
     ...(clock ? { actions: { '/admin/clock': clock.change } } : {}),
-    ...(opts.clock ? { sandbox: sandboxOf(opts.clock) } : {}),
+    ...(hubClock ? { sandbox: () => hubClock.sandbox() } : {}),
     context: async (req, body) => {
       const caller = await verifyCaller(req).catch(async (err: unknown) => {
         // A caller whose token does not verify is as public as any: the limit first (a 429 then
@@ -151,5 +149,3 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   });
   return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
 }
-
-const sandboxOf = (clock: HubClock) => () => clock.sandbox();
