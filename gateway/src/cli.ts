@@ -8,13 +8,24 @@ import {
   DEFAULT_SEED_SIZE,
   issuePartnerCredential,
   migrate,
+  productionPiiKeyProblems,
   rehashResidentIds,
   rotatePiiKeys,
   seed,
   usingDevPiiKeys,
 } from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
-import { AuthError, hubClockFromConfig, parseClaims, signUserToken, usingDevSecrets } from '@hub/kit';
+import {
+  AuthError,
+  hubClockFromConfig,
+  isDevelopment,
+  isProduction,
+  parseClaims,
+  secretProblems,
+  signUserToken,
+  tokenLifetimeProblems,
+  usingDevSecrets,
+} from '@hub/kit';
 import { isCalendarDate } from '@hub/vocabulary';
 import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';
@@ -30,9 +41,10 @@ const USAGE = `usage: pnpm hub <command> [flags]
         apply the committed migrations
   seed [--size N] [--date YYYY-MM-DD]
         load the deterministic demo data into an empty database; above ${DEFAULT_SEED_SIZE} bulk-loaded
-        (e.g. --size 1000000 in about a minute on PostgreSQL); its dates are relative to --date (default today)
+        (e.g. --size 1000000 on PostgreSQL); its dates are relative to --date (default today)
   token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
-        print a JWT signed with the configured (or dev) secret
+        print a JWT signed with the configured (or dev) secret; it lives at most the role's
+        maximum (HUB_TOKEN_MAX_LIFETIME; 12 h by default, capped at 12 h when --expires is not given)
   token --role hr_partner --enterprise ID [--name NAME] [--can-write] [--days 365] [--sub NAME]
         issue a partner credential in the database and print its token
   clock [show | set YYYY-MM-DD | advance DAYS | clear] [--url http://127.0.0.1:4000]
@@ -74,10 +86,30 @@ const SAMPLE_QUERY = `{
   }
 }`;
 
+/**
+ * What keeps this process from starting as configured, one sentence each: in production any
+ * development secret or key, or a secret too short (auth.ts secretProblems, pii.ts
+ * productionPiiKeyProblems); everywhere a malformed token-lifetime setting.
+ */
+function startRefusals(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [
+    ...(isProduction(env) ? [...secretProblems(env), ...productionPiiKeyProblems(env)] : []),
+    ...tokenLifetimeProblems(env),
+  ];
+}
+
 async function main() {
   switch (command) {
     case 'start': {
       const { values } = parseArgs({ args: rest, options: { size: { type: 'string' }, date: { type: 'string' } } });
+      // Fail closed before touching the database: nothing starts on a public key in production.
+      const refusals = startRefusals();
+      if (refusals.length) {
+        console.error(
+          `✗ the hub refuses to start${isProduction() ? ' in production (HUB_ENV=production)' : ''}:\n${refusals.map((r) => `  - ${r}`).join('\n')}`,
+        );
+        process.exit(1);
+      }
       console.error(`database: ${dbLabel()}`);
       // One gateway in this process by default: the demo machine also runs the subgraphs and the database.
       const gatewayWorkers = gatewayWorkersFromEnv(process.env.HUB_GATEWAY_WORKERS, 1);
@@ -89,7 +121,6 @@ async function main() {
         ...(values.size ? { seedSize: Number(values.size) } : {}),
         onProgress: progressBar('seeding'),
       });
-      const token = await signUserToken({ role: 'province_center', sub: 'demo' });
       console.log(`\nHub gateway ready at ${hub.url}${gatewayWorkers > 1 ? ` (${gatewayWorkers} workers)` : ''}`);
       for (const [name, s] of Object.entries(hub.subgraphs)) console.log(`  subgraph ${name.padEnd(12)} ${s.url}`);
       if (usingDevSecrets())
@@ -101,10 +132,16 @@ async function main() {
         `\ntoday: ${clock.today()}${clock.sandbox() ? ' (sandbox date: pnpm hub clock clear returns to the real one)' : ''}; official calendar loaded through ${calendar.loadedThrough ?? 'nothing'}`,
       );
       if (calendar.warning) console.log(`⚠ ${calendar.warning}`);
-      console.log(`\nTry (a province-centre token, valid 12 h):\n
+      // A ready-made province-centre token is a key to every record: printed in development only.
+      if (isDevelopment()) {
+        const token = await signUserToken({ role: 'province_center', sub: 'demo' });
+        console.log(`\nTry (a development province-centre token, valid up to 12 h):\n
 curl -s ${hub.url} -H 'content-type: application/json' \\
   -H 'authorization: Bearer ${token}' \\
   -d '${JSON.stringify({ query: SAMPLE_QUERY.replace(/\s+/g, ' ') })}'\n`);
+      } else {
+        console.log('\nNo token is printed outside development: issue one with pnpm hub token --role R.');
+      }
       const stop = async () => {
         console.error('shutting down…');
         await hub.close();
@@ -148,7 +185,7 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
           enterprise: { type: 'string' },
           prefecture: { type: 'string' },
           sub: { type: 'string' },
-          expires: { type: 'string', default: '12h' },
+          expires: { type: 'string' },
           name: { type: 'string' },
           'can-write': { type: 'boolean', default: false },
           days: { type: 'string', default: '365' },
