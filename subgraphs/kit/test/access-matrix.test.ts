@@ -30,11 +30,11 @@ describe('access matrix', () => {
     }
   });
 
-  it('is rendered in the README exactly as generated (pnpm --filter @hub/kit run access-table -- --write ../../README.md)', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const start = readme.indexOf(ACCESS_TABLE_START);
-    const end = readme.indexOf(ACCESS_TABLE_END);
-    expect(start, 'README has the access-matrix markers').toBeGreaterThan(0);
-    expect(readme.slice(start + ACCESS_TABLE_START.length, end).trim()).toBe(accessTableMarkdown());
+  it('is rendered in docs/security.md exactly as generated (pnpm --filter @hub/kit run access-table -- --write ../../docs/security.md)', () => {
+    const doc = readFileSync(new URL('../../../docs/security.md', import.meta.url), 'utf8');
+    const start = doc.indexOf(ACCESS_TABLE_START);
+    const end = doc.indexOf(ACCESS_TABLE_END);
+    expect(start, 'docs/security.md has the access-matrix markers').toBeGreaterThan(0);
+    expect(doc.slice(start + ACCESS_TABLE_START.length, end).trim()).toBe(accessTableMarkdown());
   });
 });
