@@ -39,6 +39,9 @@ process.on('exit', () => {
 /** Benchmark-only personal-data keys (derived from a public phrase: never use them for real data). */
 const BENCH_PII_KEYS = `bench:${createHash('sha256').update('hub benchmark pii key').digest('base64')}`;
 const BENCH_PII_HMAC_KEY = createHash('sha256').update('hub benchmark hmac key').digest('base64');
+// Production refuses the dev signing secrets too: benchmark-only ones, shared with this process, which signs the tokens.
+process.env.HUB_JWT_SECRET ||= createHash('sha256').update('hub benchmark jwt secret').digest('hex');
+process.env.HUB_INTERNAL_SECRET ||= createHash('sha256').update('hub benchmark internal secret').digest('hex');
 
 function start(mode: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {

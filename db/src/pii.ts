@@ -9,7 +9,8 @@
  * - `HUB_PII_HMAC_PREVIOUS_KEYS`: optional comma list of base64 keys still used for lookups while
  *   `pnpm hub keys rehash` recomputes the stored hashes with the current key.
  * Unset, built-in development keys are used (anyone can read the source: never in production);
- * with `HUB_ENV` or `NODE_ENV` = `production` they are refused.
+ * with `HUB_ENV` or `NODE_ENV` = `production` they are refused, unset or set by hand to the
+ * development values (`pnpm start` refuses to start: productionPiiKeyProblems).
  *
  * Ciphertext (bytea), self-describing: version byte 0x01, key-id length byte, key id (ASCII),
  * 12-byte random IV, ciphertext, 16-byte GCM tag. The header (version, key id) is the GCM
@@ -68,9 +69,12 @@ function decodeKey(b64: string, what: string, minBytes: number, exactBytes?: num
 
 /** Parses a keyring from configuration values (exported for tests and the rotation command). */
 export function parseKeyring(keys: string | undefined, hmacKey: string | undefined, previousHmac?: string): PiiKeyring {
-  const dev = !keys || !hmacKey;
+  const problems = piiKeyProblems({ HUB_PII_KEYS: keys, HUB_PII_HMAC_KEY: hmacKey });
+  const dev = problems.length > 0;
   if (dev && isProduction())
-    throw new PiiError('HUB_PII_KEYS and HUB_PII_HMAC_KEY must be set in production (the dev keys are public)');
+    throw new PiiError(
+      `HUB_PII_KEYS and HUB_PII_HMAC_KEY must be set in production, to keys of their own: ${problems.join('; ')}`,
+    );
   const byId = new Map<string, EncryptionKey>();
   for (const entry of (keys || DEV_KEYS).split(',')) {
     const at = entry.indexOf(':');
@@ -86,6 +90,39 @@ export function parseKeyring(keys: string | undefined, hmacKey: string | undefin
     decodeKey(k.trim(), i === 0 ? 'HUB_PII_HMAC_KEY' : 'HUB_PII_HMAC_PREVIOUS_KEYS', 32),
   );
   return { current, byId, hmac, dev };
+}
+
+const DEV_KEY_MATERIAL = DEV_KEYS.slice(DEV_KEYS.indexOf(':') + 1);
+
+/**
+ * Why these personal-data keys may not serve production, one sentence each (unset, or the
+ * built-in development keys set by hand); empty when they may. Lengths are checked when the
+ * keyring is parsed: 32-byte encryption keys, an HMAC key of at least 32 bytes.
+ */
+export function piiKeyProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const out: string[] = [];
+  if (!env.HUB_PII_KEYS) out.push('HUB_PII_KEYS is not set (the built-in development key is public)');
+  else if (env.HUB_PII_KEYS.split(',').some((e) => e.slice(e.indexOf(':') + 1).trim() === DEV_KEY_MATERIAL))
+    out.push('HUB_PII_KEYS lists the built-in development key, which anyone can derive from the source');
+  if (!env.HUB_PII_HMAC_KEY) out.push('HUB_PII_HMAC_KEY is not set (the built-in development key is public)');
+  else if (env.HUB_PII_HMAC_KEY.trim() === DEV_HMAC_KEY)
+    out.push('HUB_PII_HMAC_KEY is the built-in development key, which anyone can derive from the source');
+  return out;
+}
+
+/**
+ * Everything that keeps the configured personal-data keys from serving production: the
+ * problems above, then whatever makes the keyring fail to parse (a short or malformed key).
+ */
+export function productionPiiKeyProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  const problems = piiKeyProblems(env);
+  if (problems.length) return problems;
+  try {
+    parseKeyring(env.HUB_PII_KEYS, env.HUB_PII_HMAC_KEY, env.HUB_PII_HMAC_PREVIOUS_KEYS);
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
 }
 
 let cached: { source: string; ring: PiiKeyring } | undefined;

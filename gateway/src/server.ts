@@ -1,10 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   type AuditWriter,
   auditRefusedMutation,
   formatHubError,
   gatewayAuditPlugin,
+  isProduction,
   logSandboxDate,
   requestScope,
   type Served,
@@ -104,6 +106,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       costLimitPlugin(limits.maxCost),
       credentialRevokedStatus(),
       gatewayAuditPlugin<GatewayContext>({ service: 'gateway', write: opts.audit, callerOf: (ctx) => ctx.caller }),
+      // No Apollo Sandbox in production: it loads its scripts from Apollo's CDN into the hub's origin.
+      ...(isProduction() ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
     stringifyResult,

@@ -43,11 +43,123 @@ const INTERNAL_AUDIENCE = 'hub-subgraphs';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const encoder = new TextEncoder();
-export const jwtSecret = () => encoder.encode(process.env.HUB_JWT_SECRET || DEV_JWT_SECRET);
-const internalSecret = () => encoder.encode(process.env.HUB_INTERNAL_SECRET || DEV_INTERNAL_SECRET);
+
+/**
+ * Production is `HUB_ENV=production` (or `NODE_ENV=production`, which tooling sets): there the hub
+ * fails closed. Development is `HUB_ENV` unset or `development` (and NODE_ENV not production): only
+ * there does `pnpm start` print a ready-made token. Any other value (`staging`, `test`) is neither.
+ */
+export const isProduction = (env: NodeJS.ProcessEnv = process.env) =>
+  env.HUB_ENV === 'production' || env.NODE_ENV === 'production';
+export const isDevelopment = (env: NodeJS.ProcessEnv = process.env) =>
+  !isProduction(env) && (!env.HUB_ENV || env.HUB_ENV === 'development');
+
+/** A signing secret shorter than this (in UTF-8 bytes) is refused in production: HS256 wants ≥ 256 bits. */
+export const MIN_SECRET_BYTES = 32;
+
+const SECRETS = [
+  ['HUB_JWT_SECRET', DEV_JWT_SECRET, 'signs caller tokens'],
+  ['HUB_INTERNAL_SECRET', DEV_INTERNAL_SECRET, 'signs the gateway’s claims to the subgraphs'],
+] as const;
+
+/**
+ * Why the signing secrets may not serve production, one sentence each; empty when they may.
+ * Unset, the built-in development value, shorter than MIN_SECRET_BYTES, or both the same.
+ */
+export function secretProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out: string[] = [];
+  for (const [name, dev, what] of SECRETS) {
+    const value = env[name];
+    if (!value) out.push(`${name} is not set (it ${what}; the built-in development value is public)`);
+    else if (value === dev) out.push(`${name} is the built-in development value, which anyone can read in the source`);
+    else if (encoder.encode(value).length < MIN_SECRET_BYTES)
+      out.push(`${name} has ${encoder.encode(value).length} bytes; production needs at least ${MIN_SECRET_BYTES}`);
+  }
+  if (env.HUB_JWT_SECRET && env.HUB_JWT_SECRET === env.HUB_INTERNAL_SECRET)
+    out.push('HUB_JWT_SECRET and HUB_INTERNAL_SECRET are the same; give each its own');
+  return out;
+}
+
+/**
+ * A secret as the process's configuration gives it — in production only a fit one: a production
+ * process whose start skipped `secretProblems` still signs and verifies nothing with a public key.
+ */
+function secret(name: 'HUB_JWT_SECRET' | 'HUB_INTERNAL_SECRET', dev: string): Uint8Array {
+  const value = process.env[name];
+  if (isProduction()) {
+    const problems = secretProblems().filter((p) => p.startsWith(name));
+    if (problems.length) throw new Error(`refusing to use ${name} in production: ${problems.join('; ')}`);
+  }
+  return encoder.encode(value || dev);
+}
+
+export const jwtSecret = () => secret('HUB_JWT_SECRET', DEV_JWT_SECRET);
+const internalSecret = () => secret('HUB_INTERNAL_SECRET', DEV_INTERNAL_SECRET);
 
 /** True when the dev secrets are in force (the README says: never in production). */
-export const usingDevSecrets = () => !process.env.HUB_JWT_SECRET || !process.env.HUB_INTERNAL_SECRET;
+export const usingDevSecrets = () =>
+  !process.env.HUB_JWT_SECRET ||
+  !process.env.HUB_INTERNAL_SECRET ||
+  process.env.HUB_JWT_SECRET === DEV_JWT_SECRET ||
+  process.env.HUB_INTERNAL_SECRET === DEV_INTERNAL_SECRET;
+
+/**
+ * The longest a caller token may live (exp − iat), per role, in seconds. People sign in for a
+ * working day; a statistics wall screen is re-tokened weekly; a partner HR system's token lives as
+ * long as its credential (at most 5 × 366 days, and revocable: every request checks the credential).
+ * `HUB_TOKEN_MAX_LIFETIME` overrides any of them: `admin=1h,dashboard=24h` (s, m, h or d).
+ */
+export const DEFAULT_TOKEN_MAX_LIFETIME: Readonly<Record<Role, number>> = Object.freeze({
+  enterprise: 12 * 3600,
+  hr_partner: 5 * 366 * 86_400,
+  city_center: 12 * 3600,
+  province_center: 12 * 3600,
+  ministry: 12 * 3600,
+  inspector: 12 * 3600,
+  dashboard: 7 * 86_400,
+  admin: 12 * 3600,
+});
+
+/** How far a caller's clock may run ahead of the hub's: an `iat` later than this is refused. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Parses `HUB_TOKEN_MAX_LIFETIME`; throws with what is wrong. */
+export function parseTokenMaxLifetime(value: string | undefined): Record<Role, number> {
+  const out: Record<Role, number> = { ...DEFAULT_TOKEN_MAX_LIFETIME };
+  for (const entry of (value ?? '').split(',').map((e) => e.trim())) {
+    if (!entry) continue;
+    const m = /^([a-z_]+)=(\d{1,7})([smhd])$/.exec(entry);
+    if (!m || !(ROLES as readonly string[]).includes(m[1] as string))
+      throw new Error(
+        `HUB_TOKEN_MAX_LIFETIME: "${entry}" is not role=<number><s|m|h|d> with a role of ${ROLES.join(', ')}`,
+      );
+    const seconds = Number(m[2]) * (UNIT_SECONDS[m[3] as string] as number);
+    if (seconds < 60) throw new Error(`HUB_TOKEN_MAX_LIFETIME: "${entry}" is shorter than a minute`);
+    out[m[1] as Role] = seconds;
+  }
+  return out;
+}
+
+/** What is wrong with `HUB_TOKEN_MAX_LIFETIME` (checked at start in every environment); empty when nothing. */
+export function tokenLifetimeProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  try {
+    parseTokenMaxLifetime(env.HUB_TOKEN_MAX_LIFETIME);
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
+}
+
+let lifetimes: { source: string | undefined; max: Record<Role, number> } | undefined;
+
+/** The configured maximum lifetime of a caller token of this role, in seconds. */
+export function tokenMaxLifetime(role: Role): number {
+  const source = process.env.HUB_TOKEN_MAX_LIFETIME;
+  if (!lifetimes || lifetimes.source !== source) lifetimes = { source, max: parseTokenMaxLifetime(source) };
+  return lifetimes.max[role];
+}
 
 export class AuthError extends Error {
   constructor(
@@ -55,6 +167,9 @@ export class AuthError extends Error {
       | 'TOKEN_MISSING'
       | 'TOKEN_INVALID'
       | 'TOKEN_EXPIRED'
+      | 'TOKEN_NO_EXPIRY'
+      | 'TOKEN_TOO_LONG_LIVED'
+      | 'TOKEN_ISSUED_IN_FUTURE'
       | 'CLAIMS_INVALID'
       | 'CREDENTIAL_REQUIRED'
       | 'CREDENTIAL_REVOKED',
@@ -112,11 +227,63 @@ function claimsPayload(claims: Claims): Record<string, string> {
   return out;
 }
 
-/** Issues a caller JWT (CLI `hub token`, tests). */
-export async function signUserToken(claims: Claims, expiresIn: string | number = '12h'): Promise<string> {
-  const jwt = new SignJWT(claimsPayload(claims)).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setIssuedAt();
+/** Seconds from now of an expiry given as jose takes it: seconds since the epoch, or a span ("12h"). */
+function expiresInSeconds(expiresIn: string | number, now: number): number {
+  if (typeof expiresIn === 'number') return expiresIn - now;
+  const m = /^(\d+)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days)$/i.exec(expiresIn.trim());
+  if (!m) throw new AuthError('TOKEN_INVALID', `"${expiresIn}" is not a lifetime such as 30m, 12h or 7d`);
+  return Number(m[1]) * (UNIT_SECONDS[(m[2] as string)[0]?.toLowerCase() as string] as number);
+}
+
+/**
+ * Issues a caller JWT (CLI `hub token`, partner credentials, tests): `exp` always, by default the
+ * role's maximum lifetime capped at 12 hours; a longer one than the role allows is refused here
+ * rather than at the first request.
+ */
+export async function signUserToken(claims: Claims, expiresIn?: string | number): Promise<string> {
+  if (!(ROLES as readonly string[]).includes(claims.role))
+    throw new AuthError('CLAIMS_INVALID', `no token is issued for role ${claims.role}`);
+  const role = claims.role as Role;
+  const now = Math.floor(Date.now() / 1000);
+  const max = tokenMaxLifetime(role);
+  const lifetime = expiresIn === undefined ? Math.min(max, 12 * 3600) : expiresInSeconds(expiresIn, now);
+  if (lifetime > max)
+    throw new AuthError(
+      'TOKEN_TOO_LONG_LIVED',
+      `a ${role} token lives at most ${describeSeconds(max)} (HUB_TOKEN_MAX_LIFETIME); asked for ${describeSeconds(lifetime)}`,
+    );
+  const jwt = new SignJWT(claimsPayload(claims))
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setIssuedAt(now);
   if (claims.sub) jwt.setSubject(claims.sub);
-  return jwt.setExpirationTime(expiresIn).sign(jwtSecret());
+  return jwt.setExpirationTime(now + lifetime).sign(jwtSecret());
+}
+
+const describeSeconds = (s: number) =>
+  s % 86_400 === 0 ? `${s / 86_400} d` : s % 3600 === 0 ? `${s / 3600} h` : s % 60 === 0 ? `${s / 60} min` : `${s} s`;
+
+/**
+ * The lifetime rules of a caller token, beyond its signature: it must expire (`exp`), may not live
+ * longer than its role allows (exp − iat, or exp − now without an `iat`), and may not claim to be
+ * issued in the future (beyond CLOCK_SKEW_SECONDS). Throws AuthError.
+ */
+export function checkTokenLifetime(
+  role: Role,
+  payload: { exp?: number | undefined; iat?: number | undefined },
+  now = Math.floor(Date.now() / 1000),
+): void {
+  if (typeof payload.exp !== 'number')
+    throw new AuthError('TOKEN_NO_EXPIRY', 'the token has no expiry (claim "exp"); the hub accepts none without one');
+  if (typeof payload.iat === 'number' && payload.iat > now + CLOCK_SKEW_SECONDS)
+    throw new AuthError('TOKEN_ISSUED_IN_FUTURE', 'the token claims to be issued in the future (claim "iat")');
+  const max = tokenMaxLifetime(role);
+  const lifetime = payload.exp - (typeof payload.iat === 'number' ? payload.iat : now);
+  if (lifetime > max + CLOCK_SKEW_SECONDS)
+    throw new AuthError(
+      'TOKEN_TOO_LONG_LIVED',
+      `a ${role} token may live at most ${describeSeconds(max)}; this one lives ${describeSeconds(lifetime)}`,
+    );
 }
 
 /**
@@ -153,6 +320,7 @@ export async function verifyUserToken(token: string): Promise<Claims> {
   try {
     const { payload } = await jwtVerify(token, jwtSecret(), { algorithms: ['HS256'], issuer: ISSUER });
     const claims = parseClaims(payload);
+    checkTokenLifetime(claims.role as Role, payload);
     verifiedUserTokens.set(token, claims, payload.exp);
     return claims;
   } catch (err) {
