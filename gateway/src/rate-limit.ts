@@ -8,7 +8,8 @@ import { GraphQLError } from 'graphql';
  * (default 600; `0` turns the limit off). Signed-in callers are accountable by their token and
  * are not limited here. In memory, per gateway process: with N gateways behind a balancer each
  * address gets up to N × the rate — acceptable for a brake on scraping 证书查询; a shared store
- * (Redis) is the step after that.
+ * (Redis) is the step after that. This limit counts requests; 证书查询 lookups are budgeted one by
+ * one, for signed-in callers too, by lookup-budget.ts.
  *
  * The address is the TCP peer; behind a reverse proxy set `HUB_TRUST_PROXY=1` to take the
  * left-most `X-Forwarded-For` entry instead (only then: the header is forgeable otherwise).

@@ -18,6 +18,8 @@ import type { HubClock } from '@hub/vocabulary';
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
+import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetFromEnv } from './lookup-budget.ts';
+import { lookupGate } from './lookup-gate.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import { publicRateLimit } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
@@ -50,6 +52,10 @@ export interface GatewayOptions {
   clock?: HubClock;
   /** Readiness details that never fail /ready (the official calendar's coverage). */
   details?: () => Promise<Record<string, unknown>>;
+  /** 证书查询 budgets per lookup (lookup-budget.ts); default from HUB_LOOKUP_* and HUB_IDENTITY_* variables. */
+  lookupBudget?: LookupBudgetOptions;
+  /** Where the budgets count; default in this process's memory. */
+  lookupBudgetStore?: BudgetStore;
 }
 
 /** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts) and of its calls to each subgraph. */
@@ -95,6 +101,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
 
   const limits = opts.limits ?? limitsFromEnv();
   const limitPublic = publicRateLimit();
+  const lookups = lookupGate<GatewayContext>(
+    new LookupBudget(opts.lookupBudget ?? lookupBudgetFromEnv(), opts.lookupBudgetStore),
+  );
   const formatError = formatHubError('gateway');
   const server = new ApolloServer<GatewayContext>({
     gateway,
@@ -105,6 +114,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     plugins: [
       costLimitPlugin(limits.maxCost),
       credentialRevokedStatus(),
+      lookups.plugin,
       gatewayAuditPlugin<GatewayContext>({ service: 'gateway', write: opts.audit, callerOf: (ctx) => ctx.caller }),
       // No Apollo Sandbox in production: it loads its scripts from Apollo's CDN into the hub's origin.
       ...(isProduction() ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -124,7 +134,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     maxQueryChars: limits.maxQueryChars,
     name: 'gateway',
     accessLogLevel: 'info',
-    ...(process.env.HUB_FAST_PATH !== '0' ? { fastPath } : {}),
+    ...(process.env.HUB_FAST_PATH !== '0' ? { fastPath: lookups.fastPath(fastPath) } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb, opts.details),
@@ -148,7 +158,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       const scope = requestScope();
       if (scope) scope.role = caller.role;
       if (caller.role === 'public') limitPublic(req);
-      return { caller, internalToken: await internalTokenFor(caller) };
+      const context: GatewayContext = { caller, internalToken: await internalTokenFor(caller) };
+      lookups.enter(context, req, caller);
+      return context;
     },
   });
   return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
