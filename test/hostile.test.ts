@@ -38,6 +38,7 @@ export const STABLE_CODES = new Set([
   'FORBIDDEN',
   'NOT_FOUND',
   'TOO_MANY_REQUESTS',
+  'LOOKUP_BUDGET_EXCEEDED',
   // kit/http.ts
   'BODY_TOO_LARGE',
   'QUERY_TOO_LARGE',

@@ -5,8 +5,8 @@
  *
  *   DATABASE_URL=postgres://… pnpm --filter @hub/bench verification
  *
- * Needs the hub running on that database (`pnpm start`, HUB_PUBLIC_RATE high enough not to refuse
- * one address's benchmark traffic) and the scale seed loaded (`pnpm hub seed --size 1000000`).
+ * Needs the hub running on that database (`pnpm start` with `HUB_PUBLIC_RATE=0 HUB_LOOKUP_BUDGET=0`,
+ * or it refuses one address's benchmark traffic) and the scale seed loaded (`pnpm hub seed --size 1000000`).
  */
 import { createDb, rowsOf } from '@hub/db';
 import { PUBLIC_CALLER, signInternalToken } from '@hub/kit';
