@@ -1,4 +1,4 @@
-import { auditEvents } from '@hub/db';
+import { auditEvents, residentIdHmac, rowsOf as resultRows } from '@hub/db';
 import { signUserToken } from '@hub/kit';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,5 +263,64 @@ describe('audit log (审计日志)', () => {
     } finally {
       await hub.db.db.execute(sql`alter table audit.events_away rename to events`);
     }
+  });
+});
+
+/** Every text the audit table holds, one string per row: columns, arrays and JSON alike. */
+const everyText = async () =>
+  resultRows<{ t: string }>(
+    await hub.db.db.execute(
+      sql`select concat_ws(' | ', service, operation_name, field, role, sub, prefecture, request_id,
+            array_to_string(codes, ' '), array_to_string(target_ids, ' '), args::text) as t from audit.events`,
+    ),
+  ).map((r) => r.t);
+
+describe('audit log at rest and its volume (issue #26)', () => {
+  it('keeps no resident ID of a refused anonymous registerWorker, in any column or in the answer', async () => {
+    const rid = residentId(318, '19910203');
+    const r = await gql(hub.url, WORKER, {
+      variables: { i: { name: '匿名者', residentId: rid, employedSince: '2018-03-01' } },
+      headers: { 'x-request-id': `req-${rid}` },
+    });
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(r)).not.toContain(rid);
+    const [row] = await rowsOf('registerWorker');
+    expect(row).toMatchObject({ role: 'public', outcome: 'DENIED', targetIds: [] });
+    const texts = await everyText();
+    expect(texts.filter((t) => t.includes(rid) || t.includes(rid.slice(0, 17)))).toEqual([]);
+    expect(texts.join('\n')).not.toMatch(/(?<!\d)\d{14,17}[\dXx](?!\d)/);
+  });
+
+  it('names the resident ID a signed-in caller registered only by its lookup HMAC', async () => {
+    const rid = residentId(319, '19920304');
+    const r = await gql(hub.url, WORKER, {
+      token: await institutionToken(inst.id),
+      variables: { i: { name: '散列者', residentId: rid, employedSince: '2018-03-01' } },
+    });
+    expect(r.data?.registerWorker.errors).toEqual([]);
+    const [row] = await rowsOf('registerWorker');
+    expect(row?.targetIds).toEqual([r.data?.registerWorker.worker.id, `rid:${residentIdHmac(rid).toString('hex')}`]);
+    expect((await everyText()).join('\n')).not.toContain(rid);
+  });
+
+  it('records one row for an anonymous request aliasing a refused mutation ten times', async () => {
+    const before = (await rowsOf('registerWorker')).length;
+    const aliases = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `w${i}: registerWorker(input: { name: "别名${i}", residentId: "${residentId(320 + i)}", employedSince: "2018-03-01" }) { errors { code } }`,
+    );
+    const r = await gql(hub.url, `mutation Many { ${aliases.join(' ')} }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const rows = await rowsOf('registerWorker');
+    expect(rows.length).toBe(before + 1);
+    expect(rows[0]).toMatchObject({
+      role: 'public',
+      outcome: 'DENIED',
+      operationName: 'Many',
+      targetIds: [],
+      args: expect.objectContaining({ refusedFields: { registerWorker: 10 } }),
+    });
+    for (let i = 0; i < 10; i++) expect(JSON.stringify(rows[0])).not.toContain(residentId(320 + i));
   });
 });

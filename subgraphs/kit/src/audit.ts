@@ -36,8 +36,16 @@ export interface AuditEvent {
   outcome: AuditOutcome;
   /** Error or refusal codes (FORBIDDEN, FILING_WRONG_STATE, …); empty when OK. */
   codes: string[];
-  /** Ids named in the arguments or returned in the payload, when cheap to see. */
+  /** Ids named in the arguments or returned in the payload, when cheap to see; never a resident ID. */
   targetIds: string[];
+  /**
+   * Resident IDs (公民身份号码) the event concerns — a `residentId` argument, or a value shaped like
+   * one under an id key — in clear, in memory only: the writer stores each as its lookup HMAC
+   * (`rid:<hex>` in target_ids, the hash `assessment.workers.resident_id_hmac` holds), never the ID
+   * (db/src/write/audit.ts). Hashed, not masked: an auditor can still find every event about one
+   * person (hash the ID with the same key), which a mask like 430*************13 cannot tell apart.
+   */
+  residentIds?: string[];
   /** The arguments with personal data removed (see summarizeArgs). */
   args: Record<string, unknown>;
 }
@@ -60,8 +68,19 @@ const PERSON_BY = /^(?!order|group|sort)[a-z]\w*By$/;
  */
 const FREE_TEXT_KEY =
   /^(content|detail|details|note|notes|comment|comments|findings|report|summary|conclusion|explanation|narrative|facts|text|body)$/i;
-/** Digit runs shaped like a resident ID (or a mistyped one): masked wherever they occur. */
-const ID_LIKE = /(?<![\dXx])\d{14,17}[\dXx](?![\dXx])/g;
+/**
+ * Digit runs shaped like a resident ID (or a mistyped one): masked wherever they occur, whatever
+ * letter stands next to them (`x430…`, `…13X`); a longer run of digits is no ID (a certificate
+ * number has 21).
+ */
+const ID_LIKE = /(?<!\d)\d{14,17}[\dXx](?!\d)/g;
+/** Keys naming a person's identity number rather than a record: `residentId`, `holderResidentId`, `idCardNumber` … */
+const RESIDENT_ID_KEY = /resident|identity|idcard|idnumber|citizen/i;
+/** A whole value shaped like a resident ID (15 to 18 characters, the last may be X). */
+const WHOLE_ID_LIKE = new RegExp(`^${ID_LIKE.source}$`);
+
+/** Masks every run of digits shaped like a resident ID in a text: 430*************13. */
+export const maskResidentIdShapes = (text: string) => text.replace(ID_LIKE, (id) => maskResidentId(id));
 
 /**
  * Text PostgreSQL can store in jsonb: no NUL characters, no lone UTF-16 surrogates (hostile input
@@ -72,10 +91,14 @@ const storable = (s: string) => s.replaceAll('\u0000', '').replace(LONE_SURROGAT
 
 function summarizeValue(value: unknown, depth: number): unknown {
   if (value == null || typeof value === 'boolean') return value ?? null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return String(value);
+    // An 18-digit number is a resident ID sent where a number was asked for: masked, as text.
+    return WHOLE_ID_LIKE.test(String(value)) ? maskResidentId(String(value)) : value;
+  }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value === 'string') {
-    const masked = storable(value).replace(ID_LIKE, (id) => maskResidentId(id));
+    const masked = maskResidentIdShapes(storable(value));
     return masked.length > MAX_STRING ? `${masked.slice(0, MAX_STRING)}…(${masked.length} chars)` : masked;
   }
   if (depth >= MAX_DEPTH) return '[nested]';
@@ -95,28 +118,41 @@ function summarizeValue(value: unknown, depth: number): unknown {
 export function summarizeArgs(args: Record<string, unknown> | null | undefined, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args ?? {}).slice(0, MAX_ITEMS)) {
-    out[storable(key).slice(0, MAX_STRING)] =
+    out[maskResidentIdShapes(storable(key)).slice(0, MAX_STRING)] =
       value == null
         ? null
         : PERSONAL_KEY.test(key) || PERSON_BY.test(key)
           ? '[removed]'
-          : FREE_TEXT_KEY.test(key) && typeof value === 'string'
-            ? `[text, ${value.length} chars]`
-            : summarizeValue(value, depth);
+          : RESIDENT_ID_KEY.test(key) && typeof value === 'string'
+            ? // Whatever its shape (spaces, dashes, a wrong length): all but 3 + 2 characters masked.
+              maskResidentId(storable(value).trim().slice(0, MAX_STRING))
+            : FREE_TEXT_KEY.test(key) && typeof value === 'string'
+              ? `[text, ${value.length} chars]`
+              : summarizeValue(value, depth);
   }
   return out;
 }
 
 const ID_KEY = /^id$|Id$|Ids$/;
 
-/** Ids named by the arguments (id, planId, candidateIds …) and the ids of objects the payload returns. */
-function targetIdsOf(args: Record<string, unknown>, result: unknown): string[] {
+/**
+ * Ids named by the arguments (id, planId, candidateIds …) and the ids of objects the payload
+ * returns; resident IDs apart (a `residentId` argument, or any id-keyed value shaped like one),
+ * for the writer to hash. No resident ID is ever a target id in clear.
+ */
+function targetIdsOf(args: Record<string, unknown>, result: unknown): Pick<AuditEvent, 'targetIds' | 'residentIds'> {
   const ids = new Set<string>();
+  const people = new Set<string>();
+  const add = (key: string, v: unknown) => {
+    if (typeof v !== 'string' || v.length > 64) return;
+    const value = storable(v).trim();
+    if (RESIDENT_ID_KEY.test(key) || WHOLE_ID_LIKE.test(value)) people.add(value.toUpperCase());
+    else ids.add(maskResidentIdShapes(value));
+  };
   const visit = (obj: Record<string, unknown>, depth: number) => {
     for (const [key, value] of Object.entries(obj)) {
       if (ID_KEY.test(key)) {
-        for (const v of Array.isArray(value) ? value : [value])
-          if (typeof v === 'string' && v.length <= 64) ids.add(storable(v));
+        for (const v of Array.isArray(value) ? value : [value]) add(key, v);
       } else if (depth < 1 && value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
         visit(value as Record<string, unknown>, depth + 1);
       }
@@ -124,12 +160,9 @@ function targetIdsOf(args: Record<string, unknown>, result: unknown): string[] {
   };
   visit(args, 0);
   if (result && typeof result === 'object') {
-    for (const value of Object.values(result)) {
-      const id = (value as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && id.length <= 64) ids.add(storable(id));
-    }
+    for (const value of Object.values(result)) add('id', (value as { id?: unknown } | null)?.id);
   }
-  return [...ids].slice(0, MAX_ITEMS);
+  return { targetIds: [...ids].slice(0, MAX_ITEMS), residentIds: [...people].slice(0, MAX_ITEMS) };
 }
 
 const errorCodes = (err: unknown): string[] => {
@@ -139,11 +172,11 @@ const errorCodes = (err: unknown): string[] => {
   return codes;
 };
 
-type Observed = Pick<AuditEvent, 'field' | 'outcome' | 'codes' | 'targetIds' | 'args'>;
+type Observed = Pick<AuditEvent, 'field' | 'outcome' | 'codes' | 'targetIds' | 'residentIds' | 'args'>;
 
 /** How one root mutation field ended: thrown error, payload refusals, or done. */
 export function classifyField(field: string, args: Record<string, unknown>, error: unknown, result: unknown): Observed {
-  const summary = { field, args: summarizeArgs(args), targetIds: targetIdsOf(args, error ? null : result) };
+  const summary = { field, args: summarizeArgs(args), ...targetIdsOf(args, error ? null : result) };
   if (error) {
     const codes = errorCodes(error);
     const code = codes[0];
@@ -161,6 +194,33 @@ export function classifyField(field: string, args: Record<string, unknown>, erro
     return { ...summary, outcome: 'REFUSED', codes };
   }
   return { ...summary, outcome: 'OK', codes: [] };
+}
+
+/**
+ * 审计量 (audit volume) of the public caller: what it changed (OK, e.g. 职工投诉) is recorded field
+ * by field, but everything refused in one request is ONE event per service — the first refused
+ * field, the union of the codes, and in `args.refusedFields` how many root fields of which names
+ * were refused — with no target ids (an anonymous refusal concerns no record, and its arguments
+ * are the sender's inventions). Aliasing one refused mutation a thousand times writes one row,
+ * and the public rate limit bounds the requests. Signed-in callers answer for what they send:
+ * their events stay one per root field.
+ */
+export function boundPublicEvents(role: string, observed: Observed[]): Observed[] {
+  if (role !== 'public') return observed;
+  const refused = observed.filter((o) => o.outcome !== 'OK');
+  if (!refused.length) return observed;
+  const [first] = refused as [Observed, ...Observed[]];
+  const counts: Record<string, number> = {};
+  for (const o of refused) counts[o.field] = (counts[o.field] ?? 0) + 1;
+  const one: Observed = {
+    field: first.field,
+    outcome: first.outcome,
+    codes: [...new Set(refused.flatMap((o) => o.codes))].slice(0, MAX_ITEMS),
+    targetIds: [],
+    residentIds: [],
+    args: refused.length > 1 ? { ...first.args, refusedFields: summarizeArgs(counts) } : first.args,
+  };
+  return [...observed.filter((o) => o.outcome === 'OK'), one];
 }
 
 /** Root field names of a selection set, looking through inline fragments and fragment spreads. */
@@ -226,7 +286,8 @@ function refusedBeforeRunning(
   return {
     op: found.op,
     observed: rootFields(found.doc, found.op.selectionSet).map((f) => ({
-      field: f.name.value,
+      // A document that failed validation names any field it likes: masked like the arguments.
+      field: maskResidentIdShapes(f.name.value),
       outcome,
       codes: why,
       targetIds: [],
@@ -266,7 +327,8 @@ function who(service: string, caller: Claims | undefined, requestId: string | nu
     enterpriseId: caller?.enterpriseId ?? null,
     prefecture: caller?.prefecture ?? null,
     credentialId: caller?.credentialId ?? null,
-    requestId: requestId ? requestId.slice(0, 100) : null,
+    // The caller may choose its request id: a resident-ID shape in it is masked like anywhere else.
+    requestId: requestId ? maskResidentIdShapes(requestId.slice(0, 100)) : null,
   };
 }
 
@@ -347,7 +409,7 @@ export function auditPlugin<Ctx extends BaseContext>(opts: AuditPluginOptions<Ct
           }
           if (!observed.length) return;
           const who = whoAsked(opts, rc);
-          const events: AuditEvent[] = observed.map((o) => ({
+          const events: AuditEvent[] = boundPublicEvents(who.role, observed).map((o) => ({
             ...who,
             operationName: clientOperationName(rc.operationName ?? rc.request.operationName),
             ...o,
@@ -391,7 +453,7 @@ export async function auditRefusedMutation(
   if (!refused) return;
   const asked = who(opts.service, undefined, request.requestId);
   const operationName = clientOperationName(refused.op.name?.value);
-  const events = refused.observed.map((o) => ({ ...asked, operationName, ...o }));
+  const events = boundPublicEvents(asked.role, refused.observed).map((o) => ({ ...asked, operationName, ...o }));
   await writeAudit(opts as AuditPluginOptions<BaseContext>, events);
 }
 
@@ -423,7 +485,7 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
           const operationName = clientOperationName(rc.request.operationName ?? invalid.op.name?.value);
           await writeAudit(
             opts,
-            invalid.observed.map((o) => ({ ...who, operationName, ...o })),
+            boundPublicEvents(who.role, invalid.observed).map((o) => ({ ...who, operationName, ...o })),
           );
         },
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyField, summarizeArgs } from '../src/audit.ts';
+import { boundPublicEvents, classifyField, summarizeArgs } from '../src/audit.ts';
 import { AuthError, parseClaims, signInternalToken, verifyInternalToken } from '../src/auth.ts';
 import { hubError, refuse } from '../src/errors.ts';
 
@@ -114,5 +114,71 @@ describe('audit outcome of a root mutation field', () => {
       outcome: 'FAILED',
       codes: ['INTERNAL_SERVER_ERROR'],
     });
+  });
+});
+
+describe('no resident ID in an audit event in clear (issue #26)', () => {
+  const RID = '43010219900101001X';
+  const masked = `430${'*'.repeat(13)}1X`;
+
+  it('keeps a residentId argument out of the target ids, for the writer to hash', () => {
+    const input = { name: '张三', residentId: RID, employedSince: '2018-03-01' };
+    const denied = classifyField('registerWorker', { input }, hubError('UNAUTHENTICATED', 'no'), null);
+    expect(denied.targetIds).toEqual([]);
+    expect(denied.residentIds).toEqual([RID]);
+    expect(JSON.stringify({ ...denied, residentIds: undefined })).not.toContain(RID);
+    // A resident ID sent where a record id belongs is one too; a uuid stays a target.
+    const ok = classifyField('f', { id: RID.toLowerCase(), planId: 'p1' }, null, { errors: [], plan: { id: 'p1' } });
+    expect(ok).toMatchObject({ targetIds: ['p1'], residentIds: [RID] });
+  });
+
+  it('masks resident IDs of any shape in the arguments: numbers, odd spellings, next to letters', () => {
+    const summary = summarizeArgs({
+      residentId: '430102 19900101 001X',
+      n: 430102199001010000,
+      reason: `x${RID}y and ${RID.slice(0, 17)}9X`,
+    });
+    const text = JSON.stringify(summary);
+    expect(text).not.toMatch(/\d{15}/);
+    expect(summary).toEqual({
+      residentId: `430${'*'.repeat(15)}1X`,
+      n: `430${'*'.repeat(13)}00`,
+      reason: `x${masked}y and 430${'*'.repeat(13)}19X`,
+    });
+  });
+});
+
+describe('audit volume of the public caller (issue #26)', () => {
+  const refused = (field: string) => ({
+    field,
+    outcome: 'DENIED' as const,
+    codes: ['UNAUTHENTICATED'],
+    targetIds: ['t1'],
+    residentIds: ['43010219900101001X'],
+    args: { input: { residentId: '430*************1X' } },
+  });
+
+  it('records a refused anonymous request as one event, however many root fields it aliases', () => {
+    const [one, ...more] = boundPublicEvents('public', [
+      ...Array.from({ length: 9 }, () => refused('registerWorker')),
+      { ...refused('addWorkType'), outcome: 'INVALID' as const, codes: ['BAD_USER_INPUT'] },
+    ]);
+    expect(more).toEqual([]);
+    expect(one).toEqual({
+      field: 'registerWorker',
+      outcome: 'DENIED',
+      codes: ['UNAUTHENTICATED', 'BAD_USER_INPUT'],
+      targetIds: [],
+      residentIds: [],
+      args: { input: { residentId: '430*************1X' }, refusedFields: { registerWorker: 9, addWorkType: 1 } },
+    });
+  });
+
+  it('keeps what the public changed (a complaint) and a signed-in caller’s events field by field', () => {
+    const complaint = { ...refused('submitComplaint'), outcome: 'OK' as const, codes: [] };
+    expect(boundPublicEvents('public', [complaint, refused('registerWorker')])).toHaveLength(2);
+    expect(boundPublicEvents('public', [complaint])).toEqual([complaint]);
+    const signedIn = [refused('registerWorker'), refused('registerWorker')];
+    expect(boundPublicEvents('enterprise', signedIn)).toBe(signedIn);
   });
 });
