@@ -65,11 +65,13 @@ export async function firstPerGroup<T extends PgTable>(
  * Request-scoped loaders for a nested connection (an enterprise's certificates,
  * its cases): `pageOf(after, limit).load(parent)` batches every parent of a
  * request that asks for the same page into one `firstPerGroup` statement.
+ * `where` narrows the rows before they are paged (a caller's reach: a page cut
+ * down afterwards would say, through hasNextPage, that rows were left out).
  */
 export function groupPageLoader<T extends PgTable>(
   db: Db,
   table: T,
-  cols: { groupBy: Column; orderBy: Column },
+  cols: { groupBy: Column; orderBy: Column; where?: SQL | undefined },
   validParent: (id: string) => boolean = () => true,
 ) {
   const loaders = new Map<string, DataLoader<string, InferSelectModel<T>[]>>();
@@ -79,7 +81,9 @@ export function groupPageLoader<T extends PgTable>(
     if (!loader) {
       loader = new DataLoader(async (parents) => {
         const rows = await firstPerGroup(db, table, {
-          ...cols,
+          groupBy: cols.groupBy,
+          orderBy: cols.orderBy,
+          where: cols.where,
           parents: [...new Set(parents)].filter(validParent),
           afterKey,
           limit,

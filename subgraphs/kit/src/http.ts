@@ -57,6 +57,12 @@ export interface ServeOptions<Ctx extends BaseContext> {
    * rate limit counts requests).
    */
   batch?: boolean;
+  /**
+   * Runs once a request's GraphQL work is done, before its answer (or a batch's last line) is
+   * sent, with the context it was given and its request id — e.g. the audit of personal data it
+   * read (object-access.ts). Only for requests whose context was made.
+   */
+  beforeAnswer?: (ctx: Ctx, requestId: string) => Promise<void>;
 }
 
 export interface Served {
@@ -143,6 +149,18 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
   const accessLogLevel = opts.accessLogLevel ?? 'debug';
   const fastAnswers = { count: 0, batches: 0 };
 
+  /** `beforeAnswer` for a request whose context was made (a refused caller's was not: nothing ran). */
+  const settle = async (context: () => Promise<Ctx>, scope: RequestScope) => {
+    if (!opts.beforeAnswer) return;
+    let ctx: Ctx;
+    try {
+      ctx = await context();
+    } catch {
+      return;
+    }
+    await opts.beforeAnswer(ctx, scope.requestId);
+  };
+
   /** 合批: a batch of requests from the gateway (fast-path.ts), each answered by the fast path or `null`. */
   const answerBatch = async (
     req: http.IncomingMessage,
@@ -150,6 +168,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
     items: unknown[],
     context: () => Promise<Ctx>,
     fastPath: FastPath<Ctx>,
+    scope: RequestScope,
   ) => {
     if (items.length === 0 || items.length > MAX_BATCH) {
       throw new BodyError(400, `a batch holds 1 to ${MAX_BATCH} requests`, 'BAD_BATCH');
@@ -188,6 +207,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
         send(batchLine(i, answer?.text));
       }),
     );
+    await settle(context, scope);
     res.end();
   };
 
@@ -271,7 +291,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       };
       if (opts.batch && opts.fastPath && req.method === 'POST' && Array.isArray(body)) {
         batchSize = body.length;
-        await answerBatch(req, res, body, contextOnce, opts.fastPath);
+        await answerBatch(req, res, body, contextOnce, opts.fastPath, scope);
         return;
       }
       if (opts.fastPath && req.method === 'POST') {
@@ -280,6 +300,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
           fastAnswers.count++;
           res.statusCode = 200;
           for (const [key, value] of Object.entries(fast.headers)) res.setHeader(key, value);
+          await settle(contextOnce, scope);
           res.end(withSandbox(res, fast.text));
           return;
         }
@@ -298,6 +319,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
         httpGraphQLRequest: request,
         context: contextOnce,
       });
+      if (context) await settle(contextOnce, scope);
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {

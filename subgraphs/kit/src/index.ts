@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './fast-path.ts';
 export * from './http.ts';
 export * from './log.ts';
+export * from './object-access.ts';
 export * from './per-operation.ts';
 export * from './prefectures.ts';
 export * from './process.ts';

@@ -14,6 +14,7 @@ import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
 import { jitExecutor } from './jit.ts';
 import { logError, scrubResidentIds } from './log.ts';
+import { objectAccessOf } from './object-access.ts';
 import { startTracing } from './tracing.ts';
 
 /**
@@ -141,6 +142,35 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   await startTracing();
   const standalone = opts.standalone ?? process.env.HUB_SUBGRAPH_STANDALONE === '1';
   const clock = opts.clock ?? hubClockFromConfig();
+  const objects = objectAccessOf(opts.schema);
+  const audit = opts.audit;
+  /** 审计 of reads: the personal data a request read in full, one event per request (object-access.ts). */
+  const auditReads =
+    objects && audit
+      ? async (ctx: Ctx, requestId: string) => {
+          const caller = (ctx as { caller?: Claims }).caller;
+          if (!caller) return;
+          const event = objects.takeReads(
+            { caller },
+            {
+              service: opts.name,
+              operationName: null,
+              role: caller.role,
+              sub: caller.sub ?? null,
+              enterpriseId: caller.enterpriseId ?? null,
+              prefecture: caller.prefecture ?? null,
+              credentialId: caller.credentialId ?? null,
+              requestId: requestId.slice(0, 100),
+            },
+          );
+          if (!event) return;
+          try {
+            await audit([event]).catch(() => audit([event]));
+          } catch (err) {
+            logError(`${opts.name} audit`, err);
+          }
+        }
+      : undefined;
   return serveGraphQL({
     server,
     port: opts.port,
@@ -148,6 +178,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     ...(opts.host ? { host: opts.host } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
     ...(jit && process.env.HUB_FAST_PATH !== '0' ? { fastPath: jit.fastPath, batch: true } : {}),
+    ...(auditReads ? { beforeAnswer: auditReads } : {}),
     context: async (req) => {
       const caller = await callerFromRequest(req, standalone);
       return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller, clock);
