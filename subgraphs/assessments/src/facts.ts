@@ -8,7 +8,7 @@ import {
   residentIdLookup,
   workerCredentials,
 } from '@hub/db';
-import { canReach, isAuthority } from '@hub/kit';
+import { canReach, type Owner, reachOf } from '@hub/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Context } from './builder.ts';
 import { stop, type Tx } from './change.ts';
@@ -61,6 +61,31 @@ export async function mayReadInstitution(ctx: Context, enterpriseId: string, pre
   return canReach(ctx.caller, { enterpriseId, prefectureCode: prefecture });
 }
 
-/** Personal data in full for the institution itself and the authorities; masked for anyone else. */
-export const seesPersonalData = (ctx: Context, enterpriseId: string) =>
-  isAuthority(ctx.caller) || ctx.caller.enterpriseId === enterpriseId;
+/**
+ * The owner of an institution's standing records — its workers, its team, its announcements and
+ * appointments: the institution, in the 市州 it is in today (they have no 市州 of their own; they
+ * move with it).
+ */
+export async function institutionOwner(ctx: Context, enterpriseId: string): Promise<Owner> {
+  return { enterpriseId, prefectureCode: (await ctx.loaders.prefectureOf.load(enterpriseId)) ?? null };
+}
+
+/** The owner of a plan's records (candidates, scores, objections, staff): the plan's institution and its 市州 when reported. */
+export async function planOwner(ctx: Context, planId: string): Promise<Owner | null> {
+  const plan = await ctx.loaders.planById.load(planId);
+  return plan && { enterpriseId: plan.enterpriseId, prefectureCode: plan.prefectureCode };
+}
+
+/**
+ * The 市州 an institution's dated records (certificates, plans) are listed in for this caller:
+ * `undefined` for all of them (the institution itself, the province), a 市州 for a city authority
+ * (属地 by each record's own 市州: after a move, each centre sees what was done in its 市州), null
+ * when the caller may list none of them.
+ */
+export function recordsPrefectureFor(ctx: Context, enterpriseId: string): string | null | undefined {
+  const reach = reachOf(ctx.caller);
+  if (reach.kind === 'all') return undefined;
+  if (reach.kind === 'prefecture') return reach.prefecture;
+  if (reach.kind === 'enterprise' && reach.enterpriseId === enterpriseId) return undefined;
+  return null;
+}

@@ -23,7 +23,7 @@ import {
   workTypeNameOf,
 } from '@hub/db';
 import DataLoader from 'dataloader';
-import { asc, type Column, getColumns, inArray, sql } from 'drizzle-orm';
+import { asc, type Column, eq, getColumns, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { calendarBetween } from './calendar.ts';
 import type { OfficialCalendar } from './rules/working-days.ts';
@@ -101,6 +101,20 @@ const certificatesByNumberAndName = preparedPer((db) =>
     .prepare('verify_certificates'),
 );
 
+/** One loader per 市州 asked (a request has one caller, so one or two), made when first asked. */
+function perPrefecture<L>(make: (prefecture: string | undefined) => L) {
+  const made = new Map<string, L>();
+  return (prefecture: string | undefined): L => {
+    const key = prefecture ?? '';
+    let loader = made.get(key);
+    if (!loader) {
+      loader = make(prefecture);
+      made.set(key, loader);
+    }
+    return loader;
+  };
+}
+
 /** A number and name pair as one string (a number holds no newline). */
 const pairKey = ([number, name]: readonly [string, string]) => `${number}\n${name}`;
 
@@ -161,15 +175,25 @@ export function createLoaders(db: Db, lookupDb: Db = db) {
       const map = await enterprisePrefectures(db, ids);
       return ids.map((id) => map.get(id) ?? null);
     }),
-    /** One page of certificates per enterprise, all enterprises of a request in one statement. */
-    certificatePage: groupPageLoader(db, certificates, {
-      groupBy: certificates.enterpriseId,
-      orderBy: certificates.number,
-    }),
-    planPage: groupPageLoader(db, evaluationPlans, {
-      groupBy: evaluationPlans.enterpriseId,
-      orderBy: evaluationPlans.id,
-    }),
+    /**
+     * One page of certificates per enterprise, all enterprises of a request in one statement; with
+     * a 市州, only those issued there (a city authority's reach), filtered before the page is cut.
+     */
+    certificatePage: perPrefecture((prefecture) =>
+      groupPageLoader(db, certificates, {
+        groupBy: certificates.enterpriseId,
+        orderBy: certificates.number,
+        where: prefecture ? eq(certificates.prefectureCode, prefecture) : undefined,
+      }),
+    ),
+    /** One page of plans per enterprise; with a 市州, only those reported there. */
+    planPage: perPrefecture((prefecture) =>
+      groupPageLoader(db, evaluationPlans, {
+        groupBy: evaluationPlans.enterpriseId,
+        orderBy: evaluationPlans.id,
+        where: prefecture ? eq(evaluationPlans.prefectureCode, prefecture) : undefined,
+      }),
+    ),
     candidatePage: groupPageLoader(db, candidates, { groupBy: candidates.planId, orderBy: candidates.id }),
     planById: byKey<PlanRow>(db, evaluationPlans, evaluationPlans.id, (r) => r.id),
     candidateById: byKey<CandidateRow>(db, candidates, candidates.id, (r) => r.id),

@@ -15,7 +15,7 @@ import {
   keyedLoader,
   supervisorDispatches,
 } from '@hub/db';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, isNotNull } from 'drizzle-orm';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type FindingRow = typeof caseFindings.$inferSelect;
@@ -30,6 +30,19 @@ export type CertificateOrderRow = typeof certificateOrders.$inferSelect;
 
 export { isUuid };
 
+/** One loader per scope asked (a request has one caller, so one), made when first asked. */
+function perScope<L>(make: (scope: string) => L) {
+  const made = new Map<string, L>();
+  return (scope: string): L => {
+    let loader = made.get(scope);
+    if (!loader) {
+      loader = make(scope);
+      made.set(scope, loader);
+    }
+    return loader;
+  };
+}
+
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
 export function createLoaders(db: Db) {
   return {
@@ -37,8 +50,27 @@ export function createLoaders(db: Db) {
       (ids) => db.select().from(cases).where(inArray(cases.id, ids)),
       (r) => r.id,
     ),
-    /** One page of cases per enterprise, all enterprises of a request in one statement. */
-    casePage: groupPageLoader(db, cases, { groupBy: cases.enterpriseId, orderBy: cases.id }, isUuid),
+    /**
+     * One page of cases per enterprise, all enterprises of a request in one statement, within a
+     * reach: `all`, a 市州's (属地), or those the enterprise has been `notified` of.
+     */
+    casePage: perScope((scope: 'all' | 'notified' | string) =>
+      groupPageLoader(
+        db,
+        cases,
+        {
+          groupBy: cases.enterpriseId,
+          orderBy: cases.id,
+          where:
+            scope === 'all'
+              ? undefined
+              : scope === 'notified'
+                ? isNotNull(cases.notifiedOn)
+                : eq(cases.prefectureCode, scope),
+        },
+        isUuid,
+      ),
+    ),
     findingsByCase: groupedLoader(
       (ids) =>
         db.select().from(caseFindings).where(inArray(caseFindings.caseId, ids)).orderBy(asc(caseFindings.recordedAt)),

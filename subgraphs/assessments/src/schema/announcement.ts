@@ -3,11 +3,12 @@ import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { institutionOf, mayReadInstitution } from '../facts.ts';
+import { institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { AnnouncementRow } from '../loaders.ts';
 import { announcementInputProblems } from '../rules/plan.ts';
 import { SkillLevel } from './enums.ts';
 import { payloadType } from './payload.ts';
+import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 
 export const AnnouncementPeriod = builder.enumType('AnnouncementPeriod', {
@@ -57,6 +58,9 @@ export const Announcement = builder.objectRef<AnnouncementRow>('Announcement').i
     }),
   }),
 });
+
+/** The institution's announcement, for it and the authorities over it today; a plan shows its own to whoever may read the plan. */
+objects.rule(Announcement, { owner: (a, ctx) => institutionOwner(ctx, a.institutionId) });
 
 const OpeningInput = builder.inputType('AnnouncementOpeningInput', {
   description: 'One occupation (or work type) and the levels the announcement opens.',

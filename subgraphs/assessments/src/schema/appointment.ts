@@ -12,7 +12,7 @@ import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { heldLevels, institutionOf, mayReadInstitution } from '../facts.ts';
+import { heldLevels, institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { PlanRow } from '../loaders.ts';
 import { appointmentProblems } from '../rules/appointment.ts';
 import { destructionProblems, retainedUntil } from '../rules/archive.ts';
@@ -21,6 +21,7 @@ import { AppointmentTitle } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { Worker } from './people.ts';
 import { EvaluationPlan } from './plan.ts';
+import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 
 type AppointmentRow = typeof appointments.$inferSelect;
@@ -46,6 +47,9 @@ const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
     appointedOn: t.field({ type: 'Date', description: '聘任日期', resolve: (a) => a.appointedOn }),
   }),
 });
+
+/** A post the enterprise holds for its worker: its record, in its 市州 today. */
+objects.rule(Appointment, { owner: (a, ctx) => institutionOwner(ctx, a.institutionId) });
 
 const AppointTechnicianInput = builder.inputType('AppointTechnicianInput', {
   description: '特级技师/首席技师评聘 of one worker.',

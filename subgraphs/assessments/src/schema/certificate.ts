@@ -1,9 +1,11 @@
 import { certificates, keysetPage } from '@hub/db';
-import { access, canReach, forwardConnection, hubError, isAuthority, maskName, reachOf } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
+import { recordsPrefectureFor } from '../facts.ts';
 import type { CertificateRow } from '../loaders.ts';
 import { CertificateStatus, SkillLevel } from './enums.ts';
+import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 
 /** True when the caller may see this certificate at all (its enterprise, or an authority over its 市州). */
@@ -29,10 +31,9 @@ export const Certificate = builder.objectRef<CertificateRow>('Certificate').impl
       description: '市州 of the issuing institution on the day of issue (属地)',
       resolve: (c) => ({ code: c.prefectureCode }),
     }),
-    holderName: t.string({
-      description: '持证人姓名: in full for the issuing enterprise and the authorities, masked (张*三) for others.',
-      resolve: (c, _args, ctx) =>
-        isAuthority(ctx.caller) || ctx.caller.enterpriseId === c.enterpriseId ? c.holderName : maskName(c.holderName),
+    holderName: t.exposeString('holderName', {
+      description:
+        '持证人姓名: in full for the issuing institution and the authorities over the 市州 of issue, masked (张*三) for others.',
     }),
     issuedOn: t.field({ type: 'Date', description: '发证日期', resolve: (c) => c.issuedOn }),
     status: t.field({ type: CertificateStatus, description: '状态', resolve: (c) => c.status }),
@@ -46,12 +47,35 @@ export const Certificate = builder.objectRef<CertificateRow>('Certificate').impl
   }),
 });
 
+/**
+ * A certificate is the issuing institution's record, in the 市州 of issue. Out of that reach — a
+ * worker's certificates from other institutions, seen by the employer or a city authority — it
+ * shows only what 证书查询 shows anyone: number, level, occupation, issuer, date and status, the
+ * holder masked; nothing of the plan, the candidacy, the upload or a revocation.
+ */
+objects.rule(Certificate, {
+  owner: (c) => ({ enterpriseId: c.enterpriseId, prefectureCode: c.prefectureCode }),
+  publicFacts: [
+    'number',
+    'level',
+    'occupation',
+    'workTypeCode',
+    'issuer',
+    'prefecture',
+    'issuedOn',
+    'status',
+    'uploaded',
+    'holderName',
+    'holderResidentId',
+  ],
+  personal: { holderName: 'name', holderResidentId: 'residentId' },
+  subject: (c) => `certificate:${c.number}`,
+});
+
 builder.asEntity(Certificate, {
   key: builder.selection<{ number: string }>('number'),
-  resolveReference: async (ref, ctx) => {
-    const c = await ctx.loaders.certificateByNumber.load(ref.number);
-    return c && (await mayRead(c, ctx)) ? c : null;
-  },
+  // Referenced from a supervision case: shown by its rule (public facts out of reach), never refused whole.
+  resolveReference: (ref, ctx) => ctx.loaders.certificateByNumber.load(ref.number),
 });
 
 EnterpriseRef.implement({
@@ -63,14 +87,17 @@ EnterpriseRef.implement({
     id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
     certificates: t.connection({
       type: Certificate,
-      description: 'Certificates this enterprise issued, by number (the enterprise itself and the authorities).',
-      authScopes: async (e, _args, ctx) =>
-        canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: (await ctx.loaders.prefectureOf.load(e.id)) ?? '' }),
+      description:
+        'Certificates this enterprise issued, by number: for the enterprise itself and the province all; for a city authority those issued in its 市州 (属地 on the day of issue, whatever the enterprise’s 市州 today).',
+      authScopes: (e, _args, ctx) => recordsPrefectureFor(ctx, e.id) !== null,
       resolve: (e, args, ctx) =>
         forwardConnection(
           args,
           (c: CertificateRow) => c.number,
-          (after, limit) => ctx.loaders.certificatePage(after, limit).load(e.id),
+          (after, limit) =>
+            ctx.loaders
+              .certificatePage(recordsPrefectureFor(ctx, e.id) ?? undefined)(after, limit)
+              .load(e.id),
         ),
     }),
   }),

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { objects } from './reach.ts';
 import './calendar.ts';
 import './certificate.ts';
 import './people.ts';
@@ -12,4 +13,5 @@ import './statistics.ts';
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+// Object rules last: they wrap the resolvers every plugin (scope-auth, federation) has produced.
+export const schema = objects.apply(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));

@@ -8,11 +8,11 @@ import {
   uploadBatches,
   workers,
 } from '@hub/db';
-import { access, canReach, isAuthority, maskResidentId, type Refusal } from '@hub/kit';
+import { access, canReach, type Refusal } from '@hub/kit';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { builder, type Context } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf, type Tx } from '../change.ts';
-import { inScope, institutionOf, seesPersonalData } from '../facts.ts';
+import { inScope, institutionOf } from '../facts.ts';
 import type { CandidateRow, CertificateRow, PlanRow } from '../loaders.ts';
 import { certificateNumber, issueProblems, MAX_SERIAL, revocationProblems } from '../rules/certificate.ts';
 import { yearOf } from '../rules/dates.ts';
@@ -299,11 +299,9 @@ builder.mutationFields((t) => ({
 /** 可追溯: from a certificate back to its plan (assessors, supervisors, publicity) and the candidate’s scores. */
 builder.objectFields(Certificate, (t) => ({
   holderResidentId: t.string({
-    description: '持证人公民身份号码: in full for the issuing institution and the authorities, masked for others.',
-    resolve: (c, _a, ctx) => {
-      const id = decryptResidentId(c.holderResidentIdEnc);
-      return seesPersonalData(ctx, c.enterpriseId) ? id : maskResidentId(id);
-    },
+    description:
+      '持证人公民身份号码: in full for the issuing institution and the authorities over the 市州 of issue, masked for others.',
+    resolve: (c) => decryptResidentId(c.holderResidentIdEnc),
   }),
   revocationReason: t.exposeString('revocationReason', { nullable: true, description: '撤销理由' }),
   uploaded: t.boolean({
@@ -321,8 +319,8 @@ builder.objectFields(Certificate, (t) => ({
   }),
   revokedBy: t.string({
     nullable: true,
-    description: 'Who revoked it (role and user), for the institution and the authorities.',
-    resolve: (c, _a, ctx) => (seesPersonalData(ctx, c.enterpriseId) || isAuthority(ctx.caller) ? c.revokedBy : null),
+    description: 'Who revoked it (role and user), for the institution and the authorities over it.',
+    resolve: (c) => c.revokedBy,
   }),
   plan: t.field({
     type: EvaluationPlan,
@@ -352,7 +350,7 @@ builder.objectFields(Worker, (t) => ({
   certificates: t.field({
     type: [Certificate],
     description:
-      'Certificates the hub has issued to this person (any institution): 已有证书, with declaredCredentials from elsewhere.',
+      'Certificates the hub has issued to this person (any institution): 已有证书, with declaredCredentials from elsewhere. Those of other institutions (or, for a city authority, of other 市州) show their public facts only.',
     resolve: (w, _a, ctx) => ctx.loaders.certificatesByHolder.load(decryptResidentId(w.residentIdEnc)),
   }),
 }));

@@ -7,15 +7,16 @@ import {
   workerCredentials,
   workers,
 } from '@hub/db';
-import { access, forwardConnection, maskName, maskResidentId, type Refusal } from '@hub/kit';
+import { access, forwardConnection, type Refusal } from '@hub/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop } from '../change.ts';
-import { institutionOf, mayReadInstitution, seesPersonalData } from '../facts.ts';
+import { institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { AssessorRow, WorkerRow } from '../loaders.ts';
 import { isoDate } from '../rules/dates.ts';
 import { SkillLevel, StaffRoleRef as StaffRole } from './enums.ts';
 import { payloadType } from './payload.ts';
+import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 
 export const CredentialKind = builder.enumType('CredentialKind', {
@@ -42,16 +43,14 @@ export const Worker = builder.objectRef<WorkerRow>('Worker').implement({
   description: '职工: a worker an evaluating institution may put forward as a candidate.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The hub’s id for this worker record.' }),
-    name: t.string({
-      description: '姓名: in full for the institution and the authorities, masked for others.',
-      resolve: (w, _a, ctx) => (seesPersonalData(ctx, w.institutionId) ? w.name : maskName(w.name)),
+    name: t.exposeString('name', {
+      description:
+        '姓名 (the record is for its institution and the authorities over its 市州 only; reads are audited).',
     }),
     residentId: t.string({
-      description: '公民身份号码: in full only for the institution and the authorities, otherwise masked.',
-      resolve: (w, _a, ctx) => {
-        const id = decryptResidentId(w.residentIdEnc);
-        return seesPersonalData(ctx, w.institutionId) ? id : maskResidentId(id);
-      },
+      description:
+        '公民身份号码 (the record is for its institution and the authorities over its 市州 only; reads are audited).',
+      resolve: (w) => decryptResidentId(w.residentIdEnc),
     }),
     institution: t.field({
       type: EnterpriseRef,
@@ -74,6 +73,16 @@ export const Worker = builder.objectRef<WorkerRow>('Worker').implement({
   }),
 });
 
+/**
+ * A worker record is its institution's, in the 市州 the institution is in today; a plan's candidate
+ * shows it to whoever may read the plan (Candidate.worker). Name and resident ID: every read audited.
+ */
+objects.rule(Worker, {
+  owner: (w, ctx) => institutionOwner(ctx, w.institutionId),
+  personal: { name: 'name', residentId: 'residentId' },
+  subject: (w) => `worker:${w.id}`,
+});
+
 export const Assessor = builder.objectRef<AssessorRow>('Assessor').implement({
   description: '考评员, 高级考评员 or 内部质量督导员 of an institution.',
   fields: (t) => ({
@@ -88,6 +97,9 @@ export const Assessor = builder.objectRef<AssessorRow>('Assessor').implement({
     }),
   }),
 });
+
+/** The institution's team, as it is today; a plan's staff and scores show it to whoever may read the plan. */
+objects.rule(Assessor, { owner: (a, ctx) => institutionOwner(ctx, a.institutionId) });
 
 const CredentialInput = builder.inputType('DeclaredCredentialInput', {
   description: 'A certificate from elsewhere, as shown by the worker.',

@@ -11,12 +11,20 @@ import {
   scores,
   workers,
 } from '@hub/db';
-import { access, forwardConnection, hubError, type Refusal, reachOf } from '@hub/kit';
+import { access, forwardConnection, hubError, partOf, type Refusal, reachOf } from '@hub/kit';
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
 import { actingInstitution, change, stop, stopIf, type Tx } from '../change.ts';
-import { heldLevels, inScope, institutionOf, mayReadInstitution, serves } from '../facts.ts';
+import {
+  heldLevels,
+  inScope,
+  institutionOf,
+  mayReadInstitution,
+  planOwner,
+  recordsPrefectureFor,
+  serves,
+} from '../facts.ts';
 import type { CandidateRow, ObjectionRow, PlanRow, ScoreRow } from '../loaders.ts';
 import { retainedUntil } from '../rules/archive.ts';
 import { isoDate } from '../rules/dates.ts';
@@ -40,6 +48,7 @@ import {
 } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { Assessor, Worker } from './people.ts';
+import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 
 // ---- reading ----
@@ -49,25 +58,30 @@ export const Candidate = builder.objectRef<CandidateRow>('Candidate');
 
 const mayReadPlan = (ctx: Context, p: PlanRow) => mayReadInstitution(ctx, p.enterpriseId, p.prefectureCode);
 
-const StaffMember = builder.objectRef<{ assessorId: string; role: string }>('PlanStaffMember').implement({
-  description: 'A person assigned to a plan: 考评员, 高级考评员 or 内部质量督导员.',
-  fields: (t) => ({
-    assessor: t.field({
-      type: Assessor,
-      description: 'The person.',
-      resolve: async (s, _a, ctx) => {
-        const a = await ctx.loaders.assessorById.load(s.assessorId);
-        if (!a) throw hubError('NOT_FOUND', 'assessor missing');
-        return a;
-      },
+/** A plan's assessor, as part of the plan: whoever may read the plan sees who was on it. */
+async function assessorOfPlan(ctx: Context, assessorId: string, planId: string) {
+  const [a, owner] = await Promise.all([ctx.loaders.assessorById.load(assessorId), planOwner(ctx, planId)]);
+  if (!a) throw hubError('NOT_FOUND', 'assessor missing');
+  return owner ? partOf(a, owner) : a;
+}
+
+const StaffMember = builder
+  .objectRef<{ planId: string; assessorId: string; role: string }>('PlanStaffMember')
+  .implement({
+    description: 'A person assigned to a plan: 考评员, 高级考评员 or 内部质量督导员.',
+    fields: (t) => ({
+      assessor: t.field({
+        type: Assessor,
+        description: 'The person.',
+        resolve: (s, _a, ctx) => assessorOfPlan(ctx, s.assessorId, s.planId),
+      }),
+      role: t.field({
+        type: StaffRoleRef,
+        description: 'Their role on this plan.',
+        resolve: (s) => s.role as 'ASSESSOR' | 'SENIOR_ASSESSOR' | 'QUALITY_SUPERVISOR',
+      }),
     }),
-    role: t.field({
-      type: StaffRoleRef,
-      description: 'Their role on this plan.',
-      resolve: (s) => s.role as 'ASSESSOR' | 'SENIOR_ASSESSOR' | 'QUALITY_SUPERVISOR',
-    }),
-  }),
-});
+  });
 
 const Score = builder.objectRef<ScoreRow>('Score').implement({
   description: 'One assessor’s score for one part (评分).',
@@ -76,9 +90,9 @@ const Score = builder.objectRef<ScoreRow>('Score').implement({
       type: Assessor,
       description: '考评员',
       resolve: async (s, _a, ctx) => {
-        const a = await ctx.loaders.assessorById.load(s.assessorId);
-        if (!a) throw hubError('NOT_FOUND', 'assessor missing');
-        return a;
+        const candidate = await ctx.loaders.candidateById.load(s.candidateId);
+        if (!candidate) throw hubError('NOT_FOUND', 'candidate missing');
+        return assessorOfPlan(ctx, s.assessorId, candidate.planId);
       },
     }),
     part: t.field({ type: ScorePart, description: '评分项目', resolve: (s) => s.part }),
@@ -114,10 +128,11 @@ Candidate.implement({
     worker: t.field({
       type: Worker,
       description: 'The worker.',
+      // Part of the candidacy: the authorities over the plan's 市州 see its candidates, also after a move.
       resolve: async (c, _a, ctx) => {
-        const w = await ctx.loaders.workerById.load(c.workerId);
+        const [w, owner] = await Promise.all([ctx.loaders.workerById.load(c.workerId), planOwner(ctx, c.planId)]);
         if (!w) throw hubError('NOT_FOUND', 'worker missing');
-        return w;
+        return owner ? partOf(w, owner) : w;
       },
     }),
     plan: t.field({
@@ -163,6 +178,9 @@ Candidate.implement({
   }),
 });
 
+/** A candidacy is part of its plan: the plan's institution and the authorities over the plan's 市州. */
+objects.rule(Candidate, { owner: (c, ctx) => planOwner(ctx, c.planId) });
+
 const Publicity = builder.objectRef<{ startsOn: string; endsOn: string }>('Publicity').implement({
   description: '公示: the publicity period of a plan’s results (at least 5 natural days).',
   fields: (t) => ({
@@ -192,6 +210,13 @@ export const Objection = builder.objectRef<ObjectionRow>('Objection').implement(
     resolution: t.exposeString('resolution', { nullable: true, description: '处理意见' }),
     resolvedOn: t.field({ type: 'Date', nullable: true, description: '处理日期', resolve: (o) => o.resolvedOn }),
   }),
+});
+
+/** An objection is part of its plan; who raised it is personal (reads audited). */
+objects.rule(Objection, {
+  owner: (o, ctx) => planOwner(ctx, o.planId),
+  personal: { raisedBy: 'name' },
+  subject: (o) => `objection:${o.id}`,
 });
 
 const LedgerEntry = builder
@@ -238,7 +263,10 @@ EvaluationPlan.implement({
       type: Announcement,
       nullable: true,
       description: '评价公告 the plan comes under',
-      resolve: (p, _a, ctx) => (p.announcementId ? ctx.loaders.announcementById.load(p.announcementId) : null),
+      resolve: async (p, _a, ctx) => {
+        const a = p.announcementId ? await ctx.loaders.announcementById.load(p.announcementId) : null;
+        return a && partOf(a, { enterpriseId: p.enterpriseId, prefectureCode: p.prefectureCode });
+      },
     }),
     occupation: t.field({ type: OccupationRef, description: '职业', resolve: (p) => ({ code: p.occupationCode }) }),
     workTypeCode: t.field({
@@ -315,6 +343,11 @@ EvaluationPlan.implement({
     }),
     archive: t.field({ type: Archive, description: '档案', resolve: (p) => p }),
   }),
+});
+
+/** A plan is its institution's record in the 市州 it was reported in (属地 stays with the record after a move). */
+objects.rule(EvaluationPlan, {
+  owner: (p) => ({ enterpriseId: p.enterpriseId, prefectureCode: p.prefectureCode }),
 });
 
 // ---- changing ----
@@ -898,13 +931,17 @@ builder.queryFields((t) => ({
 builder.objectFields(EnterpriseRef, (t) => ({
   evaluationPlans: t.connection({
     type: EvaluationPlan,
-    description: '评价计划 this institution reported (the institution and the authorities over it).',
-    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+    description:
+      '评价计划 this institution reported: for the institution and the province all; for a city authority those reported in its 市州.',
+    authScopes: (e, _a, ctx) => recordsPrefectureFor(ctx, e.id) !== null,
     resolve: (e, args, ctx) =>
       forwardConnection(
         args,
         (p: PlanRow) => p.id,
-        (after, limit) => ctx.loaders.planPage(after, limit).load(e.id),
+        (after, limit) =>
+          ctx.loaders
+            .planPage(recordsPrefectureFor(ctx, e.id) ?? undefined)(after, limit)
+            .load(e.id),
       ),
   }),
 }));

@@ -1,10 +1,11 @@
 import { enterprises, keysetPage } from '@hub/db';
 import { access, canReach, forwardConnection, hubError, isPrefectureCode, reachOf } from '@hub/kit';
 import { eq } from 'drizzle-orm';
-import { builder, type Context, Prefecture } from '../builder.ts';
+import { builder, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
 import { EnterpriseAffiliation, EnterpriseNature, FilingStatus, QualificationStatus } from './enums.ts';
 import { Filing } from './filing.ts';
+import { objects } from './reach.ts';
 
 /** 备案申报表 contact fields, with the form's labels. */
 const CONTACT_FIELDS = {
@@ -16,10 +17,6 @@ const CONTACT_FIELDS = {
   contactTitle: '联系人职务',
   email: '企业电子邮箱',
 } as const;
-
-/** Contact details are for the enterprise itself and the authorities, not the public. */
-const mayReadContacts = (e: EnterpriseRow, ctx: Context) =>
-  canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode });
 
 export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').implement({
   description: '企业: an enterprise in Hunan, as in 备案申报表 一、企业基本信息.',
@@ -51,7 +48,6 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
         name,
         t.exposeString(name as keyof typeof CONTACT_FIELDS, {
           description: `${label} (the enterprise itself and the authorities over it only)`,
-          authScopes: (e, _args, ctx) => mayReadContacts(e, ctx),
         }),
       ]),
     ),
@@ -70,10 +66,38 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
     filings: t.field({
       type: [Filing],
       description: 'Every filing of the enterprise, newest first (enterprise and authorities only).',
-      authScopes: (e, _args, ctx) => canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode }),
       resolve: (e, _args, ctx) => ctx.loaders.filingsByEnterprise.load(e.id),
     }),
   }),
+});
+
+/**
+ * An enterprise is public as the catalog shows it (name, codes, 市州, standing); its contacts, its
+ * filings and its specifications are for itself and the authorities over its 市州 today. Fields not
+ * listed here are refused out of reach (FORBIDDEN, PUBLIC_FACTS_ONLY): a new field is private until
+ * someone decides otherwise.
+ */
+objects.rule(Enterprise, {
+  owner: (e) => ({ enterpriseId: e.id, prefectureCode: e.prefectureCode }),
+  publicFacts: [
+    'id',
+    'creditCode',
+    'name',
+    'legalRepresentative',
+    'address',
+    'registrationAuthority',
+    'foundedOn',
+    'employeeCount',
+    'skilledWorkerCount',
+    'nature',
+    'mainBusiness',
+    'prefecture',
+    'affiliation',
+    'institutionCode',
+    'filingStatus',
+    'qualificationStatus',
+    'catalogEntry',
+  ],
 });
 
 builder.asEntity(Enterprise, {

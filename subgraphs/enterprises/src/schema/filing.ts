@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import type { AttachmentRow, FilingRow, ScopeRow, ServedPartyRow, TransitionRow } from '../loaders.ts';
 import { EvaluationBasis, FilingKind, FilingStatus, ServedPartyKind } from './enums.ts';
+import { enterpriseOwner, objects } from './reach.ts';
 
 export const ScopeRowType = builder.objectRef<ScopeRow>('FilingScopeRow').implement({
   description: '申请开展自主评价的职业（工种）: one occupation (or work type) with its levels and basis.',
@@ -134,3 +135,6 @@ Filing.implement({
     }),
   }),
 });
+
+/** A filing is its enterprise's, for it and the authorities over the enterprise's 市州. */
+objects.rule(Filing, { owner: (f, ctx) => enterpriseOwner(ctx, f.enterpriseId) });

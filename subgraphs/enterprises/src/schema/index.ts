@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { objects } from './reach.ts';
 import './catalog.ts';
 import './enterprise.ts';
 import './enterprise-mutations.ts';
@@ -7,4 +8,5 @@ import './filing-mutations.ts';
 import './partner-credentials.ts';
 import './specification.ts';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+// Object rules last: they wrap the resolvers every plugin (scope-auth, federation) has produced.
+export const schema = objects.apply(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));

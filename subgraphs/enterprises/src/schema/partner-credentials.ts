@@ -6,6 +6,7 @@ import {
 } from '@hub/db';
 import { access, forwardConnection, hubError, type Refusal } from '@hub/kit';
 import { builder, UserError } from '../builder.ts';
+import { objects } from './reach.ts';
 
 /** 合作HR系统 API 凭证: issued and revoked by admins; see db/src/write/partner-credentials.ts. */
 const PartnerCredential = builder.objectRef<PartnerCredentialRow>('PartnerCredential').implement({
@@ -40,6 +41,13 @@ const PartnerCredential = builder.objectRef<PartnerCredentialRow>('PartnerCreden
       resolve: (c) => !c.revokedAt && c.expiresAt.getTime() > Date.now(),
     }),
   }),
+});
+
+/** A partner credential: for its enterprise itself (not its partners, not the authorities) and admins. */
+objects.rule(PartnerCredential, {
+  owner: (c) => ({ enterpriseId: c.enterpriseId, prefectureCode: null }),
+  sees: (caller, _owner, c) =>
+    caller.role === 'admin' || (caller.role === 'enterprise' && caller.enterpriseId === c.enterpriseId),
 });
 
 const IssuePartnerCredentialInput = builder.inputType('IssuePartnerCredentialInput', {

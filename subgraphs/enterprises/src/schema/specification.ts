@@ -1,5 +1,5 @@
 import { dictionaryFacts, enterpriseSpecifications, enterprises, isUuid, refuseAll, transact } from '@hub/db';
-import { access, canReach, type Refusal, refuse } from '@hub/kit';
+import { access, type Refusal, refuse } from '@hub/kit';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { SpecificationRow } from '../loaders.ts';
@@ -7,6 +7,7 @@ import { scopeRefusals } from '../rules/scope.ts';
 import { mayActForEnterprise } from '../rules/workflow.ts';
 import { Enterprise } from './enterprise.ts';
 import { ReviewDecision, SpecificationStatus } from './enums.ts';
+import { enterpriseOwner, objects } from './reach.ts';
 
 export const EnterpriseSpecification = builder.objectRef<SpecificationRow>('EnterpriseSpecification').implement({
   description:
@@ -37,6 +38,9 @@ export const EnterpriseSpecification = builder.objectRef<SpecificationRow>('Ente
     }),
   }),
 });
+
+/** A specification is its enterprise's, for it and the authorities over the enterprise's 市州. */
+objects.rule(EnterpriseSpecification, { owner: (sp, ctx) => enterpriseOwner(ctx, sp.enterpriseId) });
 
 const SpecificationPayload = builder
   .objectRef<{ specification: SpecificationRow | null; errors: Refusal[] }>('SpecificationPayload')
@@ -162,7 +166,6 @@ builder.objectField(Enterprise, 'specifications', (t) =>
   t.field({
     type: [EnterpriseSpecification],
     description: 'Its 企业评价规范, newest first (the enterprise itself and the authorities over it).',
-    authScopes: (e, _args, ctx) => canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode }),
     resolve: (e, _args, ctx) => ctx.loaders.specificationsOf.load(e.id),
   }),
 );

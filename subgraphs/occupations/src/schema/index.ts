@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { objects } from './reach.ts';
 import './refs.ts';
 import './occupation.ts';
 import './work-type.ts';
@@ -8,4 +9,5 @@ import './mapping.ts';
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+// Object rules last: they wrap the resolvers every plugin (scope-auth, federation) has produced.
+export const schema = objects.apply(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));

@@ -15,6 +15,7 @@ import { builder, type Context, UserError } from '../builder.ts';
 import { type JobRoleMappingRow, UUID } from '../loaders.ts';
 import { type Decision, proposeRefusal, reviewRefusal, roleInputRefusal } from '../rules/mapping.ts';
 import { normalizeText } from '../rules/text.ts';
+import { objects } from './reach.ts';
 import { EnterpriseRef, Occupation, WorkType } from './refs.ts';
 
 export const JobRoleMappingStatus = builder.enumType('JobRoleMappingStatus', {
@@ -85,6 +86,14 @@ export const JobRoleMapping = builder.objectRef<JobRoleMappingRow>('JobRoleMappi
       nullable: true,
       description: '审核意见: the reason given (always given for a rejection).',
     }),
+  }),
+});
+
+/** A mapping is its enterprise's, for it and the authorities over the enterprise's 市州 today. */
+objects.rule(JobRoleMapping, {
+  owner: async (m, ctx) => ({
+    enterpriseId: m.enterpriseId,
+    prefectureCode: (await ctx.loaders.prefectureOf.load(m.enterpriseId)) ?? null,
   }),
 });
 

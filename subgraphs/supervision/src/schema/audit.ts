@@ -14,7 +14,8 @@ const AuditOutcome = builder.enumType('AuditOutcome', {
 });
 
 const AuditEvent = builder.objectRef<AuditEventRow>('AuditEvent').implement({
-  description: '审计日志 entry: one root mutation field a service was asked to run — who, what, when, how it ended.',
+  description:
+    '审计日志 entry: one root mutation field a service was asked to run — who, what, when, how it ended; or, with code PERSONAL_DATA_READ, the personal data (names, resident IDs) one request read in full, the people by record key and masked.',
   fields: (t) => ({
     id: t.id({ description: 'Sequence number; larger is later.', resolve: (e) => String(e.id) }),
     at: t.field({ type: 'DateTime', description: 'When it was recorded.', resolve: (e) => e.at }),
@@ -23,7 +24,9 @@ const AuditEvent = builder.objectRef<AuditEventRow>('AuditEvent').implement({
       nullable: true,
       description: 'The operation name the client sent, if any.',
     }),
-    field: t.exposeString('field', { description: 'The mutation field, e.g. reviewFiling.' }),
+    field: t.exposeString('field', {
+      description: 'The mutation field, e.g. reviewFiling; for a read, the root fields the service ran (e.g. worker).',
+    }),
     role: t.exposeString('role', { description: 'The caller’s role (public when unsigned).' }),
     sub: t.exposeString('sub', { nullable: true, description: 'The caller’s subject (user or client id), if any.' }),
     enterpriseId: t.exposeID('enterpriseId', {
@@ -55,7 +58,7 @@ const AuditFilter = builder.inputType('AuditEventFilter', {
     service: t.string({ required: false, description: 'Only this subgraph (enterprises, occupations, …).' }),
     outcome: t.field({ type: AuditOutcome, required: false, description: 'Only this outcome.' }),
     role: t.string({ required: false, description: 'Only callers of this role.' }),
-    field: t.string({ required: false, description: 'Only this mutation field.' }),
+    field: t.string({ required: false, description: 'Only this mutation field (or, for reads, root fields).' }),
     from: t.field({ type: 'DateTime', required: false, description: 'Recorded at or after this instant.' }),
     to: t.field({ type: 'DateTime', required: false, description: 'Recorded before this instant.' }),
   }),

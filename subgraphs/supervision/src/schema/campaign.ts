@@ -8,7 +8,16 @@ import {
   isUuid,
   keysetPage,
 } from '@hub/db';
-import { access, type Claims, forwardConnection, hubError, isPrefectureCode, type Refusal, reachOf } from '@hub/kit';
+import {
+  access,
+  type Claims,
+  forwardConnection,
+  hubError,
+  isPrefectureCode,
+  partOf,
+  type Refusal,
+  reachOf,
+} from '@hub/kit';
 import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
@@ -18,6 +27,7 @@ import { conflictPairs, DRAW_ALGORITHM, type DrawInput, draw, poolEntry, recorde
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
 import { InspectionKind, InspectionOutcome } from './enums.ts';
 import { Inspector } from './pool.ts';
+import { objects } from './reach.ts';
 
 export const CampaignStatus = builder.enumType('CampaignStatus', {
   description: '抽查任务状态',
@@ -59,7 +69,10 @@ const DrawnInstitution = builder.objectRef<DrawnRow & { campaign: CampaignRow }>
         const all = await ctx.loaders.assignmentsByCampaign.load(d.campaignId);
         const ids = all.filter((a) => a.enterpriseId === d.enterpriseId).map((a) => a.inspectorId);
         const rows = await Promise.all(ids.map((id) => ctx.loaders.inspectorById.load(id)));
-        return rows.filter((r) => r !== null);
+        // Drawn for this institution: the authorities over it see who, whichever 市州 the inspector is from.
+        return rows
+          .filter((r) => r !== null)
+          .map((r) => partOf(r, { enterpriseId: null, prefectureCode: d.prefectureCode }));
       },
     }),
     outcome: t.field({
@@ -165,6 +178,12 @@ export const Campaign = builder.objectRef<CampaignRow>('InspectionCampaign').imp
       },
     }),
   }),
+});
+
+/** A campaign: public once published (一公开); before that, the authorities of its scope. */
+objects.rule(Campaign, {
+  owner: (c) => ({ enterpriseId: null, prefectureCode: c.prefectureCode }),
+  sees: (caller, _owner, c) => seesCampaign(caller, c),
 });
 
 builder.objectField(SupervisionCase, 'campaign', (t) =>

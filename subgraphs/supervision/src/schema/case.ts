@@ -5,6 +5,7 @@ import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow, EventRow, FindingRow } from '../loaders.ts';
 import { caseAccessMessage, isSupervisor, seesCase } from '../rules/access.ts';
 import { CaseSource, CaseStatus, ViolationType } from './enums.ts';
+import { objects } from './reach.ts';
 
 export const EnterpriseRef = builder.objectRef<{ id: string }>('Enterprise');
 
@@ -126,6 +127,12 @@ export const SupervisionCase = builder.objectRef<CaseRow>('SupervisionCase').imp
 
 const visible = (c: CaseRow, ctx: { caller: Parameters<typeof seesCase>[0] }) => seesCase(ctx.caller, c);
 
+/** A case: the authorities over its 市州 (属地管理); the enterprise itself once notified. */
+objects.rule(SupervisionCase, {
+  owner: (c) => ({ enterpriseId: c.enterpriseId, prefectureCode: c.prefectureCode }),
+  sees: (caller, _owner, c) => seesCase(caller, c),
+});
+
 builder.asEntity(SupervisionCase, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: async (ref, ctx) => {
@@ -143,12 +150,23 @@ EnterpriseRef.implement({
       description:
         'Supervision cases concerning this enterprise that the caller may see (属地管理; the enterprise itself: once notified).',
       authScopes: { roles: [...RECORD_READERS] },
-      resolve: async (e, args, ctx) =>
-        forwardConnection(
+      resolve: async (e, args, ctx) => {
+        // Narrowed before the page is cut: a case filtered out afterwards would show in hasNextPage.
+        const reach = reachOf(ctx.caller);
+        const scope =
+          reach.kind === 'all'
+            ? 'all'
+            : reach.kind === 'prefecture'
+              ? reach.prefecture
+              : reach.kind === 'enterprise' && reach.enterpriseId === e.id
+                ? 'notified'
+                : null;
+        return forwardConnection(
           args,
           (c: CaseRow) => c.id,
-          async (after, limit) => (await ctx.loaders.casePage(after, limit).load(e.id)).filter((c) => visible(c, ctx)),
-        ),
+          async (after, limit) => (scope ? await ctx.loaders.casePage(scope)(after, limit).load(e.id) : []),
+        );
+      },
     }),
   }),
 });

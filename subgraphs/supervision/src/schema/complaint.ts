@@ -1,5 +1,5 @@
 import { complaints, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
-import { access, type Claims, forwardConnection, type Refusal } from '@hub/kit';
+import { access, type Claims, forwardConnection, type Refusal, reachesOwner } from '@hub/kit';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
@@ -10,6 +10,7 @@ import { isRefusal } from '../rules/workflow.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
 import { CasePayload, insertCase } from './case-mutations.ts';
 import { ViolationType } from './enums.ts';
+import { objects } from './reach.ts';
 
 const ComplaintKind = builder.enumType('ComplaintKind', {
   description: '问题来源',
@@ -141,6 +142,19 @@ const ComplaintPayload = builder
       errors: t.field({ type: [UserError], description: 'Refusals; empty when done.', resolve: (p) => p.errors }),
     }),
   });
+
+/**
+ * A complaint: the supervising authorities over its 市州, the ministry and admins — never the
+ * enterprise complained about. Who complained is the handling authority's only (its fields);
+ * their reads are audited.
+ */
+objects.rule(Complaint, {
+  owner: (c) => ({ enterpriseId: c.enterpriseId, prefectureCode: c.prefectureCode }),
+  sees: (caller, owner) =>
+    caller.role !== 'enterprise' && caller.role !== 'hr_partner' && owner != null && reachesOwner(caller, owner),
+  personal: { complainantName: 'name' },
+  subject: (c) => `complaint:${c.id}`,
+});
 
 async function lockComplaint(tx: Tx, caller: Claims, id: string) {
   const [c] = isUuid(id) ? await tx.select().from(complaints).where(eq(complaints.id, id)).for('update') : [];

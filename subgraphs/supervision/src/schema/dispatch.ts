@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inspectors, isUuid, planFacts, supervisorDispatches } from '@hub/db';
-import { access, canReach, type Refusal } from '@hub/kit';
+import { access, canReach, partOf, type Refusal } from '@hub/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
@@ -9,6 +9,7 @@ import { actRefusal } from '../rules/access.ts';
 import { dispatchFor } from '../rules/dispatch.ts';
 import { InspectionOutcome } from './enums.ts';
 import { Inspector } from './pool.ts';
+import { objects } from './reach.ts';
 
 const SupervisorDispatch = builder.objectRef<DispatchRow>('SupervisorDispatch').implement({
   description: '外部质量督导员派遣: who was dispatched to which evaluation plan, by which seed, and what they found.',
@@ -19,7 +20,11 @@ const SupervisorDispatch = builder.objectRef<DispatchRow>('SupervisorDispatch').
       type: Inspector,
       nullable: true,
       description: '外部质量督导员',
-      resolve: (d, _a, ctx) => ctx.loaders.inspectorById.load(d.supervisorId),
+      // Dispatched to this plan: whoever may read the dispatch (the institution included) sees who came.
+      resolve: async (d, _a, ctx) => {
+        const i = await ctx.loaders.inspectorById.load(d.supervisorId);
+        return i && partOf(i, { enterpriseId: d.enterpriseId, prefectureCode: d.prefectureCode });
+      },
     }),
     seed: t.exposeString('seed', { description: '随机种子 of the dispatch draw (re-runnable per plan)' }),
     dispatchedAt: t.field({ type: 'DateTime', description: '派遣时间', resolve: (d) => d.dispatchedAt }),
@@ -27,6 +32,11 @@ const SupervisorDispatch = builder.objectRef<DispatchRow>('SupervisorDispatch').
     findings: t.exposeString('findings', { nullable: true, description: '督导意见' }),
     evidence: t.exposeStringList('evidence', { description: '证据 references' }),
   }),
+});
+
+/** A dispatch to a plan: the plan's institution and the authorities over the plan's 市州. */
+objects.rule(SupervisorDispatch, {
+  owner: (d) => ({ enterpriseId: d.enterpriseId, prefectureCode: d.prefectureCode }),
 });
 
 const DispatchPayload = builder

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { objects } from './reach.ts';
 import './case.ts';
 import './case-mutations.ts';
 import './pool.ts';
@@ -9,4 +10,5 @@ import './dispatch.ts';
 import './certificates.ts';
 import './audit.ts';
 
-export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+// Object rules last: they wrap the resolvers every plugin (scope-auth, federation) has produced.
+export const schema = objects.apply(builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' }));

@@ -1,11 +1,12 @@
 import { enterprisePrefectures, inspectors, isUuid, keysetPage } from '@hub/db';
-import { access, type Claims, forwardConnection, isPrefectureCode, type Refusal, refuse } from '@hub/kit';
+import { access, type Claims, forwardConnection, isPrefectureCode, type Refusal, reachOf, refuse } from '@hub/kit';
 import { eq, isNull, or, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';
 import type { InspectorRow } from '../loaders.ts';
 import { actRefusal } from '../rules/access.ts';
 import { EnterpriseRef, prefectureFilter } from './case.ts';
+import { objects } from './reach.ts';
 
 export const PoolMemberKind = builder.enumType('PoolMemberKind', {
   description: '督导队伍: who is in the pool.',
@@ -53,6 +54,22 @@ export const Inspector = builder.objectRef<InspectorRow>('Inspector').implement(
     }),
     active: t.exposeBoolean('active', { description: '在库: drawn and dispatched only while active' }),
   }),
+});
+
+/**
+ * A pool member: the supervising authorities, the ministry and admins — a city one its own 市州's
+ * members and the province's. A dispatch or a draw shows its member to whoever may read it.
+ */
+objects.rule(Inspector, {
+  owner: (i) => ({ enterpriseId: null, prefectureCode: i.prefectureCode }),
+  sees: (caller, _owner, i) => {
+    if (!['inspector', 'city_center', 'province_center', 'ministry', 'admin'].includes(caller.role)) return false;
+    const reach = reachOf(caller);
+    return (
+      reach.kind === 'all' ||
+      (reach.kind === 'prefecture' && (i.prefectureCode ?? reach.prefecture) === reach.prefecture)
+    );
+  },
 });
 
 const InspectorInput = builder.inputType('InspectorInput', {

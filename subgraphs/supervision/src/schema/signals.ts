@@ -1,5 +1,5 @@
 import { enterprisePrefectures, isUuid, planFacts } from '@hub/db';
-import { access, forwardConnection, reachOf } from '@hub/kit';
+import { access, forwardConnection, reachesOwner, reachOf } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
@@ -10,6 +10,7 @@ import { casesForSignals, computeSignals } from '../signals.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
 import { CasePayload, insertCase } from './case-mutations.ts';
 import { ViolationType } from './enums.ts';
+import { objects } from './reach.ts';
 
 const RiskSignalKind = builder.enumType('RiskSignalKind', {
   description: '风险信号类型',
@@ -62,6 +63,13 @@ const RiskSignal = builder.objectRef<Signal>('RiskSignal').implement({
   }),
 });
 
+/** A signal: the supervision readers over the 市州 of the records it is about (not the enterprise's today). */
+objects.rule(RiskSignal, {
+  owner: (s) => ({ enterpriseId: s.enterpriseId, prefectureCode: s.prefectureCode }),
+  sees: (caller, owner) =>
+    (SUPERVISION_READERS as readonly string[]).includes(caller.role) && owner != null && reachesOwner(caller, owner),
+});
+
 /** Signals of many enterprises in one computation per request. */
 const perRequest = new WeakMap<object, DataLoader<string, Signal[]>>();
 function signalLoader(ctx: Pick<Context, 'db' | 'loaders' | 'clock'>) {
@@ -102,8 +110,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const prefecture = prefectureFilter(ctx.caller, args.prefecture);
+      // Each signal by the 市州 of its records, before paging: an institution that moved keeps its old signals there.
       const all = (await computeSignals(ctx.db, { prefecture, asOf: ctx.clock.today() })).filter(
-        (s) => !args.kind || s.kind === args.kind,
+        (s) => (!args.kind || s.kind === args.kind) && (!prefecture || s.prefectureCode === prefecture),
       );
       return forwardConnection(
         args,
