@@ -1,6 +1,7 @@
 import type { Db } from '@hub/db';
 import { createHubBuilder, type HubContext } from '@hub/kit';
 import type { Loaders } from './loaders.ts';
+import { INPUT_BOUNDS } from './rules/input-bounds.ts';
 
 export interface Context extends HubContext {
   db: Db;
@@ -9,4 +10,4 @@ export interface Context extends HubContext {
   loaders: Loaders;
 }
 
-export const { builder, Prefecture, UserError } = createHubBuilder<Context>();
+export const { builder, Prefecture, UserError } = createHubBuilder<Context>({ inputBounds: INPUT_BOUNDS });

@@ -8,7 +8,9 @@ import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { Caller } from './access-matrix.ts';
 import type { Claims, Role } from './auth.ts';
 import { hubError, type Refusal } from './errors.ts';
+import { inputBoundsPlugin } from './input-bounds.ts';
 import { prefectureName } from './prefectures.ts';
+import type { InputBounds } from './rules/bounds.ts';
 import { CreditCodeScalar, OccupationCodeScalar, ResidentIdScalar } from './scalars.ts';
 
 /** What every subgraph's resolvers get: the verified caller plus the subgraph's own deps. */
@@ -39,14 +41,16 @@ export interface HubSchemaTypes<Ctx extends HubContext> {
 }
 
 /**
- * One Pothos builder per subgraph, all configured alike: scope-auth, directives,
+ * One Pothos builder per subgraph, all configured alike: scope-auth, the input bounds
+ * (`inputBounds`: the subgraph's rules/input-bounds.ts, checked inside scope-auth), directives,
  * federation last (it must wrap the resolvers the others produce), the shared
  * scalars and shareable relay-style connections (first/after, edges, pageInfo).
  */
-export function createHubBuilder<Ctx extends HubContext>() {
+export function createHubBuilder<Ctx extends HubContext>(opts: { inputBounds?: InputBounds } = {}) {
   const builder = new SchemaBuilder<HubSchemaTypes<Ctx>>({
     defaultFieldNullability: false,
-    plugins: [ScopeAuthPlugin, DirectivePlugin, RelayPlugin, FederationPlugin],
+    plugins: [ScopeAuthPlugin, inputBoundsPlugin, DirectivePlugin, RelayPlugin, FederationPlugin],
+    inputBounds: opts.inputBounds ?? {},
     relay: {
       // Entities are fetched by their federation keys; no global Node ids.
       nodeQueryOptions: false,

@@ -2,6 +2,7 @@ import type { Db } from '@hub/db';
 import { createHubBuilder, type HubContext } from '@hub/kit';
 import type { Loaders } from './loaders.ts';
 import type { MatchService } from './matching.ts';
+import { INPUT_BOUNDS } from './rules/input-bounds.ts';
 
 export interface Context extends HubContext {
   db: Db;
@@ -10,4 +11,4 @@ export interface Context extends HubContext {
   matcher: MatchService;
 }
 
-export const { builder, Prefecture, UserError } = createHubBuilder<Context>();
+export const { builder, Prefecture, UserError } = createHubBuilder<Context>({ inputBounds: INPUT_BOUNDS });

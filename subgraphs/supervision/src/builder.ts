@@ -1,12 +1,13 @@
 import type { Db } from '@hub/db';
 import { createHubBuilder, type HubContext } from '@hub/kit';
 import type { Loaders } from './loaders.ts';
+import { INPUT_BOUNDS } from './rules/input-bounds.ts';
 
 export interface Context extends HubContext {
   db: Db;
   loaders: Loaders;
 }
 
-export const { builder, Prefecture, UserError } = createHubBuilder<Context>();
+export const { builder, Prefecture, UserError } = createHubBuilder<Context>({ inputBounds: INPUT_BOUNDS });
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });
