@@ -19,7 +19,8 @@ let h: TestDb;
 beforeAll(async () => {
   h = await freshDb();
   await migrate(h);
-  await seed(h, { size: 600 });
+  // Seeded as of the day the late-submission reads below are asked about.
+  await seed(h, { size: 600, today: '2026-11-01' });
   await ensurePackageCalendar(h.db);
   await fillMissingResultDeadlines(h.db);
 }, 120_000);
@@ -33,7 +34,7 @@ describe('read functions other domains rely on', () => {
     expect(publicised.length).toBeGreaterThan(0);
     for (const r of publicised) {
       expect(r.resultDeadline).toBe(resultSubmissionDeadline(cal, r.publicityEndsOn as string).date);
-      expect(r.publicityDays).toBe(7);
+      expect(r.publicityDays).toBeGreaterThanOrEqual(5); // 公示 of at least 5 days, as the notice requires
     }
   });
 
