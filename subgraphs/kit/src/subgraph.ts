@@ -4,6 +4,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Clock } from '@hub/vocabulary';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -131,6 +132,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      // Only the gateway calls a subgraph: no Sandbox page (scripts from a CDN) in any environment.
+      ApolloServerPluginLandingPageDisabled(),
       auditPlugin<Ctx>({
         service: opts.name,
         write: opts.audit,
