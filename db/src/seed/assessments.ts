@@ -17,6 +17,7 @@
  * is left to the hub, which fills it from the official calendar when it starts.
  */
 import { residentIdCheckChar } from '@hub/kit/rules/resident-id';
+import { requiredParts } from '@hub/vocabulary';
 import { type PiiKeyring, piiKeyring, sealCertificateHolder, sealWorkerResidentId } from '../pii.ts';
 import type {
   announcementOpenings,
@@ -69,7 +70,6 @@ export type CertificateRow = Omit<typeof certificates.$inferInsert, 'holderResid
 export type SerialRow = typeof certificateSerials.$inferInsert;
 export type UploadBatchRow = typeof uploadBatches.$inferInsert;
 type Method = PlanRow['method'];
-type Part = ScoreRow['part'];
 type PlanStatus = NonNullable<PlanRow['status']>;
 
 /** Evaluations from about 28 months before today to two weeks after it. */
@@ -98,19 +98,7 @@ const PASS_RATE: Record<number, number> = { 5: 0.92, 4: 0.9, 3: 0.87, 2: 0.82, 1
 /** The hub's staffing floor (subgraphs/assessments/src/rules/plan.ts). */
 const MIN_ASSESSORS = (method: Method) => (method === 'THEORY_EXAM' ? 2 : 3);
 
-/** The parts a method scores (subgraphs/assessments/src/rules/scoring.ts); each must reach 60. */
-export function requiredParts(method: Method, level: number): Part[] {
-  switch (method) {
-    case 'THEORY_EXAM':
-      return ['THEORY'];
-    case 'INTEGRATED':
-      return ['THEORY', 'SKILL'];
-    case 'DIRECT_RECOGNITION':
-      return level <= 2 ? ['ABILITY', 'PERFORMANCE', 'REVIEW_DEFENCE'] : ['ABILITY', 'PERFORMANCE'];
-    default:
-      return ['SKILL'];
-  }
-}
+export { requiredParts };
 
 const REVOCATION_REASONS = [
   '经核查，持证人不符合申报条件，证书予以撤销。',

@@ -1,24 +1,10 @@
+import { requiredParts } from '@hub/vocabulary';
 import { LEVEL_NAMES, METHOD_NAMES, type Method, problem, type Refusal, type ScorePart } from './types.ts';
 
 /** 合格线: every required part scores at least 60 of 100. */
 export const PASS_MARK = 60;
 
-/**
- * The parts a method scores. 理论技能一体化 needs both theory and skill (each ≥ 60);
- * 直接认定 scores 职业能力 and 业绩; for 二级/一级 a 现场评审/答辩 result as well.
- */
-export function requiredParts(method: Method, level: number): ScorePart[] {
-  switch (method) {
-    case 'THEORY_EXAM':
-      return ['THEORY'];
-    case 'INTEGRATED':
-      return ['THEORY', 'SKILL'];
-    case 'DIRECT_RECOGNITION':
-      return level <= 2 ? ['ABILITY', 'PERFORMANCE', 'REVIEW_DEFENCE'] : ['ABILITY', 'PERFORMANCE'];
-    default:
-      return ['SKILL'];
-  }
-}
+export { requiredParts };
 
 export const PART_NAMES: Record<ScorePart, string> = {
   THEORY: '理论知识',

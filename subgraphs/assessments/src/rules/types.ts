@@ -1,19 +1,9 @@
 import type { Refusal } from '@hub/kit';
+import type { EvaluationMethod as Method, ScorePart } from '@hub/vocabulary';
 
-export type { Refusal };
-
-export type Method =
-  | 'THEORY_EXAM'
-  | 'SKILL_OPERATION'
-  | 'INTEGRATED'
-  | 'SIMULATION'
-  | 'ON_JOB_TRAINING'
-  | 'TECHNICAL_CONTEST'
-  | 'COMPETITION'
-  | 'DIRECT_RECOGNITION';
+export type { Method, Refusal, ScorePart };
 
 export type StaffRole = 'ASSESSOR' | 'SENIOR_ASSESSOR' | 'QUALITY_SUPERVISOR';
-export type ScorePart = 'THEORY' | 'SKILL' | 'ABILITY' | 'PERFORMANCE' | 'REVIEW_DEFENCE';
 export type InstitutionKind = 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
 export type ExceptionalGround = 'MAJOR_PROBLEM_SOLVED' | 'PROVINCIAL_AWARD' | 'OUTSTANDING_MENTORING';
 
