@@ -108,6 +108,33 @@ describe('input bounds through the gateway', () => {
     expect(found.data?.enterprise ?? null).toBeNull();
   });
 
+  it('bounds the texts and dates a query takes too: a filter from 0001-01-01, a 300-character search', async () => {
+    const dashboard = await token({ role: 'dashboard', sub: 'bounds-wall' });
+    const stats = await gql(
+      hub.url,
+      `query($f: StatisticsFilter) { assessmentStatistics(groupBy: [LEVEL], filter: $f) { certificatesIssued } }`,
+      { token: dashboard, variables: { f: { from: '0001-01-01' } } },
+    );
+    expect(stats.data?.assessmentStatistics ?? null).toBeNull();
+    expect(stats.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DATE_OUT_OF_RANGE' });
+    const search = await gql(
+      hub.url,
+      `query($s: String) { occupations(search: $s, first: 1) { edges { node { code } } } }`,
+      {
+        variables: { s: '车'.repeat(300) },
+      },
+    );
+    expect(search.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_LONG' });
+    const fits = await gql(
+      hub.url,
+      `query($s: String) { occupations(search: $s, first: 1) { edges { node { code } } } }`,
+      {
+        variables: { s: '车工' },
+      },
+    );
+    expect(fits.errors).toBeUndefined();
+  });
+
   it('still refuses a caller who may not call the field as such, before any bound', async () => {
     const r = await gql(hub.url, WORKER, {
       variables: { i: { name: '长'.repeat(10_000), residentId: residentId(403), employedSince: '2018-03-01' } },

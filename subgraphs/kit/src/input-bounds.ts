@@ -75,6 +75,7 @@ export function inputBoundRefusals(
   values: Record<string, unknown>,
   bounds: InputBounds,
   today: string,
+  root: 'Mutation' | 'Query' = 'Mutation',
 ): Refusal[] {
   const out: Refusal[] = [];
   const boundOf = (key: string, leaf: 'String' | 'Date'): InputBound =>
@@ -83,7 +84,7 @@ export function inputBoundRefusals(
     walk(
       arg.type,
       values[arg.name],
-      `Mutation.${field.name}.${arg.name}`,
+      `${root}.${field.name}.${arg.name}`,
       argPath(arg),
       (leaf, key, path, value) => {
         const bound = boundOf(key, leaf);
@@ -112,22 +113,27 @@ export function inputBoundRefusals(
 export function inputBoundsCoverage(schema: GraphQLSchema, bounds: InputBounds) {
   const seen = new Set<string>();
   const missing = new Set<string>();
-  const visitType = (type: GraphQLInputType, key: string, done: Set<string>) => {
+  // A mutation's every text and date needs a bound of its own; a query's may keep the default
+  // (cursors, 市州 codes, filter dates), but a bound named for one must name a real argument.
+  const visitType = (type: GraphQLInputType, key: string, done: Set<string>, required: boolean) => {
     const t = getNullableType(type);
-    if (isListType(t)) return visitType(t.ofType, key, done);
+    if (isListType(t)) return visitType(t.ofType, key, done, required);
     if (isInputObjectType(t)) {
       if (done.has(t.name)) return;
       done.add(t.name);
-      for (const f of Object.values(t.getFields())) visitType(f.type, `${t.name}.${f.name}`, done);
+      for (const f of Object.values(t.getFields())) visitType(f.type, `${t.name}.${f.name}`, done, required);
       return;
     }
     if (isScalarType(t) && BOUNDED.has(t.name)) {
       seen.add(key);
-      if (!bounds[key]) missing.add(key);
+      if (required && !bounds[key]) missing.add(key);
     }
   };
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
-    for (const arg of field.args) visitType(arg.type, `Mutation.${field.name}.${arg.name}`, new Set());
+    for (const arg of field.args) visitType(arg.type, `Mutation.${field.name}.${arg.name}`, new Set(), true);
+  }
+  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+    for (const arg of field.args) visitType(arg.type, `Query.${field.name}.${arg.name}`, new Set(), false);
   }
   return {
     missing: [...missing].sort(),
@@ -137,7 +143,7 @@ export function inputBoundsCoverage(schema: GraphQLSchema, bounds: InputBounds) 
   };
 }
 
-/** A mutation refused by its bounds: its payload's `errors` (nothing ran), or BAD_USER_INPUT without a payload. */
+/** A field refused by its bounds: its payload's `errors` (nothing ran), or BAD_USER_INPUT without a payload. */
 function refused(field: GraphQLField<unknown, unknown>, refusals: Refusal[]) {
   const type = getNamedType(field.type);
   if (isObjectType(type) && type.getFields().errors) return { errors: refusals };
@@ -152,21 +158,25 @@ const todayOf = (ctx: unknown) =>
   (ctx as { clock?: { today(): string } }).clock?.today() ?? new Date().toISOString().slice(0, 10);
 
 /**
- * Pothos plugin: checks every mutation's arguments against the builder's `inputBounds` before the
- * mutation runs — inside scope-auth (listed after it), so a caller who may not call the field is
- * refused as such first — and answers a refusal naming the field, with nothing written.
+ * Pothos plugin: checks the arguments of every mutation and every root query against the
+ * builder's `inputBounds` before the field runs — inside scope-auth (listed after it), so a caller
+ * who may not call the field is refused as such first — and answers a refusal naming the field,
+ * with nothing written (a query's filter dates and texts are bounded too: `0001-01-01` is no day
+ * of this hub's records).
  */
 export class InputBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
     resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
-    if (fieldConfig.kind !== 'Mutation') return resolver;
+    const root = fieldConfig.kind;
+    if (root !== 'Mutation' && root !== 'Query') return resolver;
+    if (root === 'Query' && Object.keys(fieldConfig.args).length === 0) return resolver;
     const bounds = this.builder.options.inputBounds ?? {};
     return (parent, args, ctx, info) => {
       const field = info.parentType.getFields()[info.fieldName];
       if (!field) return resolver(parent, args, ctx, info);
-      const refusals = inputBoundRefusals(field, args as Record<string, unknown>, bounds, todayOf(ctx));
+      const refusals = inputBoundRefusals(field, args as Record<string, unknown>, bounds, todayOf(ctx), root);
       return refusals.length ? refused(field, refusals) : resolver(parent, args, ctx, info);
     };
   }
