@@ -1,4 +1,5 @@
 import { makeCreditCode } from '@hub/kit';
+import { addCalendarDays, chinaDate } from '@hub/vocabulary';
 import { gql, token } from './helpers.ts';
 
 /** Building blocks for the 备案 scenarios: a fresh enterprise, its filing, the reviewers. */
@@ -34,6 +35,10 @@ export const enterpriseForm = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/**
+ * A complete filing form, its 承诺书 signed a week ago. The 备案 scenarios run their hub on the real
+ * date (no sandbox date), so "a week ago" is counted from today in China.
+ */
 export const filingForm = (over: Record<string, unknown> = {}) => ({
   kind: 'ENTERPRISE_SELF_EVALUATION',
   teamDescription: '评价工作委员会 9 人，考评员 24 人（高级考评员 6 人），内部质量督导员 4 人。',
@@ -41,7 +46,7 @@ export const filingForm = (over: Record<string, unknown> = {}) => ({
   systemsDescription: '《职业技能等级认定管理办法》《技能等级与岗位薪酬挂钩办法》。',
   planDescription: '2027 年评价车工、焊工两个职业，获证人员按等级发放技能津贴。',
   commitmentSigner: '张伟',
-  commitmentSignedOn: '2026-11-20',
+  commitmentSignedOn: addCalendarDays(chinaDate(Date.now()), -7),
   scope: [{ occupationCode: '6-18-01-01', levels: [5, 4, 3], basis: 'NATIONAL_STANDARD' }],
   ...over,
 });
