@@ -166,7 +166,7 @@ describe('the sandbox clock (outside production)', () => {
 
 describe('the sandbox clock in production', () => {
   it('refuses to set the date, and the hub keeps the real one', async () => {
-    const prod = await startTestHubOn(new HubClock({ production: true }));
+    const prod = await startTestHub(0, { clock: new HubClock({ production: true }) });
     try {
       const before = prod.clock.today();
       const r = await setClock(prod, { date: '2031-01-06' });
@@ -179,8 +179,3 @@ describe('the sandbox clock in production', () => {
     }
   });
 });
-
-/** A second hub, seeded empty, on the given clock. */
-async function startTestHubOn(clock: HubClock): Promise<TestHub> {
-  return startTestHub(0, { clock });
-}

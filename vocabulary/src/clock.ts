@@ -81,7 +81,7 @@ export interface HubClockOptions {
 export class HubClock implements Clock {
   readonly production: boolean;
   private readonly realTime: () => number;
-  private set_: { date: string; noon: number; setAtMs: number; setBy: string } | null = null;
+  private pinned: { date: string; noon: number; setAtMs: number; setBy: string } | null = null;
 
   constructor(opts: HubClockOptions) {
     this.production = opts.production;
@@ -97,7 +97,7 @@ export class HubClock implements Clock {
   }
 
   sandbox(): SandboxState | null {
-    const s = this.set_;
+    const s = this.pinned;
     if (!s) return null;
     return { setDate: s.date, today: this.today(), setAt: new Date(s.setAtMs).toISOString(), setBy: s.setBy };
   }
@@ -120,23 +120,23 @@ export class HubClock implements Clock {
       );
     }
     const setAtMs = this.realTime();
-    this.set_ = { date, noon: Date.parse(`${date}T12:00:00+08:00`), setAtMs, setBy: setBy.slice(0, 200) };
+    this.pinned = { date, noon: Date.parse(`${date}T12:00:00+08:00`), setAtMs, setBy: setBy.slice(0, 200) };
     return this.sandbox() as SandboxState;
   }
 
   /** Moves the hub's date by whole days: from the sandbox date, or from today when none is set. */
   advance(days: number, setBy: string): SandboxState {
-    return this.set(addCalendarDays(this.set_?.date ?? this.today(), days), setBy);
+    return this.set(addCalendarDays(this.pinned?.date ?? this.today(), days), setBy);
   }
 
   /** Back to the real date. */
   clear(): void {
-    this.set_ = null;
+    this.pinned = null;
   }
 
   private nowMs(): number {
     const real = this.realTime();
-    const s = this.set_;
+    const s = this.pinned;
     return s ? s.noon + (real - s.setAtMs) : real;
   }
 }
