@@ -1,16 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { certificates, enterprises, evaluationPlans, filings } from '@hub/db';
-import {
-  ACCESS_MATRIX,
-  type AccessLevel,
-  CALLERS,
-  type Caller,
-  makeCreditCode,
-  matrixCoverage,
-  type Operation,
-  residentIdCheckChar,
-} from '@hub/kit';
+import { ACCESS_MATRIX, type AccessLevel, CALLERS, type Caller, matrixCoverage, type Operation } from '@hub/platform';
+import { makeCreditCode, residentIdCheckChar } from '@hub/vocabulary';
 import { eq, ne, type SQL } from 'drizzle-orm';
 import {
   buildASTSchema,

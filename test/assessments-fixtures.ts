@@ -1,7 +1,6 @@
 /** Shared setup for the assessments end-to-end tests: a confirmed institution, tokens, and a GraphQL caller. */
 import { certificates, type Db, enterprises, filingScopes, filings, isInConfirmedScope } from '@hub/db';
-import { residentIdCheckChar } from '@hub/kit';
-import { addCalendarDays, type Clock } from '@hub/vocabulary';
+import { addCalendarDays, type Clock, residentIdCheckChar } from '@hub/vocabulary';
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { gql, token } from './helpers.ts';

@@ -10,7 +10,7 @@ import {
   sealWorkerResidentId,
   workers,
 } from '@hub/db';
-import { makeCreditCode } from '@hub/kit';
+import { makeCreditCode } from '@hub/vocabulary';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';

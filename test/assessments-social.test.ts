@@ -1,5 +1,5 @@
 import { filingServedParties, filings } from '@hub/db';
-import { makeCreditCode } from '@hub/kit';
+import { makeCreditCode } from '@hub/vocabulary';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';

@@ -1,5 +1,5 @@
 import { auditEvents, residentIdHmac, rowsOf as resultRows } from '@hub/db';
-import { signUserToken } from '@hub/kit';
+import { signUserToken } from '@hub/platform';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';

@@ -1,4 +1,4 @@
-import { INTERNAL_HEADER, signInternalToken } from '@hub/kit';
+import { INTERNAL_HEADER, signInternalToken } from '@hub/platform';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';

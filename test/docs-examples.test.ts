@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEMO_CERTIFICATE } from '@hub/db';
-import { ACCESS_TABLE_END, ACCESS_TABLE_START, accessTableMarkdown, parseClaims, signUserToken } from '@hub/kit';
+import { ACCESS_TABLE_END, ACCESS_TABLE_START, accessTableMarkdown, parseClaims, signUserToken } from '@hub/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Caller,

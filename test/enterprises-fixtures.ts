@@ -1,5 +1,4 @@
-import { makeCreditCode } from '@hub/kit';
-import { addCalendarDays, chinaDate } from '@hub/vocabulary';
+import { addCalendarDays, chinaDate, makeCreditCode } from '@hub/vocabulary';
 import { gql, token } from './helpers.ts';
 
 /** Building blocks for the 备案 scenarios: a fresh enterprise, its filing, the reviewers. */

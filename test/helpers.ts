@@ -1,7 +1,7 @@
 import { issuePartnerCredential, migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/gateway';
-import { type Claims, type Role, signUserToken } from '@hub/kit';
+import { type Claims, type Role, signUserToken } from '@hub/platform';
 import { addCalendarDays, HubClock } from '@hub/vocabulary';
 
 export interface TestHub extends Hub {

@@ -9,7 +9,7 @@
  * Generated with fast-check from a fixed seed, so a failure names a case that can be re-run.
  */
 import { enterprises, rowsOf } from '@hub/db';
-import { ROLES, type Role } from '@hub/kit';
+import { ROLES, type Role } from '@hub/platform';
 import { and, asc, isNotNull, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

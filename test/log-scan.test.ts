@@ -1,4 +1,4 @@
-import { residentIdCheckChar } from '@hub/kit';
+import { residentIdCheckChar } from '@hub/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { findResidentIds } from './log-scan.ts';
 

@@ -5,7 +5,7 @@
  * character), so masked IDs (430*************3X), timestamps and other long numbers do not count.
  */
 import { readFileSync } from 'node:fs';
-import { residentIdProblem } from '@hub/kit';
+import { residentIdProblem } from '@hub/vocabulary';
 
 const SHAPE = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])/g;
 

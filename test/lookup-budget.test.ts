@@ -1,7 +1,7 @@
 import { certificates, decryptResidentId } from '@hub/db';
 import { type ServedGateway, startGateway } from '@hub/gateway';
 import { LOOKUP_BUDGET_DEFAULTS } from '@hub/gateway/lookup-budget';
-import { residentIdCheckChar } from '@hub/kit';
+import { residentIdCheckChar } from '@hub/vocabulary';
 import { and, asc, eq, isNotNull, ne, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GqlResult, gql, startTestHub, type TestHub, token } from './helpers.ts';

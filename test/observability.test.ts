@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { flushTracing, logger } from '@hub/kit';
+import { flushTracing, logger } from '@hub/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub, token } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { partnerCredentials } from '@hub/db';
-import { signUserToken } from '@hub/kit';
+import { signUserToken } from '@hub/platform';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';

@@ -6,7 +6,7 @@
  */
 import { certificates } from '@hub/db';
 import { HubDataSource, type ServedGateway, startGateway } from '@hub/gateway';
-import { PUBLIC_CALLER, signInternalToken } from '@hub/kit';
+import { PUBLIC_CALLER, signInternalToken } from '@hub/platform';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub, token } from './helpers.ts';

@@ -8,7 +8,8 @@
  * The hub runs in its own process so ALL its output is captured; the whole run's output is
  * scanned again by log-capture.ts.
  */
-import { residentIdCheckChar, signUserToken } from '@hub/kit';
+import { signUserToken } from '@hub/platform';
+import { residentIdCheckChar } from '@hub/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findResidentIds } from './log-scan.ts';
 import { startHubProcess } from './processes.ts';

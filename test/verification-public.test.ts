@@ -1,5 +1,5 @@
 import { certificates, decryptResidentId, rowsOf } from '@hub/db';
-import { maskName } from '@hub/kit';
+import { maskName } from '@hub/vocabulary';
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INTERNAL_HEADER, signInternalToken, signUserToken } from '@hub/kit';
+import { INTERNAL_HEADER, signInternalToken, signUserToken } from '@hub/platform';
 import autocannon from 'autocannon';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -36,7 +36,7 @@ if (mode === 'subgraphs') {
 } else if (mode === 'hive') {
   const { createServer } = await import('node:http');
   const { createGatewayRuntime } = await import('@graphql-hive/gateway');
-  const { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } = await import('@hub/kit');
+  const { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } = await import('@hub/platform');
   let supergraph = readSupergraph();
   for (const s of named) supergraph = supergraph.replaceAll(s.url, urls[s.name] as string);
   const runtime = createGatewayRuntime({

@@ -6,7 +6,7 @@
  *   DATABASE_URL=postgres://… pnpm --filter @hub/bench statistics
  */
 import { assessmentStatistics, createDb, type StatisticsDimension } from '@hub/db';
-import { signUserToken } from '@hub/kit';
+import { signUserToken } from '@hub/platform';
 import { type Figures, loadHttp, loadLoop, report } from './lib.ts';
 
 const GATEWAY = process.env.HUB_URL ?? 'http://127.0.0.1:4000/graphql';

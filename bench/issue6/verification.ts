@@ -9,7 +9,7 @@
  * or it refuses one address's benchmark traffic) and the scale seed loaded (`pnpm hub seed --size 1000000`).
  */
 import { createDb, rowsOf } from '@hub/db';
-import { PUBLIC_CALLER, signInternalToken } from '@hub/kit';
+import { PUBLIC_CALLER, signInternalToken } from '@hub/platform';
 import { sql } from 'drizzle-orm';
 import { type Figures, loadHttp, loadLoop, report } from './lib.ts';
 

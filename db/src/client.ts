@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
-import { SpanKind, startTracing, withSpan } from '@hub/kit/tracing';
+import { SpanKind, startTracing, withSpan } from '@hub/platform/tracing';
 import { sql } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { relations } from './relations.ts';

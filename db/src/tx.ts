@@ -1,4 +1,4 @@
-import { type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
 import type { Db } from './client.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

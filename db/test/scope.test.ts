@@ -1,4 +1,4 @@
-import { makeCreditCode } from '@hub/kit/rules/credit-code';
+import { makeCreditCode } from '@hub/vocabulary/credit-code';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.ts';
 import { isInConfirmedScope } from '../src/read/scope.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PREFECTURES } from '@hub/kit/prefectures';
-import { isValidCreditCode } from '@hub/kit/rules/credit-code';
-import { isValidResidentId } from '@hub/kit/rules/resident-id';
+import { isValidCreditCode } from '@hub/vocabulary/credit-code';
+import { PREFECTURES } from '@hub/vocabulary/prefectures';
+import { isValidResidentId } from '@hub/vocabulary/resident-id';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/client.ts';

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { AuthError, type Claims, claimsFromAuthorization, hubError, signInternalToken } from '@hub/kit';
+import { AuthError, type Claims, claimsFromAuthorization, hubError, signInternalToken } from '@hub/platform';
 
 /**
  * Verifies the caller's bearer token. A bad, expired or malformed token is a

@@ -25,7 +25,7 @@ import {
   signUserToken,
   tokenLifetimeProblems,
   usingDevSecrets,
-} from '@hub/kit';
+} from '@hub/platform';
 import { isCalendarDate } from '@hub/vocabulary';
 import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';

@@ -2,7 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logger } from '@hub/kit/log';
+import { logger } from '@hub/platform/log';
 
 const log = logger.child({ service: 'gateway-primary' });
 

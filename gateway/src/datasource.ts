@@ -12,7 +12,7 @@ import {
   requestScope,
   SpanKind,
   withSpan,
-} from '@hub/kit';
+} from '@hub/platform';
 import { GraphQLError } from 'graphql';
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici';
 

@@ -1,5 +1,5 @@
 import { auditWriter, calendarCoverage, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
-import { hubClockFromConfig, type Served } from '@hub/kit';
+import { hubClockFromConfig, type Served } from '@hub/platform';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import type { HubClock } from '@hub/vocabulary';
 import { forkGateways } from './cluster.ts';

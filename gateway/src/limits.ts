@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOp
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { perOperation, variablesRefusal } from '@hub/kit';
+import { perOperation, variablesRefusal } from '@hub/platform';
 import {
   type DocumentNode,
   GraphQLError,

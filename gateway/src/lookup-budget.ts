@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { piiKeyring } from '@hub/db/pii';
-import type { Claims } from '@hub/kit';
+import type { Claims } from '@hub/platform';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Lookup } from './lookups.ts';
 

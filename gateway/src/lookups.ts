@@ -1,5 +1,5 @@
 import { normaliseHolderName, normaliseNumber } from '@hub/assessments/rules/verification';
-import { perOperation } from '@hub/kit';
+import { perOperation } from '@hub/platform';
 import {
   type DocumentNode,
   type FieldNode,

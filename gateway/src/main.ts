@@ -3,8 +3,8 @@
  * running elsewhere (HUB_<NAME>_URL, default 127.0.0.1:4001–4004), in
  * HUB_GATEWAY_WORKERS worker processes (default 1; `auto` = one per core).
  */
-import { logger } from '@hub/kit/log';
-import { runUntilSignal } from '@hub/kit/process';
+import { logger } from '@hub/platform/log';
+import { runUntilSignal } from '@hub/platform/process';
 import { forkGateways, gatewayWorkers } from './cluster.ts';
 
 const workers = gatewayWorkers();

@@ -6,7 +6,7 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { type FastPath, KnownTexts, perOperation, plainBody, plainJsonRequest, variablesRefusal } from '@hub/kit';
+import { type FastPath, KnownTexts, perOperation, plainBody, plainJsonRequest, variablesRefusal } from '@hub/platform';
 import {
   type DirectiveNode,
   type DocumentNode,

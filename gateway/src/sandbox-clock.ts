@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { type AuditWriter, AuthError, claimsFromAuthorization, logger, requestScope } from '@hub/kit';
+import { type AuditWriter, AuthError, claimsFromAuthorization, logger, requestScope } from '@hub/platform';
 import { type HubClock, SandboxRefusal } from '@hub/vocabulary';
 
 /**

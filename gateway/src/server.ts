@@ -12,7 +12,7 @@ import {
   type Served,
   serveGraphQL,
   startTracing,
-} from '@hub/kit';
+} from '@hub/platform';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import type { HubClock } from '@hub/vocabulary';
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';

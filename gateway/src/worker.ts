@@ -6,7 +6,7 @@
 import cluster from 'node:cluster';
 import { createDb } from '@hub/db/client';
 import { auditWriter } from '@hub/db/write/audit';
-import { runUntilSignal } from '@hub/kit';
+import { runUntilSignal } from '@hub/platform';
 import { startGateway } from './server.ts';
 
 // PostgreSQL only: an embedded PGlite database belongs to the primary process.

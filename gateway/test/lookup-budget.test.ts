@@ -1,4 +1,4 @@
-import { PUBLIC_CALLER } from '@hub/kit';
+import { PUBLIC_CALLER } from '@hub/platform';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { cases, certificates } from '@hub/db';
-import { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } from '@hub/kit';
+import { claimsFromAuthorization, INTERNAL_HEADER, signInternalToken } from '@hub/platform';
 import { readSupergraph, SUBGRAPHS } from '@hub/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, partnerToken, startTestHub, type TestHub, token } from '../helpers.ts';

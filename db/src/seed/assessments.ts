@@ -16,8 +16,9 @@
  * report deadline is the weekend-only 5th working day before the evaluation, and the result deadline
  * is left to the hub, which fills it from the official calendar when it starts.
  */
-import { residentIdCheckChar } from '@hub/kit/rules/resident-id';
+
 import { requiredParts } from '@hub/vocabulary';
+import { residentIdCheckChar } from '@hub/vocabulary/resident-id';
 import { type PiiKeyring, piiKeyring, sealCertificateHolder, sealWorkerResidentId } from '../pii.ts';
 import type {
   announcementOpenings,

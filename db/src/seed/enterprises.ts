@@ -2,7 +2,7 @@
  * Demo enterprises and their filings (备案): scope rows, narrative sections, the signed
  * commitment and every workflow transition, consistent with each filing's status.
  */
-import { makeCreditCode } from '@hub/kit/rules/credit-code';
+import { makeCreditCode } from '@hub/vocabulary/credit-code';
 import type { enterprises, filingScopes, filings, filingTransitions } from '../schema/enterprise.ts';
 import { DEMO_CONFIRMED_BY, DEMO_CONFIRMED_DAYS_AGO, DEMO_FROM } from './demo.ts';
 import {

@@ -3,7 +3,7 @@
  * an approved 企业评价规范 behind every scope row based on one, and the partners a
  * 社会评价组织 serves. Drawn from its own random stream so the other stages stay as they were.
  */
-import { makeCreditCode } from '@hub/kit/rules/credit-code';
+import { makeCreditCode } from '@hub/vocabulary/credit-code';
 import type { enterpriseSpecifications, filingServedParties } from '../schema/enterprise.ts';
 import type { EnterpriseData } from './enterprises.ts';
 import { PARTNER_SCHOOLS, PLACES } from './names.ts';

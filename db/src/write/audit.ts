@@ -1,4 +1,4 @@
-import { type AuditEvent, type AuditWriter, maskResidentIdShapes } from '@hub/kit';
+import { type AuditEvent, type AuditWriter, maskResidentIdShapes } from '@hub/platform';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { isUuid } from '../loaders.ts';

@@ -1,4 +1,4 @@
-import { type Claims, hubError, logError, type Refusal, refuse, signUserToken } from '@hub/kit';
+import { type Claims, hubError, logError, type Refusal, refuse, signUserToken } from '@hub/platform';
 import { and, desc, eq, gt, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { isUuid } from '../loaders.ts';

@@ -1,5 +1,5 @@
 import { change, refuseAll, stop, type Tx } from '@hub/db';
-import type { Refusal } from '@hub/kit';
+import type { Refusal } from '@hub/platform';
 import type { Context } from './builder.ts';
 
 export type { Tx };

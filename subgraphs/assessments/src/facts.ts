@@ -8,7 +8,7 @@ import {
   residentIdLookup,
   workerCredentials,
 } from '@hub/db';
-import { canReach, type Owner, reachOf } from '@hub/kit';
+import { canReach, type Owner, reachOf } from '@hub/platform';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Context } from './builder.ts';
 import { stop, type Tx } from './change.ts';

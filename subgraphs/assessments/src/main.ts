@@ -1,6 +1,6 @@
 /** `pnpm --filter @hub/assessments start`: this subgraph alone, on PORT (default its own). */
 import { openServiceDb } from '@hub/db';
-import { runUntilSignal } from '@hub/kit';
+import { runUntilSignal } from '@hub/platform';
 import { DEFAULT_PORT, startAssessments } from './server.ts';
 
 const db = await openServiceDb('assessments');

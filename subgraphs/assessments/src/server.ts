@@ -1,5 +1,5 @@
 import { auditWriter, type Db, partnerAdmission, piiKeyring } from '@hub/db';
-import { startSubgraph } from '@hub/kit';
+import { startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { ensurePackageCalendar, fillMissingResultDeadlines } from './calendar.ts';
 import { createLoaders } from './loaders.ts';

@@ -1,5 +1,5 @@
 import { auditWriter, type Db, partnerAdmission } from '@hub/db';
-import { startSubgraph } from '@hub/kit';
+import { startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema/index.ts';

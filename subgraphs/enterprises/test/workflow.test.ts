@@ -1,4 +1,4 @@
-import type { Claims } from '@hub/kit';
+import type { Claims } from '@hub/platform';
 import { describe, expect, it } from 'vitest';
 import { filingContentRefusals, submissionRefusals } from '../src/rules/filing-input.ts';
 import { editRefusal, type FilingFacts, review } from '../src/rules/workflow.ts';

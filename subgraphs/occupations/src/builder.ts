@@ -1,5 +1,5 @@
 import type { Db } from '@hub/db';
-import { createHubBuilder, type HubContext } from '@hub/kit';
+import { createHubBuilder, type HubContext } from '@hub/platform';
 import type { Loaders } from './loaders.ts';
 import type { MatchService } from './matching.ts';
 import { INPUT_BOUNDS } from './rules/input-bounds.ts';

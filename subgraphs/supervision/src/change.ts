@@ -1,5 +1,5 @@
 import { change, enterprisePrefectures, isUuid, refuseAll, stop, type Tx } from '@hub/db';
-import type { Claims, Refusal } from '@hub/kit';
+import type { Claims, Refusal } from '@hub/platform';
 import { actRefusal } from './rules/access.ts';
 
 export type { Tx };

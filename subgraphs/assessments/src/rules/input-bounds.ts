@@ -1,4 +1,4 @@
-import { date, each, type InputBounds, text } from '@hub/kit/rules/bounds';
+import { date, each, type InputBounds, text } from '@hub/platform/rules/bounds';
 
 /**
  * 输入边界 of the assessments subgraph: every free text and date its mutations take (kit's

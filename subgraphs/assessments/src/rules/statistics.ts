@@ -1,5 +1,5 @@
-import type { Claims } from '@hub/kit';
-import { reachOf } from '@hub/kit';
+import type { Claims } from '@hub/platform';
+import { reachOf } from '@hub/platform';
 
 /** Labels of the statistics dimensions whose values are codes of this domain (or fixed lists). */
 export const LEVEL_LABEL: Record<string, string> = {

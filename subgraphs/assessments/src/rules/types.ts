@@ -1,4 +1,4 @@
-import type { Refusal } from '@hub/kit';
+import type { Refusal } from '@hub/platform';
 import type { EvaluationMethod as Method, ScorePart } from '@hub/vocabulary';
 
 export type { Method, Refusal, ScorePart };

@@ -1,5 +1,5 @@
 import { announcementOpenings, announcements, keysetPage } from '@hub/db';
-import { access, forwardConnection, type Refusal } from '@hub/kit';
+import { access, forwardConnection, type Refusal } from '@hub/platform';
 import { eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';

@@ -8,7 +8,7 @@ import {
   scores,
   workers,
 } from '@hub/db';
-import { access, forwardConnection, type Refusal } from '@hub/kit';
+import { access, forwardConnection, type Refusal } from '@hub/platform';
 import { eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';

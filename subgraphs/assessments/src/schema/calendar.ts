@@ -1,5 +1,5 @@
 import { calendarDays, calendarYears } from '@hub/db';
-import { access, type Refusal } from '@hub/kit';
+import { access, type Refusal } from '@hub/platform';
 import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { loadNotice } from '../calendar.ts';

@@ -1,5 +1,5 @@
 import { certificates, keysetPage } from '@hub/db';
-import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/platform';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { recordsPrefectureFor } from '../facts.ts';

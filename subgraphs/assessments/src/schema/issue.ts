@@ -8,7 +8,7 @@ import {
   uploadBatches,
   workers,
 } from '@hub/db';
-import { access, canReach, type Refusal } from '@hub/kit';
+import { access, canReach, type Refusal } from '@hub/platform';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { builder, type Context } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf, type Tx } from '../change.ts';

@@ -1,4 +1,4 @@
-import type { Refusal } from '@hub/kit';
+import type { Refusal } from '@hub/platform';
 import { builder, UserError } from '../builder.ts';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

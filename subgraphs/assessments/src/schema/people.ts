@@ -7,7 +7,7 @@ import {
   workerCredentials,
   workers,
 } from '@hub/db';
-import { access, forwardConnection, type Refusal } from '@hub/kit';
+import { access, forwardConnection, type Refusal } from '@hub/platform';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop } from '../change.ts';

@@ -11,7 +11,7 @@ import {
   scores,
   workers,
 } from '@hub/db';
-import { access, forwardConnection, hubError, partOf, type Refusal, reachOf } from '@hub/kit';
+import { access, forwardConnection, hubError, partOf, type Refusal, reachOf } from '@hub/platform';
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';

@@ -1,5 +1,6 @@
 import { assessmentStatistics, dictionaryFacts, STATISTICS_DIMENSIONS, type StatisticsDimension } from '@hub/db';
-import { access, hubError, PREFECTURES, prefectureName } from '@hub/kit';
+import { access, hubError } from '@hub/platform';
+import { PREFECTURES, prefectureName } from '@hub/vocabulary';
 import { builder } from '../builder.ts';
 import { LEVEL_LABEL, METHOD_LABEL, NATURE_LABEL, passRate, statisticsPrefectures } from '../rules/statistics.ts';
 import { EvaluationMethod, SkillLevel } from './enums.ts';

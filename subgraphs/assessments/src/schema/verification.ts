@@ -1,5 +1,6 @@
 import { certificates, residentIdLookup, workTypeName } from '@hub/db';
-import { access, maskName } from '@hub/kit';
+import { access } from '@hub/platform';
+import { maskName } from '@hub/vocabulary';
 import type DataLoader from 'dataloader';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type GraphQLResolveInfo, Kind } from 'graphql';

@@ -1,4 +1,5 @@
-import { isPrefectureCode, type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 
 /** The 备案申报表's 一、企业基本信息, as entered. */
 export interface EnterpriseInput {

@@ -1,4 +1,4 @@
-import { type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
 
 /** The 备案申报表 beyond the enterprise's basic facts, as entered. */
 export interface FilingContent {

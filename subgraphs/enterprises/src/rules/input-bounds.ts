@@ -1,4 +1,4 @@
-import { date, type InputBounds, text } from '@hub/kit/rules/bounds';
+import { date, type InputBounds, text } from '@hub/platform/rules/bounds';
 
 /**
  * 输入边界 of the enterprises subgraph: every free text and date its mutations take (kit's

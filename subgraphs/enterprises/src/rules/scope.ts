@@ -1,4 +1,4 @@
-import { type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
 
 /**
  * 申请开展自主评价的职业（工种）, checked against the dictionary (附表 备注 1–4):

@@ -1,5 +1,6 @@
-import type { Claims } from '@hub/kit';
-import { prefectureName, type Refusal, refuse } from '@hub/kit';
+import type { Claims } from '@hub/platform';
+import { type Refusal, refuse } from '@hub/platform';
+import { prefectureName } from '@hub/vocabulary';
 
 /**
  * The 备案 workflow (工作指引 三 and the 备案申报表's opinion boxes):

@@ -1,5 +1,6 @@
 import { enterprises, filingScopes, filings, keysetPage } from '@hub/db';
-import { access, forwardConnection, hubError, isPrefectureCode } from '@hub/kit';
+import { access, forwardConnection, hubError } from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';

@@ -1,5 +1,5 @@
 import { enterprises, isUuid, refuseAll, transact } from '@hub/db';
-import { access, type Refusal, refuse } from '@hub/kit';
+import { access, type Refusal, refuse } from '@hub/platform';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';

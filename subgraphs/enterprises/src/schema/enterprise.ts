@@ -1,5 +1,6 @@
 import { enterprises, keysetPage } from '@hub/db';
-import { access, canReach, forwardConnection, hubError, isPrefectureCode, reachOf } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 import { eq } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';

@@ -20,11 +20,11 @@ import {
   canReach,
   forwardConnection,
   hubError,
-  isPrefectureCode,
   type Refusal,
   reachOf,
   refuse,
-} from '@hub/kit';
+} from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 import { and, desc, eq, inArray, isNotNull, like, type SQL, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import type { FilingRow } from '../loaders.ts';

@@ -4,7 +4,7 @@ import {
   partnerCredentialsPage,
   revokePartnerCredential,
 } from '@hub/db';
-import { access, forwardConnection, hubError, type Refusal } from '@hub/kit';
+import { access, forwardConnection, hubError, type Refusal } from '@hub/platform';
 import { builder, UserError } from '../builder.ts';
 import { objects } from './reach.ts';
 

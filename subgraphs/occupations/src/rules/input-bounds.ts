@@ -1,4 +1,4 @@
-import { type InputBounds, text } from '@hub/kit/rules/bounds';
+import { type InputBounds, text } from '@hub/platform/rules/bounds';
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './text.ts';
 
 /**

@@ -3,7 +3,7 @@
  * occupation (work type) Y"; a city centre of its 市州 or the province centre confirms
  * or rejects it, with a reason when rejecting. Plain rules; the schema calls them.
  */
-import type { Claims, Refusal } from '@hub/kit';
+import type { Claims, Refusal } from '@hub/platform';
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, normalizeText } from './text.ts';
 
 export type MappingStatus = 'PROPOSED' | 'CONFIRMED' | 'REJECTED';

@@ -9,7 +9,7 @@ import {
   transact,
   workTypes,
 } from '@hub/db';
-import { access, canReach, forwardConnection, hubError, type Refusal, reachOf, refuse } from '@hub/kit';
+import { access, canReach, forwardConnection, hubError, type Refusal, reachOf, refuse } from '@hub/platform';
 import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { type JobRoleMappingRow, UUID } from '../loaders.ts';

@@ -1,4 +1,4 @@
-import { access, hubError } from '@hub/kit';
+import { access, hubError } from '@hub/platform';
 import { builder } from '../builder.ts';
 import type { OccupationRow, WorkTypeRow } from '../loaders.ts';
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, normalizeText } from '../rules/text.ts';

@@ -1,5 +1,5 @@
 import { keysetPage, occupations } from '@hub/db';
-import { access, forwardConnection, hubError, OCCUPATION_CODE } from '@hub/kit';
+import { access, forwardConnection, hubError, OCCUPATION_CODE } from '@hub/platform';
 import { and, arrayContains, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { OccupationRow } from '../loaders.ts';

@@ -1,5 +1,5 @@
 import { bumpIndexRevision, occupations, refuseAll, transact, workTypes } from '@hub/db';
-import { access, type Refusal, refuse } from '@hub/kit';
+import { access, type Refusal, refuse } from '@hub/platform';
 import { eq } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import type { WorkTypeRow } from '../loaders.ts';

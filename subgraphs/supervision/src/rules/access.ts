@@ -1,4 +1,5 @@
-import { type Claims, canReach, prefectureName, type Refusal, reachOf, refuse } from '@hub/kit';
+import { type Claims, canReach, type Refusal, reachOf, refuse } from '@hub/platform';
+import { prefectureName } from '@hub/vocabulary';
 
 /**
  * 属地管理 for supervision: the authorities that inspect and decide are inspectors, city

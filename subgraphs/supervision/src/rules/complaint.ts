@@ -1,4 +1,4 @@
-import { type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
 
 /**
  * 职工投诉 and 媒体反映 (三(四): 对企业职工投诉和媒体反映的问题及时调查核实处理).

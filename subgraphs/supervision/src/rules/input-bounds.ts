@@ -1,4 +1,4 @@
-import { date, each, type InputBounds, text } from '@hub/kit/rules/bounds';
+import { date, each, type InputBounds, text } from '@hub/platform/rules/bounds';
 import { MAX_COMPLAINT_LENGTH } from './complaint.ts';
 
 /**

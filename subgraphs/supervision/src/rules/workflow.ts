@@ -1,4 +1,4 @@
-import { type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
 
 /**
  * A supervision case (三(四), 工作指引 五(十)):

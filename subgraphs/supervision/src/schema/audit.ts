@@ -1,5 +1,5 @@
 import { type AuditEventRow, auditEventsPage } from '@hub/db';
-import { AUDIT_OUTCOMES, access, forwardConnection, hubError } from '@hub/kit';
+import { AUDIT_OUTCOMES, access, forwardConnection, hubError } from '@hub/platform';
 import { builder } from '../builder.ts';
 
 const AuditOutcome = builder.enumType('AuditOutcome', {

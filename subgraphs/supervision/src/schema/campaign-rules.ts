@@ -1,5 +1,5 @@
 import { campaignInstitutions, campaigns, isUuid } from '@hub/db';
-import { type Refusal, refuse } from '@hub/kit';
+import { type Refusal, refuse } from '@hub/platform';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../change.ts';
 

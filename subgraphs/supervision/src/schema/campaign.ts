@@ -8,16 +8,8 @@ import {
   isUuid,
   keysetPage,
 } from '@hub/db';
-import {
-  access,
-  type Claims,
-  forwardConnection,
-  hubError,
-  isPrefectureCode,
-  partOf,
-  type Refusal,
-  reachOf,
-} from '@hub/kit';
+import { access, type Claims, forwardConnection, hubError, partOf, type Refusal, reachOf } from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';

@@ -1,5 +1,5 @@
 import { applyQualificationDecision, caseEvents, caseFindings, cases, isUuid } from '@hub/db';
-import { access, type Operation, type Refusal } from '@hub/kit';
+import { access, type Operation, type Refusal } from '@hub/platform';
 import { eq, sql } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { actorOf, change, institutionInReach, stop, stopIf, type Tx } from '../change.ts';

@@ -1,5 +1,6 @@
 import { cases, isUuid, keysetPage } from '@hub/db';
-import { access, forwardConnection, hubError, isPrefectureCode, RECORD_READERS, reachOf } from '@hub/kit';
+import { access, forwardConnection, hubError, RECORD_READERS, reachOf } from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 import { eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow, EventRow, FindingRow } from '../loaders.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CertificateForReview, certificateIssuers, certificateOrders, institutionCertificates } from '@hub/db';
-import { access, forwardConnection } from '@hub/kit';
+import { access, forwardConnection } from '@hub/platform';
 import { inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actorOf, change, stop } from '../change.ts';

@@ -1,5 +1,5 @@
 import { complaints, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
-import { access, type Claims, forwardConnection, type Refusal, reachesOwner } from '@hub/kit';
+import { access, type Claims, forwardConnection, type Refusal, reachesOwner } from '@hub/platform';
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inspectors, isUuid, planFacts, supervisorDispatches } from '@hub/db';
-import { access, canReach, partOf, type Refusal } from '@hub/kit';
+import { access, canReach, partOf, type Refusal } from '@hub/platform';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';

@@ -1,5 +1,6 @@
 import { enterprisePrefectures, inspectors, isUuid, keysetPage } from '@hub/db';
-import { access, type Claims, forwardConnection, isPrefectureCode, type Refusal, reachOf, refuse } from '@hub/kit';
+import { access, type Claims, forwardConnection, type Refusal, reachOf, refuse } from '@hub/platform';
+import { isPrefectureCode } from '@hub/vocabulary';
 import { eq, isNull, or, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, stop, stopIf } from '../change.ts';

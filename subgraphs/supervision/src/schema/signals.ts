@@ -1,5 +1,5 @@
 import { enterprisePrefectures, isUuid, planFacts } from '@hub/db';
-import { access, forwardConnection, reachesOwner, reachOf } from '@hub/kit';
+import { access, forwardConnection, reachesOwner, reachOf } from '@hub/platform';
 import DataLoader from 'dataloader';
 import { sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';

@@ -1,6 +1,5 @@
+import { creditCodeProblem, residentIdProblem } from '@hub/vocabulary';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { creditCodeProblem } from './rules/credit-code.ts';
-import { residentIdProblem } from './rules/resident-id.ts';
 
 function stringScalar(name: string, description: string, problemOf: (v: string) => string | null) {
   const check = (value: unknown): string => {

@@ -1,5 +1,5 @@
+import { isPrefectureCode } from '@hub/vocabulary';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
-import { isPrefectureCode } from './prefectures.ts';
 
 /**
  * Who is calling. The gateway verifies the caller's JWT and passes these claims

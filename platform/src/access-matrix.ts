@@ -3,7 +3,7 @@ import { ROLES, type Role } from './auth.ts';
 /**
  * The access matrix (权限矩阵): for every root field of the supergraph, what each role — and the
  * public caller without a token — may do with it. The subgraphs' root fields take their
- * `authScopes` from here (`access(...)`), the README renders it (`pnpm --filter @hub/kit run
+ * `authScopes` from here (`access(...)`), the README renders it (`pnpm --filter @hub/platform run
  * access-table`) and `test/access-matrix.test.ts` sends every field as every caller through the
  * gateway and checks the door against it.
  *
@@ -262,5 +262,6 @@ export function matrixCoverage(
 }
 
 /** README markers around the generated table. */
-export const ACCESS_TABLE_START = '<!-- access-matrix:start (generated: pnpm --filter @hub/kit run access-table) -->';
+export const ACCESS_TABLE_START =
+  '<!-- access-matrix:start (generated: pnpm --filter @hub/platform run access-table) -->';
 export const ACCESS_TABLE_END = '<!-- access-matrix:end -->';

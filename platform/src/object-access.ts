@@ -1,3 +1,4 @@
+import { maskName, maskResidentId } from '@hub/vocabulary';
 import type { ObjectRef, SchemaTypes } from '@pothos/core';
 import {
   defaultFieldResolver,
@@ -20,8 +21,6 @@ import { reachOf } from './access.ts';
 import type { AuditEvent } from './audit.ts';
 import type { Claims } from './auth.ts';
 import { hubError } from './errors.ts';
-import { maskName } from './rules/mask.ts';
-import { maskResidentId } from './rules/resident-id.ts';
 
 /**
  * 按对象授权 (authorization by object, issue #26). The access matrix guards the root fields; below

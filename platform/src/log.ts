@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { maskResidentId } from '@hub/vocabulary';
 import pino from 'pino';
-import { maskResidentId } from './rules/resident-id.ts';
 
 /** What the hub knows about the request being served, for every log line written while serving it. */
 export interface RequestScope {

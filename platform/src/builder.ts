@@ -1,4 +1,5 @@
 import type { Clock } from '@hub/vocabulary';
+import { prefectureName } from '@hub/vocabulary';
 import SchemaBuilder from '@pothos/core';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
@@ -9,7 +10,6 @@ import type { Caller } from './access-matrix.ts';
 import type { Claims, Role } from './auth.ts';
 import { hubError, type Refusal } from './errors.ts';
 import { inputBoundsPlugin } from './input-bounds.ts';
-import { prefectureName } from './prefectures.ts';
 import type { InputBounds } from './rules/bounds.ts';
 import { CreditCodeScalar, OccupationCodeScalar, ResidentIdScalar } from './scalars.ts';
 

@@ -5,9 +5,9 @@ import {
   isValidCreditCode,
   makeCreditCode,
   orgCodeCheckChar,
-} from '../src/rules/credit-code.ts';
-import { maskName } from '../src/rules/mask.ts';
-import { isValidResidentId, maskResidentId, residentIdCheckChar, residentIdProblem } from '../src/rules/resident-id.ts';
+} from '../src/credit-code.ts';
+import { maskName } from '../src/mask.ts';
+import { isValidResidentId, maskResidentId, residentIdCheckChar, residentIdProblem } from '../src/resident-id.ts';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   it('accepts published example codes', () => {

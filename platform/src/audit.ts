@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { maskResidentId } from '@hub/vocabulary';
 import {
   type DocumentNode,
   type FieldNode,
@@ -12,7 +13,6 @@ import {
 import type { Claims } from './auth.ts';
 import { hubError, variablesRefusal } from './errors.ts';
 import { logError } from './log.ts';
-import { maskResidentId } from './rules/resident-id.ts';
 
 /**
  * 审计日志: every root mutation field a subgraph is asked to run is recorded —

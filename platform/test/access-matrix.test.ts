@@ -30,8 +30,8 @@ describe('access matrix', () => {
     }
   });
 
-  it('is rendered in docs/security.md exactly as generated (pnpm --filter @hub/kit run access-table -- --write ../../docs/security.md)', () => {
-    const doc = readFileSync(new URL('../../../docs/security.md', import.meta.url), 'utf8');
+  it('is rendered in docs/security.md exactly as generated (pnpm --filter @hub/platform run access-table -- --write ../docs/security.md)', () => {
+    const doc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
     const start = doc.indexOf(ACCESS_TABLE_START);
     const end = doc.indexOf(ACCESS_TABLE_END);
     expect(start, 'docs/security.md has the access-matrix markers').toBeGreaterThan(0);
