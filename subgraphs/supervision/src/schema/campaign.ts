@@ -1,21 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import {
-  campaignAssignments,
-  campaignInstitutions,
-  campaigns,
-  catalogInstitutions,
-  inspectors,
-  isUuid,
-  keysetPage,
-} from '@hub/db';
 import { access, type Claims, forwardConnection, hubError, partOf, type Refusal, reachOf } from '@hub/platform';
 import { isPrefectureCode } from '@hub/vocabulary';
-import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
-import { actorOf, change, dateString, stop, stopIf, type Tx } from '../change.ts';
+import { createInspectionCampaign } from '../commands/create-inspection-campaign.ts';
+import { drawInspectionCampaign } from '../commands/draw-inspection-campaign.ts';
+import { publishInspectionCampaign } from '../commands/publish-inspection-campaign.ts';
+import { recordInspectionResult } from '../commands/record-inspection-result.ts';
 import type { CampaignRow, DrawnRow } from '../loaders.ts';
-import { actRefusal, campaignScopeRefusal, isSupervisor } from '../rules/access.ts';
-import { conflictPairs, DRAW_ALGORITHM, type DrawInput, draw, poolEntry, recordedInput } from '../rules/draw.ts';
+import { campaignsPage } from '../queries/campaigns.ts';
+import { actRefusal, isSupervisor } from '../rules/access.ts';
+import { draw, recordedInput } from '../rules/draw.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
 import { InspectionKind, InspectionOutcome } from './enums.ts';
 import { Inspector } from './pool.ts';
@@ -227,32 +220,6 @@ const CampaignPayload = builder
     }),
   });
 
-async function lockCampaign(tx: Tx, caller: Claims, id: string): Promise<CampaignRow> {
-  const [c] = isUuid(id) ? await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update') : [];
-  if (!c) stop('NOT_FOUND', 'no campaign has that id', 'id');
-  stopIf(campaignScopeRefusal(caller, c.prefectureCode));
-  return c;
-}
-
-/** The latest drawn campaign whose scope overlaps this one's (same 市州, or either province-wide). */
-async function previousCampaign(tx: Tx, c: CampaignRow): Promise<CampaignRow | null> {
-  const [prev] = await tx
-    .select()
-    .from(campaigns)
-    .where(
-      and(
-        ne(campaigns.id, c.id),
-        isNotNull(campaigns.drawnAt),
-        c.prefectureCode
-          ? or(isNull(campaigns.prefectureCode), eq(campaigns.prefectureCode, c.prefectureCode))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(campaigns.drawnAt), desc(campaigns.id))
-    .limit(1);
-  return prev ?? null;
-}
-
 builder.mutationFields((t) => ({
   createInspectionCampaign: t.field({
     type: CampaignPayload,
@@ -260,48 +227,7 @@ builder.mutationFields((t) => ({
       '制定抽查任务: a 市州 authority for its own 市州, the province for the province; the seed is recorded at once.',
     authScopes: access('Mutation.createInspectionCampaign'),
     args: { input: t.arg({ type: CampaignInput, required: true, description: 'The campaign.' }) },
-    resolve: (_root, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const prefecture = input.prefecture ?? null;
-        if (prefecture !== null && !isPrefectureCode(prefecture)) {
-          stop('BAD_PREFECTURE', `"${prefecture}" is not one of Hunan's 14 市州 codes`, 'prefecture');
-        }
-        stopIf(campaignScopeRefusal(ctx.caller, prefecture));
-        const from = dateString(input.periodStartsOn) as string;
-        const to = dateString(input.periodEndsOn) as string;
-        if (to < from) stop('PERIOD_ORDER', 'the period ends before it starts', 'periodEndsOn');
-        if (!input.title.trim()) stop('TITLE_REQUIRED', 'give the campaign a title', 'title');
-        if (input.institutionCount < 1 || input.institutionCount > 500) {
-          stop('BAD_COUNT', 'draw between 1 and 500 institutions', 'institutionCount');
-        }
-        const min = input.kind === 'RANDOM_INSPECTION' ? 2 : 1;
-        if (input.inspectorsPerInstitution < min || input.inspectorsPerInstitution > 5) {
-          stop(
-            'BAD_INSPECTOR_COUNT',
-            `${input.kind === 'RANDOM_INSPECTION' ? '双随机 sends at least 2 inspectors' : 'send at least 1 inspector'} and at most 5 to each institution`,
-            'inspectorsPerInstitution',
-          );
-        }
-        const seed = input.seed?.trim() || randomBytes(16).toString('hex');
-        const [campaign] = await tx
-          .insert(campaigns)
-          .values({
-            kind: input.kind,
-            title: input.title.trim(),
-            prefectureCode: prefecture,
-            occupationCode: input.occupationCode ?? null,
-            periodStartsOn: from,
-            periodEndsOn: to,
-            institutionCount: input.institutionCount,
-            inspectorsPerInstitution: input.inspectorsPerInstitution,
-            seed,
-            algorithm: DRAW_ALGORITHM,
-            createdBy: actorOf(ctx.caller),
-            createdRole: ctx.caller.role,
-          })
-          .returning();
-        return { campaign };
-      }),
+    resolve: (_root, { input }, ctx) => createInspectionCampaign(ctx, input),
   }),
   drawInspectionCampaign: t.field({
     type: CampaignPayload,
@@ -309,74 +235,7 @@ builder.mutationFields((t) => ({
       '双随机 抽取: institutions from the catalog and inspectors from the pool, by the recorded seed, never pairing an inspector with a current or former employer or an institution they inspected in the previous campaign; the pools and exclusions are recorded so the draw can be re-run.',
     authScopes: access('Mutation.drawInspectionCampaign'),
     args: { id: t.arg.id({ required: true, description: 'Campaign id.' }) },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        // Draws are serialised: each one's "previous campaign" must be settled.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('supervision:draw'))`);
-        const c = await lockCampaign(tx, ctx.caller, String(args.id));
-        if (c.status !== 'PLANNED') stop('ALREADY_DRAWN', `the campaign was drawn already (${c.status})`, 'id');
-        const institutions = await catalogInstitutions(tx, { prefecture: c.prefectureCode });
-        const pool = await tx
-          .select()
-          .from(inspectors)
-          .where(
-            and(
-              eq(inspectors.kind, 'INSPECTOR'),
-              eq(inspectors.active, true),
-              c.prefectureCode
-                ? or(eq(inspectors.prefectureCode, c.prefectureCode), isNull(inspectors.prefectureCode))
-                : undefined,
-            ),
-          );
-        const prev = await previousCampaign(tx, c);
-        const previousPairs = prev
-          ? await tx.select().from(campaignAssignments).where(eq(campaignAssignments.campaignId, prev.id))
-          : [];
-        const input: DrawInput = {
-          seed: c.seed,
-          institutions: institutions.map((i) => ({ id: i.enterpriseId, prefectureCode: i.prefectureCode })),
-          inspectors: pool.map((i) => ({ id: i.id, prefectureCode: i.prefectureCode })),
-          exclusions: conflictPairs(pool, previousPairs),
-          count: c.institutionCount,
-          perInstitution: c.inspectorsPerInstitution,
-        };
-        const result = draw(input);
-        if (!result.drawn.length) {
-          stop(
-            'NOTHING_TO_DRAW',
-            `no institution of the scope can be staffed: ${institutions.length} in the catalog, ${pool.length} active inspectors`,
-          );
-        }
-        const [updated] = await tx
-          .update(campaigns)
-          .set({
-            status: 'DRAWN',
-            institutionPool: input.institutions.map((i) => poolEntry(i.id, i.prefectureCode)).sort(),
-            inspectorPool: input.inspectors.map((i) => poolEntry(i.id, i.prefectureCode)).sort(),
-            exclusions: input.exclusions as string[],
-            previousCampaignId: prev?.id ?? null,
-            drawnAt: ctx.clock.now(),
-            drawnBy: actorOf(ctx.caller),
-          })
-          .where(eq(campaigns.id, c.id))
-          .returning();
-        await tx.insert(campaignInstitutions).values(
-          result.drawn.map((d) => ({
-            campaignId: c.id,
-            enterpriseId: d.enterpriseId,
-            prefectureCode: d.prefectureCode,
-            position: d.position,
-          })),
-        );
-        await tx
-          .insert(campaignAssignments)
-          .values(
-            result.drawn.flatMap((d) =>
-              d.inspectorIds.map((inspectorId) => ({ campaignId: c.id, enterpriseId: d.enterpriseId, inspectorId })),
-            ),
-          );
-        return { campaign: updated };
-      }),
+    resolve: (_root, args, ctx) => drawInspectionCampaign(ctx, String(args.id)),
   }),
   publishInspectionCampaign: t.field({
     type: CampaignPayload,
@@ -384,19 +243,7 @@ builder.mutationFields((t) => ({
       '一公开: publishes a drawn campaign — scope, seed, pools, drawn institutions and, as recorded, results.',
     authScopes: access('Mutation.publishInspectionCampaign'),
     args: { id: t.arg.id({ required: true, description: 'Campaign id.' }) },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const c = await lockCampaign(tx, ctx.caller, String(args.id));
-        if (c.status !== 'DRAWN') {
-          stop('CAMPAIGN_WRONG_STATE', `only a drawn campaign is published; this one is ${c.status}`, 'id');
-        }
-        const [updated] = await tx
-          .update(campaigns)
-          .set({ status: 'PUBLISHED', publishedAt: ctx.clock.now() })
-          .where(eq(campaigns.id, c.id))
-          .returning();
-        return { campaign: updated };
-      }),
+    resolve: (_root, args, ctx) => publishInspectionCampaign(ctx, String(args.id)),
   }),
   recordInspectionResult: t.field({
     type: CampaignPayload,
@@ -410,32 +257,10 @@ builder.mutationFields((t) => ({
       summary: t.arg.string({ required: true, description: '检查结果说明 (published)' }),
     },
     resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const id = String(args.campaignId);
-        const [c] = isUuid(id) ? await tx.select().from(campaigns).where(eq(campaigns.id, id)) : [];
-        if (!c) stop('NOT_FOUND', 'no campaign has that id', 'campaignId');
-        const enterpriseId = String(args.enterpriseId);
-        const [d] = isUuid(enterpriseId)
-          ? await tx
-              .select()
-              .from(campaignInstitutions)
-              .where(and(eq(campaignInstitutions.campaignId, id), eq(campaignInstitutions.enterpriseId, enterpriseId)))
-              .for('update')
-          : [];
-        if (!d) stop('NOT_DRAWN', 'the campaign’s draw did not pick this institution', 'enterpriseId');
-        stopIf(actRefusal(ctx.caller, d.prefectureCode, 'this institution'));
-        if (d.outcome) stop('RESULT_RECORDED', 'the result of this inspection is recorded already', 'enterpriseId');
-        if (!args.summary.trim()) stop('SUMMARY_REQUIRED', 'describe the result', 'summary');
-        await tx
-          .update(campaignInstitutions)
-          .set({
-            outcome: args.outcome,
-            resultSummary: args.summary.trim(),
-            inspectedOn: ctx.clock.today(),
-            recordedBy: actorOf(ctx.caller),
-          })
-          .where(and(eq(campaignInstitutions.campaignId, id), eq(campaignInstitutions.enterpriseId, enterpriseId)));
-        return { campaign: c };
+      recordInspectionResult(ctx, {
+        ...args,
+        campaignId: String(args.campaignId),
+        enterpriseId: String(args.enterpriseId),
       }),
   }),
 }));
@@ -451,27 +276,21 @@ builder.queryFields((t) => ({
       status: t.arg({ type: CampaignStatus, required: false, description: 'Only campaigns in this state.' }),
     },
     resolve: (_root, args, ctx) => {
-      const where: (SQL | undefined)[] = [];
       const authority = isSupervisor(ctx.caller) || ctx.caller.role === 'ministry' || ctx.caller.role === 'admin';
+      let prefecture: string | null = null;
       if (args.prefecture != null) {
         if (!isPrefectureCode(args.prefecture)) {
           throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
             field: 'prefecture',
           });
         }
-        const p = authority ? prefectureFilter(ctx.caller, args.prefecture) : args.prefecture;
-        where.push(eq(campaigns.prefectureCode, p as string));
+        prefecture = authority ? prefectureFilter(ctx.caller, args.prefecture) : args.prefecture;
       }
-      if (args.status) where.push(eq(campaigns.status, args.status));
-      const reach = reachOf(ctx.caller);
-      if (!authority) where.push(eq(campaigns.status, 'PUBLISHED'));
-      else if (reach.kind === 'prefecture') {
-        where.push(or(eq(campaigns.status, 'PUBLISHED'), eq(campaigns.prefectureCode, reach.prefecture)));
-      }
+      const filter = { prefecture, status: args.status ?? null, authority };
       return forwardConnection(
         args,
         (c: CampaignRow) => c.id,
-        (afterKey, limit) => keysetPage(ctx.db, campaigns, campaigns.id, { where, afterKey, limit }),
+        (afterKey, limit) => campaignsPage(ctx.db, ctx.caller, filter, afterKey, limit),
       );
     },
   }),

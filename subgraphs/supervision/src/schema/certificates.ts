@@ -4,10 +4,11 @@ import { access, forwardConnection } from '@hub/platform';
 import { inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actorOf, change, stop } from '../change.ts';
+import { applyAction, lockCase } from '../commands/case-steps.ts';
 import type { CertificateOrderRow } from '../loaders.ts';
 import { isSupervisor } from '../rules/access.ts';
 import { SupervisionCase } from './case.ts';
-import { applyAction, CasePayload, lockCase } from './case-mutations.ts';
+import { CasePayload } from './case-mutations.ts';
 
 /** 职业技能等级证书 (owned by the assessments subgraph), referenced by its number. */
 const CertificateRef = builder.objectRef<{ number: string }>('Certificate');

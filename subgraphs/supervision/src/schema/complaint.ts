@@ -3,12 +3,13 @@ import { access, type Claims, forwardConnection, type Refusal, reachesOwner } fr
 import { eq, type SQL } from 'drizzle-orm';
 import { builder, Prefecture, UserError } from '../builder.ts';
 import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
+import { insertCase } from '../commands/case-steps.ts';
 import type { ComplaintRow } from '../loaders.ts';
 import { actRefusal, handlesComplaint, isSupervisor } from '../rules/access.ts';
 import { intakeRefusals, triage } from '../rules/complaint.ts';
 import { isRefusal } from '../rules/workflow.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
-import { CasePayload, insertCase } from './case-mutations.ts';
+import { CasePayload } from './case-mutations.ts';
 import { ViolationType } from './enums.ts';
 import { objects } from './reach.ts';
 

@@ -1,14 +1,13 @@
-import { enterprisePrefectures, isUuid, planFacts } from '@hub/db';
+import { isUuid } from '@hub/db';
 import { access, forwardConnection, reachesOwner, reachOf } from '@hub/platform';
 import DataLoader from 'dataloader';
-import { sql } from 'drizzle-orm';
 import { builder, type Context, Prefecture } from '../builder.ts';
-import { change, stop, stopIf } from '../change.ts';
-import { actRefusal, SUPERVISION_READERS } from '../rules/access.ts';
+import { openCaseFromSignal } from '../commands/open-case-from-signal.ts';
+import { casesForSignals, computeSignals } from '../queries/signals.ts';
+import { SUPERVISION_READERS } from '../rules/access.ts';
 import type { Signal } from '../rules/signals.ts';
-import { casesForSignals, computeSignals } from '../signals.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
-import { CasePayload, insertCase } from './case-mutations.ts';
+import { CasePayload } from './case-mutations.ts';
 import { ViolationType } from './enums.ts';
 import { objects } from './reach.ts';
 
@@ -130,35 +129,6 @@ builder.mutationFields((t) => ({
       '一键立案 on a risk signal that still holds (source RISK_SIGNAL): the explanation becomes the summary; one case per signal.',
     authScopes: access('Mutation.openCaseFromSignal'),
     args: { key: t.arg.string({ required: true, description: 'The signal’s key.' }) },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const [, first] = args.key.split(':');
-        if (!first || !isUuid(first)) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
-        const planBased = /^(LATE_RESULT_SUBMISSION|SHORT_PUBLICITY|MISSING_EXTERNAL_SUPERVISION):/.test(args.key);
-        const enterpriseId = planBased ? (await planFacts(tx, [first])).get(first)?.enterpriseId : first;
-        const prefecture = enterpriseId
-          ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
-          : undefined;
-        if (!enterpriseId || !prefecture) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
-        stopIf(actRefusal(ctx.caller, prefecture, 'this signal'));
-        const signal = (await computeSignals(tx, { enterpriseIds: [enterpriseId], asOf: ctx.clock.today() })).find(
-          (s) => s.key === args.key,
-        );
-        if (!signal) stop('SIGNAL_NOT_FOUND', 'the signal no longer holds (or never did)', 'key');
-        // Two clicks at once: the second waits here and then finds the first one's case.
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`supervision:signal:${signal.key}`}))`);
-        const existing = (await casesForSignals(tx, [signal.key])).get(signal.key);
-        if (existing) stop('SIGNAL_ALREADY_OPENED', `case ${existing.id} was opened on this signal already`, 'key');
-        return {
-          supervisionCase: await insertCase(tx, ctx, {
-            enterpriseId,
-            prefectureCode: signal.prefectureCode,
-            source: 'RISK_SIGNAL',
-            violationTypes: [signal.suggestedViolation],
-            summary: signal.explanation,
-            signalKey: signal.key,
-          }),
-        };
-      }),
+    resolve: (_root, args, ctx) => openCaseFromSignal(ctx, args.key),
   }),
 }));

@@ -17,7 +17,7 @@ import {
   type Signal,
   SUPERVISED_LEVELS,
   shortPublicitySignal,
-} from './rules/signals.ts';
+} from '../rules/signals.ts';
 
 /**
  * Computes the risk signals of some institutions (or a 市州, or all) as of a day, from the
