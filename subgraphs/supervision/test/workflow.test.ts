@@ -7,6 +7,7 @@ const at = (status: CaseFacts['status'], extra: Partial<CaseFacts> = {}): CaseFa
   status,
   rectificationDueOn: null,
   findings: 1,
+  findingsSinceOrder: 0,
   ...extra,
 });
 const code = (x: unknown) => (x as { code?: string }).code;
@@ -22,7 +23,7 @@ describe('case workflow (三(四): 责令限期整改, 问题严重的取消资�
     expect(code(decide(at('OPEN'), order, TODAY))).toBe('CASE_WRONG_STATE');
   });
 
-  it('escalates a rectification order only once its deadline has passed unrectified', () => {
+  it('escalates a rectification order without new findings only once its deadline has passed unrectified', () => {
     const ordered = at('RECTIFICATION_ORDERED', { rectificationDueOn: TODAY });
     const escalate = { kind: 'ESCALATE', reason: '逾期未整改' } as const;
     expect(code(decide(ordered, escalate, TODAY))).toBe('RECTIFICATION_DEADLINE_NOT_PASSED');
@@ -31,6 +32,19 @@ describe('case workflow (三(四): 责令限期整改, 问题严重的取消资�
       'RECTIFICATION_DEADLINE_PASSED',
     );
     expect(to(decide(ordered, { kind: 'RECORD_RECTIFICATION', report: '已整改' }, TODAY))).toBe('RECTIFIED');
+  });
+
+  it('escalates under a rectification order at any time on findings recorded since the order (#24 point 12)', () => {
+    const ordered = at('RECTIFICATION_ORDERED', {
+      rectificationDueOn: '2026-12-20',
+      findings: 2,
+      findingsSinceOrder: 1,
+    });
+    expect(to(decide(ordered, { kind: 'ESCALATE', reason: '整改期间新查实伪造考评记录' }, TODAY))).toBe('ESCALATED');
+    expect(code(decide(ordered, { kind: 'ESCALATE', reason: ' ' }, TODAY))).toBe('ESCALATION_NEEDS_REASON');
+    expect(code(decide({ ...ordered, findingsSinceOrder: 0 }, { kind: 'ESCALATE', reason: '问题严重' }, TODAY))).toBe(
+      'RECTIFICATION_DEADLINE_NOT_PASSED',
+    );
   });
 
   it('escalates a serious case straight from investigation only on findings', () => {

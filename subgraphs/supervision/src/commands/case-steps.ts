@@ -1,6 +1,6 @@
 import { caseEvents, caseFindings, cases, isUuid } from '@hub/db';
 import type { Refusal } from '@hub/platform';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { actorOf, change, stop, stopIf, type Tx } from '../change.ts';
 import type { CaseRow } from '../loaders.ts';
@@ -79,6 +79,25 @@ async function findingCount(tx: Tx, caseId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+/**
+ * Findings recorded since the case's latest 责令限期整改, told by the order of the history steps
+ * (a sequence), not by clock time: a sandbox clock may stand before the database's.
+ */
+async function findingsSinceOrder(tx: Tx, caseId: string): Promise<number> {
+  const [order] = await tx
+    .select({ id: sql<number>`max(${caseEvents.id})` })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'ORDER_RECTIFICATION')));
+  if (order?.id == null) return 0;
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(caseEvents)
+    .where(
+      and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, 'RECORD_FINDING'), gt(caseEvents.id, Number(order.id))),
+    );
+  return row?.n ?? 0;
+}
+
 /** Decides an action on a locked case, writes the new state and the history step. */
 export async function applyAction(
   tx: Tx,
@@ -90,7 +109,12 @@ export async function applyAction(
 ): Promise<CaseRow> {
   const day = ctx.clock.today();
   const decision = decide(
-    { status: c.status, rectificationDueOn: c.rectificationDueOn, findings: await findingCount(tx, c.id) },
+    {
+      status: c.status,
+      rectificationDueOn: c.rectificationDueOn,
+      findings: await findingCount(tx, c.id),
+      findingsSinceOrder: c.status === 'RECTIFICATION_ORDERED' ? await findingsSinceOrder(tx, c.id) : 0,
+    },
     action,
     day,
   );

@@ -4,7 +4,8 @@ import { type Refusal, refuse } from '@hub/platform';
  * A supervision case (三(四), 工作指引 五(十)):
  *
  *   OPEN → INVESTIGATING → RECTIFICATION_ORDERED (deadline) → RECTIFIED → CLOSED
- *                        │                        └─ deadline passed unrectified → ESCALATED
+ *                        │                        ├─ deadline passed unrectified → ESCALATED
+ *                        │                        └─ new findings since the order, at any time → ESCALATED
  *                        └─ 问题严重 (findings on record) ──────────────────────→ ESCALATED
  *   ESCALATED → QUALIFICATION_REVOKED (取消备案资质) | CLOSED
  *   any open state, or after revocation → TRANSFERRED (移交纪检/司法, with the receiving body)
@@ -37,6 +38,8 @@ export interface CaseFacts {
   rectificationDueOn: string | null;
   /** Findings on record. */
   findings: number;
+  /** Findings recorded since the case's latest 责令限期整改 (0 when none was ordered). */
+  findingsSinceOrder: number;
 }
 
 /** The longest rectification period the hub accepts (a year). */
@@ -112,10 +115,12 @@ export function decide(c: CaseFacts, action: CaseAction, today: string): { to: C
     case 'ESCALATE': {
       if (blank(action.reason)) return refuse('ESCALATION_NEEDS_REASON', 'say why the case is escalated', 'reason');
       if (c.status === 'RECTIFICATION_ORDERED') {
-        if (c.rectificationDueOn && today <= c.rectificationDueOn) {
+        // A rectification period protects the institution on what was ordered, not on what came to
+        // light since: new findings (问题严重) escalate at any time (issue #24 point 12).
+        if (c.rectificationDueOn && today <= c.rectificationDueOn && c.findingsSinceOrder === 0) {
           return refuse(
             'RECTIFICATION_DEADLINE_NOT_PASSED',
-            `the institution has until ${c.rectificationDueOn} to rectify; escalate only after the deadline passes unrectified`,
+            `the institution has until ${c.rectificationDueOn} to rectify; escalate before then only on new findings recorded since the order`,
           );
         }
         return { to: 'ESCALATED' };

@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
   )(t),
   escalateCase: caseMutation(
     'Mutation.escalateCase',
-    '升级处理: after the rectification deadline passed unrectified, or at once for a serious case with findings (问题严重的). The enterprise is notified.',
+    '升级处理, with its reason: after the rectification deadline passed unrectified; at once for a serious case with findings (问题严重的); and under a rectification order at any time on findings recorded since the order. The enterprise is notified.',
     (t) => ({ reason: t.arg.string({ required: true, description: '升级理由' }) }),
     escalateCase,
   )(t),

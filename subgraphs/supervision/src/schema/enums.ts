@@ -34,7 +34,10 @@ export const CaseStatus = builder.enumType('CaseStatus', {
     INVESTIGATING: { description: '调查核实中' },
     RECTIFICATION_ORDERED: { description: '责令限期整改, with a deadline' },
     RECTIFIED: { description: '已整改 (verified by the authority before the deadline)' },
-    ESCALATED: { description: '升级处理: deadline passed unrectified, or 问题严重' },
+    ESCALATED: {
+      description:
+        '升级处理: deadline passed unrectified, or 问题严重 (findings; under a rectification order, new ones)',
+    },
     CLOSED: { description: '已结案' },
     QUALIFICATION_REVOKED: { description: '取消备案资质: the institution left the catalog' },
     TRANSFERRED: { description: '移交纪检监察或司法机关, with the receiving body' },
