@@ -18,6 +18,7 @@ import {
   preparedPer,
   residentIdLookup,
   scores,
+  uploadBatches,
   workerCredentials,
   workers,
   workTypeNameOf,
@@ -200,6 +201,7 @@ export function createLoaders(db: Db, lookupDb: Db = db) {
     workerById: byKey<WorkerRow>(db, workers, workers.id, (r) => r.id),
     assessorById: byKey<AssessorRow>(db, assessors, assessors.id, (r) => r.id),
     announcementById: byKey<AnnouncementRow>(db, announcements, announcements.id, (r) => r.id),
+    uploadBatchById: byKey<typeof uploadBatches.$inferSelect>(db, uploadBatches, uploadBatches.id, (r) => r.id),
     staffByPlan: byParent<typeof planStaff.$inferSelect>(
       db,
       planStaff,

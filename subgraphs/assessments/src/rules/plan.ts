@@ -179,3 +179,66 @@ export function candidateEntryProblems(
   }
   return [];
 }
+
+/** A person of the institution's team as the plan's staff check sees them. */
+export interface TeamMember {
+  id: string;
+  institutionId: string;
+  role: StaffRole;
+}
+
+/**
+ * 考评人员 and 内部质量督导员 named on a plan: each must be on the institution's own team in the
+ * role the list asks for (an assessor list takes 考评员/高级考评员, the supervisor list 督导员);
+ * each person counts once.
+ */
+export function resolvePlanStaff(
+  institutionId: string,
+  assessorIds: readonly string[],
+  supervisorIds: readonly string[],
+  team: readonly TeamMember[],
+): { staff: { assessorId: string; role: StaffRole }[]; problems: Refusal[] } {
+  const own = new Map(team.filter((p) => p.institutionId === institutionId).map((p) => [p.id, p]));
+  const staff: { assessorId: string; role: StaffRole }[] = [];
+  const problems: Refusal[] = [];
+  for (const id of assessorIds) {
+    const p = own.get(id);
+    if (!p || p.role === 'QUALITY_SUPERVISOR') {
+      problems.push(problem('PLAN_STAFF_UNKNOWN', `${id} is not a 考评员 of this institution`, 'assessorIds'));
+    } else if (!staff.some((s) => s.assessorId === id)) staff.push({ assessorId: id, role: p.role });
+  }
+  for (const id of supervisorIds) {
+    const p = own.get(id);
+    if (p?.role !== 'QUALITY_SUPERVISOR') {
+      problems.push(
+        problem('PLAN_STAFF_UNKNOWN', `${id} is not a 内部质量督导员 of this institution`, 'supervisorIds'),
+      );
+    } else if (!staff.some((s) => s.assessorId === id)) staff.push({ assessorId: id, role: p.role });
+  }
+  return { staff, problems };
+}
+
+/** A plan names its site and keeps its records 1 to 100 years (5 unless it says). */
+export function planDetailProblems(site: string, retentionYears: number): Refusal[] {
+  const out: Refusal[] = [];
+  if (!site.trim()) out.push(problem('PLAN_SITE_MISSING', 'a plan names its site', 'site'));
+  if (retentionYears < 1 || retentionYears > 100) {
+    out.push(problem('PLAN_RETENTION', 'records are kept 1 to 100 years', 'retentionYears'));
+  }
+  return out;
+}
+
+/** 超范围认定: a plan outside the institution's confirmed scope on its evaluation date. */
+export function scopeProblems(
+  inScope: boolean,
+  plan: { occupationCode: string; workTypeCode: string | null; level: number; evaluationDate: string },
+): Refusal[] {
+  if (inScope) return [];
+  return [
+    problem(
+      'PLAN_OUT_OF_SCOPE',
+      `超范围认定: ${plan.occupationCode}${plan.workTypeCode ? ` (${plan.workTypeCode})` : ''} at ${LEVEL_NAMES[plan.level]} is not in the institution’s confirmed scope on ${plan.evaluationDate}`,
+      'occupationCode',
+    ),
+  ];
+}

@@ -1,14 +1,9 @@
 import type { Claims } from '@hub/platform';
 import { reachOf } from '@hub/platform';
+import { LEVEL_LABELS } from '@hub/vocabulary';
 
 /** Labels of the statistics dimensions whose values are codes of this domain (or fixed lists). */
-export const LEVEL_LABEL: Record<string, string> = {
-  LEVEL_5: '五级/初级工',
-  LEVEL_4: '四级/中级工',
-  LEVEL_3: '三级/高级工',
-  LEVEL_2: '二级/技师',
-  LEVEL_1: '一级/高级技师',
-};
+export const LEVEL_LABEL: Readonly<Record<string, string>> = LEVEL_LABELS;
 
 export const METHOD_LABEL: Record<string, string> = {
   THEORY_EXAM: '理论知识考试',

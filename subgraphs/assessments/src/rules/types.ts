@@ -1,19 +1,13 @@
 import type { Refusal } from '@hub/platform';
-import type { EvaluationMethod as Method, ScorePart } from '@hub/vocabulary';
+import { LEVEL_NAMES, type EvaluationMethod as Method, type ScorePart } from '@hub/vocabulary';
 
 export type { Method, Refusal, ScorePart };
+/** Level names come from the shared vocabulary; re-exported for the rules here. */
+export { LEVEL_NAMES };
 
 export type StaffRole = 'ASSESSOR' | 'SENIOR_ASSESSOR' | 'QUALITY_SUPERVISOR';
 export type InstitutionKind = 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
 export type ExceptionalGround = 'MAJOR_PROBLEM_SOLVED' | 'PROVINCIAL_AWARD' | 'OUTSTANDING_MENTORING';
-
-export const LEVEL_NAMES: Record<number, string> = {
-  5: '五级/初级工',
-  4: '四级/中级工',
-  3: '三级/高级工',
-  2: '二级/技师',
-  1: '一级/高级技师',
-};
 
 export const METHOD_NAMES: Record<Method, string> = {
   THEORY_EXAM: '理论知识考试',

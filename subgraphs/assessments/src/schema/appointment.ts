@@ -20,7 +20,7 @@ import { isoDate } from '../rules/dates.ts';
 import { AppointmentTitle } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { Worker } from './people.ts';
-import { EvaluationPlan } from './plan.ts';
+import { EvaluationPlan } from './plan-refs.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 

@@ -1,13 +1,14 @@
+import { LEVEL_NAMES } from '@hub/vocabulary';
 import { builder } from '../builder.ts';
 
 export const SkillLevel = builder.enumType('SkillLevel', {
   description: '职业技能等级: the five levels of the national standard.',
   values: {
-    LEVEL_5: { value: 5, description: '五级/初级工' },
-    LEVEL_4: { value: 4, description: '四级/中级工' },
-    LEVEL_3: { value: 3, description: '三级/高级工' },
-    LEVEL_2: { value: 2, description: '二级/技师' },
-    LEVEL_1: { value: 1, description: '一级/高级技师' },
+    LEVEL_5: { value: 5, description: LEVEL_NAMES[5] },
+    LEVEL_4: { value: 4, description: LEVEL_NAMES[4] },
+    LEVEL_3: { value: 3, description: LEVEL_NAMES[3] },
+    LEVEL_2: { value: 2, description: LEVEL_NAMES[2] },
+    LEVEL_1: { value: 1, description: LEVEL_NAMES[1] },
   } as const,
 });
 

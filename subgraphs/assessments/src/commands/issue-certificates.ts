@@ -1,0 +1,138 @@
+import { candidates, certificateSerials, certificates, objections, workers } from '@hub/db';
+import type { Refusal } from '@hub/platform';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Context } from '../builder.ts';
+import { change, stop, stopIf, type Tx } from '../change.ts';
+import { inScope, institutionOf } from '../facts.ts';
+import type { CandidateRow, CertificateRow, PlanRow } from '../loaders.ts';
+import { certificateNumber, issueProblems, MAX_SERIAL } from '../rules/certificate.ts';
+import { yearOf } from '../rules/dates.ts';
+import { candidateById, ownPlan } from './own-plan.ts';
+
+/**
+ * 发证. Serials come from `certificate_serials`, bumped by one upsert in the issuing
+ * transaction: concurrent issues for one (institution, year, level) queue on that row,
+ * each takes the next block, and a rolled-back issue gives its serials back.
+ */
+async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: string): Promise<CertificateRow[]> {
+  const inst = await institutionOf(tx, plan.enterpriseId);
+  const ids = wanted.map((c) => c.id);
+  const [people, issued, open, scope] = await Promise.all([
+    tx
+      .select()
+      .from(workers)
+      .where(inArray(workers.id, [...new Set(wanted.map((c) => c.workerId))])),
+    tx
+      .select({ candidateId: certificates.candidateId })
+      .from(certificates)
+      .where(inArray(certificates.candidateId, ids)),
+    tx
+      .select({ candidateId: objections.candidateId })
+      .from(objections)
+      .where(
+        and(
+          eq(objections.planId, plan.id),
+          eq(objections.status, 'OPEN'),
+          or(isNull(objections.candidateId), inArray(objections.candidateId, ids)),
+        ),
+      ),
+    inScope(tx, {
+      enterpriseId: plan.enterpriseId,
+      occupationCode: plan.occupationCode,
+      workTypeCode: plan.workTypeCode,
+      level: plan.level,
+      onDate: onDay,
+    }),
+  ]);
+  const workerOf = new Map(people.map((w) => [w.id, w]));
+  const problems: Refusal[] = [];
+  for (const c of wanted) {
+    const found = issueProblems({
+      candidateName: workerOf.get(c.workerId)?.name ?? c.id,
+      result: c.result,
+      planReviewed: plan.status !== 'REPORTED' && plan.reviewedOn != null,
+      publicityEndsOn: plan.publicityEndsOn,
+      openObjections: open.filter((o) => o.candidateId == null || o.candidateId === c.id).length,
+      alreadyIssued: issued.some((i) => i.candidateId === c.id),
+      institutionCode: inst.institutionCode,
+      inScope: scope,
+      level: plan.level,
+      today: onDay,
+    });
+    for (const p of found) if (!problems.some((q) => q.code === p.code && q.message === p.message)) problems.push(p);
+  }
+  stopIf(problems);
+  if (!wanted.length)
+    stop('NOTHING_TO_ISSUE', 'no passed candidate of this plan is waiting for a certificate', 'planId');
+
+  const year = yearOf(onDay);
+  const institutionCode = inst.institutionCode as string;
+  const [counter] = await tx
+    .insert(certificateSerials)
+    .values({ institutionCode, year, level: plan.level, last: wanted.length })
+    .onConflictDoUpdate({
+      target: [certificateSerials.institutionCode, certificateSerials.year, certificateSerials.level],
+      set: { last: sql`${certificateSerials.last} + ${wanted.length}` },
+    })
+    .returning({ last: certificateSerials.last });
+  const last = counter?.last ?? 0;
+  if (last > MAX_SERIAL) stop('SERIALS_EXHAUSTED', `the 6-digit serials of ${year} level ${plan.level} are used up`);
+  const first = last - wanted.length + 1;
+  const rows = wanted.map((c, i) => {
+    const w = workerOf.get(c.workerId);
+    if (!w) throw new Error('candidate without worker');
+    return {
+      number: certificateNumber({
+        kind: inst.kind ?? 'ENTERPRISE_SELF_EVALUATION',
+        institutionCode,
+        year,
+        level: plan.level,
+        serial: first + i,
+      }),
+      planId: plan.id,
+      candidateId: c.id,
+      enterpriseId: plan.enterpriseId,
+      prefectureCode: inst.prefectureCode,
+      occupationCode: plan.occupationCode,
+      workTypeCode: plan.workTypeCode,
+      level: plan.level,
+      holderName: w.name,
+      // The worker's ciphertext and hash serve the certificate as they are (no clear ID in between).
+      holderResidentIdEnc: w.residentIdEnc,
+      holderResidentIdHmac: w.residentIdHmac,
+      issuedOn: onDay,
+    };
+  });
+  return tx.insert(certificates).values(rows).returning();
+}
+
+/** 颁发证书 to every passed candidate of a plan still without one; all or none. */
+export function issueCertificates(ctx: Context, input: { planId: string | number }) {
+  return change(ctx, async (tx) => {
+    const plan = await ownPlan(tx, ctx, String(input.planId), false);
+    const waiting = await tx
+      .select({ c: candidates })
+      .from(candidates)
+      .leftJoin(certificates, eq(certificates.candidateId, candidates.id))
+      .where(and(eq(candidates.planId, plan.id), eq(candidates.result, 'PASSED'), isNull(certificates.number)))
+      .orderBy(candidates.id)
+      .for('update', { of: candidates });
+    return {
+      certificates: await issue(
+        tx,
+        plan,
+        waiting.map((w) => w.c),
+        ctx.clock.today(),
+      ),
+    };
+  });
+}
+
+/** 颁发证书 to one candidate, by the same rules. */
+export function issueCertificate(ctx: Context, input: { candidateId: string | number }) {
+  return change(ctx, async (tx) => {
+    const candidate = await candidateById(tx, String(input.candidateId), { lock: true });
+    const plan = await ownPlan(tx, ctx, candidate.planId, false);
+    return { certificates: await issue(tx, plan, [candidate], ctx.clock.today()) };
+  });
+}

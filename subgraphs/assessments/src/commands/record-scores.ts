@@ -1,0 +1,52 @@
+import { planStaff, scores } from '@hub/db';
+import type { Refusal } from '@hub/platform';
+import { eq } from 'drizzle-orm';
+import type { Context } from '../builder.ts';
+import { change, stop, stopIf } from '../change.ts';
+import { scoreEntryProblems } from '../rules/scoring.ts';
+import type { ScorePart } from '../rules/types.ts';
+import { candidateById, ownPlan } from './own-plan.ts';
+
+export interface RecordScoresInput {
+  candidateId: string | number;
+  scores: readonly { assessorId: string | number; part: ScorePart; score: number }[];
+}
+
+/** 评分: assessors of the plan score the parts its method uses, from the evaluation date until review. */
+export function recordScores(ctx: Context, input: RecordScoresInput) {
+  return change(ctx, async (tx) => {
+    const candidateId = String(input.candidateId);
+    const candidate = await candidateById(tx, candidateId);
+    const plan = await ownPlan(tx, ctx, candidate.planId);
+    if (plan.status !== 'REPORTED') {
+      stop('SCORES_AFTER_REVIEW', 'the committee has reviewed this plan; its scores are final', 'candidateId');
+    }
+    const now = ctx.clock.today();
+    if (now < plan.evaluationDate) {
+      stop('SCORES_BEFORE_EVALUATION', `scores are recorded from the evaluation date (${plan.evaluationDate}) on`);
+    }
+    const staff = await tx.select().from(planStaff).where(eq(planStaff.planId, plan.id));
+    const scorers = new Set(staff.filter((s) => s.role !== 'QUALITY_SUPERVISOR').map((s) => s.assessorId));
+    const problems: Refusal[] = [];
+    for (const s of input.scores) {
+      problems.push(
+        ...scoreEntryProblems(plan.method, plan.level, {
+          part: s.part,
+          score: s.score,
+          assessorOnPlan: scorers.has(String(s.assessorId)),
+        }),
+      );
+    }
+    stopIf(problems);
+    for (const s of input.scores) {
+      await tx
+        .insert(scores)
+        .values({ candidateId, assessorId: String(s.assessorId), part: s.part, score: s.score, recordedOn: now })
+        .onConflictDoUpdate({
+          target: [scores.candidateId, scores.assessorId, scores.part],
+          set: { score: s.score, recordedOn: now },
+        });
+    }
+    return { candidate };
+  });
+}

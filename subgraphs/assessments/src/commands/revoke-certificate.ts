@@ -1,0 +1,30 @@
+import { certificates } from '@hub/db';
+import { canReach } from '@hub/platform';
+import { eq } from 'drizzle-orm';
+import type { Context } from '../builder.ts';
+import { change, stop, stopIf } from '../change.ts';
+import type { CertificateRow } from '../loaders.ts';
+import { revocationProblems } from '../rules/certificate.ts';
+
+/** 撤销违规证书: by the issuing institution or an authority over its 市州, with the reason and who revoked. */
+export function revokeCertificate(ctx: Context, input: { number: string; reason: string }) {
+  return change(ctx, async (tx) => {
+    const number = input.number.trim().toUpperCase();
+    const [c] = await tx.select().from(certificates).where(eq(certificates.number, number)).for('update');
+    if (!c || !canReach(ctx.caller, { enterpriseId: c.enterpriseId, prefectureCode: c.prefectureCode })) {
+      stop('CERTIFICATE_NOT_FOUND', 'no certificate you may act on has that number', 'number');
+    }
+    stopIf(revocationProblems(c, input.reason));
+    const [updated] = await tx
+      .update(certificates)
+      .set({
+        status: 'REVOKED',
+        revokedOn: ctx.clock.today(),
+        revocationReason: input.reason.trim(),
+        revokedBy: `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`,
+      })
+      .where(eq(certificates.number, number))
+      .returning();
+    return { certificate: updated as CertificateRow };
+  });
+}
