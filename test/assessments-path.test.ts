@@ -132,14 +132,19 @@ describe('announcement → plan → candidates → scores → review → publici
     directPlan = d.reportEvaluationPlan.plan.id;
   });
 
-  it('enters eligible candidates and refuses a dispatched worker of under one year and 直接认定二级 without the level below', async () => {
+  it('enters eligible candidates and refuses from 直接认定 a dispatched worker of under one year and 直接认定二级 without the level below', async () => {
     for (const key of ['skilled', 'weak']) {
       const d = await run(ADD, { i: { planId: skillPlan, workerId: workerIds[key] } });
       expect(d.addCandidate.errors).toEqual([]);
       candidate[key] = d.addCandidate.candidate.id;
     }
-    const dispatched = await run(ADD, { i: { planId: skillPlan, workerId: workerIds.dispatched } });
-    expect(codes(dispatched.addCandidate)).toEqual(['DISPATCHED_UNDER_ONE_YEAR']);
+    // 「参评的劳务派遣人员应在参评单位工作满一年」 stands under 四(二) 直接认定: the 直接认定 plan refuses
+    // the dispatched worker of half a year (the skill plan would take them: assessments-dispatched.test.ts).
+    const dispatched = await run(ADD, { i: { planId: directPlan, workerId: workerIds.dispatched } });
+    expect(codes(dispatched.addCandidate)).toEqual([
+      'DIRECT_RECOGNITION_NEEDS_LOWER_LEVEL',
+      'DISPATCHED_UNDER_ONE_YEAR',
+    ]);
 
     const holder = await run(ADD, { i: { planId: directPlan, workerId: workerIds.holder } });
     expect(holder.addCandidate.errors).toEqual([]);

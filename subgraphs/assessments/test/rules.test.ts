@@ -109,12 +109,29 @@ describe('candidate eligibility (申报资格)', () => {
     ]);
   });
 
-  it('admits a dispatched worker only after a full year with the employer by the evaluation date', () => {
+  it('admits a dispatched worker to 直接认定 only after a full year with the employer by the evaluation date', () => {
+    const direct = { ...base, plan: { ...base.plan, method: 'DIRECT_RECOGNITION' as const } };
     const dispatched = { ...base.worker, dispatched: true, employedSince: '2025-12-15' };
-    expect(codes(eligibilityProblems({ ...base, worker: dispatched }))).toEqual(['DISPATCHED_UNDER_ONE_YEAR']);
-    expect(eligibilityProblems({ ...base, worker: { ...dispatched, employedSince: '2025-12-14' } })).toEqual([]);
+    expect(codes(eligibilityProblems({ ...direct, worker: dispatched }))).toEqual(['DISPATCHED_UNDER_ONE_YEAR']);
+    expect(eligibilityProblems({ ...direct, worker: { ...dispatched, employedSince: '2025-12-14' } })).toEqual([]);
     // Not dispatched: no one-year rule.
-    expect(eligibilityProblems({ ...base, worker: { ...dispatched, dispatched: false } })).toEqual([]);
+    expect(eligibilityProblems({ ...direct, worker: { ...dispatched, dispatched: false } })).toEqual([]);
+  });
+
+  it('applies the 劳务派遣 one-year rule to 直接认定 only: every other method takes a dispatched worker of 90 days', () => {
+    const dispatched = { ...base.worker, dispatched: true, employedSince: '2026-09-15' };
+    const methods = [
+      'THEORY_EXAM',
+      'SKILL_OPERATION',
+      'INTEGRATED',
+      'SIMULATION',
+      'ON_JOB_TRAINING',
+      'TECHNICAL_CONTEST',
+      'COMPETITION',
+    ] as const;
+    for (const method of methods) {
+      expect(eligibilityProblems({ ...base, worker: dispatched, plan: { ...base.plan, method } })).toEqual([]);
+    }
   });
 
   it('refuses a worker who joins after the evaluation date', () => {

@@ -23,7 +23,9 @@ export interface EligibilityFacts {
  * 申报资格: who may be a candidate of a plan. Each refusal names its rule.
  * - 评价对象: the institution's own worker; a 社会评价组织 also evaluates workers of
  *   the enterprises and schools it serves.
- * - 劳务派遣人员 only after a full year with the employer by the evaluation date.
+ * - 直接认定: 劳务派遣人员 only after a full year with the employer by the evaluation date
+ *   (「参评的劳务派遣人员应在参评单位工作满一年」 stands under 四(二) 直接认定; the other methods
+ *   take a dispatched worker like any other).
  * - 直接认定 二级/一级: a certificate of the level below (职业技能等级证书 or 职业资格证书)
  *   in the same occupation, unless a 破格晋升 ground is recorded with its particulars.
  */
@@ -57,11 +59,15 @@ export function eligibilityProblems(f: EligibilityFacts): Refusal[] {
         'workerId',
       ),
     );
-  } else if (f.worker.dispatched && addYears(f.worker.employedSince, 1) > f.plan.evaluationDate) {
+  } else if (
+    f.plan.method === 'DIRECT_RECOGNITION' &&
+    f.worker.dispatched &&
+    addYears(f.worker.employedSince, 1) > f.plan.evaluationDate
+  ) {
     out.push(
       problem(
         'DISPATCHED_UNDER_ONE_YEAR',
-        `劳务派遣人员应在参评单位工作满一年: employed since ${f.worker.employedSince}, a full year only on ${addYears(f.worker.employedSince, 1)}, after the evaluation on ${f.plan.evaluationDate}`,
+        `直接认定: 参评的劳务派遣人员应在参评单位工作满一年; employed since ${f.worker.employedSince}, a full year only on ${addYears(f.worker.employedSince, 1)}, after the evaluation on ${f.plan.evaluationDate}`,
         'workerId',
       ),
     );
