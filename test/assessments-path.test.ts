@@ -345,4 +345,14 @@ describe('announcement → plan → candidates → scores → review → publici
     const [plan] = await hub.db.db.select().from(evaluationPlans).where(eq(evaluationPlans.id, directPlan));
     expect(plan?.status).toBe('SUBMITTED');
   });
+
+  it('refuses to cancel a plan once certificates are issued (违规证书 are revoked one by one instead)', async () => {
+    const d = await run(
+      `mutation($p: ID!) { cancelPlan(planId: $p, reason: "企业调整评价安排") { plan { status } errors { code } } }`,
+      { p: skillPlan },
+    );
+    expect(d.cancelPlan).toEqual({ plan: null, errors: [{ code: 'PLAN_CANCEL_AFTER_CERTIFICATES' }] });
+    const [plan] = await hub.db.db.select().from(evaluationPlans).where(eq(evaluationPlans.id, skillPlan));
+    expect(plan?.status).toBe('SUBMITTED');
+  });
 });

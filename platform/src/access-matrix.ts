@@ -123,6 +123,9 @@ export const ACCESS_MATRIX = {
   'Mutation.raiseObjection': INSTITUTION, // 异议
   'Mutation.resolveObjection': INSTITUTION,
   'Mutation.submitResults': INSTITUTION, // 提交结果
+  'Mutation.reschedulePlan': INSTITUTION, // 改期
+  'Mutation.cancelPlan': INSTITUTION, // 取消计划
+  'Mutation.withdrawCandidate': INSTITUTION, // 参评人员退出
   'Mutation.issueCertificates': INSTITUTION, // 发证
   'Mutation.issueCertificate': INSTITUTION,
   'Mutation.recordUpload': INSTITUTION, // 上报

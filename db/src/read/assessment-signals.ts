@@ -17,7 +17,7 @@ export interface PlanFacts {
   occupationCode: string;
   workTypeCode: string | null;
   level: number;
-  status: 'REPORTED' | 'REVIEWED' | 'PUBLICISED' | 'SUBMITTED';
+  status: 'REPORTED' | 'REVIEWED' | 'PUBLICISED' | 'SUBMITTED' | 'CANCELLED';
   evaluationDate: string;
 }
 

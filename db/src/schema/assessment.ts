@@ -186,6 +186,7 @@ export const planStatus = assessmentSchema.enum('plan_status', [
   'REVIEWED', // 评价工作委员会已审核
   'PUBLICISED', // 公示中/已公示
   'SUBMITTED', // 评价结果已提交鉴定中心
+  'CANCELLED', // 已取消 (after reporting, with a reason)
 ]);
 
 /** 评价计划, reported to the centre before the evaluation. */
@@ -217,6 +218,9 @@ export const evaluationPlans = assessmentSchema.table(
     resultsSubmittedOn: date('results_submitted_on'),
     /** Years the process records are kept after results are submitted (档案保存期). */
     retentionYears: smallint('retention_years').notNull().default(5),
+    /** 取消: when and why the institution cancelled the plan after reporting it. */
+    cancelledOn: date('cancelled_on'),
+    cancellationReason: text('cancellation_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -273,9 +277,41 @@ export const candidates = assessmentSchema.table(
     result: candidateResult(),
     /** Average of the required parts, set by the committee review. */
     total: numeric({ precision: 5, scale: 2, mode: 'number' }),
+    /** 退出: when and why the candidate was withdrawn from the plan (no longer evaluated or counted). */
+    withdrawnOn: date('withdrawn_on'),
+    withdrawalReason: text('withdrawal_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('candidates_plan_worker_key').on(t.planId, t.workerId)],
+);
+
+export const planChangeKind = assessmentSchema.enum('plan_change_kind', [
+  'RESCHEDULED', // 改期
+  'CANCELLED', // 取消
+  'CANDIDATE_WITHDRAWN', // 参评人员退出
+]);
+
+/** 报备后变更: every change to a reported plan, kept for the centre (history, never rewritten). */
+export const planChanges = assessmentSchema.table(
+  'plan_changes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => evaluationPlans.id, { onDelete: 'cascade' }),
+    kind: planChangeKind().notNull(),
+    changedOn: date('changed_on').notNull(),
+    /** Who made the change: role and user of the caller. */
+    changedBy: text('changed_by').notNull(),
+    reason: text().notNull(),
+    /** For a reschedule: the evaluation date before and after. */
+    previousDate: date('previous_date'),
+    newDate: date('new_date'),
+    /** For a withdrawal: the candidacy withdrawn. */
+    candidateId: uuid('candidate_id').references(() => candidates.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_changes_plan_idx').on(t.planId, t.createdAt)],
 );
 
 export const scorePart = assessmentSchema.enum('score_part', [

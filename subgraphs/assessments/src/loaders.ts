@@ -14,6 +14,7 @@ import {
   objections,
   occupationName,
   occupationNameOf,
+  planChanges,
   planStaff,
   preparedPer,
   residentIdLookup,
@@ -225,6 +226,13 @@ export function createLoaders(db: Db, lookupDb: Db = db) {
       workerCredentials.issuedOn,
     ),
     objectionsByPlan: byParent<ObjectionRow>(db, objections, objections.planId, (r) => r.planId, objections.raisedOn),
+    changesByPlan: byParent<typeof planChanges.$inferSelect>(
+      db,
+      planChanges,
+      planChanges.planId,
+      (r) => r.planId,
+      planChanges.createdAt,
+    ),
     ledgerByPlan: byParent<typeof archiveLedger.$inferSelect>(
       db,
       archiveLedger,

@@ -18,6 +18,9 @@ export function recordScores(ctx: Context, input: RecordScoresInput) {
     const candidateId = String(input.candidateId);
     const candidate = await candidateById(tx, candidateId);
     const plan = await ownPlan(tx, ctx, candidate.planId);
+    if (candidate.withdrawnOn) {
+      stop('CANDIDATE_WITHDRAWN', `该参评人员已于 ${candidate.withdrawnOn} 退出，不再评分`, 'candidateId');
+    }
     if (plan.status !== 'REPORTED') {
       stop('SCORES_AFTER_REVIEW', 'the committee has reviewed this plan; its scores are final', 'candidateId');
     }

@@ -1,5 +1,5 @@
 import { candidates, evaluationPlans, scores, workers } from '@hub/db';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { change, stop, stopIf } from '../change.ts';
 import type { PlanRow } from '../loaders.ts';
@@ -17,7 +17,7 @@ export function reviewResults(ctx: Context, input: { planId: string | number; no
       .select({ candidate: candidates, name: workers.name })
       .from(candidates)
       .innerJoin(workers, eq(workers.id, candidates.workerId))
-      .where(eq(candidates.planId, plan.id));
+      .where(and(eq(candidates.planId, plan.id), isNull(candidates.withdrawnOn)));
     const allScores = rows.length
       ? await tx
           .select()

@@ -52,6 +52,7 @@ export const PlanStatus = builder.enumType('PlanStatus', {
     REVIEWED: { description: '已审核: 评价工作委员会 reviewed the results' },
     PUBLICISED: { description: '已公示: results publicised (公示)' },
     SUBMITTED: { description: '已提交: results submitted to the centre (鉴定中心)' },
+    CANCELLED: { description: '已取消: cancelled by the institution after reporting, with its reason' },
   } as const,
 });
 

@@ -7,6 +7,7 @@ import './announcement.ts';
 import './candidate.ts';
 import './plan.ts';
 import './plan-mutations.ts';
+import './plan-changes.ts';
 import './issue.ts';
 import './appointment.ts';
 import './refs.ts';

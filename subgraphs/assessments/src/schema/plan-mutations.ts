@@ -71,7 +71,7 @@ const RecordScoresInput = builder.inputType('RecordScoresInput', {
   }),
 });
 
-const CandidatePayload = payloadType<{ candidate?: CandidateRow; errors: Refusal[] }>(
+export const CandidatePayload = payloadType<{ candidate?: CandidateRow; errors: Refusal[] }>(
   'CandidatePayload',
   'The candidate, or why the change was refused.',
   (t) => ({
