@@ -288,7 +288,8 @@ export interface FoldResult {
   reranker: Reranker;
 }
 
-const FIRST_STAGE: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'first' ? 1 : 0)), bias: 0 };
+/** The first stage's order as a reranker (its score the only weight). */
+export const FIRST_STAGE: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'first' ? 1 : 0)), bias: 0 };
 
 /** k-fold cross-validation: each fold is scored by a reranker and mappings from the other folds only. */
 export function crossValidate(

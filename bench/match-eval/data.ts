@@ -9,7 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDictionary, workTypeReference } from '@hub/db';
-import { buildMatchIndex, createSegmenter, type DictionaryNode, type MatchIndex } from '@hub/occupations/rules';
+import {
+  buildMatchIndex,
+  createSegmenter,
+  type DictionaryNode,
+  type MatchIndex,
+  type Reranker,
+} from '@hub/occupations/rules';
 import { parse } from 'csv-parse/sync';
 import { loadAudit } from './audit.ts';
 import type { Labelled, Tree } from './cv.ts';
@@ -90,7 +96,17 @@ export const extraWords = () => dictionary.flatMap((r) => [r.name, ...r.aliases]
 export const factsOnly: DictionaryNode[] = dictionary.map(({ definition: _d, tasks: _t, ...facts }) => facts);
 /**
  * The matcher's index over the full dictionary (definitions and tasks included), no mappings; with
- * `facts`, over the facts only (as a hub that never ran the import matches).
+ * `facts`, over the facts only (as a hub that never ran the import matches); with `reranker`, that one
+ * instead of the shipped model (the trainer passes one: it must run when the shipped model is stale).
  */
-export const plainIndex = (facts = false, segment = createSegmenter(extraWords())): MatchIndex =>
-  buildMatchIndex({ nodes: facts ? factsOnly : (dictionary as DictionaryNode[]), workTypes, segment });
+export const plainIndex = (
+  facts = false,
+  segment = createSegmenter(extraWords()),
+  reranker: Reranker | undefined = undefined,
+): MatchIndex =>
+  buildMatchIndex({
+    nodes: facts ? factsOnly : (dictionary as DictionaryNode[]),
+    workTypes,
+    segment,
+    ...(reranker ? { reranker } : {}),
+  });

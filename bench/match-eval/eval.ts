@@ -34,7 +34,7 @@ const fmt = (x: number) => x.toFixed(3);
 const line = (label: string, a: Accuracy) =>
   console.log(`  ${label.padEnd(64)} n=${String(a.n).padStart(4)}  top-1 ${fmt(a.top1)}  top-3 ${fmt(a.top3)}`);
 
-// --- index build time (the segmenter with its dictionary included; the first reads the word vectors), cold then warm ---
+// --- index build time (the segmenter with its dictionary included), cold then warm ---
 const builds: number[] = [];
 let index!: MatchIndex;
 for (let i = 0; i < 3; i++) {
@@ -147,7 +147,7 @@ console.log(
   `  one match: p50 ${pct(0.5).toFixed(2)} ms, p95 ${pct(0.95).toFixed(2)} ms, p99 ${pct(0.99).toFixed(2)} ms (${times.length} matches)`,
 );
 console.log(
-  `  index build (segmenter + dictionary + work types; the first also reads the word vectors): first ${builds[0]?.toFixed(0)} ms, then ${builds
+  `  index build (segmenter + dictionary + work types): first ${builds[0]?.toFixed(0)} ms, then ${builds
     .slice(1)
     .map((b) => b.toFixed(0))
     .join(', ')} ms`,

@@ -1,48 +1,81 @@
 /**
  * Trains the matcher's reranker on the whole of job-titles-dev.csv (the only file it is tuned on)
- * and writes it to subgraphs/occupations/src/rules/reranker-model.ts (DEFAULT_RERANKER). Each
- * title's features come from mappings confirmed for the other titles (five folds by a hash of the
- * title). The figures in the README do not use this reranker: match-eval cross-validates, training a
- * reranker per fold on the other folds. Deterministic: the same files give the same model.
+ * and writes it as a JSON artefact, subgraphs/occupations/src/rules/reranker-model.json, which the
+ * matcher reads at start (rules/reranker.ts): the features' names, the weights, the trees (a node's
+ * feature is a place in `features`), the bias, and where it came from — the trainer and its settings,
+ * the files it was fitted on with their SHA-256 and row counts, the commit, the day. Each title's
+ * features come from mappings confirmed for the other titles (five folds by a hash of the title). The
+ * figures in RESULTS.md do not use this reranker: match-eval cross-validates, training a reranker per
+ * fold on the other folds. Deterministic: the same files give the same weights and trees.
  *
- *   pnpm --filter @hub/bench exec node --import tsx match-eval/train.ts && pnpm exec biome format --write subgraphs/occupations/src/rules/reranker-model.ts
+ *   pnpm --filter @hub/bench exec node --import tsx match-eval/train.ts   # then formats it with biome
  */
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RERANK_FEATURES } from '@hub/occupations/rules';
-import { RERANKER, trainReranker } from './cv.ts';
-import { dev, plainIndex, tree } from './data.ts';
+import { RERANK_FEATURES, RERANKER_FORMAT, type RerankerModel, rerankerFromModel } from '@hub/occupations/rules';
+import { FIRST_STAGE, RERANKER, trainReranker } from './cv.ts';
+import { dev, dictionary, opts, plainIndex, tree } from './data.ts';
 
-const r = trainReranker(plainIndex(), dev, tree, 5, RERANKER.kind, RERANKER.boost);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const commit = (() => {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'subgraphs/occupations', 'bench/match-eval'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} (with uncommitted changes to the matcher or the trainer)` : head;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+// The shipped model plays no part in training (and may be stale): the index gets the first stage's order.
+const r = trainReranker(plainIndex(false, undefined, FIRST_STAGE), dev, tree, 5, RERANKER.kind, RERANKER.boost);
 console.log(RERANK_FEATURES.map((f, i) => `${f} ${r.weights[i]}`).join(', '));
 console.log(`bias ${r.bias}, ${r.trees?.length ?? 0} trees`);
-const file = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../subgraphs/occupations/src/rules/reranker-model.ts',
-);
-const trees = r.trees ? `\n  trees: [\n${r.trees.map((t) => `    ${JSON.stringify(t)},`).join('\n')}\n  ],` : '';
+
 const how =
   RERANKER.kind === 'linear'
-    ? ' * a softmax over each title’s candidates,'
+    ? 'a softmax over each title’s candidates (weights), the bias fitted after'
     : RERANKER.kind === 'residual'
-      ? ` * a softmax over each title’s candidates (weights), then ${r.trees?.length} regression trees of depth ≤ ${RERANKER.boost.depth}\n * boosted on its residual under the same loss (trees),`
-      : ` * ${r.trees?.length} regression trees of depth ≤ ${RERANKER.boost.depth} boosted under a softmax over each title’s candidates,`;
-writeFileSync(
-  file,
-  `/**
- * The shipped reranker (DEFAULT_RERANKER), written by bench/match-eval/train.ts from job-titles-dev.csv
- * (the only file tuned on):
-${how}
- * the bias fitted after. The figures the README reports come from cross-validation, where a fold's
- * reranker never saw the fold. Do not edit by hand: rerun train.ts.
- */
-import type { Reranker } from './match.ts';
-
-export const DEFAULT_RERANKER: Reranker = {
-  weights: [${r.weights.join(', ')}],
-  bias: ${r.bias},${trees}
+      ? `a softmax over each title’s candidates (weights), then ${r.trees?.length} regression trees of depth ≤ ${RERANKER.boost.depth} boosted on its residual under the same loss (trees), the bias fitted after`
+      : `${r.trees?.length} regression trees of depth ≤ ${RERANKER.boost.depth} boosted under a softmax over each title’s candidates, the bias fitted after`;
+const model: RerankerModel = {
+  format: RERANKER_FORMAT,
+  description: `The matcher’s reranker (subgraphs/occupations/src/rules/reranker.ts): ${how}. A candidate’s margin is bias + Σ weights·features + the trees’ leaves; its logistic is the score. Do not edit by hand: rerun bench/match-eval/train.ts.`,
+  kind: RERANKER.kind,
+  features: [...RERANK_FEATURES],
+  weights: [...r.weights],
+  bias: r.bias,
+  ...(r.trees ? { trees: [...r.trees] } : {}),
+  training: {
+    trainer: 'bench/match-eval/train.ts (cv.ts trainReranker: listwise softmax by Adam, gbdt.ts trees)',
+    settings: { kind: RERANKER.kind, boost: RERANKER.boost, innerFolds: 5 },
+    data: {
+      file: path.basename(opts.dev),
+      what: 'labelled job-posting titles (job_name, expected_code): the project’s development file, kept outside the repository (../shared/data/)',
+      rows: dev.length,
+      sha256: sha256(opts.dev),
+    },
+    dictionary: {
+      file: path.basename(opts.dictionary),
+      what: '职业分类大典 (2022) with definitions and tasks: the features were computed over the full dictionary',
+      rows: dictionary.length,
+      sha256: sha256(opts.dictionary),
+    },
+    commit,
+    trainedOn: new Date().toISOString().slice(0, 10),
+  },
 };
-`,
-);
+rerankerFromModel(model, 'the trained model'); // the matcher can read what is written
+const file = path.resolve(repoRoot, 'subgraphs/occupations/src/rules/reranker-model.json');
+writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+// The repository's formatter lays it out (biome checks JSON too).
+execFileSync(path.resolve(repoRoot, 'node_modules/.bin/biome'), ['format', '--write', file], { stdio: 'inherit' });
 console.log(`wrote ${path.relative(process.cwd(), file)}`);

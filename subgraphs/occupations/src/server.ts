@@ -3,6 +3,7 @@ import { startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
 import { MatchService } from './matching.ts';
+import { defaultReranker } from './rules/reranker.ts';
 import { schema } from './schema/index.ts';
 
 export const DEFAULT_PORT = 4002;
@@ -15,6 +16,8 @@ export async function startOccupations(opts: {
   standalone?: boolean;
   clock?: Clock;
 }) {
+  // The reranker's model (rules/reranker-model.json) is read now: a missing or stale model stops the start.
+  defaultReranker();
   const matcher = new MatchService(opts.db);
   const served = await startSubgraph({
     name: 'occupations',

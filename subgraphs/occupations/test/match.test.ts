@@ -22,7 +22,7 @@ import { sampleDictionary } from './fixtures/dictionary.ts';
  */
 const nodes = sampleDictionary();
 let index: MatchIndex;
-// The index build (segmenter, word vectors, TF-IDF space) takes seconds; far more on a busy machine.
+// The index build (segmenter, TF-IDF space) takes seconds; far more on a busy machine.
 beforeAll(() => {
   index = buildMatchIndex({
     nodes,
@@ -270,47 +270,6 @@ describe('the reranker over the first stage', () => {
     expect(cosine(learned, '焊工', '6-18-02-04')).toBeCloseTo(cosine(index, '焊工', '6-18-02-04'), 2);
     const top = matchOccupations(learned, { title: '月嫂' }, 1)[0];
     expect(top?.occupationCode).toBe('4-10-01-03');
-  });
-
-  it('reads confirmed role names by meaning: one near the title in meaning, sharing no character, lifts its 职业', () => {
-    // 文员 (clerk) is near 助理 (assistant) in the word vectors and far from 厨师 (cook); neither shares a
-    // character with it, so only the word-vector features can tell the two indexes apart (the role
-    // names also enter their 职业's TF-IDF text, which moves its cosine with 文员 by a hair).
-    const title = '文员';
-    const editor = '2-09-01-01'; // 文学作家, fifth for 文员 on the dictionary alone
-    const secretary = '3-01-02-02'; // 秘书, first
-    const withRoles = (i: MatchIndex, toEditor: string, toSecretary: string): MatchIndex => ({
-      ...i,
-      mappings: buildMappingIndex(i, [
-        { roleName: toEditor, occupationCode: editor, workTypeCode: null },
-        { roleName: toSecretary, occupationCode: secretary, workTypeCode: null },
-      ]),
-    });
-    const read = (i: MatchIndex) => {
-      const m = matchOccupations(i, { title }, 10).find((m) => m.occupationCode === editor);
-      return {
-        cand: rerankCandidates(i, { title }).find((c) => c.occupationCode === editor && !c.workTypeCode),
-        score: m?.score ?? 0,
-        reason: m?.reason ?? '',
-      };
-    };
-    const near = read(withRoles(index, '助理', '厨师'));
-    const far = read(withRoles(index, '厨师', '助理'));
-    expect(feature(near.cand as RankedCandidate, 'vecNearBest')).toBeGreaterThan(0.5);
-    expect(feature(far.cand as RankedCandidate, 'vecNearBest')).toBeLessThan(0.4);
-    expect(feature(near.cand as RankedCandidate, 'vecCentroid')).toBeGreaterThan(
-      feature(far.cand as RankedCandidate, 'vecCentroid'),
-    );
-    expect(near.score).toBeGreaterThan(far.score * 2);
-    expect(near.reason).toMatch(/与已确认的企业岗位映射“助理”词义相近（词向量余弦 0\.\d\d）/);
-    expect(far.reason).not.toMatch(/词义相近/);
-    // Without word vectors their features are 0 and the two indexes score alike.
-    const blind = buildMatchIndex({ nodes, workTypes: workTypeReference(), segment: index.segment, vectors: null });
-    const [a, b] = [read(withRoles(blind, '助理', '厨师')), read(withRoles(blind, '厨师', '助理'))];
-    for (const f of ['vecNearVote', 'vecNearBest', 'vecWideVote', 'vecWideBest', 'vecCentroid'] as const) {
-      expect(feature(a.cand as RankedCandidate, f)).toBe(0);
-    }
-    expect(a.score).toBeCloseTo(b.score, 2);
   });
 
   it('brings in a mapped occupation from beyond the depth, with its vote and prior', () => {

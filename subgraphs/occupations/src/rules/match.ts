@@ -19,15 +19,15 @@
  *   classifier learned from them at 职业, 小类 and 中类 (rules/classifier.ts);
  * - whole text (reranker only): the title's TF-IDF cosine with the 职业's name, aliases, definition,
  *   tasks and confirmed role names, and with its 小类's and 中类's (rules/doc-space.ts); the 职业
- *   nearest by it join the reranker's candidates even when their names share nothing with the title;
- * - meaning (reranker only): word-vector cosines of the title with the role names confirmed for the
- *   职业 (rules/word-vectors.ts, rules/vector-features.ts).
+ *   nearest by it join the reranker's candidates even when their names share nothing with the title.
  * The first stage joins a weighted sum of the dictionary evidence with the mapping
  * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A reranker
- * (DEFAULT_RERANKER, learned on the dev file: a linear model and regression trees boosted on
- * its residual, rules/trees.ts) reorders its best candidates from the separate pieces of
- * evidence; an equal name or alias, then a trade name the title ends with, come first unless
- * a confirmed role name is close to the title. The score (0..1) is the reranker's logistic.
+ * (defaultReranker(): rules/reranker-model.json, learned on the dev file: a linear model and
+ * regression trees boosted on its residual, rules/trees.ts) reorders its best candidates from the
+ * separate pieces of evidence; an equal name or alias, then a trade name the title ends with, come
+ * first unless a confirmed role name is close to the title. The score (0..1) is the reranker's
+ * logistic, raised where a rule placed a candidate above others to the best score among those below
+ * it, so that the list's order follows its scores.
  */
 import { buildClassifier, classify, type MappingClassifier, posteriorFeatures } from './classifier.ts';
 import {
@@ -40,19 +40,9 @@ import {
 } from './doc-space.ts';
 import { tradeTermsIn } from './lexicon.ts';
 import { idOf, upsert } from './maps.ts';
-import { DEFAULT_RERANKER } from './reranker-model.ts';
+import { defaultReranker, type Reranker, rerankerMargin } from './reranker.ts';
 import type { Segmenter } from './segment.ts';
 import { aliasPhrases, charBigrams, cleanTitle, compact, dropNegated, normalizeText } from './text.ts';
-import { ensembleValue, type TreeNode } from './trees.ts';
-import {
-  buildRoleVectors,
-  type RoleVectors,
-  type TextVectors,
-  textVectors,
-  VECTOR_FEATURES,
-  vectorFeatures,
-} from './vector-features.ts';
-import { loadWordVectors, type WordVectors } from './word-vectors.ts';
 
 export interface DictionaryNode {
   code: string;
@@ -207,8 +197,6 @@ export interface MappingIndex {
   classifier: MappingClassifier;
   /** Each 职业's whole text with the role names confirmed for it, as TF-IDF vectors (rules/doc-space.ts). */
   space: DocSpace;
-  /** The role names' word vectors (rules/vector-features.ts). */
-  roleVectors: RoleVectors;
 }
 
 export interface MatchIndex {
@@ -238,8 +226,6 @@ export interface MatchIndex {
   /** The texts of the 职业 (the first documents, in order), read for the mapping part's space; per document, its 职业's place there. */
   spaceTexts: DocTexts;
   spaceDoc: Int32Array;
-  /** A text's word vector (null when built without word vectors). */
-  vectors: TextVectors | null;
 }
 
 interface Keyed {
@@ -359,8 +345,6 @@ export interface BuildInput {
   segment: Segmenter;
   weights?: Partial<MatchWeights>;
   reranker?: Reranker;
-  /** Word vectors (default: loadWordVectors(), read once per process); null leaves their features 0. */
-  vectors?: WordVectors | null;
 }
 
 /** Builds the in-memory index over the dictionary, its work types and the confirmed mappings. */
@@ -486,7 +470,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   const index: MatchIndex = {
     segment,
     weights: w,
-    reranker: input.reranker ?? DEFAULT_RERANKER,
+    reranker: input.reranker ?? defaultReranker(),
     ids,
     docs,
     names,
@@ -499,10 +483,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     chars: { ofDoc, idf: charIdf },
     spaceTexts: readDocTexts(spaceInput),
     spaceDoc,
-    vectors: null,
   };
-  const wv = input.vectors === undefined ? loadWordVectors() : input.vectors;
-  if (wv) index.vectors = textVectors(wv, segment);
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
   return index;
 }
@@ -513,7 +494,6 @@ const EMPTY_MAPPINGS: MappingIndex = {
   perDoc: new Map(),
   classifier: buildClassifier(() => [], []),
   space: buildDocSpace(readDocTexts([])),
-  roleVectors: buildRoleVectors(null, []),
 };
 
 /**
@@ -555,13 +535,8 @@ export function buildMappingIndex(index: MatchIndex, mappings: readonly Confirme
     const at = index.spaceDoc[e.doc] ?? -1;
     if (at >= 0) upsert(roles, at, () => [] as string[]).push(...Array<string>(e.count).fill(e.text));
   }
-  const roleVectors = buildRoleVectors(
-    index.vectors,
-    entries.map((e) => ({ name: e.roleName, text: e.text, at: index.spaceDoc[e.doc] ?? -1, count: e.count })),
-  );
   return {
     space: buildDocSpace(index.spaceTexts, roles),
-    roleVectors,
     index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
     entries,
     perDoc,
@@ -671,8 +646,6 @@ interface Evidence {
   mappingEntry?: MappingIndex['entries'][number];
   /** The title's cosine with the 职业's whole text (set for the reranker's candidates). */
   textCosine?: number;
-  /** Its confirmed role name nearest the title by word vectors, among the near neighbours (reranker's candidates). */
-  meaning?: { name: string; cosine: number };
 }
 
 const noEvidence = (): Evidence => ({
@@ -690,83 +663,15 @@ const noEvidence = (): Evidence => ({
   equal: false,
 });
 
-/**
- * The evidence the reranker weighs, per candidate, in this order: the first-stage score, the
- * name evidence (its value, IDF cosine, the share of the title a contained name explains, a name
- * at the title's end, an equal name), coverage, hierarchy, definition/task text, the confirmed
- * mappings (lift, best similarity of a mapped role name, share of the near and of the wide
- * neighbourhood's vote), the prior
- * (log of 1 + the confirmed mappings to the candidate: how often enterprises map there),
- * whether the candidate is a work type, 1 / (1 + its place in the first stage's order), and the
- * head noun (the share of the title taken by a name of the candidate the title ends with, and whether
- * there is one, and whether it is a trade's name ending in 工: 高压电工 ends with 电工), and hierarchy smoothing: the share of the first-stage score
- * and of the wide vote that falls on the candidate's 小类 (all its candidates together), and the
- * classifier learned from the confirmed mappings: for the candidate's 中类, 小类 and 职业, the log
- * posterior per title feature (floored) and the posterior; two softer readings of the dictionary:
- * the share of the title's character bigrams (IDF-weighted) its definition and tasks contain, and the
- * share of the title's characters (IDF-weighted, generic words lighter) its names contain; the title's
- * TF-IDF cosine with the 职业's whole text and its 小类's and 中类's (rules/doc-space.ts); last, the
- * word-vector features (VECTOR_FEATURES, rules/vector-features.ts).
- */
-export const RERANK_FEATURES = [
-  'first',
-  'name',
-  'cosine',
-  'contained',
-  'atEnd',
-  'equal',
-  'coverage',
-  'hierarchy',
-  'text',
-  'mapping',
-  'mappingSim',
-  'vote',
-  'wideVote',
-  'prior',
-  'workType',
-  'firstRank',
-  'suffix',
-  'suffixAny',
-  'tradeSuffix',
-  'classFirst',
-  'classVote',
-  'nbGroupLog',
-  'nbGroup',
-  'nbClassLog',
-  'nbClass',
-  'nbOccupationLog',
-  'nbOccupation',
-  'textBigram',
-  'charShare',
-  'docCosine',
-  'classCosine',
-  'groupCosine',
-  ...VECTOR_FEATURES,
-] as const;
-
-/**
- * The reranker: a candidate's margin is `bias` plus the weighted sum of its features (`weights`, one
- * per RERANK_FEATURES entry) plus the values of the regression `trees` (rules/trees.ts), if any; the
- * margin orders the candidates, and the score a caller sees is its logistic (the chance the candidate
- * is right).
- */
-export interface Reranker {
-  weights: readonly number[];
-  bias: number;
-  trees?: readonly TreeNode[];
-}
-
-/** A candidate's margin under reranker `r` (its logistic is the score). */
-export function rerankerMargin(r: Reranker, x: readonly number[]): number {
-  let z = r.bias;
-  x.forEach((v, i) => {
-    z += v * (r.weights[i] ?? 0);
-  });
-  return r.trees ? z + ensembleValue(r.trees, x) : z;
-}
-
-/** The shipped reranker, written by bench/match-eval/train.ts (rules/reranker-model.ts). */
-export { DEFAULT_RERANKER } from './reranker-model.ts';
+/** The reranker's features, its model and the shipped one (rules/reranker.ts). */
+export {
+  defaultReranker,
+  RERANK_FEATURES,
+  type Reranker,
+  type RerankerModel,
+  rerankerFromModel,
+  rerankerMargin,
+} from './reranker.ts';
 
 /**
  * The equal-name and trade-suffix rules stand aside when a confirmed role name more similar than this
@@ -882,14 +787,6 @@ export function rerankCandidates(
     c.features.push(textBigram(c.doc), charShare(c.doc));
     c.features.push(...cos);
   }
-  const nearestRole = new Map<number, { name: string; cosine: number }>();
-  const at = out.map((c) => index.spaceDoc[c.doc] ?? -1);
-  const meaning = vectorFeatures(index.vectors, index.mappings.roleVectors, core, at, nearestRole);
-  out.forEach((c, i) => {
-    c.features.push(...(meaning[i] as number[]));
-    const role = nearestRole.get(at[i] as number);
-    if (role) (ev.get(c.doc) as Evidence).meaning = role;
-  });
   return out;
 }
 
@@ -1171,9 +1068,6 @@ function sharedChars(a: string, b: string): string[] {
   return [...new Set([...a].filter((c) => bs.has(c) && /\p{L}/u.test(c)))].slice(0, 6);
 }
 
-/** A role name this near the title by word vectors is named in the reason (文员 ~ 助理 0.65, ~ 厨师 0.30). */
-const MEANING_REASON = 0.5;
-
 function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string {
   const reasons: string[] = [];
   if (e.mappingEntry && e.mapping >= 0.3) {
@@ -1184,8 +1078,6 @@ function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string 
         ? `与已确认的企业岗位映射“${m.roleName}”同名${times}`
         : `与已确认的企业岗位映射“${m.roleName}”相近（${Math.round(e.mapping * 100)}%）${times}`,
     );
-  } else if (e.meaning && e.meaning.cosine >= MEANING_REASON) {
-    reasons.push(`与已确认的企业岗位映射“${e.meaning.name}”词义相近（词向量余弦 ${e.meaning.cosine.toFixed(2)}）`);
   }
   const ph = e.namePhrase;
   const s = e.nameScore;

@@ -1,11 +1,8 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
-/**
- * Splits a text into words (search mode: a compound and its parts); `words`, when there, cuts it
- * once (accurate mode: each character in one word), for the word vectors.
- */
-export type Segmenter = ((text: string) => string[]) & { words?: (text: string) => string[] };
+/** Splits a text into words (search mode: a compound and its parts). */
+export type Segmenter = (text: string) => string[];
 
 /**
  * Chinese word segmentation by jieba (@node-rs/jieba, the jieba-rs port with its
@@ -26,7 +23,5 @@ export function createSegmenter(extraWords: Iterable<string> = []): Segmenter {
     }
     return out;
   };
-  return Object.assign((text: string) => keep(jieba.cutForSearch(text, true)), {
-    words: (text: string) => keep(jieba.cut(text, true)),
-  });
+  return (text: string) => keep(jieba.cutForSearch(text, true));
 }
