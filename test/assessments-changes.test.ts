@@ -163,12 +163,19 @@ describe('changes after reporting: reschedule, withdraw, cancel — and the cent
       hub.url,
       `query($a: ID!, $b: ID!) {
         moved: evaluationPlan(id: $a) { evaluationDate status
-          changes { kind changedOn changedBy reason previousDate newDate candidate { id worker { name } } } }
+          changes { kind changedOn changedBy reason previousDate newDate candidate { id worker { name } } }
+          candidates(first: 1) { totalCount edges { node { id } } } }
+        cancelled: evaluationPlans(status: CANCELLED, first: 5) { totalCount edges { node { id } } }
         dropped: evaluationPlan(id: $b) { status cancellation { reason } changes { kind reason } } }`,
       { token: city, variables: { a: plans.moved, b: plans.dropped } },
     );
     expect(r.errors).toBeUndefined();
     const today = hub.clock.today();
+    // totalCount counts the whole list (the withdrawn candidate stays on record), whatever the page.
+    expect(r.data?.moved.candidates.totalCount).toBe(2);
+    expect(r.data?.moved.candidates.edges).toHaveLength(1);
+    expect(r.data?.cancelled).toEqual({ totalCount: 1, edges: [{ node: { id: plans.dropped } }] });
+    delete r.data?.moved.candidates;
     expect(r.data?.moved).toEqual({
       evaluationDate: newDate,
       status: 'REPORTED',

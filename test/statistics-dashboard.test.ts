@@ -215,6 +215,28 @@ describe('assessmentStatistics', () => {
     expect(c).toBe(seededCandidates + 60);
   });
 
+  it('groups by nothing when groupBy is left out: one total row, the same as groupBy: [] (zeros when nothing matches)', async () => {
+    const TOTAL = `query($filter: StatisticsFilter) { assessmentStatistics(filter: $filter) {
+      keys { dimension } candidates passed certificatesIssued certificatesRevoked } }`;
+    const omitted = await gql(hub.url, TOTAL, { token: dashboard });
+    expect(omitted.errors).toBeUndefined();
+    const [total] = (await stats(dashboard, [])).data?.assessmentStatistics ?? [];
+    expect(omitted.data?.assessmentStatistics).toEqual([
+      {
+        keys: [],
+        candidates: total.candidates,
+        passed: total.passed,
+        certificatesIssued: total.certificatesIssued,
+        certificatesRevoked: total.certificatesRevoked,
+      },
+    ]);
+    expect(total.candidates).toBeGreaterThan(0);
+    const none = await gql(hub.url, TOTAL, { token: dashboard, variables: { filter: { methods: [] } } });
+    expect(none.data?.assessmentStatistics).toEqual([
+      { keys: [], candidates: 0, passed: 0, certificatesIssued: 0, certificatesRevoked: 0 },
+    ]);
+  });
+
   it('filters by level, method, nature and dates exactly as a direct count does', async () => {
     const filter = {
       levels: ['LEVEL_4', 'LEVEL_3'],

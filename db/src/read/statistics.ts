@@ -162,5 +162,6 @@ export async function assessmentStatistics(
       issued: Number(r.issued ?? 0),
       revoked: Number(r.revoked ?? 0),
     }))
-    .filter((r) => r.candidates || r.passed || r.issued || r.revoked);
+    // Without grouping the one row is the total, zeros included; groups without figures are left out.
+    .filter((r) => !dims.length || r.candidates || r.passed || r.issued || r.revoked);
 }

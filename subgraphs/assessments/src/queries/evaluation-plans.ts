@@ -1,8 +1,10 @@
-import { evaluationPlans, keysetPage } from '@hub/db';
+import { evaluationPlans } from '@hub/db';
 import { hubError, reachOf } from '@hub/platform';
 import { eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
+import type { PlanRow } from '../loaders.ts';
 import { isoDate } from '../rules/dates.ts';
+import { keyset } from './pages.ts';
 
 export interface PlanFilter {
   status?: string | null;
@@ -31,6 +33,5 @@ export function evaluationPlanPages(ctx: Context, filter: PlanFilter) {
       ),
     );
   }
-  return (afterKey: string | undefined, limit: number) =>
-    keysetPage(ctx.db, evaluationPlans, evaluationPlans.id, { where, afterKey, limit });
+  return keyset<PlanRow>(ctx.db, evaluationPlans, evaluationPlans.id, where);
 }

@@ -1,11 +1,12 @@
-import { announcementOpenings, announcements, keysetPage } from '@hub/db';
-import { access, forwardConnection, type Refusal } from '@hub/platform';
-import { eq } from 'drizzle-orm';
+import { announcementOpenings, announcements } from '@hub/db';
+import { access, type Refusal } from '@hub/platform';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
 import { institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { AnnouncementRow } from '../loaders.ts';
+import { announcementPages } from '../queries/pages.ts';
 import { announcementInputProblems } from '../rules/plan.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { SkillLevel } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { objects } from './reach.ts';
@@ -154,20 +155,13 @@ builder.mutationFields((t) => ({
 }));
 
 builder.objectFields(EnterpriseRef, (t) => ({
-  announcements: t.connection({
-    type: Announcement,
-    description: '评价公告 this institution published (the institution and the authorities).',
-    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
-    resolve: (e, args, ctx) =>
-      forwardConnection(
-        args,
-        (a: AnnouncementRow) => a.id,
-        (after, limit) =>
-          keysetPage(ctx.db, announcements, announcements.id, {
-            where: [eq(announcements.institutionId, e.id)],
-            afterKey: after,
-            limit,
-          }),
-      ),
-  }),
+  announcements: t.connection(
+    {
+      type: Announcement,
+      description: '评价公告 this institution published (the institution and the authorities).',
+      authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+      resolve: (e, args, ctx) => countedConnection(args, (a: AnnouncementRow) => a.id, announcementPages(ctx, e.id)),
+    },
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));

@@ -1,30 +1,17 @@
-import {
-  appointments,
-  archiveLedger,
-  candidates,
-  decryptResidentId,
-  evaluationPlans,
-  keysetPage,
-  scores,
-  workers,
-} from '@hub/db';
-import { access, forwardConnection, type Refusal } from '@hub/platform';
-import { eq, inArray } from 'drizzle-orm';
+import { access, type Refusal } from '@hub/platform';
 import { builder } from '../builder.ts';
-import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { heldLevels, institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
+import { type AppointmentRow, appointTechnician } from '../commands/appoint-technician.ts';
+import { destroyPlanRecords } from '../commands/destroy-plan-records.ts';
+import { institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { PlanRow } from '../loaders.ts';
-import { appointmentProblems } from '../rules/appointment.ts';
-import { destructionProblems, retainedUntil } from '../rules/archive.ts';
-import { isoDate } from '../rules/dates.ts';
+import { appointmentPages } from '../queries/pages.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { AppointmentTitle } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { Worker } from './people.ts';
 import { EvaluationPlan } from './plan-refs.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
-
-type AppointmentRow = typeof appointments.$inferSelect;
 
 const Appointment = builder.objectRef<AppointmentRow>('Appointment').implement({
   description: '评聘: a 特级技师 or 首席技师 post held for a term (岗位聘任制).',
@@ -90,42 +77,7 @@ builder.mutationFields((t) => ({
       '评聘特级技师、首席技师: the enterprise’s own worker holding 一级/高级技师 in the occupation, for a term.',
     authScopes: access('Mutation.appointTechnician'),
     args: { input: t.arg({ type: AppointTechnicianInput, required: true, description: 'The appointment' }) },
-    resolve: (_r, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const institutionId = actingInstitution(ctx);
-        const inst = await institutionOf(tx, institutionId);
-        const id = String(input.workerId);
-        const [w] = /^[0-9a-f-]{36}$/i.test(id) ? await tx.select().from(workers).where(eq(workers.id, id)) : [];
-        if (!w || w.institutionId !== institutionId)
-          stop('WORKER_NOT_FOUND', 'this enterprise has no worker with that id', 'workerId');
-        const termStartsOn = isoDate(input.termStartsOn);
-        const termEndsOn = isoDate(input.termEndsOn);
-        stopIf(
-          appointmentProblems({
-            heldLevels: await heldLevels(tx, {
-              residentId: decryptResidentId(w.residentIdEnc),
-              workerId: w.id,
-              occupationCode: input.occupationCode,
-            }),
-            termStartsOn,
-            termEndsOn,
-            ownWorker: w.employerCreditCode === inst.creditCode,
-          }),
-        );
-        const [appointment] = await tx
-          .insert(appointments)
-          .values({
-            institutionId,
-            workerId: w.id,
-            title: input.title,
-            occupationCode: input.occupationCode,
-            termStartsOn,
-            termEndsOn,
-            appointedOn: ctx.clock.today(),
-          })
-          .returning();
-        return { appointment: appointment as AppointmentRow };
-      }),
+    resolve: (_r, { input }, ctx) => appointTechnician(ctx, input),
   }),
   destroyPlanRecords: t.field({
     type: DestroyPayload,
@@ -136,57 +88,18 @@ builder.mutationFields((t) => ({
       planId: t.arg.id({ required: true, description: 'The plan' }),
       entry: t.arg.string({ required: true, description: '台账登记: what is destroyed, how and by whom' }),
     },
-    resolve: (_r, args, ctx) =>
-      change(ctx, async (tx) => {
-        const institutionId = actingInstitution(ctx);
-        const id = String(args.planId);
-        const [plan] = /^[0-9a-f-]{36}$/i.test(id)
-          ? await tx.select().from(evaluationPlans).where(eq(evaluationPlans.id, id)).for('update')
-          : [];
-        if (!plan || plan.enterpriseId !== institutionId)
-          stop('PLAN_NOT_FOUND', 'this institution has no plan with that id', 'planId');
-        const done = await tx.select().from(archiveLedger).where(eq(archiveLedger.planId, plan.id));
-        const now = ctx.clock.today();
-        stopIf(
-          destructionProblems({
-            resultsSubmittedOn: plan.resultsSubmittedOn,
-            retentionYears: plan.retentionYears,
-            alreadyDestroyed: done.length > 0,
-            entry: args.entry,
-            today: now,
-          }),
-        );
-        const ids = (await tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.planId, plan.id))).map(
-          (c) => c.id,
-        );
-        if (ids.length) await tx.delete(scores).where(inArray(scores.candidateId, ids));
-        await tx.insert(archiveLedger).values({
-          planId: plan.id,
-          retainedUntil: retainedUntil(plan.resultsSubmittedOn, plan.retentionYears) as string,
-          destroyedOn: now,
-          entry: args.entry.trim(),
-          recordedBy: `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`,
-        });
-        return { plan };
-      }),
+    resolve: (_r, args, ctx) => destroyPlanRecords(ctx, args),
   }),
 }));
 
 builder.objectFields(EnterpriseRef, (t) => ({
-  appointments: t.connection({
-    type: Appointment,
-    description: '特级技师、首席技师 appointed by this enterprise (the enterprise and the authorities).',
-    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
-    resolve: (e, args, ctx) =>
-      forwardConnection(
-        args,
-        (a: AppointmentRow) => a.id,
-        (after, limit) =>
-          keysetPage(ctx.db, appointments, appointments.id, {
-            where: [eq(appointments.institutionId, e.id)],
-            afterKey: after,
-            limit,
-          }),
-      ),
-  }),
+  appointments: t.connection(
+    {
+      type: Appointment,
+      description: '特级技师、首席技师 appointed by this enterprise (the enterprise and the authorities).',
+      authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+      resolve: (e, args, ctx) => countedConnection(args, (a: AppointmentRow) => a.id, appointmentPages(ctx, e.id)),
+    },
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));

@@ -1,9 +1,9 @@
-import { certificates, keysetPage } from '@hub/db';
-import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/platform';
-import { eq, type SQL } from 'drizzle-orm';
+import { access, canReach } from '@hub/platform';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { recordsPrefectureFor } from '../facts.ts';
 import type { CertificateRow } from '../loaders.ts';
+import { certificateListPages, enterpriseCertificatePages } from '../queries/pages.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { CertificateStatus, SkillLevel } from './enums.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
@@ -85,21 +85,21 @@ EnterpriseRef.implement({
   }),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
-    certificates: t.connection({
-      type: Certificate,
-      description:
-        'Certificates this enterprise issued, by number: for the enterprise itself and the province all; for a city authority those issued in its 市州 (属地 on the day of issue, whatever the enterprise’s 市州 today).',
-      authScopes: (e, _args, ctx) => recordsPrefectureFor(ctx, e.id) !== null,
-      resolve: (e, args, ctx) =>
-        forwardConnection(
-          args,
-          (c: CertificateRow) => c.number,
-          (after, limit) =>
-            ctx.loaders
-              .certificatePage(recordsPrefectureFor(ctx, e.id) ?? undefined)(after, limit)
-              .load(e.id),
-        ),
-    }),
+    certificates: t.connection(
+      {
+        type: Certificate,
+        description:
+          'Certificates this enterprise issued, by number: for the enterprise itself and the province all; for a city authority those issued in its 市州 (属地 on the day of issue, whatever the enterprise’s 市州 today).',
+        authScopes: (e, _args, ctx) => recordsPrefectureFor(ctx, e.id) !== null,
+        resolve: (e, args, ctx) =>
+          countedConnection(
+            args,
+            (c: CertificateRow) => c.number,
+            enterpriseCertificatePages(ctx, e.id, recordsPrefectureFor(ctx, e.id) ?? undefined),
+          ),
+      },
+      { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+    ),
   }),
 });
 
@@ -115,29 +115,19 @@ builder.queryFields((t) => ({
       return c && (await mayRead(c, ctx)) ? c : null;
     },
   }),
-  certificates: t.connection({
-    type: Certificate,
-    description:
-      'Certificates the caller may see, by number: an enterprise its own, a city centre its 市州, the province all.',
-    authScopes: access('Query.certificates'),
-    args: {
-      occupationCode: t.arg({ type: 'OccupationCode', required: false, description: 'Only this occupation.' }),
-      level: t.arg({ type: SkillLevel, required: false, description: 'Only this level.' }),
+  certificates: t.connection(
+    {
+      type: Certificate,
+      description:
+        'Certificates the caller may see, by number: an enterprise its own, a city centre its 市州, the province all.',
+      authScopes: access('Query.certificates'),
+      args: {
+        occupationCode: t.arg({ type: 'OccupationCode', required: false, description: 'Only this occupation.' }),
+        level: t.arg({ type: SkillLevel, required: false, description: 'Only this level.' }),
+      },
+      resolve: (_root, args, ctx) =>
+        countedConnection(args, (c: CertificateRow) => c.number, certificateListPages(ctx, args)),
     },
-    resolve: async (_root, args, ctx) => {
-      const reach = reachOf(ctx.caller);
-      const scope: SQL[] = [];
-      if (reach.kind === 'none') throw hubError('FORBIDDEN', `role ${ctx.caller.role} may not list certificates`);
-      if (reach.kind === 'enterprise') scope.push(eq(certificates.enterpriseId, reach.enterpriseId));
-      // The 市州 stored at issue: 属地 without asking the enterprises domain for every enterprise of the 市州.
-      if (reach.kind === 'prefecture') scope.push(eq(certificates.prefectureCode, reach.prefecture));
-      if (args.occupationCode) scope.push(eq(certificates.occupationCode, args.occupationCode));
-      if (args.level != null) scope.push(eq(certificates.level, args.level));
-      return forwardConnection(
-        args,
-        (c: CertificateRow) => c.number,
-        (afterKey, limit) => keysetPage(ctx.db, certificates, certificates.number, { where: scope, afterKey, limit }),
-      );
-    },
-  }),
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));

@@ -1,19 +1,20 @@
 import {
   assessors,
   decryptResidentId,
-  keysetPage,
   residentIdLookup,
   sealWorkerResidentId,
   workerCredentials,
   workers,
 } from '@hub/db';
-import { access, forwardConnection, type Refusal } from '@hub/platform';
+import { access, type Refusal } from '@hub/platform';
 import { and, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { actingInstitution, change, stop } from '../change.ts';
 import { institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { AssessorRow, WorkerRow } from '../loaders.ts';
+import { assessorPages } from '../queries/pages.ts';
 import { isoDate } from '../rules/dates.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { SkillLevel, StaffRoleRef as StaffRole } from './enums.ts';
 import { payloadType } from './payload.ts';
 import { objects } from './reach.ts';
@@ -265,20 +266,13 @@ builder.queryFields((t) => ({
 }));
 
 builder.objectFields(EnterpriseRef, (t) => ({
-  assessors: t.connection({
-    type: Assessor,
-    description: '考评人员 and 内部质量督导员 of this institution (the institution and the authorities).',
-    authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
-    resolve: (e, args, ctx) =>
-      forwardConnection(
-        args,
-        (a: AssessorRow) => a.id,
-        (after, limit) =>
-          keysetPage(ctx.db, assessors, assessors.id, {
-            where: [eq(assessors.institutionId, e.id)],
-            afterKey: after,
-            limit,
-          }),
-      ),
-  }),
+  assessors: t.connection(
+    {
+      type: Assessor,
+      description: '考评人员 and 内部质量督导员 of this institution (the institution and the authorities).',
+      authScopes: async (e, _a, ctx) => mayReadInstitution(ctx, e.id),
+      resolve: (e, args, ctx) => countedConnection(args, (a: AssessorRow) => a.id, assessorPages(ctx, e.id)),
+    },
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));

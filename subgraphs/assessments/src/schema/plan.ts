@@ -1,14 +1,16 @@
-import { access, forwardConnection, partOf } from '@hub/platform';
+import { access, partOf } from '@hub/platform';
 import { builder, type Context, Prefecture } from '../builder.ts';
 import { mayReadInstitution, recordsPrefectureFor } from '../facts.ts';
 import type { CandidateRow, PlanRow } from '../loaders.ts';
 import { evaluationPlanPages } from '../queries/evaluation-plans.ts';
+import { candidatePages, enterprisePlanPages } from '../queries/pages.ts';
 import { retainedUntil } from '../rules/archive.ts';
 import { daysLate } from '../rules/publicity.ts';
 import { planReportDeadline } from '../rules/working-days.ts';
 import { Announcement } from './announcement.ts';
 import { Deadline } from './calendar.ts';
 import { StaffMember } from './candidate.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { EvaluationMethod, PlanStatus, SkillLevel } from './enums.ts';
 import { Candidate, EvaluationPlan, Objection } from './plan-refs.ts';
 import { objects } from './reach.ts';
@@ -103,16 +105,14 @@ EvaluationPlan.implement({
       description: '考评人员 and 内部质量督导员 assigned',
       resolve: (p, _a, ctx) => ctx.loaders.staffByPlan.load(p.id),
     }),
-    candidates: t.connection({
-      type: Candidate,
-      description: '参评人员',
-      resolve: (p, args, ctx) =>
-        forwardConnection(
-          args,
-          (c: CandidateRow) => c.id,
-          (after, limit) => ctx.loaders.candidatePage(after, limit).load(p.id),
-        ),
-    }),
+    candidates: t.connection(
+      {
+        type: Candidate,
+        description: '参评人员',
+        resolve: (p, args, ctx) => countedConnection(args, (c: CandidateRow) => c.id, candidatePages(ctx, p.id)),
+      },
+      { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+    ),
     reviewedOn: t.field({
       type: 'Date',
       nullable: true,
@@ -173,37 +173,40 @@ builder.queryFields((t) => ({
       return p && (await mayReadPlan(ctx, p)) ? p : null;
     },
   }),
-  evaluationPlans: t.connection({
-    type: EvaluationPlan,
-    description:
-      'Evaluation plans the caller may see (an institution its own, a city centre its 市州, the province all), optionally only those overdue with results.',
-    authScopes: access('Query.evaluationPlans'),
-    args: {
-      status: t.arg({ type: PlanStatus, required: false, description: 'Only plans in this state.' }),
-      overdueOn: t.arg({
-        type: 'Date',
-        required: false,
-        description: 'Only plans whose results were not submitted by their deadline, as of this day.',
-      }),
+  evaluationPlans: t.connection(
+    {
+      type: EvaluationPlan,
+      description:
+        'Evaluation plans the caller may see (an institution its own, a city centre its 市州, the province all), optionally only those overdue with results.',
+      authScopes: access('Query.evaluationPlans'),
+      args: {
+        status: t.arg({ type: PlanStatus, required: false, description: 'Only plans in this state.' }),
+        overdueOn: t.arg({
+          type: 'Date',
+          required: false,
+          description: 'Only plans whose results were not submitted by their deadline, as of this day.',
+        }),
+      },
+      resolve: (_r, args, ctx) => countedConnection(args, (p: PlanRow) => p.id, evaluationPlanPages(ctx, args)),
     },
-    resolve: (_r, args, ctx) => forwardConnection(args, (p: PlanRow) => p.id, evaluationPlanPages(ctx, args)),
-  }),
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));
 
 builder.objectFields(EnterpriseRef, (t) => ({
-  evaluationPlans: t.connection({
-    type: EvaluationPlan,
-    description:
-      '评价计划 this institution reported: for the institution and the province all; for a city authority those reported in its 市州.',
-    authScopes: (e, _a, ctx) => recordsPrefectureFor(ctx, e.id) !== null,
-    resolve: (e, args, ctx) =>
-      forwardConnection(
-        args,
-        (p: PlanRow) => p.id,
-        (after, limit) =>
-          ctx.loaders
-            .planPage(recordsPrefectureFor(ctx, e.id) ?? undefined)(after, limit)
-            .load(e.id),
-      ),
-  }),
+  evaluationPlans: t.connection(
+    {
+      type: EvaluationPlan,
+      description:
+        '评价计划 this institution reported: for the institution and the province all; for a city authority those reported in its 市州.',
+      authScopes: (e, _a, ctx) => recordsPrefectureFor(ctx, e.id) !== null,
+      resolve: (e, args, ctx) =>
+        countedConnection(
+          args,
+          (p: PlanRow) => p.id,
+          enterprisePlanPages(ctx, e.id, recordsPrefectureFor(ctx, e.id) ?? undefined),
+        ),
+    },
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));

@@ -101,10 +101,15 @@ builder.queryFields((t) => ({
     authScopes: access('Query.assessmentStatistics'),
     args: {
       filter: t.arg({ type: StatisticsFilterInput, required: false, description: '筛选条件' }),
-      groupBy: t.arg({ type: [StatisticsDimensionEnum], required: true, description: '分组维度 (at most 4)' }),
+      groupBy: t.arg({
+        type: [StatisticsDimensionEnum],
+        required: false,
+        description: '分组维度 (at most 4); left out or empty: no grouping, one total row',
+      }),
     },
     resolve: async (_root, args, ctx) => {
-      if (args.groupBy.length > 4) throw hubError('BAD_USER_INPUT', 'group by at most 4 dimensions');
+      const groupBy = args.groupBy ?? [];
+      if (groupBy.length > 4) throw hubError('BAD_USER_INPUT', 'group by at most 4 dimensions');
       const f = args.filter ?? {};
       const unknown = (f.prefectures ?? []).filter((p) => !PREFECTURES.some((x) => x.code === p));
       if (unknown.length) throw hubError('BAD_USER_INPUT', `not a Hunan 市州 code: ${unknown.join(', ')}`);
@@ -121,12 +126,12 @@ builder.queryFields((t) => ({
           from: f.from ? toDay(f.from) : null,
           to: f.to ? toDay(f.to) : null,
         },
-        args.groupBy,
+        groupBy,
       );
-      const labels = await occupationLabels(ctx.db, args.groupBy, rows);
+      const labels = await occupationLabels(ctx.db, groupBy, rows);
       return rows.map((r) => ({
         ...r,
-        keys: args.groupBy.map((dimension, i) => {
+        keys: groupBy.map((dimension, i) => {
           const value = r.keys[i] ?? null;
           return { dimension, value, label: value == null ? null : labelOf(dimension, value, labels) };
         }),
