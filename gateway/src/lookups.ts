@@ -21,6 +21,8 @@ export const LOOKUP_FIELDS = {
   verifyCertificate: 'certificate',
   /** By 公民身份号码 and 姓名: a guess of the resident ID for a known name (the oracle of issue #26). */
   verifyCertificatesByIdentity: 'identity',
+  /** By 受理编号 and 查询码 (投诉进度): a guess of the check code for a receipt number read out. */
+  complaintStatus: 'complaint',
 } as const;
 
 export type LookupKind = (typeof LOOKUP_FIELDS)[keyof typeof LOOKUP_FIELDS];
@@ -140,12 +142,14 @@ export function lookupsOf(
  * less, and whoever learns nothing loses nothing by it.
  * - `verifyCertificate`: a VALID or REVOKED verdict, or a certificate, under whatever aliases
  *   (a NOT_FOUND answer holds only `NOT_FOUND`, nulls and type names);
- * - `verifyCertificatesByIdentity`: a non-empty list.
+ * - `verifyCertificatesByIdentity`: a non-empty list;
+ * - `complaintStatus`: a complaint's progress (null when the receipt or the code is wrong).
  */
 export function found(lookup: Lookup, data: Record<string, unknown> | null | undefined): boolean {
   let value = data?.[lookup.responseKey];
   if (lookup.index !== undefined) value = Array.isArray(value) ? value[lookup.index] : undefined;
   if (lookup.kind === 'identity') return Array.isArray(value) && value.length > 0;
+  if (lookup.kind === 'complaint') return value !== null && typeof value === 'object';
   if (value === null || typeof value !== 'object') return false;
   return Object.values(value).some((v) => v === 'VALID' || v === 'REVOKED' || (v !== null && typeof v === 'object'));
 }

@@ -172,6 +172,7 @@ export const ACCESS_MATRIX = {
   'Query.inspectionCampaigns': { ...OPEN, city_center: 'own_prefecture', inspector: 'own_prefecture' }, // 双随机、一公开
   'Query.inspectionCampaign': { ...OPEN, city_center: 'own_prefecture', inspector: 'own_prefecture' },
   'Query.complaints': SUPERVISION_READ, // 投诉
+  'Query.complaintStatus': OPEN, // 投诉进度查询: by 受理编号 and 查询码
   'Query.riskSignals': SUPERVISION_READ, // 风险信号
   'Query.externalSupervision': RECORDS, // 外部质量督导
   'Mutation.openCase': SUPERVISE, // 立案

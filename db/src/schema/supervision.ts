@@ -346,11 +346,23 @@ export const complaints = supervisionSchema.table(
     publishedOn: date('published_on'),
     receivedOn: date('received_on').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 受理编号 a person can read out: `TS` + yyyymmdd + the day's sequence (TS202612070001). */
+    receiptNumber: text('receipt_number'),
+    /** SHA-256 of receipt number and 查询码 (given once at intake): the public status lookup's key. */
+    checkCodeHash: text('check_code_hash'),
+    /** 办理期限: the day by which the complaint is to be dismissed or taken up as a case (及时处理). */
+    handlingDueOn: date('handling_due_on'),
+    /** The day it was handled: dismissed (不予受理) or a case opened on it (已立案). */
+    handledOn: date('handled_on'),
     status: complaintStatus().notNull().default('RECEIVED'),
     suspectedViolations: violationType('suspected_violations').array().notNull().default([]),
     triageNote: text('triage_note'),
     triagedBy: text('triaged_by'),
     triagedAt: timestamp('triaged_at', { withTimezone: true }),
   },
-  (t) => [index('complaints_prefecture_idx').on(t.prefectureCode, t.status)],
+  (t) => [
+    index('complaints_prefecture_idx').on(t.prefectureCode, t.status),
+    uniqueIndex('complaints_receipt_number_key').on(t.receiptNumber),
+    index('complaints_due_idx').on(t.handlingDueOn),
+  ],
 );

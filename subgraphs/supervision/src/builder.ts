@@ -6,6 +6,8 @@ import { INPUT_BOUNDS } from './rules/input-bounds.ts';
 export interface Context extends HubContext {
   db: Db;
   loaders: Loaders;
+  /** 投诉办理期限 in calendar days from receipt (rules/complaint.ts DEFAULT_COMPLAINT_HANDLING_DAYS). */
+  complaintHandlingDays: number;
 }
 
 export const { builder, Prefecture, UserError } = createHubBuilder<Context>({ inputBounds: INPUT_BOUNDS });

@@ -2,12 +2,29 @@ import { auditWriter, type Db, partnerAdmission } from '@hub/db';
 import { startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
+import { DEFAULT_COMPLAINT_HANDLING_DAYS } from './rules/complaint.ts';
 import { schema } from './schema/index.ts';
 
 export const DEFAULT_PORT = 4004;
 
-/** Starts the supervision subgraph (督导与案件) on its own HTTP server. */
-export function startSupervision(opts: { db: Db; port?: number; host?: string; standalone?: boolean; clock?: Clock }) {
+/**
+ * Starts the supervision subgraph (督导与案件) on its own HTTP server. `complaintHandlingDays`: the
+ * 投诉办理期限 in calendar days from receipt (1–365; default 30).
+ */
+export function startSupervision(opts: {
+  db: Db;
+  port?: number;
+  host?: string;
+  standalone?: boolean;
+  clock?: Clock;
+  complaintHandlingDays?: number;
+}) {
+  const complaintHandlingDays = opts.complaintHandlingDays ?? DEFAULT_COMPLAINT_HANDLING_DAYS;
+  if (!Number.isInteger(complaintHandlingDays) || complaintHandlingDays < 1 || complaintHandlingDays > 365) {
+    throw new Error(
+      `complaintHandlingDays must be a whole number of days from 1 to 365 (got ${complaintHandlingDays})`,
+    );
+  }
   return startSubgraph({
     name: 'supervision',
     schema,
@@ -17,6 +34,12 @@ export function startSupervision(opts: { db: Db; port?: number; host?: string; s
     ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller, clock) => ({ caller, clock, db: opts.db, loaders: createLoaders(opts.db) }),
+    context: (caller, clock) => ({
+      caller,
+      clock,
+      db: opts.db,
+      loaders: createLoaders(opts.db),
+      complaintHandlingDays,
+    }),
   });
 }

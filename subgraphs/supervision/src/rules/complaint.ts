@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Refusal, refuse } from '@hub/platform';
 
 /**
@@ -50,4 +51,74 @@ export function triage(
     return refuse('DISMISSAL_NEEDS_REASONS', 'say why the complaint is not taken up (不予受理的理由)', 'note');
   }
   return { to: decision === 'ACCEPT' ? 'ACCEPTED' : 'DISMISSED' };
+}
+
+// ---- 受理编号, 查询码 and 办理期限 (issue #24 point 14) ----
+
+/**
+ * 办理期限 by default: 30 calendar days from receipt. The notice asks for 「及时调查核实处理」 and sets
+ * no number; a month lets the authority check a complaint against the records and either dismiss it
+ * with reasons or open a case, and natural days are what a complainant can count on the receipt
+ * without a holiday calendar. Configurable per process (`startSupervision({ complaintHandlingDays })`).
+ */
+export const DEFAULT_COMPLAINT_HANDLING_DAYS = 30;
+
+/** A complaint still waiting for its outcome: received, or accepted but no case opened yet. */
+const OPEN_STATUSES: readonly ComplaintStatus[] = ['RECEIVED', 'ACCEPTED'];
+
+/** The day a complaint received on `receivedOn` is to be handled by (dismissed, or a case opened). */
+export function handlingDueOn(receivedOn: string, days: number = DEFAULT_COMPLAINT_HANDLING_DAYS): string {
+  const d = new Date(`${receivedOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 逾期: still open after its handling day. */
+export function isOverdue(c: { status: ComplaintStatus; handlingDueOn: string | null }, today: string): boolean {
+  return OPEN_STATUSES.includes(c.status) && c.handlingDueOn != null && c.handlingDueOn < today;
+}
+
+/** A status after which the complaint counts as handled: 不予受理 or 已立案. */
+export const isHandled = (status: ComplaintStatus) => status === 'DISMISSED' || status === 'CONVERTED';
+
+/**
+ * 受理编号: `TS` (投诉), the day of receipt as yyyymmdd and the day's sequence, at least 4 digits —
+ * TS202612070001 — short enough to read out on the phone, unique by construction.
+ */
+export function receiptNumber(receivedOn: string, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`bad receipt sequence ${sequence}`);
+  return `TS${receivedOn.replaceAll('-', '')}${String(sequence).padStart(4, '0')}`;
+}
+
+/** The receipt number as typed: spaces and hyphens dropped, upper case; null when it cannot be one. */
+export function normaliseReceiptNumber(typed: string): string | null {
+  const s = typed.replace(/[\s-]/g, '').toUpperCase();
+  return /^TS\d{8}\d{4,6}$/.test(s) ? s : null;
+}
+
+/** 查询码 characters: digits and capitals without the look-alikes 0/O and 1/I (32 of them). */
+export const CHECK_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const CHECK_CODE_LENGTH = 8;
+
+/** A 查询码 from random bytes (one per character): 32^8 ≈ 10^12 codes. */
+export function checkCodeFrom(bytes: Uint8Array): string {
+  if (bytes.length < CHECK_CODE_LENGTH) throw new Error('too few random bytes for a check code');
+  return Array.from(bytes.subarray(0, CHECK_CODE_LENGTH), (b) => CHECK_CODE_ALPHABET[b % 32]).join('');
+}
+
+/** The check code as typed: spaces and hyphens dropped, upper case. */
+export const normaliseCheckCode = (typed: string) => typed.replace(/[\s-]/g, '').toUpperCase();
+
+/** What is stored of a check code: a hash salted with its receipt number, never the code. */
+export const checkCodeHash = (receipt: string, code: string) =>
+  createHash('sha256')
+    .update(`${receipt}\u0000${normaliseCheckCode(code)}`)
+    .digest('hex');
+
+/** Does the typed check code match the stored hash? Compared in constant time. */
+export function checkCodeMatches(receipt: string, typed: string, storedHash: string | null): boolean {
+  if (!storedHash) return false;
+  const a = Buffer.from(checkCodeHash(receipt, typed), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -21,6 +21,8 @@ export const INPUT_BOUNDS: InputBounds = {
   'Mutation.triageComplaint.note': text(2000, '分办意见'),
   'Mutation.openCaseFromComplaint.summary': text(2000, '案情摘要'),
   'Mutation.openCaseFromSignal.key': text(200, '线索'),
+  'Query.complaintStatus.receiptNumber': text(40, '受理编号'),
+  'Query.complaintStatus.checkCode': text(40, '查询码'),
   // 案件
   'OpenCaseInput.summary': text(2000, '案情摘要'),
   'CaseFindingInput.description': text(2000, '违规事实'),

@@ -1,13 +1,13 @@
-import { complaints, institutionByCreditCode, isUuid, keysetPage, refuseAll } from '@hub/db';
-import { access, type Claims, forwardConnection, type Refusal, reachesOwner } from '@hub/platform';
-import { eq, type SQL } from 'drizzle-orm';
+import { access, forwardConnection, type Refusal, reachesOwner } from '@hub/platform';
 import { builder, Prefecture, UserError } from '../builder.ts';
-import { actorOf, change, dateString, institutionInReach, stop, stopIf, type Tx } from '../change.ts';
-import { insertCase } from '../commands/case-steps.ts';
+import { openCaseFromComplaint } from '../commands/open-case-from-complaint.ts';
+import { recordMediaReport } from '../commands/record-media-report.ts';
+import { type Receipt, submitComplaint } from '../commands/submit-complaint.ts';
+import { triageComplaint } from '../commands/triage-complaint.ts';
 import type { ComplaintRow } from '../loaders.ts';
-import { actRefusal, handlesComplaint, isSupervisor } from '../rules/access.ts';
-import { intakeRefusals, triage } from '../rules/complaint.ts';
-import { isRefusal } from '../rules/workflow.ts';
+import { complaintByReceipt, complaintsPage } from '../queries/complaints.ts';
+import { handlesComplaint, isSupervisor } from '../rules/access.ts';
+import { isOverdue } from '../rules/complaint.ts';
 import { EnterpriseRef, prefectureFilter, SupervisionCase } from './case.ts';
 import { CasePayload } from './case-mutations.ts';
 import { ViolationType } from './enums.ts';
@@ -43,7 +43,11 @@ const Complaint = builder.objectRef<ComplaintRow>('Complaint').implement({
   description:
     '职工投诉 or 媒体反映 about an evaluation institution. Who complained is shown to the handling authority only.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Complaint id (the receipt reference).' }),
+    id: t.exposeID('id', { description: 'Complaint id.' }),
+    receiptNumber: t.exposeString('receiptNumber', {
+      nullable: true,
+      description: '受理编号 (TS + yyyymmdd + sequence), as on the complainant’s receipt',
+    }),
     kind: t.field({ type: ComplaintKind, description: '来源', resolve: (c) => c.kind }),
     enterprise: t.field({ type: EnterpriseRef, description: '被投诉机构', resolve: (c) => ({ id: c.enterpriseId }) }),
     prefecture: t.field({ type: Prefecture, description: '属地', resolve: (c) => ({ code: c.prefectureCode }) }),
@@ -63,6 +67,22 @@ const Complaint = builder.objectRef<ComplaintRow>('Complaint').implement({
     publishedOn: t.field({ type: 'Date', nullable: true, description: '报道日期', resolve: (c) => c.publishedOn }),
     receivedOn: t.field({ type: 'Date', description: '收到日期', resolve: (c) => c.receivedOn }),
     status: t.field({ type: ComplaintStatus, description: '处理状态', resolve: (c) => c.status }),
+    handlingDueOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '办理期限: the day by which it is to be dismissed with reasons or taken up as a case',
+      resolve: (c) => c.handlingDueOn,
+    }),
+    handledOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '办结日期: the day it was dismissed or a case was opened on it',
+      resolve: (c) => c.handledOn,
+    }),
+    overdue: t.boolean({
+      description: '逾期: still open (received or accepted, no case yet) after its handling day',
+      resolve: (c, _a, ctx) => isOverdue(c, ctx.clock.today()),
+    }),
     suspectedViolations: t.field({
       type: [ViolationType],
       description: '初步判断涉嫌的违规类型',
@@ -72,11 +92,37 @@ const Complaint = builder.objectRef<ComplaintRow>('Complaint').implement({
   }),
 });
 
-const ComplaintReceipt = builder.objectRef<{ reference: string; receivedOn: string }>('ComplaintReceipt').implement({
-  description: '投诉回执: what the complainant keeps. Nothing of the complaint is readable with it.',
+const ComplaintReceipt = builder.objectRef<Receipt>('ComplaintReceipt').implement({
+  description:
+    '投诉回执: what the complainant keeps — the 受理编号 and the 查询码 that together show the complaint’s progress (complaintStatus), nothing of its content.',
   fields: (t) => ({
-    reference: t.exposeString('reference', { description: '受理编号' }),
+    reference: t.exposeString('reference', { description: '受理编号 (TS + yyyymmdd + sequence), to read out' }),
+    checkCode: t.exposeString('checkCode', {
+      description: '查询码: shown this once (the hub keeps only a hash); with the 受理编号 it shows the progress',
+    }),
     receivedOn: t.field({ type: 'Date', description: '收到日期', resolve: (r) => r.receivedOn }),
+    handlingDueOn: t.field({ type: 'Date', description: '办理期限', resolve: (r) => r.handlingDueOn }),
+  }),
+});
+
+const ComplaintProgress = builder.objectRef<ComplaintRow>('ComplaintProgress').implement({
+  description:
+    '投诉进度: what the holder of a receipt may know of their complaint — where it stands and by when — and nothing personal or about the institution.',
+  fields: (t) => ({
+    receiptNumber: t.string({ description: '受理编号', resolve: (c) => c.receiptNumber ?? '' }),
+    status: t.field({ type: ComplaintStatus, description: '处理状态', resolve: (c) => c.status }),
+    receivedOn: t.field({ type: 'Date', description: '收到日期', resolve: (c) => c.receivedOn }),
+    handlingDueOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '办理期限',
+      resolve: (c) => c.handlingDueOn,
+    }),
+    handledOn: t.field({ type: 'Date', nullable: true, description: '办结日期', resolve: (c) => c.handledOn }),
+    overdue: t.boolean({
+      description: '逾期: still open after its handling day',
+      resolve: (c, _a, ctx) => isOverdue(c, ctx.clock.today()),
+    }),
   }),
 });
 
@@ -113,9 +159,7 @@ const MediaReportInput = builder.inputType('MediaReportInput', {
 });
 
 const ReceiptPayload = builder
-  .objectRef<{ receipt?: { reference: string; receivedOn: string } | null; errors: Refusal[] }>(
-    'ComplaintReceiptPayload',
-  )
+  .objectRef<{ receipt?: Receipt | null; errors: Refusal[] }>('ComplaintReceiptPayload')
   .implement({
     description: 'The receipt, or why the complaint could not be taken (then nothing was kept).',
     fields: (t) => ({
@@ -157,13 +201,6 @@ objects.rule(Complaint, {
   subject: (c) => `complaint:${c.id}`,
 });
 
-async function lockComplaint(tx: Tx, caller: Claims, id: string) {
-  const [c] = isUuid(id) ? await tx.select().from(complaints).where(eq(complaints.id, id)).for('update') : [];
-  if (!c) stop('NOT_FOUND', 'no complaint has that id', 'id');
-  stopIf(actRefusal(caller, c.prefectureCode, 'this complaint'));
-  return c;
-}
-
 builder.objectField(SupervisionCase, 'complaint', (t) =>
   t.field({
     type: Complaint,
@@ -184,69 +221,17 @@ builder.mutationFields((t) => ({
   submitComplaint: t.field({
     type: ReceiptPayload,
     description:
-      '职工投诉 intake, open to anyone (no sign-in needed): names the institution by its 统一社会信用代码; returns a receipt only.',
+      '职工投诉 intake, open to anyone (no sign-in needed): names the institution by its 统一社会信用代码; returns a receipt only — the 受理编号, the 查询码 (shown this once) and the 办理期限.',
     authScopes: access('Mutation.submitComplaint'),
     args: { input: t.arg({ type: ComplaintInput, required: true, description: 'The complaint.' }) },
-    resolve: (_root, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const intake = {
-          content: input.content,
-          complainantName: input.complainantName?.trim() || null,
-          complainantContact: input.complainantContact?.trim() || null,
-        };
-        const refusals = intakeRefusals(intake);
-        if (refusals.length) refuseAll(refusals);
-        const institution = await institutionByCreditCode(tx, input.institutionCreditCode);
-        if (!institution || institution.qualification === 'NONE') {
-          stop(
-            'NOT_AN_INSTITUTION',
-            'no evaluation institution has that 统一社会信用代码 (the catalog lists them)',
-            'institutionCreditCode',
-          );
-        }
-        const [row] = await tx
-          .insert(complaints)
-          .values({
-            kind: 'WORKER_COMPLAINT',
-            enterpriseId: institution.enterpriseId,
-            prefectureCode: institution.prefectureCode,
-            content: intake.content.trim(),
-            complainantName: intake.complainantName,
-            complainantContact: intake.complainantContact,
-            receivedOn: ctx.clock.today(),
-          })
-          .returning({ id: complaints.id, receivedOn: complaints.receivedOn });
-        return { receipt: { reference: row?.id as string, receivedOn: row?.receivedOn as string } };
-      }),
+    resolve: (_root, { input }, ctx) => submitComplaint(ctx, input),
   }),
   recordMediaReport: t.field({
     type: ComplaintPayload,
     description: '媒体反映: an authority over the institution records a media report for triage.',
     authScopes: access('Mutation.recordMediaReport'),
     args: { input: t.arg({ type: MediaReportInput, required: true, description: 'The report.' }) },
-    resolve: (_root, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const enterpriseId = String(input.enterpriseId);
-        const prefecture = await institutionInReach(tx, ctx.caller, enterpriseId);
-        if (input.content.trim().length < 10) stop('COMPLAINT_TOO_SHORT', 'describe what was reported', 'content');
-        if (!input.mediaOutlet.trim() || !input.mediaReference.trim()) {
-          stop('MEDIA_SOURCE_REQUIRED', 'name the outlet and where it was reported', 'mediaOutlet');
-        }
-        const [row] = await tx
-          .insert(complaints)
-          .values({
-            kind: 'MEDIA_REPORT',
-            enterpriseId,
-            prefectureCode: prefecture,
-            content: input.content.trim(),
-            mediaOutlet: input.mediaOutlet.trim(),
-            mediaReference: input.mediaReference.trim(),
-            publishedOn: dateString(input.publishedOn),
-            receivedOn: ctx.clock.today(),
-          })
-          .returning();
-        return { complaint: row };
-      }),
+    resolve: (_root, { input }, ctx) => recordMediaReport(ctx, { ...input, enterpriseId: String(input.enterpriseId) }),
   }),
   triageComplaint: t.field({
     type: ComplaintPayload,
@@ -263,24 +248,7 @@ builder.mutationFields((t) => ({
         description: '初步判断涉嫌的违规类型',
       }),
     },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const c = await lockComplaint(tx, ctx.caller, String(args.id));
-        const decision = triage(c.status, args.decision, args.note);
-        if (isRefusal(decision)) stopIf(decision);
-        const [row] = await tx
-          .update(complaints)
-          .set({
-            status: (decision as { to: ComplaintRow['status'] }).to,
-            triageNote: args.note?.trim() || null,
-            suspectedViolations: args.suspectedViolations ?? [],
-            triagedBy: actorOf(ctx.caller),
-            triagedAt: ctx.clock.now(),
-          })
-          .where(eq(complaints.id, c.id))
-          .returning();
-        return { complaint: row };
-      }),
+    resolve: (_root, args, ctx) => triageComplaint(ctx, { ...args, id: String(args.id) }),
   }),
   openCaseFromComplaint: t.field({
     type: CasePayload,
@@ -296,51 +264,48 @@ builder.mutationFields((t) => ({
       }),
       summary: t.arg.string({ required: true, description: '案情摘要 (never the complainant’s identity)' }),
     },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const c = await lockComplaint(tx, ctx.caller, String(args.complaintId));
-        if (c.status !== 'ACCEPTED') {
-          stop(
-            'COMPLAINT_NOT_ACCEPTED',
-            `a case opens on an accepted complaint; this one is ${c.status}`,
-            'complaintId',
-          );
-        }
-        const types = args.violationTypes?.length ? args.violationTypes : c.suspectedViolations;
-        if (!types.length) stop('CASE_NEEDS_VIOLATION', 'name at least one suspected violation', 'violationTypes');
-        const opened = await insertCase(tx, ctx, {
-          enterpriseId: c.enterpriseId,
-          prefectureCode: c.prefectureCode,
-          source: c.kind === 'MEDIA_REPORT' ? 'MEDIA_REPORT' : 'COMPLAINT',
-          violationTypes: types,
-          summary: args.summary,
-          complaintId: c.id,
-        });
-        await tx.update(complaints).set({ status: 'CONVERTED' }).where(eq(complaints.id, c.id));
-        return { supervisionCase: opened };
-      }),
+    resolve: (_root, args, ctx) => openCaseFromComplaint(ctx, { ...args, complaintId: String(args.complaintId) }),
   }),
 }));
 
 builder.queryFields((t) => ({
   complaints: t.connection({
     type: Complaint,
-    description: '职工投诉 and 媒体反映 in the caller’s jurisdiction (属地管理), by id.',
+    description:
+      '职工投诉 and 媒体反映 in the caller’s jurisdiction (属地管理), by id; `overdue: true` is the centres’ 逾期 view.',
     authScopes: access('Query.complaints'),
     args: {
       prefecture: t.arg.string({ required: false, description: 'Only this 市州.' }),
       status: t.arg({ type: ComplaintStatus, required: false, description: 'Only complaints in this state.' }),
+      overdue: t.arg.boolean({
+        required: false,
+        description: '逾期 view: true — only those still open after their handling day; false — only the others',
+      }),
     },
     resolve: (_root, args, ctx) => {
-      const prefecture = prefectureFilter(ctx.caller, args.prefecture);
-      const where: (SQL | undefined)[] = [];
-      if (prefecture) where.push(eq(complaints.prefectureCode, prefecture));
-      if (args.status) where.push(eq(complaints.status, args.status));
+      const filter = {
+        prefecture: prefectureFilter(ctx.caller, args.prefecture),
+        status: args.status ?? null,
+        overdue: args.overdue ?? null,
+        today: ctx.clock.today(),
+      };
       return forwardConnection(
         args,
         (c: ComplaintRow) => c.id,
-        (afterKey, limit) => keysetPage(ctx.db, complaints, complaints.id, { where, afterKey, limit }),
+        (afterKey, limit) => complaintsPage(ctx.db, filter, afterKey, limit),
       );
     },
+  }),
+  complaintStatus: t.field({
+    type: ComplaintProgress,
+    nullable: true,
+    description:
+      '投诉进度查询, open to anyone: the progress of one complaint by its 受理编号 and the 查询码 given at intake; null when either is wrong (which one is not said). Budgeted like the other public lookups.',
+    authScopes: access('Query.complaintStatus'),
+    args: {
+      receiptNumber: t.arg.string({ required: true, description: '受理编号, e.g. TS202612070001' }),
+      checkCode: t.arg.string({ required: true, description: '查询码, as on the receipt' }),
+    },
+    resolve: (_root, args, ctx) => complaintByReceipt(ctx.db, args.receiptNumber, args.checkCode),
   }),
 }));
