@@ -126,6 +126,7 @@ export const ACCESS_MATRIX = {
   'Mutation.reschedulePlan': INSTITUTION, // 改期
   'Mutation.cancelPlan': INSTITUTION, // 取消计划
   'Mutation.withdrawCandidate': INSTITUTION, // 参评人员退出
+  'Mutation.adoptWorkScheme': INSTITUTION, // 工作方案
   'Mutation.issueCertificates': INSTITUTION, // 发证
   'Mutation.issueCertificate': INSTITUTION,
   'Mutation.recordUpload': INSTITUTION, // 上报

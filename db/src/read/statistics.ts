@@ -154,6 +154,7 @@ export async function assessmentStatistics(
     ${dims.length ? sql`order by ${order}` : sql``}`;
   const result = (await db.execute(query)) as unknown;
   const rows = rowsOf<Record<string, unknown>>(result);
+  // Without grouping the one row is the total, zeros included; groups without figures are left out.
   return rows
     .map((r) => ({
       keys: dims.map((_, i) => (r[`k${i}`] as string | null) ?? null),
@@ -162,6 +163,5 @@ export async function assessmentStatistics(
       issued: Number(r.issued ?? 0),
       revoked: Number(r.revoked ?? 0),
     }))
-    // Without grouping the one row is the total, zeros included; groups without figures are left out.
     .filter((r) => !dims.length || r.candidates || r.passed || r.issued || r.revoked);
 }

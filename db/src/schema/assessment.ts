@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgSchema,
   primaryKey,
@@ -188,6 +189,27 @@ export const planStatus = assessmentSchema.enum('plan_status', [
   'SUBMITTED', // 评价结果已提交鉴定中心
   'CANCELLED', // 已取消 (after reporting, with a reason)
 ]);
+
+/**
+ * 工作方案: the institution's own evaluation scheme, versioned (a new version supersedes the last
+ * from its adoption day). Today it states the 考评员 a plan needs per method; where it is silent
+ * the hub's documented defaults apply (subgraphs/assessments/src/rules/defaults.ts).
+ */
+export const workSchemes = assessmentSchema.table(
+  'work_schemes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id').notNull(),
+    version: integer().notNull(),
+    title: text().notNull(),
+    adoptedOn: date('adopted_on').notNull(),
+    /** 考评员 per plan, by 评价方式 (methods left out: the default). */
+    assessorCounts: jsonb('assessor_counts').$type<Record<string, number>>().notNull().default({}),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('work_schemes_version_key').on(t.institutionId, t.version)],
+);
 
 /** 评价计划, reported to the centre before the evaluation. */
 export const evaluationPlans = assessmentSchema.table(

@@ -4,6 +4,7 @@ import type { Context } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
 import { inScope, institutionOf } from '../facts.ts';
+import { schemeInForce } from '../queries/work-scheme.ts';
 import { isoDate } from '../rules/dates.ts';
 import {
   announcementProblems,
@@ -14,6 +15,7 @@ import {
   staffingProblems,
 } from '../rules/plan.ts';
 import type { Method } from '../rules/types.ts';
+import { requiredAssessors } from '../rules/work-scheme.ts';
 import { planReportDeadline } from '../rules/working-days.ts';
 
 export interface ReportPlanInput {
@@ -65,6 +67,7 @@ export function reportEvaluationPlan(ctx: Context, input: ReportPlanInput) {
       onDate: evaluationDate,
     });
     const retentionYears = input.retentionYears ?? 5;
+    const scheme = await schemeInForce(tx, institutionId, now);
 
     // rules
     const { staff, problems: staffProblems } = resolvePlanStaff(institutionId, assessorIds, supervisorIds, team);
@@ -73,7 +76,7 @@ export function reportEvaluationPlan(ctx: Context, input: ReportPlanInput) {
       ...reportTimingProblems(await calendarBetween(tx, now, evaluationDate), evaluationDate, now),
       ...scopeProblems(scoped, plan),
       ...staffProblems,
-      ...staffingProblems(input.method, input.level, staff),
+      ...staffingProblems(input.method, input.level, staff, requiredAssessors(input.method, scheme)),
       ...planDetailProblems(input.site, retentionYears),
     ]);
 

@@ -1,38 +1,33 @@
 import { dayNumber, yearOf } from './dates.ts';
+import { ruleDefaults } from './defaults.ts';
 import { LEVEL_NAMES, METHOD_NAMES, type Method, problem, type Refusal, type StaffRole } from './types.ts';
 import { type OfficialCalendar, planReportDeadline } from './working-days.ts';
 
 /**
- * 考评人员 a method needs on a plan. The notice leaves numbers to the institution's
- * 工作方案; these are the hub's floor, after the usual 考务 practice: two examiners
- * for a written exam, a panel of three for anything scored by observation or review,
- * a 高级考评员 on the panel for 二级/一级, and a 内部质量督导员 on every plan
- * (评价实施 要接受内部质量督导员的督导检查).
+ * 考评人员 a plan needs: the 考评员 its method needs (the institution's 工作方案 when it states a
+ * number, otherwise the default, rules/defaults.ts), a 高级考评员 on the panel for 二级/一级, and a
+ * 内部质量督导员 on every plan (评价实施 要接受内部质量督导员的督导检查).
  */
-export const MIN_ASSESSORS: Record<Method, number> = {
-  THEORY_EXAM: 2,
-  SKILL_OPERATION: 3,
-  INTEGRATED: 3,
-  SIMULATION: 3,
-  ON_JOB_TRAINING: 3,
-  TECHNICAL_CONTEST: 3,
-  COMPETITION: 3,
-  DIRECT_RECOGNITION: 3,
-};
+export const MIN_ASSESSORS: Readonly<Record<Method, number>> = ruleDefaults.assessors;
 
-export function staffingProblems(method: Method, level: number, staff: readonly { role: StaffRole }[]): Refusal[] {
+export function staffingProblems(
+  method: Method,
+  level: number,
+  staff: readonly { role: StaffRole }[],
+  required: { count: number; source: string } = { count: MIN_ASSESSORS[method], source: '默认值' },
+): Refusal[] {
   const out: Refusal[] = [];
   const assessors = staff.filter((s) => s.role === 'ASSESSOR' || s.role === 'SENIOR_ASSESSOR').length;
-  if (assessors < MIN_ASSESSORS[method]) {
+  if (assessors < required.count) {
     out.push(
       problem(
         'PLAN_TOO_FEW_ASSESSORS',
-        `${METHOD_NAMES[method]} needs at least ${MIN_ASSESSORS[method]} 考评员 on the plan; ${assessors} assigned`,
+        `${METHOD_NAMES[method]} needs at least ${required.count} 考评员 on the plan (${required.source}); ${assessors} assigned`,
         'assessorIds',
       ),
     );
   }
-  if (level <= 2 && !staff.some((s) => s.role === 'SENIOR_ASSESSOR')) {
+  if (level <= ruleDefaults.seniorAssessorFromLevel && !staff.some((s) => s.role === 'SENIOR_ASSESSOR')) {
     out.push(
       problem(
         'PLAN_NEEDS_SENIOR_ASSESSOR',

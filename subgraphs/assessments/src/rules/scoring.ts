@@ -1,8 +1,9 @@
 import { requiredParts } from '@hub/vocabulary';
+import { ruleDefaults } from './defaults.ts';
 import { LEVEL_NAMES, METHOD_NAMES, type Method, problem, type Refusal, type ScorePart } from './types.ts';
 
 /** 合格线: every required part scores at least 60 of 100. */
-export const PASS_MARK = 60;
+export const PASS_MARK = ruleDefaults.passMark;
 
 export { requiredParts };
 

@@ -8,6 +8,7 @@ import './candidate.ts';
 import './plan.ts';
 import './plan-mutations.ts';
 import './plan-changes.ts';
+import './work-scheme.ts';
 import './issue.ts';
 import './appointment.ts';
 import './refs.ts';
