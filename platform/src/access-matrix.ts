@@ -199,6 +199,7 @@ export const ACCESS_MATRIX = {
   'Mutation.dispatchExternalSupervisors': SUPERVISE, // 派遣外部质量督导员
   'Mutation.recordSupervisionFindings': SUPERVISE,
   'Mutation.orderCertificateRevocation': SUPERVISE,
+  'Mutation.decideCertificatesAfterRevocation': CENTRES, // 取消资质后的证书
   'Query.auditEvents': { ...NOBODY, province_center: 'allowed', admin: 'allowed' }, // 审计日志
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, AccessRow>;
 

@@ -161,6 +161,36 @@ export const certificateOrders = supervisionSchema.table(
   (t) => [index('certificate_orders_case_idx').on(t.caseId)],
 );
 
+export const certificateDecision = supervisionSchema.enum('certificate_decision', [
+  'AUTHORISE', // 仍予发证
+  'REFUSE', // 不予发证
+]);
+
+/**
+ * 取消备案资质之后的证书: per plan of a revoked institution evaluated while it was in scope, the
+ * centre's decision whether its candidates who passed may still get certificates, with reasons.
+ * One per plan; the assessments domain reads it (db/src/read/supervision.ts) before issuing.
+ */
+export const postRevocationDecisions = supervisionSchema.table(
+  'post_revocation_decisions',
+  {
+    planId: uuid('plan_id').primaryKey(),
+    /** The case that revoked the qualification. */
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    prefectureCode: char('prefecture_code', { length: 6 }).notNull(),
+    decision: certificateDecision().notNull(),
+    reason: text().notNull(),
+    decidedOn: date('decided_on').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedRole: text('decided_role').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('post_revocation_decisions_case_idx').on(t.caseId)],
+);
+
 // ---- the pool: inspectors and external quality supervisors ----
 
 export const poolMemberKind = supervisionSchema.enum('pool_member_kind', [

@@ -13,6 +13,7 @@ import {
   inspectors,
   isUuid,
   keyedLoader,
+  postRevocationDecisions,
   supervisorDispatches,
 } from '@hub/db';
 import { asc, eq, inArray, isNotNull } from 'drizzle-orm';
@@ -27,6 +28,7 @@ export type AssignmentRow = typeof campaignAssignments.$inferSelect;
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type DispatchRow = typeof supervisorDispatches.$inferSelect;
 export type CertificateOrderRow = typeof certificateOrders.$inferSelect;
+export type DecisionRow = typeof postRevocationDecisions.$inferSelect;
 
 export { isUuid };
 
@@ -113,6 +115,15 @@ export function createLoaders(db: Db) {
     complaintById: keyedLoader(
       (ids) => db.select().from(complaints).where(inArray(complaints.id, ids)),
       (r) => r.id,
+    ),
+    decisionsByCase: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(postRevocationDecisions)
+          .where(inArray(postRevocationDecisions.caseId, ids))
+          .orderBy(asc(postRevocationDecisions.decidedAt)),
+      (r) => r.caseId,
     ),
     dispatchesByPlan: groupedLoader(
       (ids) => db.select().from(supervisorDispatches).where(inArray(supervisorDispatches.planId, ids)),

@@ -38,6 +38,7 @@ export const INPUT_BOUNDS: InputBounds = {
   'Mutation.transferCase.reason': text(2000, '移送理由'),
   'Mutation.orderCertificateRevocation.numbers': each(1000, text(30, '证书编号')),
   'Mutation.orderCertificateRevocation.reason': text(2000, '理由'),
+  'Mutation.decideCertificatesAfterRevocation.reason': text(2000, '理由'),
   // 双随机检查, 外部督导
   'InspectionCampaignInput.title': text(200, '检查名称'),
   'InspectionCampaignInput.prefecture': text(20, '市州'),

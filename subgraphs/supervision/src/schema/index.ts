@@ -8,6 +8,7 @@ import './complaint.ts';
 import './signals.ts';
 import './dispatch.ts';
 import './certificates.ts';
+import './after-revocation.ts';
 import './audit.ts';
 
 // Object rules last: they wrap the resolvers every plugin (scope-auth, federation) has produced.
