@@ -5,12 +5,15 @@ import { occupations, workTypes } from '../schema/occupation.ts';
 
 /**
  * Read-only facts of the occupation dictionary that filings are checked
- * against: each code's name, depth and the levels its national standard sets,
- * and the work types under it.
+ * against: each code's name, depth, skill mark (技能类职业: `isSkill`) and the
+ * levels its national standard sets, and the work types under it.
  */
 export async function dictionaryFacts(db: Db, codes: readonly string[]) {
   const wanted = [...new Set(codes)];
-  const occupationsByCode = new Map<string, { name: string; level: number; standardLevels: number[] }>();
+  const occupationsByCode = new Map<
+    string,
+    { name: string; level: number; standardLevels: number[]; isSkill: boolean }
+  >();
   const workTypesByOccupation = new Map<string, { code: string; name: string }[]>();
   if (!wanted.length) return { occupations: occupationsByCode, workTypes: workTypesByOccupation };
   const [occ, types] = await Promise.all([
@@ -20,6 +23,7 @@ export async function dictionaryFacts(db: Db, codes: readonly string[]) {
         name: occupations.name,
         level: occupations.level,
         standardLevels: occupations.standardLevels,
+        isSkill: occupations.isSkill,
       })
       .from(occupations)
       .where(inArray(occupations.code, wanted)),
@@ -30,7 +34,12 @@ export async function dictionaryFacts(db: Db, codes: readonly string[]) {
       .orderBy(asc(workTypes.code)),
   ]);
   for (const o of occ)
-    occupationsByCode.set(o.code, { name: o.name, level: o.level, standardLevels: o.standardLevels });
+    occupationsByCode.set(o.code, {
+      name: o.name,
+      level: o.level,
+      standardLevels: o.standardLevels,
+      isSkill: o.isSkill,
+    });
   for (const w of types) {
     workTypesByOccupation.set(w.occupationCode, [
       ...(workTypesByOccupation.get(w.occupationCode) ?? []),

@@ -31,6 +31,22 @@ export const occupations = occupationSchema.table(
     tasks: text(),
     /** Which of 五级 … 一级 (5 … 1) the national standard defines. */
     standardLevels: smallint('standard_levels').array().notNull().default([1, 2, 3, 4, 5]),
+    /**
+     * The province centre's correction of a 职业's skill mark (技能类职业, 湘人社发〔2024〕26号 附表备注1):
+     * true or false, with its reason, who and when; null while the mark follows the 大类.
+     */
+    skillOverride: boolean('skill_override'),
+    skillOverrideReason: text('skill_override_reason'),
+    skillOverrideBy: text('skill_override_by'),
+    skillOverrideRole: text('skill_override_role'),
+    skillOverrideAt: timestamp('skill_override_at', { withTimezone: true }),
+    /**
+     * 技能类职业: the correction when there is one, else by 大类 — 3 to 6 skill (办事人员, 商业服务,
+     * 农林牧渔, 生产制造), 1, 2, 7 and 8 not (负责人, 专业技术人员, 军人, 不便分类). Generated: never written.
+     */
+    isSkill: boolean('is_skill')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(skill_override, left(code, 2) in ('3-', '4-', '5-', '6-'))`),
   },
   (t) => [index('occupations_parent_idx').on(t.parentCode, t.code), index('occupations_level_idx').on(t.level, t.code)],
 );

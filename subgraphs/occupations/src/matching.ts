@@ -1,8 +1,8 @@
 /**
  * The matcher index of one subgraph process, kept in step with the database: before
  * each match it reads the revision counters (one small query); the dictionary part is
- * rebuilt when occupations or work types changed, the mapping part when a mapping
- * was confirmed. Builds share one in-flight promise, so a burst of requests builds once.
+ * rebuilt when occupations or work types changed (a skill mark corrected among them), the
+ * mapping part when a mapping was confirmed. Builds share one in-flight promise, so a burst of requests builds once.
  */
 import { type Db, indexRevisions, jobRoleMappings, occupations, workTypes } from '@hub/db';
 import { eq } from 'drizzle-orm';
@@ -65,6 +65,7 @@ export class MatchService {
           aliases: occupations.aliases,
           definition: occupations.definition,
           tasks: occupations.tasks,
+          isSkill: occupations.isSkill,
         })
         .from(occupations),
       this.db

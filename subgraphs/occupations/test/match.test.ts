@@ -100,6 +100,35 @@ describe('nearest match on the dictionary alone', () => {
   });
 });
 
+describe('the scope: skill occupations (技能类职业) only, or all', () => {
+  const marked = new Map(nodes.map((n) => [n.code, n.code.charAt(0)]));
+  it('ranks only 大类 3–6 under SKILL, and every 职业 under ALL (the default here)', () => {
+    const all = matchOccupations(index, { title: '软件工程师' }, 10);
+    expect(all.map((m) => marked.get(m.occupationCode))).toContain('2');
+    expect(matchOccupations(index, { title: '软件工程师', scope: 'ALL' }, 10)).toEqual(all);
+    const skill = matchOccupations(index, { title: '软件工程师', scope: 'SKILL' }, 10);
+    expect(skill.length).toBeGreaterThan(0);
+    for (const m of skill) expect(['3', '4', '5', '6']).toContain(marked.get(m.occupationCode));
+    // A skill title keeps its answer.
+    expect(top('叉车司机')[0]).toEqual(matchOccupations(index, { title: '叉车司机', scope: 'SKILL' }, 1)[0]);
+  });
+
+  it('follows a corrected mark: a 职业 marked not skill leaves SKILL, its work types with it', () => {
+    const corrected = buildMatchIndex({
+      nodes: nodes.map((n) => (n.code === '6-18-02-04' ? { ...n, isSkill: false } : n)),
+      workTypes: workTypeReference(),
+      segment: index.segment,
+    });
+    const codesOf = (scope: 'SKILL' | 'ALL') =>
+      matchOccupations(corrected, { title: '电焊工', scope }, 10).map((m) => m.occupationCode);
+    expect(codesOf('ALL')[0]).toBe('6-18-02-04');
+    expect(codesOf('SKILL')).not.toContain('6-18-02-04');
+    const candidates = rerankCandidates(corrected, { title: '电焊工', scope: 'SKILL' });
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(c.occupationCode).not.toBe('6-18-02-04');
+  });
+});
+
 describe('confirmed mappings feed the matcher', () => {
   it('lifts a confirmed occupation from third to first for the same and for a similar title', () => {
     const title = '涂布机长';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SKILL_LADDER, standardLevelsFrom } from '../src/rules/levels.ts';
 import { proposeRefusal, reviewRefusal, roleInputRefusal } from '../src/rules/mapping.ts';
+import { skillByMajorGroup, skillMarkRefusal } from '../src/rules/skill.ts';
 import { nextWorkTypeCode, workTypeCodeProblem, workTypeNameProblem } from '../src/rules/work-type.ts';
 
 describe('the eight-level ladder and standard levels', () => {
@@ -94,5 +95,34 @@ describe('job-role mapping workflow rules', () => {
     expect(reviewRefusal(c, { status: 'REJECTED', enterprisePrefecture: null }, 'CONFIRM', null)?.code).toBe(
       'MAPPING_DECIDED',
     );
+  });
+});
+
+describe('技能类职业: the skill mark', () => {
+  it('follows the 大类 by default: 3 to 6 skill; 1, 2, 7 and 8 not', () => {
+    for (const code of ['3-01-02-02', '4-03-02-01', '5-01-01-01', '6-18-02-04', '6-18-02-04-01']) {
+      expect(skillByMajorGroup(code), code).toBe(true);
+    }
+    for (const code of ['1-01-00-01', '2-02-10-01', '7-00-00-00', '8-00-00-00', '']) {
+      expect(skillByMajorGroup(code), code).toBe(false);
+    }
+  });
+
+  it('is corrected for a 职业 only, with a reason, and not set to what it already is', () => {
+    const welder = { code: '6-18-02-04', name: '焊工', level: 4, isSkill: true };
+    expect(skillMarkRefusal(welder, welder.code, false, '依据国家职业技能标准更正')).toBeNull();
+    expect(skillMarkRefusal(undefined, '9-99-99-99', false, '理由充分')?.code).toBe('OCCUPATION_NOT_FOUND');
+    expect(
+      skillMarkRefusal({ ...welder, code: '6-18-02-00', level: 3 }, '6-18-02-00', false, '理由充分'),
+    ).toMatchObject({ code: 'NOT_AN_OCCUPATION', field: 'occupationCode' });
+    expect(skillMarkRefusal(welder, welder.code, false, ' 无 ')).toMatchObject({
+      code: 'REASON_REQUIRED',
+      field: 'reason',
+    });
+    expect(skillMarkRefusal(welder, welder.code, false, '理'.repeat(501))?.code).toBe('REASON_REQUIRED');
+    expect(skillMarkRefusal(welder, welder.code, true, '理由充分')).toMatchObject({
+      code: 'SKILL_MARK_UNCHANGED',
+      field: 'isSkill',
+    });
   });
 });

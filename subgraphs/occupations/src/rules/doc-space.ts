@@ -202,8 +202,11 @@ function sumNorms(space: Pick<DocSpace, 'offsets' | 'docs' | 'weights'>, groupOf
 export interface TitleCosines {
   /** Per document: the cosine with its text, and with its 小类's and 中类's mean vectors. */
   (doc: number): [number, number, number];
-  /** The `k` documents whose text is nearest the title (cosine above 0), nearest first, ties by number. */
-  nearest(k: number): number[];
+  /**
+   * The `k` documents whose text is nearest the title (cosine above 0), nearest first, ties by number;
+   * with `allow`, among those it admits.
+   */
+  nearest(k: number, allow?: (doc: number) => boolean): number[];
 }
 
 const NONE: TitleCosines = Object.assign(() => [0, 0, 0] as [number, number, number], { nearest: () => [] });
@@ -255,5 +258,7 @@ export function docCosines(space: DocSpace, title: string): TitleCosines {
       share(byGroup, space.groupNorm, space.groupOf[doc] as number),
     ];
   };
-  return Object.assign(of, { nearest: (k: number) => largestPositive(own, k) });
+  return Object.assign(of, {
+    nearest: (k: number, allow?: (doc: number) => boolean) => largestPositive(own, k, allow),
+  });
 }

@@ -5,6 +5,7 @@ export * from './mapping.ts';
 export * from './match.ts';
 export * from './reranker.ts';
 export * from './segment.ts';
+export * from './skill.ts';
 export * from './text.ts';
 export * from './trees.ts';
 export * from './work-type.ts';

@@ -13,6 +13,7 @@ export const INPUT_BOUNDS: InputBounds = {
   'Mutation.proposeJobRoleMapping.roleDescription': text(2 * MAX_DESCRIPTION_LENGTH, '岗位描述'),
   'Mutation.confirmJobRoleMapping.reason': text(1000, '理由'),
   'Mutation.rejectJobRoleMapping.reason': text(1000, '理由'),
+  'Mutation.setSkillMark.reason': text(1000, '理由'),
   // 职业匹配 and the dictionary search (queries)
   'Query.matchOccupations.title': text(2 * MAX_TITLE_LENGTH, '岗位名称'),
   'Query.matchOccupations.description': text(2 * MAX_DESCRIPTION_LENGTH, '岗位描述'),

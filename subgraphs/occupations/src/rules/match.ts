@@ -42,6 +42,7 @@ import { tradeTermsIn } from './lexicon.ts';
 import { idOf, upsert } from './maps.ts';
 import { defaultReranker, type Reranker, rerankerMargin } from './reranker.ts';
 import type { Segmenter } from './segment.ts';
+import { skillByMajorGroup } from './skill.ts';
 import { aliasPhrases, charBigrams, cleanTitle, compact, dropNegated, normalizeText } from './text.ts';
 
 export interface DictionaryNode {
@@ -53,6 +54,8 @@ export interface DictionaryNode {
   aliases: readonly string[];
   definition?: string | null;
   tasks?: string | null;
+  /** 技能类职业 (rules/skill.ts); when absent, the mark of its 大类 (3–6 skill). */
+  isSkill?: boolean;
 }
 
 export interface WorkTypeEntry {
@@ -179,6 +182,8 @@ interface Doc {
   name: string;
   /** Indexes into `ancestors`: the 小类 and 中类 above (and, for a work type, its occupation). */
   ancestors: number[];
+  /** 技能类职业: its 职业's mark (a work type takes its 职业's). */
+  isSkill: boolean;
 }
 
 /** Phrase vectors with an inverted index: feature → phrases. */
@@ -395,7 +400,13 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     if (n.level !== 4) continue;
     const doc = docs.length;
     docOfOccupation.set(n.code, doc);
-    docs.push({ occupationCode: n.code, workTypeCode: null, name: n.name, ancestors: ancestorsOf(n.code) });
+    docs.push({
+      occupationCode: n.code,
+      workTypeCode: null,
+      name: n.name,
+      ancestors: ancestorsOf(n.code),
+      isSkill: n.isSkill ?? skillByMajorGroup(n.code),
+    });
     spaceInput.push({
       name: n.name,
       aliases: n.aliases,
@@ -424,6 +435,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
       workTypeCode: t.code,
       name: t.name,
       ancestors: [...(own === undefined ? [] : [own]), ...(docs[parent]?.ancestors ?? [])],
+      isSkill: docs[parent]?.isSkill ?? false,
     });
     const text = compact(normalizeText(t.name));
     items.push({ doc, text, kind: 'work type', keys: phraseKeys(segment, text, w) });
@@ -617,10 +629,21 @@ function roleSimilarity(s: PhraseScore): number {
   return Math.min(1, Math.max(s.cosine, 0.5 * s.contained + 0.5 * s.covered));
 }
 
+/**
+ * Which occupations a match ranks: `SKILL` the 技能类职业 and their work types only (what filings
+ * take: 湘人社发〔2024〕26号 附表备注1), `ALL` every 职业. The API's default is SKILL; here ALL.
+ */
+export type MatchScope = 'SKILL' | 'ALL';
+
 export interface MatchQuery {
   title: string;
   description?: string | null;
+  scope?: MatchScope;
 }
+
+/** The documents a scope admits (undefined: all). */
+const admitted = (index: MatchIndex, scope: MatchScope | undefined) =>
+  scope === 'SKILL' ? (doc: number) => index.docs[doc]?.isSkill === true : undefined;
 
 interface Evidence {
   name: number;
@@ -736,7 +759,8 @@ export function rerankCandidates(
   depth = RERANK_DEPTH,
   ev = new Map<number, Evidence>(),
 ): RankedCandidate[] {
-  const scored = rank(index, input, ev);
+  const allow = admitted(index, input.scope);
+  const scored = allow ? rank(index, input, ev).filter((s) => allow(s.doc)) : rank(index, input, ev);
   const out: RankedCandidate[] = [];
   const { core } = cleanTitle(input.title);
   const post = classify(index.mappings.classifier, index.segment, compact(core));
@@ -757,7 +781,7 @@ export function rerankCandidates(
   const cosines = docCosines(index.mappings.space, dropNegated(normalizeText(input.title)));
   // The 职业 nearest by whole text (the space's documents, numbered as here: buildMatchIndex), with
   // their place in the first stage's order (−1: none) while they are not candidates already.
-  const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS).map((doc) => [doc, -1]));
+  const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS, allow).map((doc) => [doc, -1]));
   scored.forEach((s, i) => {
     const e = ev.get(s.doc) as Evidence;
     if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0) {

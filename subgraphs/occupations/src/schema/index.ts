@@ -4,6 +4,7 @@ import './refs.ts';
 import './occupation.ts';
 import './work-type.ts';
 import './levels.ts';
+import './skill.ts';
 import './match.ts';
 import './mapping.ts';
 

@@ -61,7 +61,7 @@ builder.objectField(Occupation, 'standardLevels', (t) =>
   }),
 );
 
-const OccupationPayload = builder
+export const OccupationPayload = builder
   .objectRef<{ occupation: OccupationRow | null; errors: Refusal[] }>('OccupationPayload')
   .implement({
     description: 'The occupation after the change, or why it was refused (then nothing changed).',

@@ -257,7 +257,7 @@ builder.mutationFields((t) => ({
       const candidates =
         roleInputRefusal(args.roleName, description) || proposeRefusal(ctx.caller, enterpriseId)
           ? []
-          : await ctx.matcher.match({ title: roleName, description }, 20);
+          : await ctx.matcher.match({ title: roleName, description, scope: 'ALL' }, 20);
       const result = await transact(ctx.db, async (tx) => {
         const who = proposeRefusal(ctx.caller, enterpriseId);
         if (who) refuseAll([who]);

@@ -13,6 +13,17 @@ interface MatchShape {
 
 export const MAX_MATCHES = 20;
 
+export const MatchScope = builder.enumType('MatchScope', {
+  description: 'Which occupations a match ranks.',
+  values: {
+    SKILL: {
+      description:
+        '技能类职业 only (Occupation.isSkill) and their work types: what filings, plans and certificates take (湘人社发〔2024〕26号 附表备注1). The default.',
+    },
+    ALL: { description: 'Every 职业 of the dictionary, 专业技术人员 and 负责人 included.' },
+  } as const,
+});
+
 const OccupationMatch = builder.objectRef<MatchShape>('OccupationMatch').implement({
   description:
     '相邻相近原则: a dictionary occupation (职业) or work type (工种) near a job role the dictionary lacks, with how near and why.',
@@ -58,7 +69,7 @@ builder.queryFields((t) => ({
   matchOccupations: t.field({
     type: [OccupationMatch],
     description:
-      '相邻相近原则: ranks the occupations (职业) and work types (工种) nearest to a job role the dictionary lacks, best first; one entry per occupation. Confirmed job-role mappings of every enterprise count. Any signed-in caller.',
+      '相邻相近原则: ranks the occupations (职业) and work types (工种) nearest to a job role the dictionary lacks, best first; one entry per occupation; skill occupations (技能类职业) only unless `scope: ALL`. Confirmed job-role mappings of every enterprise count. Any signed-in caller.',
     authScopes: access('Query.matchOccupations'),
     args: {
       title: t.arg.string({
@@ -74,6 +85,12 @@ builder.queryFields((t) => ({
         defaultValue: 5,
         description: `How many candidates, 1–${MAX_MATCHES} (default 5).`,
       }),
+      scope: t.arg({
+        type: MatchScope,
+        required: false,
+        defaultValue: 'SKILL',
+        description: 'SKILL (default): skill occupations (技能类职业) only; ALL: every 职业.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       checkRoleText(args.title, args.description);
@@ -81,7 +98,10 @@ builder.queryFields((t) => ({
       if (!Number.isInteger(first) || first < 1 || first > MAX_MATCHES) {
         throw hubError('BAD_USER_INPUT', `"first" must be 1–${MAX_MATCHES}`, { field: 'first' });
       }
-      const found = await ctx.matcher.match({ title: args.title, description: args.description ?? null }, first);
+      const found = await ctx.matcher.match(
+        { title: args.title, description: args.description ?? null, scope: args.scope ?? 'SKILL' },
+        first,
+      );
       const [occupations, types] = await Promise.all([
         Promise.all(found.map((m) => ctx.loaders.occupationByCode.load(m.occupationCode))),
         Promise.all(found.map((m) => (m.workTypeCode ? ctx.loaders.workTypeByCode.load(m.workTypeCode) : null))),

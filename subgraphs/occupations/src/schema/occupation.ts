@@ -89,6 +89,10 @@ builder.queryFields((t) => ({
       }),
       parent: t.arg({ type: 'OccupationCode', required: false, description: 'Only the children of this node.' }),
       level: t.arg.int({ required: false, description: '1 大类, 2 中类, 3 小类, 4 职业' }),
+      isSkill: t.arg.boolean({
+        required: false,
+        description: 'true: skill occupations (技能类职业) only; false: the others only (Occupation.isSkill).',
+      }),
     },
     resolve: (_root, args, ctx) => {
       const search = args.search?.trim();
@@ -119,6 +123,7 @@ builder.queryFields((t) => ({
           }
           if (args.parent) where.push(eq(occupations.parentCode, args.parent));
           if (args.level != null) where.push(eq(occupations.level, args.level));
+          if (args.isSkill != null) where.push(eq(occupations.isSkill, args.isSkill));
           return keysetPage(ctx.db, occupations, occupations.code, { where: [and(...where)], afterKey, limit });
         },
       );
