@@ -126,6 +126,7 @@ export const ACCESS_MATRIX = {
   'Mutation.reschedulePlan': INSTITUTION, // 改期
   'Mutation.cancelPlan': INSTITUTION, // 取消计划
   'Mutation.withdrawCandidate': INSTITUTION, // 参评人员退出
+  'Mutation.adoptWorkScheme': INSTITUTION, // 工作方案
   'Mutation.issueCertificates': INSTITUTION, // 发证
   'Mutation.issueCertificate': INSTITUTION,
   'Mutation.recordUpload': INSTITUTION, // 上报
@@ -199,6 +200,7 @@ export const ACCESS_MATRIX = {
   'Mutation.dispatchExternalSupervisors': SUPERVISE, // 派遣外部质量督导员
   'Mutation.recordSupervisionFindings': SUPERVISE,
   'Mutation.orderCertificateRevocation': SUPERVISE,
+  'Mutation.decideCertificatesAfterRevocation': CENTRES, // 取消资质后的证书
   'Query.auditEvents': { ...NOBODY, province_center: 'allowed', admin: 'allowed' }, // 审计日志
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, AccessRow>;
 
