@@ -2,6 +2,7 @@ import { migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/gateway';
 import { gatewayWorkers } from '@hub/gateway/cluster';
+import { loadConfig } from '@hub/platform/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, token } from './helpers.ts';
 
@@ -32,11 +33,11 @@ const LIST = '{ certificates(first: 3) { edges { node { number issuer { name } }
 
 describe('gateway worker processes (HUB_GATEWAY_WORKERS)', () => {
   it('reads the worker count: a whole number, or auto for one per core; refuses anything else', () => {
-    expect(gatewayWorkers(undefined, 1)).toBe(1);
-    expect(gatewayWorkers('3')).toBe(3);
-    expect(gatewayWorkers('auto')).toBeGreaterThanOrEqual(1);
-    expect(() => gatewayWorkers('0')).toThrow(/HUB_GATEWAY_WORKERS/);
-    expect(() => gatewayWorkers('two')).toThrow(/HUB_GATEWAY_WORKERS/);
+    expect(gatewayWorkers(loadConfig({}), 1)).toBe(1);
+    expect(gatewayWorkers(loadConfig({ HUB_GATEWAY_WORKERS: '3' }))).toBe(3);
+    expect(gatewayWorkers(loadConfig({ HUB_GATEWAY_WORKERS: 'auto' }))).toBeGreaterThanOrEqual(1);
+    expect(() => gatewayWorkers(loadConfig({ HUB_GATEWAY_WORKERS: '0' }))).toThrow(/HUB_GATEWAY_WORKERS/);
+    expect(() => gatewayWorkers(loadConfig({ HUB_GATEWAY_WORKERS: 'two' }))).toThrow(/HUB_GATEWAY_WORKERS/);
   });
 
   it('serves the hub from two worker processes on one port', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
+import { hubConfig } from '@hub/platform/config';
 import { SpanKind, startTracing, withSpan } from '@hub/platform/tracing';
 import { sql } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -50,7 +51,8 @@ export const defaultDataDir = path.join(repoRoot, '.data', 'pglite');
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   if (await startTracing()) await traceStatements();
   const { relations } = await import('./relations.ts');
-  const url = options.url ?? (options.dataDir ? undefined : process.env.DATABASE_URL);
+  const config = hubConfig();
+  const url = options.url ?? (options.dataDir ? undefined : config.databaseUrl);
   const stats = { statements: 0 };
   const logger = { logQuery: () => void stats.statements++ };
 
@@ -63,12 +65,12 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const open = (max: number, connection: Record<string, string>) =>
       postgres(url, { max, onnotice: () => {}, connection });
-    const client = open(options.max ?? poolSize('HUB_DB_POOL', 10), { application_name: 'skill-hub' });
+    const client = open(options.max ?? config.dbPool ?? 10, { application_name: 'skill-hub' });
     // postgres.js connects on first use: a process that never looks up opens no more connections.
     // Its statements are all prepared key lookups, planned once: PostgreSQL would otherwise plan
     // 证书查询's (an array of pairs) anew on every run, its estimate for a known array being the
     // better one, at about a third of the lookup's cost in the database.
-    const lookupClient = open(options.lookupMax ?? poolSize('HUB_DB_LOOKUP_POOL', 1), {
+    const lookupClient = open(options.lookupMax ?? config.dbLookupPool ?? 1, {
       application_name: 'skill-hub lookup',
       plan_cache_mode: 'force_generic_plan',
     });
@@ -81,7 +83,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const dataDir = options.dataDir ?? process.env.HUB_PGLITE_DIR ?? defaultDataDir;
+    const dataDir = options.dataDir ?? config.pgliteDir ?? defaultDataDir;
     if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
     const client: PGlite = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
     db = drizzle({ client, relations, logger }) as unknown as Db;
@@ -110,17 +112,6 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 /** The rows of `db.execute(sql`…`)`, whichever driver answered: postgres.js gives an array, PGlite `{ rows }`. */
 export const rowsOf = <T>(result: unknown): T[] =>
   (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-
-/** A pool size from the environment: a whole number from 1 to 100, else `fallback`; anything else is refused. */
-export function poolSize(variable: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
-  const value = env[variable];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100) {
-    throw new Error(`${variable} must be a whole number from 1 to 100 (got "${value}")`);
-  }
-  return n;
-}
 
 let tracingStatements = false;
 

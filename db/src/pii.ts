@@ -2,7 +2,7 @@
  * Personal data at rest: 公民身份号码 (resident IDs) are stored encrypted with AES-256-GCM and
  * found by a keyed hash (HMAC-SHA256), never in clear.
  *
- * Configuration (read from the environment at each call, parsed once per distinct value):
+ * Configuration (platform/src/config.ts; parsed once per distinct value):
  * - `HUB_PII_KEYS`: comma list of `keyId:base64key` (32-byte keys); the first one encrypts, every
  *   listed one decrypts, so a key can be rotated (`pnpm hub keys rotate`) while the hub serves.
  * - `HUB_PII_HMAC_KEY`: base64 key (at least 32 bytes) of the lookup hash.
@@ -25,6 +25,7 @@ import {
   type KeyObject,
   randomFillSync,
 } from 'node:crypto';
+import { type HubConfig, hubConfig, isProductionConfig } from '@hub/platform/config';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -57,7 +58,7 @@ export interface PiiKeyring {
   dev: boolean;
 }
 
-const isProduction = () => process.env.HUB_ENV === 'production' || process.env.NODE_ENV === 'production';
+const isProduction = () => isProductionConfig(hubConfig());
 
 function decodeKey(b64: string, what: string, minBytes: number, exactBytes?: number): KeyObject {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new PiiError(`${what} is not base64`);
@@ -114,11 +115,11 @@ export function piiKeyProblems(env: Readonly<Record<string, string | undefined>>
  * Everything that keeps the configured personal-data keys from serving production: the
  * problems above, then whatever makes the keyring fail to parse (a short or malformed key).
  */
-export function productionPiiKeyProblems(env: NodeJS.ProcessEnv = process.env): string[] {
-  const problems = piiKeyProblems(env);
+export function productionPiiKeyProblems(config: HubConfig = hubConfig()): string[] {
+  const problems = piiKeyProblems({ HUB_PII_KEYS: config.piiKeys, HUB_PII_HMAC_KEY: config.piiHmacKey });
   if (problems.length) return problems;
   try {
-    parseKeyring(env.HUB_PII_KEYS, env.HUB_PII_HMAC_KEY, env.HUB_PII_HMAC_PREVIOUS_KEYS);
+    parseKeyring(config.piiKeys, config.piiHmacKey, config.piiHmacPreviousKeys);
     return [];
   } catch (err) {
     return [(err as Error).message];
@@ -129,8 +130,9 @@ let cached: { source: string; ring: PiiKeyring } | undefined;
 
 /** The configured keyring; throws PiiError when the configuration is bad (or missing in production). */
 export function piiKeyring(): PiiKeyring {
-  const { HUB_PII_KEYS: k, HUB_PII_HMAC_KEY: h, HUB_PII_HMAC_PREVIOUS_KEYS: p } = process.env;
-  const source = `${k ?? ''}\n${h ?? ''}\n${p ?? ''}\n${isProduction()}`;
+  const config = hubConfig();
+  const { piiKeys: k, piiHmacKey: h, piiHmacPreviousKeys: p } = config;
+  const source = `${k ?? ''}\n${h ?? ''}\n${p ?? ''}\n${isProductionConfig(config)}`;
   if (cached?.source !== source) cached = { source, ring: parseKeyring(k, h, p) };
   return cached.ring;
 }

@@ -1,4 +1,5 @@
-import { createDb, type DbHandle, poolSize } from './client.ts';
+import { hubConfig } from '@hub/platform/config';
+import { createDb, type DbHandle } from './client.ts';
 
 /**
  * The database for a service started as its own process. Separate processes
@@ -8,12 +9,13 @@ import { createDb, type DbHandle, poolSize } from './client.ts';
  * public lookups (DbHandle.lookup).
  */
 export async function openServiceDb(service: string): Promise<DbHandle> {
-  if (!process.env.DATABASE_URL) {
+  const config = hubConfig();
+  if (!config.databaseUrl) {
     console.error(
       `✗ ${service} on its own needs DATABASE_URL (PostgreSQL): separate processes cannot share the embedded PGlite.\n` +
         '  Use `pnpm start` to run the whole hub on PGlite in one process.',
     );
     process.exit(2);
   }
-  return createDb({ max: poolSize('HUB_DB_POOL', 5) });
+  return createDb({ max: config.dbPool ?? 5 });
 }

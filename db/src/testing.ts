@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hubConfig } from '@hub/platform/config';
 import postgres from 'postgres';
 import { createDb, type DbHandle } from './client.ts';
 
@@ -9,7 +10,7 @@ export type TestDb = DbHandle & { drop(): Promise<void> };
  * one child process of a test; `drop()` removes it, closing whatever still holds it.
  */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL;
+  const base = hubConfig().databaseUrl;
   if (!base) throw new Error('freshDatabase needs DATABASE_URL (a PostgreSQL server)');
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
@@ -33,7 +34,7 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
  * closes it and removes it.
  */
 export async function freshDb(): Promise<TestDb> {
-  if (!process.env.DATABASE_URL) {
+  if (!hubConfig().databaseUrl) {
     const handle = await createDb({ dataDir: 'memory' });
     return Object.assign(handle, { drop: () => handle.close() });
   }

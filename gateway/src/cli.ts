@@ -26,6 +26,7 @@ import {
   tokenLifetimeProblems,
   usingDevSecrets,
 } from '@hub/platform';
+import { ConfigError, type HubConfig, hubConfig } from '@hub/platform/config';
 import { isCalendarDate } from '@hub/vocabulary';
 import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';
@@ -72,7 +73,7 @@ function progressBar(label: string) {
 }
 
 function dbLabel() {
-  return process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (.data/pglite)';
+  return hubConfig().databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite (.data/pglite)';
 }
 
 const SAMPLE_QUERY = `{
@@ -91,10 +92,17 @@ const SAMPLE_QUERY = `{
  * development secret or key, or a secret too short (auth.ts secretProblems, pii.ts
  * productionPiiKeyProblems); everywhere a malformed token-lifetime setting.
  */
-function startRefusals(env: NodeJS.ProcessEnv = process.env): string[] {
+function startRefusals(): string[] {
+  let config: HubConfig;
+  try {
+    config = hubConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
   return [
-    ...(isProduction(env) ? [...secretProblems(env), ...productionPiiKeyProblems(env)] : []),
-    ...tokenLifetimeProblems(env),
+    ...(isProduction(config) ? [...secretProblems(config), ...productionPiiKeyProblems(config)] : []),
+    ...tokenLifetimeProblems(config),
   ];
 }
 
@@ -112,7 +120,7 @@ async function main() {
       }
       console.error(`database: ${dbLabel()}`);
       // One gateway in this process by default: the demo machine also runs the subgraphs and the database.
-      const gatewayWorkers = gatewayWorkersFromEnv(process.env.HUB_GATEWAY_WORKERS, 1);
+      const gatewayWorkers = gatewayWorkersFromEnv(hubConfig(), 1);
       const clock = hubClockFromConfig();
       if (values.date) clock.set(values.date, 'pnpm hub start --date');
       const hub = await startHub({
@@ -253,7 +261,7 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { url: { type: 'string', default: `http://127.0.0.1:${process.env.HUB_PORT ?? 4000}` } },
+        options: { url: { type: 'string', default: `http://127.0.0.1:${hubConfig().port}` } },
       });
       const [action = 'show', arg] = positionals;
       const body =

@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type HubConfig, hubConfig } from '@hub/platform/config';
 import { logger } from '@hub/platform/log';
 
 const log = logger.child({ service: 'gateway-primary' });
@@ -11,14 +11,8 @@ const log = logger.child({ service: 'gateway-primary' });
  * number or `auto` (one per core), else `fallback`. Each worker has its own
  * query-plan cache, dedup map and public rate-limit counters.
  */
-export function gatewayWorkers(value = process.env.HUB_GATEWAY_WORKERS, fallback = 1): number {
-  if (value === undefined || value === '') return fallback;
-  if (value === 'auto') return os.availableParallelism();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) {
-    throw new Error(`HUB_GATEWAY_WORKERS must be a whole number from 1 to 64, or "auto" (got "${value}")`);
-  }
-  return n;
+export function gatewayWorkers(config: HubConfig = hubConfig(), fallback = 1): number {
+  return config.gatewayWorkers ?? fallback;
 }
 
 export interface GatewayCluster {

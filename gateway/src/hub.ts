@@ -1,5 +1,6 @@
 import { auditWriter, calendarCoverage, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
 import { hubClockFromConfig, type Served } from '@hub/platform';
+import { hubConfig } from '@hub/platform/config';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import type { HubClock } from '@hub/vocabulary';
 import { forkGateways } from './cluster.ts';
@@ -43,6 +44,7 @@ export interface Hub {
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const db = opts.db ?? (await createDb());
   const clock = opts.clock ?? hubClockFromConfig();
+  const config = hubConfig();
   if (opts.prepare !== false) {
     await migrate(db);
     if (!(await isSeeded(db))) {
@@ -51,11 +53,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   }
   const subgraphs = {} as Record<SubgraphName, Served>;
   for (const s of SUBGRAPHS) {
-    const fromEnv = process.env[`HUB_${s.name.toUpperCase()}_PORT`];
-    const port = opts.subgraphPort?.(s.name, s.port) ?? (fromEnv ? Number(fromEnv) : s.port);
+    const port = opts.subgraphPort?.(s.name, s.port) ?? config[`${s.name}Port`] ?? s.port;
     subgraphs[s.name] = await s.start({ db: db.db, lookupDb: db.lookup, port, clock });
   }
-  const port = opts.port ?? Number(process.env.HUB_PORT ?? 4000);
+  const port = opts.port ?? config.port;
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));
   const workers = opts.gatewayWorkers ?? 1;
   const gateway =

@@ -3,6 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { perOperation, variablesRefusal } from '@hub/platform';
+import { type HubConfig, hubConfig, isProductionConfig } from '@hub/platform/config';
 import {
   type DocumentNode,
   GraphQLError,
@@ -38,22 +39,18 @@ export interface Limits {
   fieldSuggestions: boolean;
 }
 
-const int = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-};
-
-export function limitsFromEnv(): Limits {
-  const production = process.env.HUB_ENV === 'production';
-  const introspection = process.env.HUB_INTROSPECTION ? process.env.HUB_INTROSPECTION === '1' : !production;
+/** The limits as configured (HUB_MAX_*, HUB_INTROSPECTION; introspection is off in production unless forced). */
+export function limitsOf(config: HubConfig = hubConfig()): Limits {
+  const introspection = config.introspection ?? !isProductionConfig(config);
+  const { maxDepth, maxAliases, maxDirectives, maxRootFields, maxCost, maxTokens, maxQueryChars } = config;
   return {
-    maxDepth: int('HUB_MAX_DEPTH', 12),
-    maxAliases: int('HUB_MAX_ALIASES', 15),
-    maxDirectives: int('HUB_MAX_DIRECTIVES', 10),
-    maxRootFields: int('HUB_MAX_ROOT_FIELDS', 10),
-    maxCost: int('HUB_MAX_COST', 50_000),
-    maxTokens: int('HUB_MAX_TOKENS', 2_000),
-    maxQueryChars: int('HUB_MAX_QUERY_CHARS', 20_000),
+    maxDepth,
+    maxAliases,
+    maxDirectives,
+    maxRootFields,
+    maxCost,
+    maxTokens,
+    maxQueryChars,
     introspection,
     fieldSuggestions: introspection,
   };

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { piiKeyring } from '@hub/db/pii';
 import type { Claims } from '@hub/platform';
+import { type HubConfig, hubConfig } from '@hub/platform/config';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Lookup } from './lookups.ts';
 
@@ -47,29 +48,19 @@ export const LOOKUP_BUDGET_DEFAULTS = {
   lockout: 86_400,
 } as const;
 
-const ENV: Record<keyof typeof LOOKUP_BUDGET_DEFAULTS, string> = {
-  lookups: 'HUB_LOOKUP_BUDGET',
-  lookupWindow: 'HUB_LOOKUP_WINDOW',
-  identity: 'HUB_IDENTITY_BUDGET',
-  identityPerName: 'HUB_IDENTITY_NAME_BUDGET',
-  identityWindow: 'HUB_IDENTITY_WINDOW',
-  misses: 'HUB_LOOKUP_MISSES',
-  missWindow: 'HUB_LOOKUP_MISS_WINDOW',
-  lockout: 'HUB_LOOKUP_LOCKOUT',
-};
-
-/** Reads the HUB_LOOKUP_* / HUB_IDENTITY_* variables (whole numbers; only HUB_LOOKUP_BUDGET may be 0). */
-export function lookupBudgetFromEnv(env: Record<string, string | undefined> = process.env): LookupBudgetOptions {
-  const read = (key: keyof typeof LOOKUP_BUDGET_DEFAULTS) => {
-    const name = ENV[key];
-    const raw = env[name];
-    const value = raw === undefined || raw.trim() === '' ? LOOKUP_BUDGET_DEFAULTS[key] : Number(raw);
-    const min = key === 'lookups' ? 0 : 1;
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
-    return value;
+/** The budgets as configured (HUB_LOOKUP_* / HUB_IDENTITY_*; config.ts checks them). */
+export function lookupBudgetOf(config: HubConfig = hubConfig()): LookupBudgetOptions {
+  return {
+    lookups: config.lookupBudget,
+    lookupWindow: config.lookupWindow,
+    identity: config.identityBudget,
+    identityPerName: config.identityNameBudget,
+    identityWindow: config.identityWindow,
+    misses: config.lookupMisses,
+    missWindow: config.lookupMissWindow,
+    lockout: config.lookupLockout,
+    trustProxy: config.trustProxy,
   };
-  const out = Object.fromEntries(Object.keys(ENV).map((k) => [k, read(k as keyof typeof ENV)]));
-  return { ...(out as Omit<LookupBudgetOptions, 'trustProxy'>), trustProxy: env.HUB_TRUST_PROXY === '1' };
 }
 
 /** What the budget asks of a counter: rate-limiter-flexible's limiter API (any store). */

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { HeaderMap } from '@apollo/server';
+import { type HubConfig, hubConfig } from '@hub/platform/config';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -20,13 +21,11 @@ export interface RateLimitOptions {
   trustProxy: boolean;
 }
 
-export function rateLimitFromEnv(env = process.env): RateLimitOptions {
-  const perMinute = Number(env.HUB_PUBLIC_RATE ?? 600);
+export function rateLimitOf(config: HubConfig = hubConfig()): RateLimitOptions {
+  const perMinute = config.publicRate;
   // `HUB_PUBLIC_RATE=0` (no limit) has no burst to default to.
-  const burst = Number(env.HUB_PUBLIC_BURST ?? (perMinute || 1));
-  if (!Number.isFinite(perMinute) || perMinute < 0) throw new Error('HUB_PUBLIC_RATE must be a number ≥ 0');
-  if (!Number.isFinite(burst) || burst < 1) throw new Error('HUB_PUBLIC_BURST must be a number ≥ 1');
-  return { perMinute, burst, trustProxy: env.HUB_TRUST_PROXY === '1' };
+  const burst = config.publicBurst ?? (perMinute || 1);
+  return { perMinute, burst, trustProxy: config.trustProxy };
 }
 
 export function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
@@ -56,7 +55,7 @@ export function tokenBuckets(perMinute: number, burst: number, maxKeys = 100_000
 }
 
 /** A check for the gateway's context: throws TOO_MANY_REQUESTS (HTTP 429, Retry-After) when the address is over. */
-export function publicRateLimit(opts: RateLimitOptions = rateLimitFromEnv()) {
+export function publicRateLimit(opts: RateLimitOptions = rateLimitOf()) {
   if (opts.perMinute === 0) return (_req: http.IncomingMessage) => {};
   const take = tokenBuckets(opts.perMinute, opts.burst);
   return (req: http.IncomingMessage) => {

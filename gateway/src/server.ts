@@ -13,12 +13,13 @@ import {
   serveGraphQL,
   startTracing,
 } from '@hub/platform';
+import { hubConfig, setLibraryDefault } from '@hub/platform/config';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import type { HubClock } from '@hub/vocabulary';
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
-import { costLimitPlugin, formatLimitError, type Limits, limitsFromEnv, validationRules } from './limits.ts';
-import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetFromEnv } from './lookup-budget.ts';
+import { costLimitPlugin, formatLimitError, type Limits, limitsOf, validationRules } from './limits.ts';
+import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetOf } from './lookup-budget.ts';
 import { lookupGate } from './lookup-gate.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import { publicRateLimit } from './rate-limit.ts';
@@ -68,7 +69,8 @@ export type ServedGateway = Served & {
 export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGateway> {
   // Apollo Gateway otherwise sends usage metrics to Apollo and, to label them, probes the
   // AWS/GCP/Azure/Alibaba metadata endpoints: traffic off this machine that the hub never wants.
-  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  setLibraryDefault('APOLLO_TELEMETRY_DISABLED', 'true');
+  const config = hubConfig();
   await startTracing();
   const supergraphSdl = opts.supergraphSdl ?? readSupergraph();
   const urls: Record<string, string> = Object.fromEntries(
@@ -82,8 +84,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       const source = new HubDataSource({
         name,
         url: urls[name] ?? url ?? '',
-        timeoutMs: Number(process.env.HUB_SUBGRAPH_TIMEOUT_MS ?? 10_000),
-        batch: opts.batch ?? process.env.HUB_SUBGRAPH_BATCH !== '0',
+        timeoutMs: config.subgraphTimeoutMs,
+        batch: opts.batch ?? config.subgraphBatch,
       });
       dataSources.set(name, source);
       return source;
@@ -96,13 +98,13 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   } = withPassthrough(apollo, {
     supergraphSdl,
     dataSources,
-    enabled: opts.passthrough ?? process.env.HUB_PASSTHROUGH !== '0',
+    enabled: opts.passthrough ?? config.passthrough,
   });
 
-  const limits = opts.limits ?? limitsFromEnv();
+  const limits = opts.limits ?? limitsOf(config);
   const limitPublic = publicRateLimit();
   const lookups = lookupGate<GatewayContext>(
-    new LookupBudget(opts.lookupBudget ?? lookupBudgetFromEnv(), opts.lookupBudgetStore),
+    new LookupBudget(opts.lookupBudget ?? lookupBudgetOf(config), opts.lookupBudgetStore),
   );
   const formatError = formatHubError('gateway');
   const server = new ApolloServer<GatewayContext>({
@@ -117,7 +119,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       lookups.plugin,
       gatewayAuditPlugin<GatewayContext>({ service: 'gateway', write: opts.audit, callerOf: (ctx) => ctx.caller }),
       // No Apollo Sandbox in production: it loads its scripts from Apollo's CDN into the hub's origin.
-      ...(isProduction() ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(isProduction(config) ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
     stringifyResult,
@@ -129,12 +131,12 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   if (hubClock) logSandboxDate(() => hubClock.sandbox()?.today ?? null);
   const served = await serveGraphQL({
     server,
-    port: opts.port ?? Number(process.env.HUB_PORT ?? DEFAULT_GATEWAY_PORT),
+    port: opts.port ?? config.port ?? DEFAULT_GATEWAY_PORT,
     ...(opts.host ? { host: opts.host } : {}),
     maxQueryChars: limits.maxQueryChars,
     name: 'gateway',
     accessLogLevel: 'info',
-    ...(process.env.HUB_FAST_PATH !== '0' ? { fastPath: lookups.fastPath(fastPath) } : {}),
+    ...(config.fastPath ? { fastPath: lookups.fastPath(fastPath) } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb, opts.details),

@@ -7,10 +7,11 @@ import cluster from 'node:cluster';
 import { createDb } from '@hub/db/client';
 import { auditWriter } from '@hub/db/write/audit';
 import { runUntilSignal } from '@hub/platform';
+import { hubConfig } from '@hub/platform/config';
 import { startGateway } from './server.ts';
 
 // PostgreSQL only: an embedded PGlite database belongs to the primary process.
-const db = process.env.DATABASE_URL ? await createDb({ max: 1 }) : undefined;
+const db = hubConfig().databaseUrl ? await createDb({ max: 1 }) : undefined;
 // The gateway records the mutations it refuses itself (audit log); without a database of its own, it cannot.
 const served = await startGateway(db ? { pingDb: () => db.ping(), audit: auditWriter(db.db) } : {});
 if (process.send) process.send({ type: 'gateway-ready', url: served.url });

@@ -1,4 +1,5 @@
 import { PUBLIC_CALLER } from '@hub/platform';
+import { loadConfig } from '@hub/platform/config';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -7,7 +8,7 @@ import {
   LOOKUP_BUDGET_DEFAULTS,
   LookupBudget,
   type LookupBudgetOptions,
-  lookupBudgetFromEnv,
+  lookupBudgetOf,
 } from '../src/lookup-budget.ts';
 import type { Lookup } from '../src/lookups.ts';
 
@@ -206,19 +207,21 @@ describe('the store', () => {
 
 describe('configuration', () => {
   it('reads HUB_LOOKUP_* and HUB_IDENTITY_* with documented defaults, and refuses nonsense', () => {
-    expect(lookupBudgetFromEnv({})).toEqual({ ...LOOKUP_BUDGET_DEFAULTS, trustProxy: false });
+    expect(lookupBudgetOf(loadConfig({}))).toEqual({ ...LOOKUP_BUDGET_DEFAULTS, trustProxy: false });
     expect(
-      lookupBudgetFromEnv({
-        HUB_LOOKUP_BUDGET: '50',
-        HUB_LOOKUP_WINDOW: '60',
-        HUB_IDENTITY_BUDGET: '3',
-        HUB_IDENTITY_NAME_BUDGET: '4',
-        HUB_IDENTITY_WINDOW: '120',
-        HUB_LOOKUP_MISSES: '2',
-        HUB_LOOKUP_MISS_WINDOW: '300',
-        HUB_LOOKUP_LOCKOUT: '900',
-        HUB_TRUST_PROXY: '1',
-      }),
+      lookupBudgetOf(
+        loadConfig({
+          HUB_LOOKUP_BUDGET: '50',
+          HUB_LOOKUP_WINDOW: '60',
+          HUB_IDENTITY_BUDGET: '3',
+          HUB_IDENTITY_NAME_BUDGET: '4',
+          HUB_IDENTITY_WINDOW: '120',
+          HUB_LOOKUP_MISSES: '2',
+          HUB_LOOKUP_MISS_WINDOW: '300',
+          HUB_LOOKUP_LOCKOUT: '900',
+          HUB_TRUST_PROXY: '1',
+        }),
+      ),
     ).toEqual({
       lookups: 50,
       lookupWindow: 60,
@@ -230,9 +233,9 @@ describe('configuration', () => {
       lockout: 900,
       trustProxy: true,
     });
-    expect(lookupBudgetFromEnv({ HUB_LOOKUP_BUDGET: '0' }).lookups).toBe(0);
-    expect(() => lookupBudgetFromEnv({ HUB_IDENTITY_BUDGET: '0' })).toThrow(/HUB_IDENTITY_BUDGET/);
-    expect(() => lookupBudgetFromEnv({ HUB_LOOKUP_MISSES: 'five' })).toThrow(/HUB_LOOKUP_MISSES/);
-    expect(() => lookupBudgetFromEnv({ HUB_LOOKUP_WINDOW: '1.5' })).toThrow();
+    expect(lookupBudgetOf(loadConfig({ HUB_LOOKUP_BUDGET: '0' })).lookups).toBe(0);
+    expect(() => lookupBudgetOf(loadConfig({ HUB_IDENTITY_BUDGET: '0' }))).toThrow(/HUB_IDENTITY_BUDGET/);
+    expect(() => lookupBudgetOf(loadConfig({ HUB_LOOKUP_MISSES: 'five' }))).toThrow(/HUB_LOOKUP_MISSES/);
+    expect(() => lookupBudgetOf(loadConfig({ HUB_LOOKUP_WINDOW: '1.5' }))).toThrow();
   });
 });

@@ -1,5 +1,6 @@
+import { loadConfig } from '@hub/platform/config';
 import { describe, expect, it } from 'vitest';
-import { rateLimitFromEnv, tokenBuckets } from '../src/rate-limit.ts';
+import { rateLimitOf, tokenBuckets } from '../src/rate-limit.ts';
 
 describe('public rate limit (token bucket per address)', () => {
   it('allows a burst, refuses the next call with the wait until one token is back, and refills at the rate', () => {
@@ -13,14 +14,14 @@ describe('public rate limit (token bucket per address)', () => {
   });
 
   it('reads HUB_PUBLIC_RATE and HUB_PUBLIC_BURST, defaulting the burst to the rate, and refuses nonsense', () => {
-    expect(rateLimitFromEnv({ HUB_PUBLIC_RATE: '60' })).toEqual({ perMinute: 60, burst: 60, trustProxy: false });
-    expect(rateLimitFromEnv({ HUB_PUBLIC_RATE: '60', HUB_PUBLIC_BURST: '5', HUB_TRUST_PROXY: '1' })).toEqual({
+    expect(rateLimitOf(loadConfig({ HUB_PUBLIC_RATE: '60' }))).toEqual({ perMinute: 60, burst: 60, trustProxy: false });
+    expect(rateLimitOf(loadConfig({ HUB_PUBLIC_RATE: '60', HUB_PUBLIC_BURST: '5', HUB_TRUST_PROXY: '1' }))).toEqual({
       perMinute: 60,
       burst: 5,
       trustProxy: true,
     });
-    expect(() => rateLimitFromEnv({ HUB_PUBLIC_RATE: 'lots' })).toThrow();
+    expect(() => rateLimitOf(loadConfig({ HUB_PUBLIC_RATE: 'lots' }))).toThrow();
     // 0 turns the limit off, and needs no burst
-    expect(rateLimitFromEnv({ HUB_PUBLIC_RATE: '0' }).perMinute).toBe(0);
+    expect(rateLimitOf(loadConfig({ HUB_PUBLIC_RATE: '0' })).perMinute).toBe(0);
   });
 });

@@ -1,22 +1,12 @@
-import { isPrefectureCode } from '@hub/vocabulary';
+import { isPrefectureCode, ROLES, type Role } from '@hub/vocabulary';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { type HubConfig, hubConfig, isProductionConfig } from './config.ts';
 
 /**
  * Who is calling. The gateway verifies the caller's JWT and passes these claims
  * to subgraphs in a signed internal token that a client cannot forge.
  */
-export const ROLES = [
-  'enterprise', // 企业 (its own records)
-  'hr_partner', // partner HR system bound to one enterprise (machine client)
-  'city_center', // 市州职业技能鉴定中心
-  'province_center', // 省职业技能鉴定中心
-  'ministry', // 人社部
-  'inspector', // 督导 (city-level with a prefecture, province-level without)
-  'dashboard', // statistics dashboards
-  'admin',
-] as const;
-
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface Claims {
   role: Role | 'public';
@@ -49,33 +39,31 @@ const encoder = new TextEncoder();
  * fails closed. Development is `HUB_ENV` unset or `development` (and NODE_ENV not production): only
  * there does `pnpm start` print a ready-made token. Any other value (`staging`, `test`) is neither.
  */
-export const isProduction = (env: NodeJS.ProcessEnv = process.env) =>
-  env.HUB_ENV === 'production' || env.NODE_ENV === 'production';
-export const isDevelopment = (env: NodeJS.ProcessEnv = process.env) =>
-  !isProduction(env) && (!env.HUB_ENV || env.HUB_ENV === 'development');
+export const isProduction = (config: HubConfig = hubConfig()) => isProductionConfig(config);
+export const isDevelopment = (config: HubConfig = hubConfig()) => !isProduction(config) && config.env === 'development';
 
 /** A signing secret shorter than this (in UTF-8 bytes) is refused in production: HS256 wants ≥ 256 bits. */
 export const MIN_SECRET_BYTES = 32;
 
 const SECRETS = [
-  ['HUB_JWT_SECRET', DEV_JWT_SECRET, 'signs caller tokens'],
-  ['HUB_INTERNAL_SECRET', DEV_INTERNAL_SECRET, 'signs the gateway’s claims to the subgraphs'],
+  ['HUB_JWT_SECRET', 'jwtSecret', DEV_JWT_SECRET, 'signs caller tokens'],
+  ['HUB_INTERNAL_SECRET', 'internalSecret', DEV_INTERNAL_SECRET, 'signs the gateway’s claims to the subgraphs'],
 ] as const;
 
 /**
  * Why the signing secrets may not serve production, one sentence each; empty when they may.
  * Unset, the built-in development value, shorter than MIN_SECRET_BYTES, or both the same.
  */
-export function secretProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+export function secretProblems(config: HubConfig = hubConfig()): string[] {
   const out: string[] = [];
-  for (const [name, dev, what] of SECRETS) {
-    const value = env[name];
+  for (const [name, key, dev, what] of SECRETS) {
+    const value = config[key];
     if (!value) out.push(`${name} is not set (it ${what}; the built-in development value is public)`);
     else if (value === dev) out.push(`${name} is the built-in development value, which anyone can read in the source`);
     else if (encoder.encode(value).length < MIN_SECRET_BYTES)
       out.push(`${name} has ${encoder.encode(value).length} bytes; production needs at least ${MIN_SECRET_BYTES}`);
   }
-  if (env.HUB_JWT_SECRET && env.HUB_JWT_SECRET === env.HUB_INTERNAL_SECRET)
+  if (config.jwtSecret && config.jwtSecret === config.internalSecret)
     out.push('HUB_JWT_SECRET and HUB_INTERNAL_SECRET are the same; give each its own');
   return out;
 }
@@ -85,9 +73,10 @@ export function secretProblems(env: NodeJS.ProcessEnv = process.env): string[] {
  * process whose start skipped `secretProblems` still signs and verifies nothing with a public key.
  */
 function secret(name: 'HUB_JWT_SECRET' | 'HUB_INTERNAL_SECRET', dev: string): Uint8Array {
-  const value = process.env[name];
-  if (isProduction()) {
-    const problems = secretProblems().filter((p) => p.startsWith(name));
+  const config = hubConfig();
+  const value = name === 'HUB_JWT_SECRET' ? config.jwtSecret : config.internalSecret;
+  if (isProduction(config)) {
+    const problems = secretProblems(config).filter((p) => p.startsWith(name));
     if (problems.length) throw new Error(`refusing to use ${name} in production: ${problems.join('; ')}`);
   }
   return encoder.encode(value || dev);
@@ -97,11 +86,8 @@ export const jwtSecret = () => secret('HUB_JWT_SECRET', DEV_JWT_SECRET);
 const internalSecret = () => secret('HUB_INTERNAL_SECRET', DEV_INTERNAL_SECRET);
 
 /** True when the dev secrets are in force (the README says: never in production). */
-export const usingDevSecrets = () =>
-  !process.env.HUB_JWT_SECRET ||
-  !process.env.HUB_INTERNAL_SECRET ||
-  process.env.HUB_JWT_SECRET === DEV_JWT_SECRET ||
-  process.env.HUB_INTERNAL_SECRET === DEV_INTERNAL_SECRET;
+export const usingDevSecrets = ({ jwtSecret, internalSecret }: HubConfig = hubConfig()) =>
+  !jwtSecret || !internalSecret || jwtSecret === DEV_JWT_SECRET || internalSecret === DEV_INTERNAL_SECRET;
 
 /**
  * The longest a caller token may live (exp − iat), per role, in seconds. People sign in for a
@@ -143,9 +129,9 @@ export function parseTokenMaxLifetime(value: string | undefined): Record<Role, n
 }
 
 /** What is wrong with `HUB_TOKEN_MAX_LIFETIME` (checked at start in every environment); empty when nothing. */
-export function tokenLifetimeProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+export function tokenLifetimeProblems(config: HubConfig = hubConfig()): string[] {
   try {
-    parseTokenMaxLifetime(env.HUB_TOKEN_MAX_LIFETIME);
+    parseTokenMaxLifetime(config.tokenMaxLifetime);
     return [];
   } catch (err) {
     return [(err as Error).message];
@@ -156,7 +142,7 @@ let lifetimes: { source: string | undefined; max: Record<Role, number> } | undef
 
 /** The configured maximum lifetime of a caller token of this role, in seconds. */
 export function tokenMaxLifetime(role: Role): number {
-  const source = process.env.HUB_TOKEN_MAX_LIFETIME;
+  const source = hubConfig().tokenMaxLifetime;
   if (!lifetimes || lifetimes.source !== source) lifetimes = { source, max: parseTokenMaxLifetime(source) };
   return lifetimes.max[role];
 }

@@ -1,4 +1,5 @@
 import { HubClock } from '@hub/vocabulary';
+import { hubConfig, isProductionConfig } from './config.ts';
 
 let processClock: HubClock | undefined;
 
@@ -8,6 +9,6 @@ let processClock: HubClock | undefined;
  * gateway and every subgraph; a subgraph started alone uses this one.
  */
 export function hubClockFromConfig(): HubClock {
-  processClock ??= new HubClock({ production: process.env.HUB_ENV === 'production' });
+  processClock ??= new HubClock({ production: isProductionConfig(hubConfig()) });
   return processClock;
 }

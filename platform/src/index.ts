@@ -4,6 +4,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './builder.ts';
 export * from './clock.ts';
+export * from './config.ts';
 export * from './cursor.ts';
 export * from './errors.ts';
 export * from './fast-path.ts';

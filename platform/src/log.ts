@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { maskResidentId } from '@hub/vocabulary';
 import pino from 'pino';
+import { hubConfig } from './config.ts';
 
 /** What the hub knows about the request being served, for every log line written while serving it. */
 export interface RequestScope {
@@ -48,7 +49,7 @@ const TOP_LEVEL_REDACTED = ['authorization', 'token', 'variables', 'residentId',
  */
 export const logger = pino(
   {
-    level: process.env.HUB_LOG_LEVEL ?? 'info',
+    level: hubConfig().logLevel,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {

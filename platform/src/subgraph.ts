@@ -11,6 +11,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { type AuditWriter, auditPlugin } from './audit.ts';
 import { AuthError, type Claims, claimsFromAuthorization, INTERNAL_HEADER, verifyInternalToken } from './auth.ts';
 import { hubClockFromConfig } from './clock.ts';
+import { hubConfig } from './config.ts';
 import { hubError } from './errors.ts';
 import { type RouteHandler, type Served, serveGraphQL } from './http.ts';
 import { jitExecutor } from './jit.ts';
@@ -120,7 +121,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
 
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<Served> {
   // graphql-jit executes (jit.ts) unless HUB_JIT=0, which keeps graphql-js's own execute (and no fast path).
-  const jit = process.env.HUB_JIT === '0' ? undefined : jitExecutor<Ctx>(opts.schema);
+  const config = hubConfig();
+  const jit = !config.jit ? undefined : jitExecutor<Ctx>(opts.schema);
   const server = new ApolloServer<Ctx>({
     ...(jit ? { gateway: jit } : { schema: opts.schema }),
     includeStacktraceInErrorResponses: false,
@@ -143,7 +145,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   });
   await server.start();
   await startTracing();
-  const standalone = opts.standalone ?? process.env.HUB_SUBGRAPH_STANDALONE === '1';
+  const standalone = opts.standalone ?? config.subgraphStandalone;
   const clock = opts.clock ?? hubClockFromConfig();
   const objects = objectAccessOf(opts.schema);
   const audit = opts.audit;
@@ -180,7 +182,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     name: opts.name,
     ...(opts.host ? { host: opts.host } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
-    ...(jit && process.env.HUB_FAST_PATH !== '0' ? { fastPath: jit.fastPath, batch: true } : {}),
+    ...(jit && config.fastPath ? { fastPath: jit.fastPath, batch: true } : {}),
     ...(auditReads ? { beforeAnswer: auditReads } : {}),
     context: async (req) => {
       const caller = await callerFromRequest(req, standalone);

@@ -9,6 +9,7 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
+import { type HubConfig, hubConfig } from './config.ts';
 
 /**
  * OpenTelemetry tracing, off unless configured: with OTEL_EXPORTER_OTLP_ENDPOINT
@@ -16,8 +17,8 @@ import {
  * the Node SDK starts with an OTLP/HTTP (JSON) exporter and W3C trace context.
  * Off, no SDK is loaded and every helper below calls straight through.
  */
-export const tracingWanted = (env: NodeJS.ProcessEnv = process.env) =>
-  env.HUB_OTEL === '1' || Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+export const tracingWanted = (config: HubConfig = hubConfig()) =>
+  config.otel || Boolean(config.otlpEndpoint || config.otlpTracesEndpoint);
 
 /** True once startTracing found tracing configured; until then every helper is a plain call. */
 let on = false;
@@ -31,7 +32,7 @@ interface Provider {
 let started: Promise<Provider | undefined> | undefined;
 
 /** Starts the SDK once per process when tracing is wanted; later calls share the first. */
-export function startTracing(serviceName = process.env.OTEL_SERVICE_NAME ?? 'skill-hub') {
+export function startTracing(serviceName = hubConfig().otelServiceName ?? 'skill-hub') {
   if (!started && !tracingWanted()) return Promise.resolve(undefined);
   on = true;
   started ??= (async () => {

@@ -12,6 +12,7 @@ import {
   tokenLifetimeProblems,
   verifyUserToken,
 } from '../src/auth.ts';
+import { loadConfig } from '../src/config.ts';
 
 const ENV = ['HUB_ENV', 'NODE_ENV', 'HUB_JWT_SECRET', 'HUB_INTERNAL_SECRET', 'HUB_TOKEN_MAX_LIFETIME'] as const;
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
@@ -95,8 +96,8 @@ describe('caller token lifetime', () => {
     expect(() => parseTokenMaxLifetime('root=2h')).toThrow(/role=/);
     expect(() => parseTokenMaxLifetime('admin=2 weeks')).toThrow(/role=/);
     expect(() => parseTokenMaxLifetime('admin=30s')).toThrow(/shorter than a minute/);
-    expect(tokenLifetimeProblems({ HUB_TOKEN_MAX_LIFETIME: 'admin=forever' })).toHaveLength(1);
-    expect(tokenLifetimeProblems({})).toEqual([]);
+    expect(tokenLifetimeProblems(loadConfig({ HUB_TOKEN_MAX_LIFETIME: 'admin=forever' }))).toHaveLength(1);
+    expect(tokenLifetimeProblems(loadConfig({}))).toEqual([]);
   });
 });
 
@@ -104,27 +105,29 @@ describe('secrets in production', () => {
   const strong = (c: string) => c.repeat(32);
 
   it('refuses unset, development, short and shared secrets, naming each', () => {
-    expect(secretProblems({})).toEqual([
+    expect(secretProblems(loadConfig({}))).toEqual([
       expect.stringMatching(/HUB_JWT_SECRET is not set/),
       expect.stringMatching(/HUB_INTERNAL_SECRET is not set/),
     ]);
     expect(
-      secretProblems({
-        HUB_JWT_SECRET: 'dev-only-jwt-secret-do-not-use-in-production',
-        HUB_INTERNAL_SECRET: 'x'.repeat(31),
-      }),
+      secretProblems(
+        loadConfig({
+          HUB_JWT_SECRET: 'dev-only-jwt-secret-do-not-use-in-production',
+          HUB_INTERNAL_SECRET: 'x'.repeat(31),
+        }),
+      ),
     ).toEqual([
       expect.stringMatching(/HUB_JWT_SECRET is the built-in development value/),
       expect.stringMatching(/HUB_INTERNAL_SECRET has 31 bytes; production needs at least 32/),
     ]);
-    expect(secretProblems({ HUB_JWT_SECRET: strong('a'), HUB_INTERNAL_SECRET: strong('a') })).toEqual([
+    expect(secretProblems(loadConfig({ HUB_JWT_SECRET: strong('a'), HUB_INTERNAL_SECRET: strong('a') }))).toEqual([
       expect.stringMatching(/are the same/),
     ]);
-    expect(secretProblems({ HUB_JWT_SECRET: strong('a'), HUB_INTERNAL_SECRET: strong('b') })).toEqual([]);
+    expect(secretProblems(loadConfig({ HUB_JWT_SECRET: strong('a'), HUB_INTERNAL_SECRET: strong('b') }))).toEqual([]);
     // Bytes, not characters: 12 Chinese characters are 36 bytes of UTF-8.
-    expect(secretProblems({ HUB_JWT_SECRET: '湖南省职业技能等级认定中', HUB_INTERNAL_SECRET: strong('b') })).toEqual(
-      [],
-    );
+    expect(
+      secretProblems(loadConfig({ HUB_JWT_SECRET: '湖南省职业技能等级认定中', HUB_INTERNAL_SECRET: strong('b') })),
+    ).toEqual([]);
   });
 
   it('signs and verifies nothing with a development secret once HUB_ENV=production, even past the start check', async () => {
@@ -137,11 +140,11 @@ describe('secrets in production', () => {
   });
 
   it('tells production, development and other environments apart', () => {
-    expect(isProduction({ HUB_ENV: 'production' })).toBe(true);
-    expect(isProduction({ NODE_ENV: 'production' })).toBe(true);
-    expect(isDevelopment({})).toBe(true);
-    expect(isDevelopment({ HUB_ENV: 'development' })).toBe(true);
-    expect(isDevelopment({ HUB_ENV: 'staging' })).toBe(false);
-    expect(isDevelopment({ NODE_ENV: 'production' })).toBe(false);
+    expect(isProduction(loadConfig({ HUB_ENV: 'production' }))).toBe(true);
+    expect(isProduction(loadConfig({ NODE_ENV: 'production' }))).toBe(true);
+    expect(isDevelopment(loadConfig({}))).toBe(true);
+    expect(isDevelopment(loadConfig({ HUB_ENV: 'development' }))).toBe(true);
+    expect(isDevelopment(loadConfig({ HUB_ENV: 'staging' }))).toBe(false);
+    expect(isDevelopment(loadConfig({ NODE_ENV: 'production' }))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type HubConfig, hubConfig } from '@hub/platform/config';
 
 /**
  * The committed supergraph as a gateway needs it: the SDL and the subgraphs it
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** HUB_SUPERGRAPH overrides it (the bundled gateway in gateway/dist sets it to the committed file). */
-export const supergraphPath = process.env.HUB_SUPERGRAPH ?? path.join(schemaDir, 'supergraph.graphql');
+export const supergraphPath = hubConfig().supergraph ?? path.join(schemaDir, 'supergraph.graphql');
 
 export function readSupergraph(): string {
   return readFileSync(supergraphPath, 'utf8');
@@ -25,4 +26,4 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
 
 /** Where a subgraph listens: HUB_<NAME>_URL when set, else the supergraph's routing URL. */
 export const routingUrl = (name: string, composedUrl: string) =>
-  process.env[`HUB_${name.toUpperCase()}_URL`] ?? composedUrl;
+  (hubConfig()[`${name}Url` as keyof HubConfig] as string | undefined) ?? composedUrl;

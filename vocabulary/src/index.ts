@@ -5,3 +5,4 @@ export * from './mask.ts';
 export * from './methods.ts';
 export * from './prefectures.ts';
 export * from './resident-id.ts';
+export * from './roles.ts';

@@ -10,6 +10,7 @@
  * Uses DATABASE_URL, or the embedded PGlite under .data/ (stop `pnpm start` first: one process per PGlite folder).
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { calendarDays, calendarYears, createDb, migrate } from '@hub/db';
 import { asc, eq } from 'drizzle-orm';
@@ -38,7 +39,7 @@ try {
       for (const p of problems) console.error(`✗ ${p.code}: ${p.message}`);
       process.exitCode = 1;
     } else {
-      const by = `cli:${values.by ?? process.env.USER ?? 'unknown'}`;
+      const by = `cli:${values.by ?? userInfo().username}`;
       await handle.db.transaction((tx) =>
         loadNotice(tx, notice, { source: `notice loaded by ${by}`, notice: raw.notice ?? null, loadedBy: by }),
       );
