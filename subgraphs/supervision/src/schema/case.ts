@@ -1,9 +1,9 @@
-import { cases, isUuid, keysetPage } from '@hub/db';
+import { isUuid } from '@hub/db';
 import { access, forwardConnection, hubError, RECORD_READERS, reachOf } from '@hub/platform';
 import { isPrefectureCode } from '@hub/vocabulary';
-import { eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { CaseRow, EventRow, FindingRow } from '../loaders.ts';
+import { casesPage } from '../queries/cases.ts';
 import { caseAccessMessage, isSupervisor, seesCase } from '../rules/access.ts';
 import { CaseSource, CaseStatus, ViolationType } from './enums.ts';
 import { objects } from './reach.ts';
@@ -229,17 +229,16 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) => {
-      const prefecture = prefectureFilter(ctx.caller, args.prefecture);
-      const where: (SQL | undefined)[] = [];
-      if (prefecture) where.push(eq(cases.prefectureCode, prefecture));
-      if (args.status) where.push(eq(cases.status, args.status));
-      if (args.source) where.push(eq(cases.source, args.source));
-      if (args.notified === true) where.push(isNotNull(cases.notifiedOn));
-      if (args.notified === false) where.push(isNull(cases.notifiedOn));
+      const filter = {
+        prefecture: prefectureFilter(ctx.caller, args.prefecture),
+        status: args.status ?? null,
+        source: args.source ?? null,
+        notified: args.notified ?? null,
+      };
       return forwardConnection(
         args,
         (c: CaseRow) => c.id,
-        (afterKey, limit) => keysetPage(ctx.db, cases, cases.id, { where, afterKey, limit }),
+        (afterKey, limit) => casesPage(ctx.db, filter, afterKey, limit),
       );
     },
   }),

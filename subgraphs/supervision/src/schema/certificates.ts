@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { type CertificateForReview, certificateIssuers, certificateOrders, institutionCertificates } from '@hub/db';
+import type { CertificateForReview } from '@hub/db';
 import { access, forwardConnection } from '@hub/platform';
-import { inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { actorOf, change, stop } from '../change.ts';
-import { applyAction, lockCase } from '../commands/case-steps.ts';
+import { orderCertificateRevocation } from '../commands/order-certificate-revocation.ts';
 import type { CertificateOrderRow } from '../loaders.ts';
+import { certificatesForReview } from '../queries/certificates-for-review.ts';
 import { isSupervisor } from '../rules/access.ts';
 import { SupervisionCase } from './case.ts';
 import { CasePayload } from './case-mutations.ts';
@@ -74,25 +72,7 @@ builder.objectFields(SupervisionCase, (t) => ({
       return forwardConnection(
         args,
         (x: CertificateForReview) => x.number,
-        async (after, limit) => {
-          const page = await institutionCertificates(ctx.db, {
-            enterpriseId: c.enterpriseId,
-            afterNumber: after,
-            limit,
-          });
-          const orders = page.length
-            ? await ctx.db
-                .select()
-                .from(certificateOrders)
-                .where(
-                  inArray(
-                    certificateOrders.certificateNumber,
-                    page.map((p) => p.number),
-                  ),
-                )
-            : [];
-          return page.map((p) => ({ ...p, order: orders.find((o) => o.certificateNumber === p.number) ?? null }));
-        },
+        (after, limit) => certificatesForReview(ctx.db, c.enterpriseId, after, limit),
       );
     },
   }),
@@ -116,45 +96,11 @@ builder.mutationFields((t) => ({
       expectedVersion: t.arg.int({ required: false, description: 'The case version you saw.' }),
     },
     resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const c = await lockCase(tx, ctx, String(args.caseId), args.expectedVersion);
-        const numbers = [...new Set(args.numbers.map((n) => n.trim().toUpperCase()))];
-        if (!numbers.length) stop('NO_CERTIFICATES', 'name at least one certificate', 'numbers');
-        const issuers = await certificateIssuers(tx, numbers);
-        const foreign = numbers.find((n) => issuers.get(n)?.enterpriseId !== c.enterpriseId);
-        if (foreign)
-          stop(
-            'NOT_THE_INSTITUTIONS_CERTIFICATE',
-            `${foreign} is not a certificate of the case’s institution`,
-            'numbers',
-          );
-        const revoked = numbers.find((n) => issuers.get(n)?.status === 'REVOKED');
-        if (revoked) stop('CERTIFICATE_REVOKED', `${revoked} is revoked already`, 'numbers');
-        const ordered = await tx
-          .select({ n: certificateOrders.certificateNumber })
-          .from(certificateOrders)
-          .where(inArray(certificateOrders.certificateNumber, numbers));
-        if (ordered.length) stop('ALREADY_ORDERED', `${ordered[0]?.n} was ordered revoked already`, 'numbers');
-        const updated = await applyAction(
-          tx,
-          ctx,
-          c,
-          { kind: 'ORDER_CERTIFICATE_REVOCATION', reason: args.reason },
-          () => ({}),
-          `撤销证书 ${numbers.length} 张：${args.reason.trim()}`,
-        );
-        const batchId = randomUUID();
-        await tx.insert(certificateOrders).values(
-          numbers.map((n) => ({
-            certificateNumber: n,
-            caseId: c.id,
-            batchId,
-            reason: args.reason.trim(),
-            orderedBy: actorOf(ctx.caller),
-            orderedRole: ctx.caller.role,
-          })),
-        );
-        return { supervisionCase: updated };
+      orderCertificateRevocation(ctx, {
+        id: String(args.caseId),
+        expectedVersion: args.expectedVersion ?? null,
+        numbers: args.numbers,
+        reason: args.reason,
       }),
   }),
 }));

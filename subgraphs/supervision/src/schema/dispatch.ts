@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { inspectors, isUuid, planFacts, supervisorDispatches } from '@hub/db';
 import { access, canReach, partOf, type Refusal } from '@hub/platform';
-import { and, eq, inArray } from 'drizzle-orm';
 import { builder, UserError } from '../builder.ts';
-import { actorOf, change, stop, stopIf } from '../change.ts';
+import { dispatchExternalSupervisors } from '../commands/dispatch-external-supervisors.ts';
+import { recordSupervisionFindings } from '../commands/record-supervision-findings.ts';
 import type { DispatchRow } from '../loaders.ts';
-import { actRefusal } from '../rules/access.ts';
-import { dispatchFor } from '../rules/dispatch.ts';
 import { InspectionOutcome } from './enums.ts';
 import { Inspector } from './pool.ts';
 import { objects } from './reach.ts';
@@ -64,59 +60,7 @@ builder.mutationFields((t) => ({
       perPlan: t.arg.int({ required: false, description: 'Supervisors per plan (1–3, default 1).' }),
       seed: t.arg.string({ required: false, description: '随机种子 (recorded); the hub makes one when omitted' }),
     },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const ids = [...new Set(args.planIds.map(String))];
-        const perPlan = args.perPlan ?? 1;
-        if (!ids.length) stop('NO_PLANS', 'name at least one plan', 'planIds');
-        if (perPlan < 1 || perPlan > 3) stop('BAD_COUNT', 'dispatch 1 to 3 supervisors to a plan', 'perPlan');
-        const bad = ids.find((id) => !isUuid(id));
-        if (bad) stop('NOT_FOUND', `no plan has id ${bad}`, 'planIds');
-        const plans = await planFacts(tx, ids);
-        const seed = args.seed?.trim() || randomBytes(16).toString('hex');
-        const already = await tx
-          .selectDistinct({ planId: supervisorDispatches.planId })
-          .from(supervisorDispatches)
-          .where(inArray(supervisorDispatches.planId, ids));
-        const pool = await tx
-          .select()
-          .from(inspectors)
-          .where(and(eq(inspectors.kind, 'EXTERNAL_SUPERVISOR'), eq(inspectors.active, true)));
-        const rows: (typeof supervisorDispatches.$inferInsert)[] = [];
-        for (const id of ids) {
-          const p = plans.get(id);
-          if (!p) stop('NOT_FOUND', `no plan has id ${id}`, 'planIds');
-          stopIf(actRefusal(ctx.caller, p.prefectureCode, `plan ${id}`));
-          if (p.status !== 'REPORTED' || p.evaluationDate < ctx.clock.today()) {
-            stop(
-              'PLAN_NOT_UPCOMING',
-              `plan ${id} is not a reported evaluation still to come (${p.status}, ${p.evaluationDate})`,
-              'planIds',
-            );
-          }
-          if (already.some((a) => a.planId === id))
-            stop('ALREADY_DISPATCHED', `plan ${id} has its supervisors already`, 'planIds');
-          const chosen = dispatchFor(seed, p, pool, perPlan);
-          if (!chosen) {
-            stop(
-              'NOT_ENOUGH_SUPERVISORS',
-              `too few external supervisors may supervise plan ${id} (市州, employer, qualification)`,
-              'planIds',
-            );
-          }
-          for (const supervisorId of chosen) {
-            rows.push({
-              planId: id,
-              enterpriseId: p.enterpriseId,
-              prefectureCode: p.prefectureCode,
-              supervisorId,
-              seed,
-              dispatchedBy: actorOf(ctx.caller),
-            });
-          }
-        }
-        return { dispatches: await tx.insert(supervisorDispatches).values(rows).returning() };
-      }),
+    resolve: (_root, args, ctx) => dispatchExternalSupervisors(ctx, { ...args, planIds: args.planIds.map(String) }),
   }),
   recordSupervisionFindings: t.field({
     type: DispatchPayload,
@@ -129,28 +73,7 @@ builder.mutationFields((t) => ({
       findings: t.arg.string({ required: true, description: '督导意见' }),
       evidence: t.arg.stringList({ required: false, description: '证据 references' }),
     },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const id = String(args.dispatchId);
-        const [d] = isUuid(id)
-          ? await tx.select().from(supervisorDispatches).where(eq(supervisorDispatches.id, id)).for('update')
-          : [];
-        if (!d) stop('NOT_FOUND', 'no dispatch has that id', 'dispatchId');
-        stopIf(actRefusal(ctx.caller, d.prefectureCode, 'this plan'));
-        if (d.outcome) stop('FINDINGS_RECORDED', 'the findings of this dispatch are recorded already', 'dispatchId');
-        if (!args.findings.trim()) stop('FINDINGS_REQUIRED', 'say what the supervisor found', 'findings');
-        const [updated] = await tx
-          .update(supervisorDispatches)
-          .set({
-            outcome: args.outcome,
-            findings: args.findings.trim(),
-            evidence: (args.evidence ?? []).map((e) => e.trim()).filter(Boolean),
-            findingsRecordedAt: ctx.clock.now(),
-          })
-          .where(eq(supervisorDispatches.id, id))
-          .returning();
-        return { dispatches: updated ? [updated] : [] };
-      }),
+    resolve: (_root, args, ctx) => recordSupervisionFindings(ctx, { ...args, dispatchId: String(args.dispatchId) }),
   }),
 }));
 

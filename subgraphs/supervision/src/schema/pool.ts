@@ -1,11 +1,9 @@
-import { enterprisePrefectures, inspectors, isUuid, keysetPage } from '@hub/db';
-import { access, type Claims, forwardConnection, type Refusal, reachOf, refuse } from '@hub/platform';
-import { isPrefectureCode } from '@hub/vocabulary';
-import { eq, isNull, or, type SQL } from 'drizzle-orm';
+import { access, forwardConnection, type Refusal, reachOf } from '@hub/platform';
 import { builder, Prefecture, UserError } from '../builder.ts';
-import { actorOf, change, stop, stopIf } from '../change.ts';
+import { registerInspector } from '../commands/register-inspector.ts';
+import { setInspectorActive } from '../commands/set-inspector-active.ts';
 import type { InspectorRow } from '../loaders.ts';
-import { actRefusal } from '../rules/access.ts';
+import { inspectorsPage } from '../queries/inspectors.ts';
 import { EnterpriseRef, prefectureFilter } from './case.ts';
 import { objects } from './reach.ts';
 
@@ -104,57 +102,13 @@ const InspectorPayload = builder
     }),
   });
 
-/** The pool is kept by the centres: a city centre for its 市州, the province centre for all. */
-function poolRefusal(caller: Claims, prefecture: string | null): Refusal | null {
-  if (caller.role !== 'city_center' && caller.role !== 'province_center') {
-    return refuse('NOT_A_POOL_KEEPER', 'the pool is kept by the city and province appraisal centres');
-  }
-  if (prefecture === null && caller.role !== 'province_center') {
-    return refuse('PROVINCE_SCOPE_ONLY', 'province-level members are registered by the province centre', 'prefecture');
-  }
-  return prefecture ? actRefusal(caller, prefecture, 'this pool member') : null;
-}
-
 builder.mutationFields((t) => ({
   registerInspector: t.field({
     type: InspectorPayload,
     description: 'Adds an inspector or external quality supervisor to the pool (督导队伍建设).',
     authScopes: access('Mutation.registerInspector'),
     args: { input: t.arg({ type: InspectorInput, required: true, description: 'The member.' }) },
-    resolve: (_root, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const prefecture = input.prefecture ?? null;
-        if (prefecture !== null && !isPrefectureCode(prefecture)) {
-          stop('BAD_PREFECTURE', `"${prefecture}" is not one of Hunan's 14 市州 codes`, 'prefecture');
-        }
-        stopIf(poolRefusal(ctx.caller, prefecture));
-        if (!input.name.trim()) stop('NAME_REQUIRED', 'give the member’s name', 'name');
-        const qualifications = input.qualifications.map((q) => q.trim()).filter(Boolean);
-        if (!qualifications.length) stop('QUALIFICATION_REQUIRED', 'name at least one qualification', 'qualifications');
-        const employers = [input.employerId, ...(input.formerEmployerIds ?? [])].filter((x) => x != null).map(String);
-        const bad = employers.find((e) => !isUuid(e));
-        const known = await enterprisePrefectures(
-          tx,
-          employers.filter((e) => isUuid(e)),
-        );
-        const unknown = bad ?? employers.find((e) => !known.has(e));
-        if (unknown) stop('UNKNOWN_EMPLOYER', `no enterprise has id ${unknown}`, 'formerEmployerIds');
-        const [row] = await tx
-          .insert(inspectors)
-          .values({
-            kind: input.kind,
-            name: input.name.trim(),
-            level: prefecture ? 'CITY' : 'PROVINCE',
-            prefectureCode: prefecture,
-            employerId: input.employerId == null ? null : String(input.employerId),
-            formerEmployerIds: [...new Set((input.formerEmployerIds ?? []).map(String))],
-            qualifications,
-            occupationCodes: (input.occupationCodes ?? []).map((c) => c.trim()).filter(Boolean),
-            createdBy: actorOf(ctx.caller),
-          })
-          .returning();
-        return { inspector: row };
-      }),
+    resolve: (_root, { input }, ctx) => registerInspector(ctx, input),
   }),
   setInspectorActive: t.field({
     type: InspectorPayload,
@@ -164,19 +118,7 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Pool member id.' }),
       active: t.arg.boolean({ required: true, description: '在库' }),
     },
-    resolve: (_root, args, ctx) =>
-      change(ctx, async (tx) => {
-        const id = String(args.id);
-        const [row] = isUuid(id) ? await tx.select().from(inspectors).where(eq(inspectors.id, id)).for('update') : [];
-        if (!row) stop('NOT_FOUND', 'no pool member has that id', 'id');
-        stopIf(poolRefusal(ctx.caller, row.prefectureCode));
-        const [updated] = await tx
-          .update(inspectors)
-          .set({ active: args.active })
-          .where(eq(inspectors.id, id))
-          .returning();
-        return { inspector: updated };
-      }),
+    resolve: (_root, args, ctx) => setInspectorActive(ctx, String(args.id), args.active),
   }),
 }));
 
@@ -191,14 +133,11 @@ builder.queryFields((t) => ({
       prefecture: t.arg.string({ required: false, description: 'Only members of this 市州 (and the province’s).' }),
     },
     resolve: (_root, args, ctx) => {
-      const prefecture = prefectureFilter(ctx.caller, args.prefecture);
-      const where: (SQL | undefined)[] = [];
-      if (args.kind) where.push(eq(inspectors.kind, args.kind));
-      if (prefecture) where.push(or(eq(inspectors.prefectureCode, prefecture), isNull(inspectors.prefectureCode)));
+      const filter = { kind: args.kind ?? null, prefecture: prefectureFilter(ctx.caller, args.prefecture) };
       return forwardConnection(
         args,
         (i: InspectorRow) => i.id,
-        (afterKey, limit) => keysetPage(ctx.db, inspectors, inspectors.id, { where, afterKey, limit }),
+        (afterKey, limit) => inspectorsPage(ctx.db, filter, afterKey, limit),
       );
     },
   }),
