@@ -1,11 +1,10 @@
-import { announcementOpenings, announcements } from '@hub/db';
+import type { announcementOpenings } from '@hub/db';
 import { access, type Refusal } from '@hub/platform';
 import { builder } from '../builder.ts';
-import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
+import { publishAnnouncement } from '../commands/publish-announcement.ts';
+import { institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { AnnouncementRow } from '../loaders.ts';
 import { announcementPages } from '../queries/pages.ts';
-import { announcementInputProblems } from '../rules/plan.ts';
 import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { SkillLevel } from './enums.ts';
 import { payloadType } from './payload.ts';
@@ -105,52 +104,7 @@ builder.mutationFields((t) => ({
     description: '评价工作委员会 publishes an announcement to the workers, today; plans come under it.',
     authScopes: access('Mutation.publishAnnouncement'),
     args: { input: t.arg({ type: PublishAnnouncementInput, required: true, description: 'The announcement' }) },
-    resolve: (_r, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const institutionId = actingInstitution(ctx);
-        const inst = await institutionOf(tx, institutionId);
-        if (!inst.institutionCode) {
-          stop(
-            'INSTITUTION_NOT_CONFIRMED',
-            'only an institution whose filing is confirmed (备案确认) announces evaluations',
-          );
-        }
-        stopIf(
-          announcementInputProblems({ period: input.period, quarter: input.quarter ?? null, openings: input.openings }),
-        );
-        for (const [field, value] of [
-          ['title', input.title],
-          ['conditions', input.conditions],
-          ['process', input.process],
-          ['useOfResults', input.useOfResults],
-        ] as const) {
-          if (!value.trim()) stop('ANNOUNCEMENT_INCOMPLETE', `the announcement states its ${field}`, field);
-        }
-        const [announcement] = await tx
-          .insert(announcements)
-          .values({
-            institutionId,
-            title: input.title.trim(),
-            period: input.period,
-            year: input.year,
-            quarter: input.quarter ?? null,
-            publishedOn: ctx.clock.today(),
-            conditions: input.conditions.trim(),
-            process: input.process.trim(),
-            useOfResults: input.useOfResults.trim(),
-          })
-          .returning();
-        if (!announcement) throw new Error('insert returned no row');
-        await tx.insert(announcementOpenings).values(
-          input.openings.map((o) => ({
-            announcementId: announcement.id,
-            occupationCode: o.occupationCode,
-            workTypeCode: o.workTypeCode ?? null,
-            levels: [...new Set(o.levels)],
-          })),
-        );
-        return { announcement };
-      }),
+    resolve: (_r, { input }, ctx) => publishAnnouncement(ctx, input),
   }),
 }));
 

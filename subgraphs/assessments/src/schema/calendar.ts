@@ -1,11 +1,9 @@
-import { calendarDays, calendarYears } from '@hub/db';
+import type { calendarDays, calendarYears } from '@hub/db';
 import { access, type Refusal } from '@hub/platform';
-import { and, asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { loadNotice } from '../calendar.ts';
-import { change, stopIf } from '../change.ts';
+import { loadHolidayNotice } from '../commands/load-holiday-notice.ts';
+import { calendarDaysOf, calendarYear } from '../queries/calendar.ts';
 import { isoDate } from '../rules/dates.ts';
-import { noticeProblems } from '../rules/notice.ts';
 import { type Deadline as DeadlineShape, planReportDeadline, resultSubmissionDeadline } from '../rules/working-days.ts';
 import { payloadType } from './payload.ts';
 
@@ -50,22 +48,12 @@ const CalendarYear = builder.objectRef<CalendarYearShape>('CalendarYear').implem
     holidays: t.field({
       type: [CalendarDay],
       description: '放假日期: days off by the notice.',
-      resolve: (y, _a, ctx) =>
-        ctx.db
-          .select()
-          .from(calendarDays)
-          .where(and(eq(calendarDays.year, y.year), eq(calendarDays.kind, 'HOLIDAY')))
-          .orderBy(asc(calendarDays.day)),
+      resolve: (y, _a, ctx) => calendarDaysOf(ctx.db, y.year, 'HOLIDAY'),
     }),
     adjustedWorkingDays: t.field({
       type: [CalendarDay],
       description: '调休上班日期: Saturdays and Sundays worked by the notice.',
-      resolve: (y, _a, ctx) =>
-        ctx.db
-          .select()
-          .from(calendarDays)
-          .where(and(eq(calendarDays.year, y.year), eq(calendarDays.kind, 'WORKDAY')))
-          .orderBy(asc(calendarDays.day)),
+      resolve: (y, _a, ctx) => calendarDaysOf(ctx.db, y.year, 'WORKDAY'),
     }),
   }),
 });
@@ -98,10 +86,7 @@ builder.queryFields((t) => ({
     description: 'One year of the official calendar the hub counts working days by.',
     authScopes: access('Query.holidayCalendar'),
     args: { year: t.arg.int({ required: true, description: '年份' }) },
-    resolve: async (_r, args, ctx) => {
-      const [row] = await ctx.db.select().from(calendarYears).where(eq(calendarYears.year, args.year));
-      return { year: args.year, row: row ?? null };
-    },
+    resolve: (_r, args, ctx) => calendarYear(ctx.db, args.year),
   }),
 }));
 
@@ -147,18 +132,6 @@ builder.mutationFields((t) => ({
       'Loads (or replaces) one year of the State Council holiday notice, so working days count its holidays and 调休 without a release. Province centre, ministry and admin only. Result deadlines already recorded are recomputed.',
     authScopes: access('Mutation.loadHolidayNotice'),
     args: { input: t.arg({ type: LoadHolidayNoticeInput, required: true, description: 'The notice' }) },
-    resolve: (_r, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const notice = {
-          year: input.year,
-          holidays: input.holidays.map((d) => ({ day: isoDate(d.day), name: d.name.trim() })),
-          adjustedWorkingDays: input.adjustedWorkingDays.map((d) => ({ day: isoDate(d.day), name: d.name.trim() })),
-        };
-        stopIf(noticeProblems(notice));
-        const by = `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`;
-        await loadNotice(tx, notice, { source: `notice loaded by ${by}`, notice: input.notice ?? null, loadedBy: by });
-        const [row] = await tx.select().from(calendarYears).where(eq(calendarYears.year, input.year));
-        return { calendar: { year: input.year, row: row ?? null } };
-      }),
+    resolve: (_r, { input }, ctx) => loadHolidayNotice(ctx, input),
   }),
 }));

@@ -1,19 +1,10 @@
-import {
-  assessors,
-  decryptResidentId,
-  residentIdLookup,
-  sealWorkerResidentId,
-  workerCredentials,
-  workers,
-} from '@hub/db';
+import { decryptResidentId, type workerCredentials } from '@hub/db';
 import { access, type Refusal } from '@hub/platform';
-import { and, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { actingInstitution, change, stop } from '../change.ts';
-import { institutionOf, institutionOwner, mayReadInstitution } from '../facts.ts';
+import { registerAssessor, registerWorker } from '../commands/register-people.ts';
+import { institutionOwner, mayReadInstitution } from '../facts.ts';
 import type { AssessorRow, WorkerRow } from '../loaders.ts';
 import { assessorPages } from '../queries/pages.ts';
-import { isoDate } from '../rules/dates.ts';
 import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { SkillLevel, StaffRoleRef as StaffRole } from './enums.ts';
 import { payloadType } from './payload.ts';
@@ -172,82 +163,14 @@ builder.mutationFields((t) => ({
       'Records a worker (职工) the institution may put forward; its own, or a served party’s for a 社会评价组织.',
     authScopes: access('Mutation.registerWorker'),
     args: { input: t.arg({ type: RegisterWorkerInput, required: true, description: 'The worker' }) },
-    resolve: (_r, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const institutionId = actingInstitution(ctx);
-        const inst = await institutionOf(tx, institutionId);
-        if (!input.name.trim()) stop('WORKER_NAME_MISSING', 'a worker has a name', 'name');
-        if (!!input.employerCreditCode !== !!input.employerName?.trim()) {
-          stop(
-            'WORKER_EMPLOYER_INCOMPLETE',
-            'give both the employer’s credit code and name, or neither',
-            'employerName',
-          );
-        }
-        const [existing] = await tx
-          .select({ id: workers.id })
-          .from(workers)
-          .where(
-            and(
-              eq(workers.institutionId, institutionId),
-              inArray(workers.residentIdHmac, residentIdLookup(input.residentId)),
-            ),
-          );
-        if (existing)
-          stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
-        const [worker] = await tx
-          .insert(workers)
-          .values({
-            institutionId,
-            employerCreditCode: input.employerCreditCode ?? inst.creditCode,
-            employerName: input.employerName?.trim() || inst.name,
-            name: input.name.trim(),
-            ...sealWorkerResidentId(input.residentId),
-            employedSince: isoDate(input.employedSince),
-            dispatched: input.dispatched ?? false,
-          })
-          // Two registrations of one person racing past the check above: the second waits, then finds the first.
-          .onConflictDoNothing({ target: [workers.institutionId, workers.residentIdHmac] })
-          .returning();
-        if (!worker)
-          stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
-        const creds = input.declaredCredentials ?? [];
-        if (creds.length) {
-          await tx.insert(workerCredentials).values(
-            creds.map((c) => ({
-              workerId: worker.id,
-              kind: c.kind,
-              occupationCode: c.occupationCode,
-              level: c.level,
-              number: c.number.trim(),
-              issuer: c.issuer.trim(),
-              issuedOn: isoDate(c.issuedOn),
-            })),
-          );
-        }
-        return { worker };
-      }),
+    resolve: (_r, { input }, ctx) => registerWorker(ctx, input),
   }),
   registerAssessor: t.field({
     type: RegisterAssessorPayload,
     description: 'Adds a 考评员, 高级考评员 or 内部质量督导员 to the institution’s team.',
     authScopes: access('Mutation.registerAssessor'),
     args: { input: t.arg({ type: RegisterAssessorInput, required: true, description: 'The person' }) },
-    resolve: (_r, { input }, ctx) =>
-      change(ctx, async (tx) => {
-        const institutionId = actingInstitution(ctx);
-        if (!input.name.trim()) stop('ASSESSOR_NAME_MISSING', 'an assessor has a name', 'name');
-        const [assessor] = await tx
-          .insert(assessors)
-          .values({
-            institutionId,
-            name: input.name.trim(),
-            role: input.role,
-            occupationCode: input.occupationCode ?? null,
-          })
-          .returning();
-        return { assessor: assessor as AssessorRow };
-      }),
+    resolve: (_r, { input }, ctx) => registerAssessor(ctx, input),
   }),
 }));
 

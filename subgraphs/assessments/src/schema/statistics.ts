@@ -1,8 +1,8 @@
-import { assessmentStatistics, dictionaryFacts, STATISTICS_DIMENSIONS, type StatisticsDimension } from '@hub/db';
-import { access, hubError } from '@hub/platform';
-import { PREFECTURES, prefectureName } from '@hub/vocabulary';
+import { STATISTICS_DIMENSIONS, type StatisticsDimension } from '@hub/db';
+import { access } from '@hub/platform';
 import { builder } from '../builder.ts';
-import { LEVEL_LABEL, METHOD_LABEL, NATURE_LABEL, passRate, statisticsPrefectures } from '../rules/statistics.ts';
+import { statisticsRows } from '../queries/statistics.ts';
+import { NATURE_LABEL, passRate } from '../rules/statistics.ts';
 import { EvaluationMethod, SkillLevel } from './enums.ts';
 
 const DIMENSION_DESCRIPTIONS: Record<StatisticsDimension, string> = {
@@ -107,83 +107,6 @@ builder.queryFields((t) => ({
         description: '分组维度 (at most 4); left out or empty: no grouping, one total row',
       }),
     },
-    resolve: async (_root, args, ctx) => {
-      const groupBy = args.groupBy ?? [];
-      if (groupBy.length > 4) throw hubError('BAD_USER_INPUT', 'group by at most 4 dimensions');
-      const f = args.filter ?? {};
-      const unknown = (f.prefectures ?? []).filter((p) => !PREFECTURES.some((x) => x.code === p));
-      if (unknown.length) throw hubError('BAD_USER_INPUT', `not a Hunan 市州 code: ${unknown.join(', ')}`);
-      const scope = statisticsPrefectures(ctx.caller, f.prefectures);
-      if ('refused' in scope) throw hubError('FORBIDDEN', scope.refused);
-      const rows = await assessmentStatistics(
-        ctx.db,
-        {
-          prefectures: scope.prefectures,
-          occupationCodes: f.occupationCodes ?? null,
-          levels: f.levels ?? null,
-          enterpriseNatures: f.enterpriseNatures ?? null,
-          methods: f.methods ?? null,
-          from: f.from ? toDay(f.from) : null,
-          to: f.to ? toDay(f.to) : null,
-        },
-        groupBy,
-      );
-      const labels = await occupationLabels(ctx.db, groupBy, rows);
-      return rows.map((r) => ({
-        ...r,
-        keys: groupBy.map((dimension, i) => {
-          const value = r.keys[i] ?? null;
-          return { dimension, value, label: value == null ? null : labelOf(dimension, value, labels) };
-        }),
-      }));
-    },
+    resolve: (_root, args, ctx) => statisticsRows(ctx, args),
   }),
 }));
-
-const toDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
-
-/**
- * Names of occupations and 大类 for labels, remembered per process for 10 minutes: the dictionary
- * changes by import a few times a year, and a dashboard asks for the same few hundred codes again
- * and again (one read of the names per new code instead of one per request).
- */
-const NAME_TTL_MS = 10 * 60_000;
-const occupationNames = new Map<string, { name: string | null; until: number }>();
-
-async function occupationLabels(
-  db: Parameters<typeof dictionaryFacts>[0],
-  dims: readonly StatisticsDimension[],
-  rows: { keys: (string | null)[] }[],
-) {
-  const now = Date.now();
-  const codes = new Set<string>();
-  dims.forEach((d, i) => {
-    if (d !== 'OCCUPATION' && d !== 'OCCUPATION_MAJOR_GROUP') return;
-    for (const r of rows) if (r.keys[i]) codes.add(r.keys[i] as string);
-  });
-  const missing = [...codes].filter((c) => (occupationNames.get(c)?.until ?? 0) < now);
-  if (missing.length) {
-    const facts = await dictionaryFacts(db, missing);
-    for (const c of missing)
-      occupationNames.set(c, { name: facts.occupations.get(c)?.name ?? null, until: now + NAME_TTL_MS });
-  }
-  return new Map([...codes].map((c) => [c, occupationNames.get(c)?.name ?? null]));
-}
-
-function labelOf(d: StatisticsDimension, value: string, occupations: Map<string, string | null>): string | null {
-  switch (d) {
-    case 'PREFECTURE':
-      return prefectureName(value) ?? null;
-    case 'OCCUPATION':
-    case 'OCCUPATION_MAJOR_GROUP':
-      return occupations.get(value) ?? null;
-    case 'LEVEL':
-      return LEVEL_LABEL[value] ?? null;
-    case 'ENTERPRISE_NATURE':
-      return NATURE_LABEL[value] ?? null;
-    case 'METHOD':
-      return METHOD_LABEL[value] ?? null;
-    case 'MONTH':
-      return value;
-  }
-}

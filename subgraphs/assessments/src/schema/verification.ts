@@ -1,11 +1,11 @@
-import { certificates, residentIdLookup, workTypeName } from '@hub/db';
+import { workTypeName } from '@hub/db';
 import { access } from '@hub/platform';
 import { maskName } from '@hub/vocabulary';
 import type DataLoader from 'dataloader';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { builder } from '../builder.ts';
 import type { VerifiedRow } from '../loaders.ts';
+import { certificatesByIdentity } from '../queries/verification.ts';
 import { normaliseHolderName, normaliseNumber } from '../rules/verification.ts';
 import { CertificateStatus, SkillLevel } from './enums.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
@@ -137,18 +137,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const name = normaliseHolderName(args.holderName);
       if (!name) return [];
-      // One indexed lookup by the keyed hash (HMAC-SHA256): the clear ID is neither stored nor logged.
-      return ctx.lookupDb
-        .select()
-        .from(certificates)
-        .where(
-          and(
-            inArray(certificates.holderResidentIdHmac, residentIdLookup(args.residentId)),
-            eq(certificates.holderName, name),
-          ),
-        )
-        .orderBy(asc(certificates.issuedOn), asc(certificates.number))
-        .limit(100);
+      return certificatesByIdentity(ctx.lookupDb, args.residentId, name);
     },
   }),
 }));
