@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { certificates, evaluationPlans } from '../schema/assessment.ts';
 
@@ -104,6 +104,8 @@ export async function lateResultSubmissions(db: Db, f: PlanFilter & { asOf: stri
       and(
         planWhere(f),
         isNotNull(evaluationPlans.resultDeadline),
+        // A cancelled plan owes no results.
+        ne(evaluationPlans.status, 'CANCELLED'),
         or(
           sql`${evaluationPlans.resultsSubmittedOn} > ${evaluationPlans.resultDeadline}`,
           and(isNull(evaluationPlans.resultsSubmittedOn), lt(evaluationPlans.resultDeadline, f.asOf)),

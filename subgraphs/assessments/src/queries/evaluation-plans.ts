@@ -1,6 +1,6 @@
 import { evaluationPlans } from '@hub/db';
 import { hubError, reachOf } from '@hub/platform';
-import { eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { eq, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import type { PlanRow } from '../loaders.ts';
 import { isoDate } from '../rules/dates.ts';
@@ -26,6 +26,8 @@ export function evaluationPlanPages(ctx: Context, filter: PlanFilter) {
   if (filter.overdueOn) {
     const day = isoDate(filter.overdueOn);
     where.push(
+      // A cancelled plan owes no results.
+      ne(evaluationPlans.status, 'CANCELLED'),
       sql`${evaluationPlans.resultDeadline} < ${day}`,
       or(
         isNull(evaluationPlans.resultsSubmittedOn),

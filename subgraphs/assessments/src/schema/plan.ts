@@ -148,9 +148,11 @@ EvaluationPlan.implement({
     daysLate: t.int({
       nullable: true,
       description:
-        'Days past the result deadline: for a submitted plan, how late it came (0 = on time); for one not yet submitted, how overdue it is today; null before publicity.',
+        'Days past the result deadline: for a submitted plan, how late it came (0 = on time); for one not yet submitted, how overdue it is today; null before publicity and for a cancelled plan (it owes no results).',
       resolve: (p, _a, ctx) =>
-        p.resultDeadline ? daysLate(p.resultsSubmittedOn ?? ctx.clock.today(), p.resultDeadline) : null,
+        p.resultDeadline && p.status !== 'CANCELLED'
+          ? daysLate(p.resultsSubmittedOn ?? ctx.clock.today(), p.resultDeadline)
+          : null,
     }),
     archive: t.field({ type: Archive, description: '档案', resolve: (p) => p }),
   }),
