@@ -102,6 +102,38 @@ describe('the 职业分类大典 through the gateway (public)', () => {
     expect(page2[0] > page1[4]).toBe(true);
   });
 
+  it('ranks a search by relevance: an exact name or alias first, then names that begin with it, then the rest', async () => {
+    const codes = async (search: string, first = 20, after?: string) => {
+      const r = await ask(
+        'query($s: String!, $first: Int, $after: String) { occupations(search: $s, first: $first, after: $after) { edges { node { code name aliases } } pageInfo { endCursor hasNextPage } } }',
+        { s: search, first, after },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data?.occupations;
+    };
+    const electrician = await codes('电工');
+    expect(electrician.edges[0].node).toMatchObject({ code: '6-31-01-03', name: '电工' });
+    // Then the names beginning with 电工, before the 工程技术人员 that only contain it.
+    const names = electrician.edges.map((e: any) => e.node.name as string);
+    const firstContaining = names.findIndex((n: string) => !n.startsWith('电工'));
+    expect(names.slice(firstContaining).every((n: string) => !n.startsWith('电工'))).toBe(true);
+    expect((await codes('车工')).edges[0].node).toMatchObject({ code: '6-18-01-01', name: '车工' });
+    // An alias counts as a name: 叉车司机 is one of 起重装卸机械操作工's.
+    expect((await codes('叉车司机')).edges[0].node.code).toBe('6-30-05-01');
+    // Pages continue the same order: two pages of 15 are the first 30.
+    const whole = (await codes('工', 30)).edges.map((e: any) => e.node.code);
+    const page1 = await codes('工', 15);
+    const page2 = await codes('工', 15, page1.pageInfo.endCursor);
+    expect([...page1.edges, ...page2.edges].map((e: any) => e.node.code)).toEqual(whole);
+    expect(new Set(whole).size).toBe(30);
+    // A cursor of the plain listing is no cursor of a search.
+    const plain = await ask('{ occupations(first: 1) { pageInfo { endCursor } } }');
+    const bad = await ask('query($a: String) { occupations(search: "工", after: $a) { edges { node { code } } } }', {
+      a: plain.data?.occupations.pageInfo.endCursor,
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('lists the seeded work types (工种) of 焊工 and resolves a work type by its code', async () => {
     const r = await ask(`{
       occupation(code: "6-18-02-04") { workTypes { code name addedByAuthority } }

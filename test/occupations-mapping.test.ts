@@ -234,5 +234,10 @@ describe('matchOccupations input', () => {
     }
     expect((await match('塔吊司机', 'e1'))[0].occupation.code).toBe('6-30-05-01');
     expect(['6-18-01-02', '6-18-01-07']).toContain((await match('数控铣床操作工', 'e1'))[0].occupation.code);
+    // The order follows the scores shown, rules (an equal name, a trade the title ends with) included.
+    for (const title of ['焊工', '高压电工', '粤菜厨师', '叉车司机', '涂布机长']) {
+      const scores = (await match(title, 'e2')).map((m) => m.score);
+      expect(scores, title).toEqual([...scores].sort((a, b) => b - a));
+    }
   });
 });

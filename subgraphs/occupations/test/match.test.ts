@@ -315,6 +315,23 @@ describe('the reranker over the first stage', () => {
     expect(feature(lifted, 'prior')).toBeCloseTo(Math.log(3));
   });
 
+  it('shows scores that follow the order: a rule-placed candidate shows at least the best score below it', () => {
+    // A reranker that reverses the first stage's order: the equal name 焊工, placed first by the rule, has
+    // the lowest margin of its candidates.
+    const flipped: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'firstRank' ? -5 : 0)), bias: 0 };
+    const found = matchOccupations({ ...index, reranker: flipped }, { title: '焊工' }, 20);
+    expect(found[0]?.occupationCode).toBe('6-18-02-04');
+    const scores = found.map((m) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(found[0]?.score).toBe(Math.max(...scores));
+    expect(found[0]?.score).toBeGreaterThan(1 / (1 + Math.exp(5))); // above its own logistic
+    // Without a rule at work each score is the reranker's own.
+    for (const title of ['涂布机长', '抖音新媒体运营专员', '高压电工', '塔吊司机']) {
+      const s = top(title, 10).map((m) => m.score);
+      expect(s, title).toEqual([...s].sort((a, b) => b - a));
+    }
+  });
+
   it('orders by the reranker’s weights, and its score is the logistic of their sum', () => {
     const title = '塔吊司机';
     const cands = rerankCandidates(index, { title });

@@ -157,7 +157,11 @@ export interface MatchCandidate {
   occupationCode: string;
   /** The work type when the match is a 工种, else null. */
   workTypeCode: string | null;
-  /** 0..1 */
+  /**
+   * 0..1: the reranker's chance that the candidate is right (the logistic of its margin); where a rule
+   * (an equal name or alias, a trade name the title ends with) placed it above others, at least the
+   * best of theirs, so that scores never rise down the list.
+   */
   score: number;
   /** Why, in words. */
   reason: string;
@@ -897,7 +901,8 @@ export function ruleRank(ev: ReadonlyMap<number, Evidence>): (doc: number) => nu
 
 /**
  * Ranks occupations and work types for a job title (and an optional description),
- * best first; one entry per occupation (itself or its best work type).
+ * best first; one entry per occupation (itself or its best work type). Scores never rise down the
+ * list (see MatchCandidate.score).
  */
 export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5): MatchCandidate[] {
   const { core } = cleanTitle(input.title);
@@ -918,18 +923,20 @@ export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5
     if (!have) byOccupation.set(code, { z: s.z, doc: s.doc });
     else if ((ev.get(s.doc)?.name ?? 0) > (ev.get(have.doc)?.name ?? 0)) have.doc = s.doc;
   }
-  const out: MatchCandidate[] = [];
-  for (const { z, doc } of byOccupation.values()) {
+  // The score shown follows the order: a candidate a rule placed above others shows at least the best
+  // score among those below it (the rule vouches for it over them); every other shows its own.
+  const placed = [...byOccupation.values()];
+  const shown = placed.map((p) => logistic(p.z));
+  for (let i = shown.length - 2; i >= 0; i--) shown[i] = Math.max(shown[i] as number, shown[i + 1] as number);
+  return placed.slice(0, first).map(({ doc }, i) => {
     const d = index.docs[doc] as Doc;
-    out.push({
+    return {
       occupationCode: d.occupationCode,
       workTypeCode: d.workTypeCode,
-      score: Math.max(0.001, Math.round(logistic(z) * 1000) / 1000),
+      score: Math.max(0.001, Math.round((shown[i] as number) * 1000) / 1000),
       reason: reasonOf(index, d, ev.get(doc) as Evidence, core),
-    });
-    if (out.length >= first) break;
-  }
-  return out;
+    };
+  });
 }
 
 /** Scores every document with evidence (collected into `ev`), best first. */

@@ -35,7 +35,11 @@ const OccupationMatch = builder.objectRef<MatchShape>('OccupationMatch').impleme
       description: '工种, when the match is a work type of the occupation.',
       resolve: (m) => m.workType,
     }),
-    score: t.float({ description: 'How near, 0 (unrelated) … 1 (the same role).', resolve: (m) => m.score }),
+    score: t.float({
+      description:
+        'How near, 0 (unrelated) … 1 (the same role): the matcher’s chance that this is the right occupation. The list is in the order of its scores: where a rule (an equal name or alias, a trade name the title ends with) places a candidate above others, it shows at least the best score among them.',
+      resolve: (m) => m.score,
+    }),
     reason: t.exposeString('reason', {
       description:
         'Why, in words: shared terms or characters, an alias hit, the category above, the definition, or a confirmed mapping of another enterprise.',

@@ -1,8 +1,7 @@
-import { keysetPage, occupations } from '@hub/db';
-import { access, forwardConnection, hubError, OCCUPATION_CODE } from '@hub/platform';
-import { and, arrayContains, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { access, forwardConnection, hubError } from '@hub/platform';
 import { builder } from '../builder.ts';
 import type { OccupationRow } from '../loaders.ts';
+import { occupationPages } from '../queries/occupations.ts';
 import { WORK_TYPE_CODE } from '../rules/work-type.ts';
 import { Occupation, WorkType } from './refs.ts';
 
@@ -80,7 +79,8 @@ builder.queryFields((t) => ({
   }),
   occupations: t.connection({
     type: Occupation,
-    description: 'Browse or search the dictionary, ordered by code.',
+    description:
+      'Browse or search the dictionary: by code; with `search`, by relevance — an exact name, alias or code first, then those beginning with the text, then those containing it, each by code.',
     authScopes: access('Query.occupations'),
     args: {
       search: t.arg.string({
@@ -102,31 +102,13 @@ builder.queryFields((t) => ({
       if (args.level != null && (args.level < 1 || args.level > 4)) {
         throw hubError('BAD_USER_INPUT', '"level" must be 1 (大类) … 4 (职业)', { field: 'level' });
       }
-      return forwardConnection(
-        args,
-        (o: OccupationRow) => o.code,
-        (afterKey, limit) => {
-          const where: (SQL | undefined)[] = [];
-          if (search) {
-            const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-            where.push(
-              or(
-                ilike(occupations.name, like),
-                // An alias containing the search text (aliases are short lists).
-                sql`exists (select 1 from unnest(${occupations.aliases}) a where a ilike ${like})`,
-                arrayContains(occupations.aliases, [search]),
-                OCCUPATION_CODE.test(search) || /^[\d-]+$/.test(search)
-                  ? ilike(occupations.code, `${search}%`)
-                  : undefined,
-              ),
-            );
-          }
-          if (args.parent) where.push(eq(occupations.parentCode, args.parent));
-          if (args.level != null) where.push(eq(occupations.level, args.level));
-          if (args.isSkill != null) where.push(eq(occupations.isSkill, args.isSkill));
-          return keysetPage(ctx.db, occupations, occupations.code, { where: [and(...where)], afterKey, limit });
-        },
-      );
+      const pages = occupationPages(ctx.db, {
+        search,
+        parent: args.parent ?? undefined,
+        level: args.level ?? undefined,
+        isSkill: args.isSkill ?? undefined,
+      });
+      return forwardConnection(args, pages.keyOf, pages.page);
     },
   }),
 }));
