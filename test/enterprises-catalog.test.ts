@@ -10,10 +10,11 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const Q = /* GraphQL */ `
-  query Catalog($first: Int, $after: String, $p: String, $o: OccupationCode, $l: Int, $k: FilingKind, $s: QualificationStatus) {
+  query Catalog($first: Int, $after: String, $p: String, $o: OccupationCode, $l: SkillLevel, $k: FilingKind, $s: QualificationStatus) {
     catalog(first: $first, after: $after, prefecture: $p, occupationCode: $o, level: $l, kind: $k, status: $s) {
       edges { cursor node { enterprise { id prefecture { code } } status kinds scope { occupationCode levels } } }
       pageInfo { hasNextPage endCursor }
+      totalCount
     }
   }
 `;
@@ -102,7 +103,13 @@ describe('全省技能人才自主评价机构目录 (catalog)', () => {
       { prefecture: '430100', level: 3, kind: 'ENTERPRISE_SELF_EVALUATION' as const },
     ];
     for (const f of cases) {
-      const got = await allIds({ p: f.prefecture, o: f.occupation, l: f.level, k: f.kind, s: f.status });
+      const got = await allIds({
+        p: f.prefecture,
+        o: f.occupation,
+        l: f.level == null ? undefined : `LEVEL_${f.level}`,
+        k: f.kind,
+        s: f.status,
+      });
       expect([...got].sort(), JSON.stringify(f)).toEqual(await expected(f));
     }
     expect((await expected({ status: 'SUSPENDED' })).length).toBeGreaterThan(0);
@@ -113,6 +120,14 @@ describe('全省技能人才自主评价机构目录 (catalog)', () => {
     const paged = await allIds({}, 7);
     expect(paged).toEqual(whole);
     expect(new Set(paged).size).toBe(paged.length);
+  });
+
+  it('counts the whole filtered list in totalCount, whatever the page size', async () => {
+    for (const vars of [{}, { p: '430100' }, { l: 'LEVEL_1' }]) {
+      const r = await gql(hub.url, Q, { variables: { ...vars, first: 3 } });
+      const whole = await allIds(vars);
+      expect(r.data?.catalog.totalCount, JSON.stringify(vars)).toBe(whole.length);
+    }
   });
 
   it('is public, and refuses bad filters with a named field', async () => {

@@ -46,7 +46,7 @@ export const filingForm = (over: Record<string, unknown> = {}) => ({
   planDescription: '2027 年评价车工、焊工两个职业，获证人员按等级发放技能津贴。',
   commitmentSigner: '张伟',
   commitmentSignedOn: addCalendarDays(chinaDate(Date.now()), -7),
-  scope: [{ occupationCode: '6-18-01-01', levels: [5, 4, 3], basis: 'NATIONAL_STANDARD' }],
+  scope: [{ occupationCode: '6-18-01-01', levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3'], basis: 'NATIONAL_STANDARD' }],
   ...over,
 });
 
@@ -60,7 +60,7 @@ export const REGISTER = /* GraphQL */ `
 `;
 
 const FILING_FIELDS =
-  'id status version enterpriseId amendsFilingId scope { occupationCode occupationName levels basis }';
+  'id status route version enterpriseId amendsFilingId scope { occupationCode occupationName levels basis }';
 
 export const CREATE = `mutation($input: FilingInput!) { createFiling(input: $input) { filing { ${FILING_FIELDS} } errors { code message field } } }`;
 export const UPDATE = `mutation($id: ID!, $input: FilingInput!, $v: Int) { updateFiling(id: $id, input: $input, expectedVersion: $v) { filing { ${FILING_FIELDS} } errors { code message field } } }`;

@@ -1,4 +1,4 @@
-import { enterprises, filingScopes, filings, filingTransitions } from '@hub/db';
+import { enterprises, filingScopes, filings, filingTransitions, occupations } from '@hub/db';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -188,7 +188,12 @@ describe('refused filing actions name the rule and change nothing', () => {
     expect(spec.status).toBe('SUBMITTED');
     const input = filingForm({
       scope: [
-        { occupationCode: '6-18-01-01', levels: [5, 4], basis: 'ENTERPRISE_SPECIFICATION', specificationId: spec.id },
+        {
+          occupationCode: '6-18-01-01',
+          levels: ['LEVEL_5', 'LEVEL_4'],
+          basis: 'ENTERPRISE_SPECIFICATION',
+          specificationId: spec.id,
+        },
       ],
     });
     await expectRefused(
@@ -211,28 +216,50 @@ describe('refused filing actions name the rule and change nothing', () => {
       gql(hub.url, CREATE, {
         token: own,
         variables: {
-          input: filingForm({ scope: [{ occupationCode: '6-18-00-00', levels: [5], basis: 'NATIONAL_STANDARD' }] }),
+          input: filingForm({
+            scope: [{ occupationCode: '6-18-00-00', levels: ['LEVEL_5'], basis: 'NATIONAL_STANDARD' }],
+          }),
         },
       }),
       'createFiling',
       'NOT_AN_OCCUPATION',
     );
+    // 车床装调工's standard (as this hub records it) sets 五级 to 三级 only.
+    await hub.db.db
+      .update(occupations)
+      .set({ standardLevels: [5, 4, 3] })
+      .where(eq(occupations.code, '6-18-01-02'));
     await expectRefused(
       gql(hub.url, CREATE, {
         token: own,
         variables: {
-          input: filingForm({ scope: [{ occupationCode: '6-18-01-01', levels: [6], basis: 'NATIONAL_STANDARD' }] }),
+          input: filingForm({
+            scope: [{ occupationCode: '6-18-01-02', levels: ['LEVEL_4', 'LEVEL_1'], basis: 'NATIONAL_STANDARD' }],
+          }),
         },
       }),
       'createFiling',
       'LEVEL_NOT_IN_STANDARD',
     );
+    // A level that is none of the five never reaches the rules: SkillLevel refuses it at the door.
+    const six = await gql(hub.url, CREATE, {
+      token: own,
+      variables: {
+        input: filingForm({ scope: [{ occupationCode: '6-18-01-01', levels: [6], basis: 'NATIONAL_STANDARD' }] }),
+      },
+    });
+    expect(six.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses an enterprise job role beside a code without a confirmed mapping (JOB_ROLE_NOT_MAPPED)', async () => {
     const id = await register(hub.url, await a.city('430200'));
     const scope = [
-      { occupationCode: '6-18-01-01', levels: [5, 4], basis: 'NATIONAL_STANDARD', jobRoleName: '数控车床操作工' },
+      {
+        occupationCode: '6-18-01-01',
+        levels: ['LEVEL_5', 'LEVEL_4'],
+        basis: 'NATIONAL_STANDARD',
+        jobRoleName: '数控车床操作工',
+      },
     ];
     await expectRefused(
       gql(hub.url, CREATE, { token: await a.enterprise(id), variables: { input: filingForm({ scope }) } }),

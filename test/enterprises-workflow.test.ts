@@ -10,7 +10,6 @@ import {
   filingForm,
   REVIEW,
   register,
-  SUBMIT,
   UPDATE,
 } from './enterprises-fixtures.ts';
 import { gql, startTestHub, type TestHub } from './helpers.ts';
@@ -55,7 +54,7 @@ describe('备案 workflow through the gateway', () => {
     expect(entry).toMatchObject({
       status: 'CONFIRMED',
       kinds: ['ENTERPRISE_SELF_EVALUATION'],
-      scope: [{ occupationCode: '6-18-01-01', levels: [5, 4, 3] }],
+      scope: [{ occupationCode: '6-18-01-01', levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3'] }],
     });
     expect(entry.institutionCode).toMatch(/^02\d{4}$/); // 株洲 = 02
     const history = await gql(hub.url, FILING, { token: a.province, variables: { id: submitted.id } });
@@ -68,16 +67,15 @@ describe('备案 workflow through the gateway', () => {
     ]);
   });
 
-  it('files a 省属企业 straight with the province: no city step', async () => {
+  it('files a 省属企业 straight with the province when it takes that route (its default): no city step', async () => {
     const id = await register(hub.url, a.province, { prefecture: '430100', affiliation: 'PROVINCIAL' });
     const submitted = await fileAndSubmit(hub.url, await a.enterprise(id));
+    expect((submitted as any).route).toBe('PROVINCE');
     const city = await gql(hub.url, REVIEW, {
       token: await a.city('430100'),
       variables: { id: submitted.id, d: 'APPROVE', o: '同意' },
     });
-    expect(city.data?.reviewFiling.errors).toEqual([
-      expect.objectContaining({ code: 'PROVINCIAL_FILES_WITH_PROVINCE' }),
-    ]);
+    expect(city.data?.reviewFiling.errors).toEqual([expect.objectContaining({ code: 'FILED_WITH_PROVINCE' })]);
     const province = await gql(hub.url, REVIEW, {
       token: a.province,
       variables: { id: submitted.id, d: 'APPROVE', o: '同意备案。' },
@@ -90,7 +88,7 @@ describe('备案 workflow through the gateway', () => {
     expect(steps.map((s) => s.toStatus)).not.toContain('CITY_REVIEWED');
   });
 
-  it('rejects with reasons, and the enterprise amends and resubmits', async () => {
+  it('rejects with reasons; the rejected filing is closed and the enterprise files again (a new filing)', async () => {
     const id = await register(hub.url, await a.city('430300'), { prefecture: '430300' });
     const own = await a.enterprise(id);
     const submitted = await fileAndSubmit(hub.url, own);
@@ -106,36 +104,27 @@ describe('备案 workflow through the gateway', () => {
     });
     expect(rejected.data?.reviewFiling.filing.status).toBe('REJECTED');
 
-    const amended = await gql(hub.url, UPDATE, {
-      token: own,
-      variables: {
-        id: submitted.id,
-        input: filingForm({
-          facilitiesDescription: '实训基地 2000 平方米；设备清单见附件。',
-          attachments: [{ title: '设备清单', reference: 'doc://equipment-list' }],
-        }),
-      },
+    const revised = filingForm({
+      facilitiesDescription: '实训基地 2000 平方米；设备清单见附件。',
+      attachments: [{ title: '设备清单', reference: 'doc://equipment-list' }],
     });
-    expect(amended.data?.updateFiling.errors).toEqual([]);
-    const resubmitted = await gql(hub.url, SUBMIT, { token: own, variables: { id: submitted.id } });
-    expect(resubmitted.data?.submitFiling.filing.status).toBe('SUBMITTED');
+    const edit = await gql(hub.url, UPDATE, { token: own, variables: { id: submitted.id, input: revised } });
+    expect(edit.data?.updateFiling.errors).toEqual([expect.objectContaining({ code: 'FILING_CLOSED' })]);
+
+    const again = await fileAndSubmit(hub.url, own, revised);
+    expect(again.id).not.toBe(submitted.id);
     const approved = await gql(hub.url, REVIEW, {
       token: city,
-      variables: { id: submitted.id, d: 'APPROVE', o: '已补充，同意上报。' },
+      variables: { id: again.id, d: 'APPROVE', o: '已补充，同意上报。' },
     });
     expect(approved.data?.reviewFiling.filing.status).toBe('CITY_REVIEWED');
     const history = await gql(hub.url, FILING, { token: own, variables: { id: submitted.id } });
-    expect(history.data?.filing.transitions.map((t: any) => t.toStatus)).toEqual([
-      'DRAFT',
-      'SUBMITTED',
-      'REJECTED',
-      'SUBMITTED',
-      'CITY_REVIEWED',
-    ]);
+    expect(history.data?.filing.status).toBe('REJECTED');
+    expect(history.data?.filing.transitions.map((t: any) => t.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'REJECTED']);
     expect(history.data?.filing.transitions[2].opinion).toContain('设备清单');
   });
 
-  it('lets a confirmed institution add an occupation through an amendment, keeping its catalog entry meanwhile', async () => {
+  it('lets a confirmed institution amend its scope (restated whole), keeping its catalog entry meanwhile', async () => {
     const id = await register(hub.url, await a.city('430200'));
     const own = await a.enterprise(id);
     const first = await fileAndSubmit(hub.url, own);
@@ -151,7 +140,13 @@ describe('备案 workflow through the gateway', () => {
       variables: {
         input: filingForm({
           scope: [
-            { occupationCode: '6-18-02-04', workTypeCode: '6-18-02-04-01', levels: [5, 4], basis: 'NATIONAL_STANDARD' },
+            { occupationCode: '6-18-01-01', levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3'], basis: 'NATIONAL_STANDARD' },
+            {
+              occupationCode: '6-18-02-04',
+              workTypeCode: '6-18-02-04-01',
+              levels: ['LEVEL_5', 'LEVEL_4'],
+              basis: 'NATIONAL_STANDARD',
+            },
           ],
         }),
       },
@@ -159,6 +154,8 @@ describe('备案 workflow through the gateway', () => {
     expect(amendment.data?.createFiling.filing.amendsFilingId).toBe(first.id);
     const [row] = await hub.db.db.select().from(enterprises).where(eq(enterprises.id, id));
     expect(row?.qualification).toBe('CONFIRMED');
-    expect((await inCatalog(id, '430200'))?.scope).toEqual([{ occupationCode: '6-18-01-01', levels: [5, 4, 3] }]);
+    expect((await inCatalog(id, '430200'))?.scope).toEqual([
+      { occupationCode: '6-18-01-01', levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3'] },
+    ]);
   });
 });

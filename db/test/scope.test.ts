@@ -9,6 +9,14 @@ let h: TestDb;
 const E = '00000000-0000-4000-8000-000000000001'; // confirmed 2025-03-10, scope 6-18-01-01 levels 5,4,3 and 6-18-02-04-01 (a work type) level 4
 const R = '00000000-0000-4000-8000-000000000002'; // confirmed 2025-01-05, revoked 2026-06-01
 const S = '00000000-0000-4000-8000-000000000003'; // confirmed 2025-01-05, suspended 2026-02-01, reinstated 2026-04-01
+const A = '00000000-0000-4000-8000-000000000004'; // confirmed 2025-03-10 (车工 5,4,3), amended 2026-03-01 to 车工 5 only
+const RR = '00000000-0000-4000-8000-000000000005'; // confirmed 2025-01-05, revoked 2026-06-01, filed again and confirmed 2026-08-01
+const C = '00000000-0000-4000-8000-000000000006'; // confirmed 2025-01-05, given up (注销) 2026-06-01
+const FA = '10000000-0000-4000-8000-000000000004';
+const FA2 = '10000000-0000-4000-8000-000000000014';
+const FRR = '10000000-0000-4000-8000-000000000005';
+const FRR2 = '10000000-0000-4000-8000-000000000015';
+const FC = '10000000-0000-4000-8000-000000000006';
 const FE = '10000000-0000-4000-8000-000000000001';
 const FR = '10000000-0000-4000-8000-000000000002';
 const FS = '10000000-0000-4000-8000-000000000003';
@@ -44,7 +52,16 @@ beforeAll(async () => {
   h = await freshDb();
   await migrate(h);
   const { db } = h;
-  await db.insert(enterprises).values([enterprise(E, 1), enterprise(R, 2), enterprise(S, 3)]);
+  await db
+    .insert(enterprises)
+    .values([
+      enterprise(E, 1),
+      enterprise(R, 2),
+      enterprise(S, 3),
+      enterprise(A, 4),
+      enterprise(RR, 5),
+      enterprise(C, 6),
+    ]);
   await db.insert(filings).values([
     {
       id: FE,
@@ -67,8 +84,29 @@ beforeAll(async () => {
       status: 'CONFIRMED',
       confirmedAt: at('2025-01-05T02:00:00Z'),
     },
+    ...[
+      [FA, A, 'CONFIRMED', '2025-03-09T16:30:00Z'],
+      [FA2, A, 'CONFIRMED', '2026-03-01T02:00:00Z'],
+      [FRR, RR, 'REVOKED', '2025-01-05T02:00:00Z'],
+      [FRR2, RR, 'CONFIRMED', '2026-08-01T02:00:00Z'],
+      [FC, C, 'CANCELLED', '2025-01-05T02:00:00Z'],
+    ].map(([id, enterpriseId, status, confirmed]) => ({
+      id: id as string,
+      enterpriseId: enterpriseId as string,
+      kind: 'ENTERPRISE_SELF_EVALUATION' as const,
+      status: status as 'CONFIRMED' | 'REVOKED' | 'CANCELLED',
+      confirmedAt: at(confirmed as string),
+    })),
   ]);
   await db.insert(filingScopes).values([
+    ...[FA, FRR, FRR2, FC].map((filingId) => ({
+      filingId,
+      occupationCode: '6-18-01-01',
+      occupationName: '车工',
+      levels: [5, 4, 3],
+      basis: 'NATIONAL_STANDARD' as const,
+    })),
+    { filingId: FA2, occupationCode: '6-18-01-01', occupationName: '车工', levels: [5], basis: 'NATIONAL_STANDARD' },
     {
       filingId: FE,
       occupationCode: '6-18-01-01',
@@ -91,7 +129,7 @@ beforeAll(async () => {
   const t = (
     filingId: string,
     fromStatus: 'CONFIRMED' | 'SUSPENDED' | null,
-    toStatus: 'CONFIRMED' | 'SUSPENDED' | 'REVOKED',
+    toStatus: 'CONFIRMED' | 'SUSPENDED' | 'REVOKED' | 'CANCELLED',
     iso: string,
   ) => ({
     filingId,
@@ -107,6 +145,8 @@ beforeAll(async () => {
       t(FR, 'CONFIRMED', 'REVOKED', '2026-06-01T03:00:00Z'),
       t(FS, 'CONFIRMED', 'SUSPENDED', '2026-02-01T03:00:00Z'),
       t(FS, 'SUSPENDED', 'CONFIRMED', '2026-04-01T03:00:00Z'),
+      t(FRR, 'CONFIRMED', 'REVOKED', '2026-06-01T03:00:00Z'),
+      t(FC, 'CONFIRMED', 'CANCELLED', '2026-06-01T03:00:00Z'),
     ]);
 }, 60_000);
 afterAll(() => h?.drop());
@@ -158,5 +198,21 @@ describe('isInConfirmedScope (是否在已备案范围内)', () => {
 
   it('is false for an enterprise the hub does not know', async () => {
     expect(await ask({ enterpriseId: '00000000-0000-4000-8000-0000000000ff' })).toBe(false);
+  });
+
+  it('lets an amendment (变更备案) replace the scope of its kind, narrowing it from its confirmation day', async () => {
+    expect(await ask({ enterpriseId: A, level: 4, onDate: '2026-02-28' })).toBe(true);
+    expect(await ask({ enterpriseId: A, level: 4, onDate: '2026-03-01' })).toBe(false);
+    expect(await ask({ enterpriseId: A, level: 5, onDate: '2026-03-01' })).toBe(true);
+  });
+
+  it('counts a filing confirmed after a revocation: the institution that filed again is in scope again', async () => {
+    expect(await ask({ enterpriseId: RR, onDate: '2026-07-01' })).toBe(false);
+    expect(await ask({ enterpriseId: RR, onDate: '2026-08-01' })).toBe(true);
+  });
+
+  it('is false from the day an institution gave its qualification up (注销)', async () => {
+    expect(await ask({ enterpriseId: C, onDate: '2026-05-31' })).toBe(true);
+    expect(await ask({ enterpriseId: C, onDate: '2026-06-01' })).toBe(false);
   });
 });

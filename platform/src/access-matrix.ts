@@ -146,6 +146,11 @@ export const ACCESS_MATRIX = {
   'Mutation.updateFiling': ENTERPRISE_ONLY,
   'Mutation.submitFiling': ENTERPRISE_ONLY,
   'Mutation.reviewFiling': { ...CENTRES, ministry: 'allowed' }, // 市州 → 省 → 人社部备案确认
+  'Mutation.withdrawFiling': ENTERPRISE_ONLY, // 撤回, before a decision
+  'Mutation.giveUpQualification': ENTERPRISE_ONLY, // 注销
+  'Mutation.suspendInstitution': CENTRES, // 暂停, a 市州 centre in its 市州
+  'Mutation.resumeInstitution': CENTRES, // 恢复
+  'Mutation.setProvinceRoute': { ...NOBODY, province_center: 'allowed', admin: 'allowed' }, // 中央在湘 straight to the province
   'Mutation.fileSpecification': ENTERPRISE_ONLY, // 企业评价规范
   'Mutation.reviewSpecification': CENTRES,
   'Query.partnerCredentials': { ...NOBODY, enterprise: 'own_enterprise', admin: 'allowed' }, // 合作HR系统 API 凭证

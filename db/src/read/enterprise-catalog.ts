@@ -38,7 +38,7 @@ export interface InstitutionStanding {
   enterpriseId: string;
   name: string;
   prefectureCode: string;
-  qualification: 'NONE' | 'CONFIRMED' | 'SUSPENDED' | 'REVOKED';
+  qualification: 'NONE' | 'CONFIRMED' | 'SUSPENDED' | 'REVOKED' | 'CANCELLED';
 }
 
 /** An enterprise by its 统一社会信用代码 with its catalog standing (complaints name institutions that way). */

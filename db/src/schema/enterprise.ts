@@ -48,7 +48,12 @@ export const filingStatus = enterpriseSchema.enum('filing_status', [
   'REJECTED',
   'SUSPENDED',
   'REVOKED', // 取消备案资质
+  'WITHDRAWN', // 撤回: the enterprise withdrew it before a decision
+  'CANCELLED', // 注销: the enterprise gave its qualification up
 ]);
+
+/** 申报途径: through the 市州 centre, or straight to the province centre (省属企业, or as the province records). */
+export const filingRoute = enterpriseSchema.enum('filing_route', ['CITY', 'PROVINCE']);
 
 /** Where the enterprise stands in the 全省技能人才自主评价机构目录, whatever filing is in review. */
 export const qualificationStatus = enterpriseSchema.enum('qualification_status', [
@@ -56,6 +61,7 @@ export const qualificationStatus = enterpriseSchema.enum('qualification_status',
   'CONFIRMED', // in the catalog
   'SUSPENDED', // in the catalog, marked suspended by a supervision decision
   'REVOKED', // 取消备案资质: out of the catalog
+  'CANCELLED', // 注销: given up by the enterprise, out of the catalog
 ]);
 
 /** 企业评价规范 review state. */
@@ -90,6 +96,11 @@ export const enterprises = enterpriseSchema.table(
     email: text().notNull(),
     prefectureCode: char('prefecture_code', { length: 6 }).notNull(),
     affiliation: enterpriseAffiliation().notNull().default('LOCAL'),
+    /** The province recorded that this (中央在湘) enterprise may file straight with the province centre. */
+    provinceRoute: boolean('province_route').notNull().default(false),
+    /** While SUSPENDED: the last day of the suspension period (暂停期限) and why. */
+    suspendedUntil: date('suspended_until'),
+    suspensionReason: text('suspension_reason'),
     /** 6-digit institution code, assigned when the first filing is confirmed; part of certificate numbers. */
     institutionCode: char('institution_code', { length: 6 }),
     /** Catalog standing, kept in step with every filing transition and supervision decision. */
@@ -117,6 +128,8 @@ export const filings = enterpriseSchema.table(
       .references(() => enterprises.id),
     kind: filingKind().notNull(),
     status: filingStatus().notNull().default('DRAFT'),
+    /** 申报途径: who gives the first opinion. */
+    route: filingRoute().notNull().default('CITY'),
     /** An amendment (adding occupations or levels) names the filing it extends. */
     amendsFilingId: uuid('amends_filing_id'),
     /** For a 社会评价组织: the supply-chain enterprises, SMEs and partner schools it serves. */

@@ -6,6 +6,8 @@ import { INPUT_BOUNDS } from './rules/input-bounds.ts';
 export interface Context extends HubContext {
   db: Db;
   loaders: Loaders;
+  /** Days a revoked enterprise waits, from the revocation day, before it may file again (0: none). */
+  refileWaitingDays: number;
 }
 
 export const { builder, Prefecture, UserError } = createHubBuilder<Context>({ inputBounds: INPUT_BOUNDS });

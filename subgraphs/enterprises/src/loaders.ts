@@ -6,11 +6,13 @@ import {
   filingScopes,
   filingServedParties,
   filings,
+  filingsInForce,
   filingTransitions,
   groupedLoader,
   keyedLoader,
 } from '@hub/db';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Clock } from '@hub/vocabulary';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type FilingRow = typeof filings.$inferSelect;
@@ -21,7 +23,12 @@ export type AttachmentRow = typeof filingAttachments.$inferSelect;
 export type SpecificationRow = typeof enterpriseSpecifications.$inferSelect;
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, clock: Pick<Clock, 'today'>) {
+  /** Filings in force today (one per enterprise and kind), batched once per request. */
+  const inForce = groupedLoader(
+    (ids) => filingsInForce(db, ids, clock.today()),
+    (r) => r.enterpriseId,
+  );
   return {
     enterpriseById: keyedLoader(
       (ids) => db.select().from(enterprises).where(inArray(enterprises.id, ids)),
@@ -55,26 +62,34 @@ export function createLoaders(db: Db) {
           .orderBy(desc(filings.createdAt), desc(filings.id)),
       (r) => r.enterpriseId,
     ),
-    /** Scope rows of every confirmed filing of each enterprise: its confirmed scope (已备案范围). */
+    /** Scope rows of the filings in force today, of each enterprise: its confirmed scope (已备案范围). */
     confirmedScope: groupedLoader(
+      async (ids) => {
+        const standing = (await inForce.loadMany(ids)).flatMap((r) => (Array.isArray(r) ? r : []));
+        if (!standing.length) return [];
+        const enterpriseOf = new Map(standing.map((f) => [f.filingId, f.enterpriseId]));
+        const rows = await db
+          .select()
+          .from(filingScopes)
+          .where(inArray(filingScopes.filingId, [...enterpriseOf.keys()]))
+          .orderBy(asc(filingScopes.occupationCode), asc(filingScopes.workTypeCode));
+        return rows.map((r) => ({ ...r, enterpriseId: enterpriseOf.get(r.filingId) as string }));
+      },
+      (r) => r.enterpriseId,
+    ),
+    /** Kinds under which each enterprise has a filing in force today. */
+    confirmedKinds: inForce,
+    /** Every 取消备案资质 of each enterprise, oldest first: shown to whoever reviews its filings. */
+    revocationsOf: groupedLoader(
       async (ids) =>
         (
           await db
-            .select({ scope: filingScopes, enterpriseId: filings.enterpriseId })
-            .from(filingScopes)
-            .innerJoin(filings, eq(filings.id, filingScopes.filingId))
-            .where(and(inArray(filings.enterpriseId, ids), isNotNull(filings.confirmedAt)))
-            .orderBy(asc(filingScopes.occupationCode), asc(filingScopes.workTypeCode))
-        ).map((r) => ({ ...r.scope, enterpriseId: r.enterpriseId })),
-      (r) => r.enterpriseId,
-    ),
-    /** Kinds under which each enterprise has a confirmed filing. */
-    confirmedKinds: groupedLoader(
-      (ids) =>
-        db
-          .selectDistinct({ enterpriseId: filings.enterpriseId, kind: filings.kind })
-          .from(filings)
-          .where(and(inArray(filings.enterpriseId, ids), isNotNull(filings.confirmedAt))),
+            .select({ step: filingTransitions, enterpriseId: filings.enterpriseId })
+            .from(filingTransitions)
+            .innerJoin(filings, eq(filings.id, filingTransitions.filingId))
+            .where(and(inArray(filings.enterpriseId, ids), eq(filingTransitions.toStatus, 'REVOKED')))
+            .orderBy(asc(filingTransitions.at), asc(filingTransitions.id))
+        ).map((r) => ({ ...r.step, enterpriseId: r.enterpriseId })),
       (r) => r.enterpriseId,
     ),
     scopesOf: groupedLoader(

@@ -7,7 +7,14 @@ import { schema } from './schema/index.ts';
 export const DEFAULT_PORT = 4001;
 
 /** Starts the enterprises subgraph (企业与备案) on its own HTTP server. */
-export function startEnterprises(opts: { db: Db; port?: number; host?: string; standalone?: boolean; clock?: Clock }) {
+export function startEnterprises(opts: {
+  db: Db;
+  port?: number;
+  host?: string;
+  standalone?: boolean;
+  clock?: Clock;
+  refileWaitingDays?: number;
+}) {
   return startSubgraph({
     name: 'enterprises',
     schema,
@@ -17,6 +24,12 @@ export function startEnterprises(opts: { db: Db; port?: number; host?: string; s
     ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller, clock) => ({ caller, clock, db: opts.db, loaders: createLoaders(opts.db) }),
+    context: (caller, clock) => ({
+      caller,
+      clock,
+      db: opts.db,
+      loaders: createLoaders(opts.db, clock),
+      refileWaitingDays: opts.refileWaitingDays ?? 0,
+    }),
   });
 }

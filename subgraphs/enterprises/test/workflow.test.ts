@@ -1,7 +1,7 @@
 import type { Claims } from '@hub/platform';
 import { describe, expect, it } from 'vitest';
 import { filingContentRefusals, submissionRefusals } from '../src/rules/filing-input.ts';
-import { editRefusal, type FilingFacts, review } from '../src/rules/workflow.ts';
+import { editRefusal, type FilingFacts, filingRoute, review, withdrawRefusal } from '../src/rules/workflow.ts';
 
 const ENT = '11111111-1111-4111-8111-111111111111';
 const local = (status: FilingFacts['status']): FilingFacts => ({
@@ -9,8 +9,13 @@ const local = (status: FilingFacts['status']): FilingFacts => ({
   enterpriseId: ENT,
   affiliation: 'LOCAL',
   prefectureCode: '430200',
+  route: 'CITY',
 });
-const provincial = (status: FilingFacts['status']): FilingFacts => ({ ...local(status), affiliation: 'PROVINCIAL' });
+const provincial = (status: FilingFacts['status'], route: FilingFacts['route'] = 'PROVINCE'): FilingFacts => ({
+  ...local(status),
+  affiliation: 'PROVINCIAL',
+  route,
+});
 const zhuzhou: Claims = { role: 'city_center', prefecture: '430200' };
 const changsha: Claims = { role: 'city_center', prefecture: '430100' };
 const province: Claims = { role: 'province_center' };
@@ -23,10 +28,30 @@ describe('备案 workflow', () => {
     expect(review(local('PROVINCE_REVIEWED'), ministry, 'APPROVE', null)).toEqual({ to: 'CONFIRMED' });
   });
 
-  it('sends a 省属企业 straight to the province centre, with no city step', () => {
+  it('sends a filing on the PROVINCE route straight to the province centre, with no city step', () => {
     expect(review(provincial('SUBMITTED'), province, 'APPROVE', '同意')).toEqual({ to: 'PROVINCE_REVIEWED' });
     expect(review(provincial('SUBMITTED'), zhuzhou, 'APPROVE', '同意')).toMatchObject({
-      code: 'PROVINCIAL_FILES_WITH_PROVINCE',
+      code: 'FILED_WITH_PROVINCE',
+    });
+  });
+
+  it('lets a 省属企业 take the ordinary 市州 route (省属 route optional, 湘人社发〔2024〕26号)', () => {
+    expect(review(provincial('SUBMITTED', 'CITY'), zhuzhou, 'APPROVE', '同意')).toEqual({ to: 'CITY_REVIEWED' });
+    expect(review(provincial('SUBMITTED', 'CITY'), province, 'APPROVE', '同意')).toMatchObject({
+      code: 'CITY_OPINION_FIRST',
+    });
+  });
+
+  it('opens the PROVINCE route to 省属企业 and to 中央在湘企业 only when the province recorded it', () => {
+    expect(filingRoute({ affiliation: 'PROVINCIAL', provinceRoute: false }, null)).toBe('PROVINCE');
+    expect(filingRoute({ affiliation: 'PROVINCIAL', provinceRoute: false }, 'CITY')).toBe('CITY');
+    expect(filingRoute({ affiliation: 'CENTRAL', provinceRoute: false }, null)).toBe('CITY');
+    expect(filingRoute({ affiliation: 'CENTRAL', provinceRoute: false }, 'PROVINCE')).toMatchObject({
+      code: 'PROVINCE_ROUTE_NOT_OPEN',
+    });
+    expect(filingRoute({ affiliation: 'CENTRAL', provinceRoute: true }, null)).toBe('PROVINCE');
+    expect(filingRoute({ affiliation: 'LOCAL', provinceRoute: true }, 'PROVINCE')).toMatchObject({
+      code: 'PROVINCE_ROUTE_NOT_OPEN',
     });
   });
 
@@ -54,10 +79,11 @@ describe('备案 workflow', () => {
     });
   });
 
-  it('lets only the enterprise itself edit, and only a draft or a rejected filing', () => {
+  it('lets only the enterprise itself edit, and only a draft: a rejected or withdrawn filing is closed', () => {
     const own: Claims = { role: 'enterprise', enterpriseId: ENT };
     expect(editRefusal(local('DRAFT'), own)).toBeNull();
-    expect(editRefusal(local('REJECTED'), own)).toBeNull();
+    expect(editRefusal(local('REJECTED'), own)).toMatchObject({ code: 'FILING_CLOSED' });
+    expect(editRefusal(local('WITHDRAWN'), own)).toMatchObject({ code: 'FILING_CLOSED' });
     expect(editRefusal(local('SUBMITTED'), own)).toMatchObject({ code: 'FILING_WRONG_STATE' });
     expect(editRefusal(local('DRAFT'), { role: 'hr_partner', enterpriseId: ENT })).toMatchObject({
       code: 'NOT_THE_ENTERPRISE',
@@ -67,6 +93,19 @@ describe('备案 workflow', () => {
     ).toMatchObject({
       code: 'NOT_YOUR_ENTERPRISE',
     });
+  });
+});
+
+describe('撤回 (withdrawal before a decision)', () => {
+  const own: Claims = { role: 'enterprise', enterpriseId: ENT };
+  it('lets the enterprise withdraw a draft or a filing in review', () => {
+    for (const s of ['DRAFT', 'SUBMITTED', 'CITY_REVIEWED', 'PROVINCE_REVIEWED'] as const)
+      expect(withdrawRefusal(local(s), own, null)).toBeNull();
+  });
+  it('refuses once decided, and anyone but the enterprise itself', () => {
+    for (const s of ['CONFIRMED', 'REJECTED', 'WITHDRAWN'] as const)
+      expect(withdrawRefusal(local(s), own, null)).toMatchObject({ code: 'FILING_WRONG_STATE' });
+    expect(withdrawRefusal(local('SUBMITTED'), zhuzhou, null)).toMatchObject({ code: 'NOT_THE_ENTERPRISE' });
   });
 });
 

@@ -38,6 +38,13 @@ export const INPUT_BOUNDS: InputBounds = {
   'FilingAttachmentInput.title': text(400, '附件名称'),
   'FilingAttachmentInput.reference': text(1000, '附件地址'),
   'Mutation.reviewFiling.opinion': text(2000, '意见'),
+  'Mutation.withdrawFiling.reason': text(2000, '撤回理由'),
+  // 注销, 暂停, 恢复 (lifecycle.ts refuses a blank reason and a period outside 1–366 days)
+  'Mutation.giveUpQualification.reason': text(2000, '注销理由'),
+  'Mutation.suspendInstitution.reason': text(2000, '暂停理由'),
+  'Mutation.suspendInstitution.reference': text(200, '决定文号'),
+  'Mutation.resumeInstitution.reason': text(2000, '恢复理由'),
+  'Mutation.resumeInstitution.reference': text(200, '决定文号'),
   // 企业评价规范
   'Mutation.fileSpecification.title': text(400, '名称'),
   'Mutation.fileSpecification.documentReference': text(1000, '文件地址'),

@@ -1,11 +1,14 @@
-import { enterprises, filingScopes, filings, keysetPage } from '@hub/db';
+import { enterprises } from '@hub/db';
 import { access, forwardConnection, hubError } from '@hub/platform';
 import { isPrefectureCode } from '@hub/vocabulary';
-import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
+import { catalogPage, catalogWhere, LISTED } from '../queries/catalog.ts';
+import { countWhere } from '../queries/count.ts';
+import { TOTAL_COUNT_DESCRIPTION, totalOf, withTotal } from './connection.ts';
+
 import { Enterprise } from './enterprise.ts';
-import { FilingKind, QualificationStatus } from './enums.ts';
+import { FilingKind, QualificationStatus, SkillLevel } from './enums.ts';
 import { ScopeRowType } from './filing.ts';
 
 /** 全省技能人才自主评价机构目录: confirmed (and suspended) institutions; revoked ones leave at once. */
@@ -15,8 +18,19 @@ export const CatalogEntry = builder.objectRef<EnterpriseRow>('CatalogEntry').imp
     enterprise: t.field({ type: Enterprise, description: 'The institution.', resolve: (e) => e }),
     status: t.field({
       type: QualificationStatus,
-      description: 'CONFIRMED, or SUSPENDED (listed but may not evaluate).',
+      description: 'CONFIRMED, or SUSPENDED (listed but may not evaluate: no plans, no certificates).',
       resolve: (e) => e.qualification,
+    }),
+    suspendedUntil: t.field({
+      type: 'Date',
+      nullable: true,
+      description: '暂停期限: while SUSPENDED, the last day of the suspension period it was given; null otherwise.',
+      resolve: (e) => (e.qualification === 'SUSPENDED' ? e.suspendedUntil : null),
+    }),
+    suspensionReason: t.string({
+      nullable: true,
+      description: '暂停理由: while SUSPENDED, why (as the centre recorded it); null otherwise.',
+      resolve: (e) => (e.qualification === 'SUSPENDED' ? e.suspensionReason : null),
     }),
     kinds: t.field({
       type: [FilingKind],
@@ -40,77 +54,60 @@ export const CatalogEntry = builder.objectRef<EnterpriseRow>('CatalogEntry').imp
   }),
 });
 
-const LISTED = ['CONFIRMED', 'SUSPENDED'] as const;
-
 builder.queryFields((t) => ({
-  catalog: t.connection({
-    type: CatalogEntry,
-    description:
-      '全省技能人才自主评价机构目录 (public): institutions by 市州, occupation, level, kind and status, in a stable order.',
-    authScopes: access('Query.catalog'),
-    args: {
-      prefecture: t.arg.string({ required: false, description: 'Only institutions of this 市州 (6-digit code).' }),
-      occupationCode: t.arg({
-        type: 'OccupationCode',
-        required: false,
-        description: 'Only institutions confirmed for this occupation (or work type).',
-      }),
-      level: t.arg.int({
-        required: false,
-        description: 'Only institutions confirmed for this level: 5 (五级) … 1 (一级).',
-      }),
-      kind: t.arg({ type: FilingKind, required: false, description: 'Only institutions confirmed as this kind.' }),
-      status: t.arg({
-        type: QualificationStatus,
-        required: false,
-        description: 'CONFIRMED or SUSPENDED (default: both).',
+  catalog: t.connection(
+    {
+      type: CatalogEntry,
+      description:
+        '全省技能人才自主评价机构目录 (public): institutions by 市州, occupation, level, kind and status, in a stable order.',
+      authScopes: access('Query.catalog'),
+      args: {
+        prefecture: t.arg.string({ required: false, description: 'Only institutions of this 市州 (6-digit code).' }),
+        occupationCode: t.arg({
+          type: 'OccupationCode',
+          required: false,
+          description: 'Only institutions confirmed for this occupation (or work type).',
+        }),
+        level: t.arg({
+          type: SkillLevel,
+          required: false,
+          description: 'Only institutions confirmed for this level: LEVEL_5 (五级) … LEVEL_1 (一级).',
+        }),
+        kind: t.arg({ type: FilingKind, required: false, description: 'Only institutions confirmed as this kind.' }),
+        status: t.arg({
+          type: QualificationStatus,
+          required: false,
+          description: 'CONFIRMED or SUSPENDED (default: both).',
+        }),
+      },
+      resolve: (_root, args, ctx) => {
+        if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
+          throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
+            field: 'prefecture',
+          });
+        }
+        if (args.status != null && !(LISTED as readonly string[]).includes(args.status)) {
+          throw hubError('BAD_USER_INPUT', 'the catalog lists CONFIRMED and SUSPENDED institutions only', {
+            field: 'status',
+          });
+        }
+        const today = ctx.clock.today();
+        return withTotal(
+          forwardConnection(
+            args,
+            (e: EnterpriseRow) => e.id,
+            (afterKey, limit) => catalogPage(ctx.db, args, today, afterKey, limit),
+          ),
+          () => countWhere(ctx.db, enterprises, catalogWhere(args, today)),
+        );
+      },
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }),
       }),
     },
-    resolve: (_root, args, ctx) => {
-      if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
-        throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
-          field: 'prefecture',
-        });
-      }
-      if (args.level != null && (args.level < 1 || args.level > 5)) {
-        throw hubError('BAD_USER_INPUT', '"level" must be 1 (一级) … 5 (五级)', { field: 'level' });
-      }
-      if (args.status != null && !(LISTED as readonly string[]).includes(args.status)) {
-        throw hubError('BAD_USER_INPUT', 'the catalog lists CONFIRMED and SUSPENDED institutions only', {
-          field: 'status',
-        });
-      }
-      const where: (SQL | undefined)[] = [
-        inArray(enterprises.qualification, args.status ? [args.status] : [...LISTED]),
-      ];
-      if (args.prefecture) where.push(eq(enterprises.prefectureCode, args.prefecture));
-      if (args.occupationCode || args.level != null || args.kind) {
-        const code = args.occupationCode;
-        const scope = ctx.db
-          .select({ id: filings.enterpriseId })
-          .from(filings)
-          .leftJoin(filingScopes, eq(filingScopes.filingId, filings.id))
-          .where(
-            and(
-              isNotNull(filings.confirmedAt),
-              args.kind ? eq(filings.kind, args.kind) : undefined,
-              code
-                ? code.split('-').length === 5
-                  ? eq(filingScopes.workTypeCode, code)
-                  : eq(filingScopes.occupationCode, code)
-                : undefined,
-              args.level != null ? sql`${args.level}::smallint = any(${filingScopes.levels})` : undefined,
-            ),
-          );
-        where.push(inArray(enterprises.id, scope));
-      }
-      return forwardConnection(
-        args,
-        (e: EnterpriseRow) => e.id,
-        (afterKey, limit) => keysetPage(ctx.db, enterprises, enterprises.id, { where, afterKey, limit }),
-      );
-    },
-  }),
+  ),
 }));
 
 builder.objectField(Enterprise, 'catalogEntry', (t) =>

@@ -4,6 +4,8 @@ import { isPrefectureCode } from '@hub/vocabulary';
 import { eq } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
+import { countWhere } from '../queries/count.ts';
+import { TOTAL_COUNT_DESCRIPTION, totalOf, withTotal } from './connection.ts';
 import { EnterpriseAffiliation, EnterpriseNature, FilingStatus, QualificationStatus } from './enums.ts';
 import { Filing } from './filing.ts';
 import { objects } from './reach.ts';
@@ -39,6 +41,10 @@ export const Enterprise = builder.objectRef<EnterpriseRow>('Enterprise').impleme
       type: EnterpriseAffiliation,
       description: '隶属: 属地, 省属 or 中央在湘',
       resolve: (e) => e.affiliation,
+    }),
+    provinceRoute: t.exposeBoolean('provinceRoute', {
+      description:
+        'Recorded by the province: this 中央在湘企业 may file straight with the province centre (省属企业 may anyway).',
     }),
     institutionCode: t.exposeString('institutionCode', {
       nullable: true,
@@ -94,6 +100,7 @@ objects.rule(Enterprise, {
     'mainBusiness',
     'prefecture',
     'affiliation',
+    'provinceRoute',
     'institutionCode',
     'filingStatus',
     'qualificationStatus',
@@ -130,31 +137,41 @@ builder.queryFields((t) => ({
       return e && (listed || canReach(ctx.caller, { enterpriseId: e.id, prefectureCode: e.prefectureCode })) ? e : null;
     },
   }),
-  enterprises: t.connection({
-    type: Enterprise,
-    description:
-      'Enterprises in the caller’s reach, ordered by id: an enterprise its own, a city centre or city inspector its 市州, the province all; filter by 市州.',
-    authScopes: access('Query.enterprises'),
-    args: {
-      prefecture: t.arg.string({ required: false, description: '6-digit 市州 code, e.g. 430100.' }),
+  enterprises: t.connection(
+    {
+      type: Enterprise,
+      description:
+        'Enterprises in the caller’s reach, ordered by id: an enterprise its own, a city centre or city inspector its 市州, the province all; filter by 市州.',
+      authScopes: access('Query.enterprises'),
+      args: {
+        prefecture: t.arg.string({ required: false, description: '6-digit 市州 code, e.g. 430100.' }),
+      },
+      resolve: (_root, args, ctx) => {
+        if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
+          throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
+            field: 'prefecture',
+          });
+        }
+        const reach = reachOf(ctx.caller);
+        const where = [
+          args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined,
+          reach.kind === 'enterprise' ? eq(enterprises.id, reach.enterpriseId) : undefined,
+          reach.kind === 'prefecture' ? eq(enterprises.prefectureCode, reach.prefecture) : undefined,
+        ];
+        return withTotal(
+          forwardConnection(
+            args,
+            (e: EnterpriseRow) => e.id,
+            (afterKey, limit) => keysetPage(ctx.db, enterprises, enterprises.id, { where, afterKey, limit }),
+          ),
+          () => countWhere(ctx.db, enterprises, where),
+        );
+      },
     },
-    resolve: (_root, args, ctx) => {
-      if (args.prefecture != null && !isPrefectureCode(args.prefecture)) {
-        throw hubError('BAD_USER_INPUT', `"${args.prefecture}" is not one of Hunan's 14 市州 codes`, {
-          field: 'prefecture',
-        });
-      }
-      const reach = reachOf(ctx.caller);
-      const where = [
-        args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined,
-        reach.kind === 'enterprise' ? eq(enterprises.id, reach.enterpriseId) : undefined,
-        reach.kind === 'prefecture' ? eq(enterprises.prefectureCode, reach.prefecture) : undefined,
-      ];
-      return forwardConnection(
-        args,
-        (e: EnterpriseRow) => e.id,
-        (afterKey, limit) => keysetPage(ctx.db, enterprises, enterprises.id, { where, afterKey, limit }),
-      );
+    {
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }),
+      }),
     },
-  }),
+  ),
 }));

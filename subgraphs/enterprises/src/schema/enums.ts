@@ -15,8 +15,10 @@ export const EnterpriseAffiliation = builder.enumType('EnterpriseAffiliation', {
   description: 'Whom the enterprise files with: its 市州 centre, or straight with the province.',
   values: {
     LOCAL: { description: '属地企业: files with the 市州 centre of its prefecture' },
-    PROVINCIAL: { description: '省属企业: files straight with the province centre' },
-    CENTRAL: { description: '中央在湘企业: files straight with the province centre' },
+    PROVINCIAL: { description: '省属企业: may file straight with the province centre, or with its 市州 centre' },
+    CENTRAL: {
+      description: '中央在湘企业: files with its 市州 centre, unless the province recorded otherwise (provinceRoute)',
+    },
   } as const,
 });
 
@@ -41,6 +43,29 @@ export const FilingStatus = builder.enumType('FilingStatus', {
     REJECTED: { description: '退回: may be amended and resubmitted' },
     SUSPENDED: { description: '暂停: suspended by a supervision decision' },
     REVOKED: { description: '取消备案资质: revoked by a supervision decision; out of the catalog' },
+    WITHDRAWN: { description: '撤回: withdrawn by the enterprise before a decision; it may file again' },
+    CANCELLED: { description: '注销: the enterprise gave its qualification up; out of the catalog' },
+  } as const,
+});
+
+export const FilingRoute = builder.enumType('FilingRoute', {
+  description: '申报途径: who gives the first opinion on a filing.',
+  values: {
+    CITY: { description: '经所在市州职业技能鉴定中心: the ordinary route' },
+    PROVINCE: {
+      description: '直接向省职业技能鉴定中心: 省属企业 (its choice), or a 中央在湘企业 the province recorded so',
+    },
+  } as const,
+});
+
+export const SkillLevel = builder.enumType('SkillLevel', {
+  description: '职业技能等级: the five levels of the national standard.',
+  values: {
+    LEVEL_5: { value: 5, description: '五级/初级工' },
+    LEVEL_4: { value: 4, description: '四级/中级工' },
+    LEVEL_3: { value: 3, description: '三级/高级工' },
+    LEVEL_2: { value: 2, description: '二级/技师' },
+    LEVEL_1: { value: 1, description: '一级/高级技师' },
   } as const,
 });
 
@@ -51,6 +76,7 @@ export const QualificationStatus = builder.enumType('QualificationStatus', {
     CONFIRMED: { description: '已备案: in the catalog, may evaluate within its confirmed scope' },
     SUSPENDED: { description: '暂停: listed, but may not evaluate until reinstated' },
     REVOKED: { description: '取消备案资质: out of the catalog' },
+    CANCELLED: { description: '注销: given up by the enterprise; out of the catalog, may file again' },
   } as const,
 });
 

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import type { AttachmentRow, FilingRow, ScopeRow, ServedPartyRow, TransitionRow } from '../loaders.ts';
-import { EvaluationBasis, FilingKind, FilingStatus, ServedPartyKind } from './enums.ts';
+import { EvaluationBasis, FilingKind, FilingRoute, FilingStatus, ServedPartyKind, SkillLevel } from './enums.ts';
 import { enterpriseOwner, objects } from './reach.ts';
 
 export const ScopeRowType = builder.objectRef<ScopeRow>('FilingScopeRow').implement({
@@ -16,9 +16,9 @@ export const ScopeRowType = builder.objectRef<ScopeRow>('FilingScopeRow').implem
     }),
     workTypeName: t.exposeString('workTypeName', { nullable: true, description: '工种名称' }),
     levels: t.field({
-      type: ['Int'],
-      description: '级别 as on the form: 5 (五级/初级工) … 1 (一级/高级技师), highest number first',
-      resolve: (s) => [...s.levels].sort((a, b) => b - a),
+      type: [SkillLevel],
+      description: '级别 as on the form: LEVEL_5 (五级/初级工) … LEVEL_1 (一级/高级技师), lowest level first',
+      resolve: (s) => [...s.levels].sort((a, b) => b - a) as (1 | 2 | 3 | 4 | 5)[],
     }),
     basis: t.field({ type: EvaluationBasis, description: '评价依据', resolve: (s) => s.basis }),
     jobRoleName: t.exposeString('jobRoleName', {
@@ -82,12 +82,23 @@ Filing.implement({
       description: 'Where the filing stands in the workflow.',
       resolve: (f) => f.status,
     }),
+    route: t.field({
+      type: FilingRoute,
+      description: '申报途径: CITY (the 市州 centre first) or PROVINCE (straight to the province centre).',
+      resolve: (f) => f.route,
+    }),
+    revocationHistory: t.field({
+      type: [FilingTransition],
+      description:
+        'Every 取消备案资质 of the filing enterprise, oldest first, with who decided, when and why: what its reviewers weigh on a new filing.',
+      resolve: (f, _args, ctx) => ctx.loaders.revocationsOf.load(f.enterpriseId),
+    }),
     version: t.exposeInt('version', {
       description: 'Changes with every step; pass it back as `expectedVersion` to act on what you saw.',
     }),
     amendsFilingId: t.exposeID('amendsFilingId', {
       nullable: true,
-      description: 'For an amendment (adding occupations or levels): the confirmed filing it extends.',
+      description: 'For an amendment (变更备案): the filing in force it replaces once confirmed.',
     }),
     teamDescription: t.exposeString('teamDescription', { description: '三、评价团队专（兼）职人员构成' }),
     facilitiesDescription: t.exposeString('facilitiesDescription', { description: '四、评价场地、设备设施' }),

@@ -5,6 +5,7 @@ import './enterprise.ts';
 import './enterprise-mutations.ts';
 import './filing.ts';
 import './filing-mutations.ts';
+import './lifecycle.ts';
 import './partner-credentials.ts';
 import './specification.ts';
 

@@ -6,6 +6,8 @@ import {
 } from '@hub/db';
 import { access, forwardConnection, hubError, type Refusal } from '@hub/platform';
 import { builder, UserError } from '../builder.ts';
+import { countPartnerCredentials } from '../queries/count.ts';
+import { TOTAL_COUNT_DESCRIPTION, totalOf, withTotal } from './connection.ts';
 import { objects } from './reach.ts';
 
 /** 合作HR系统 API 凭证: issued and revoked by admins; see db/src/write/partner-credentials.ts. */
@@ -140,37 +142,43 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryFields((t) => ({
-  partnerCredentials: t.connection({
-    type: PartnerCredential,
-    description:
-      'An enterprise’s partner credentials with their last use, by id: admins for any enterprise, an enterprise for its own. Active ones only unless includeRevoked.',
-    authScopes: access('Query.partnerCredentials'),
-    args: {
-      enterpriseId: t.arg.id({ required: true, description: 'Whose credentials.' }),
-      includeRevoked: t.arg.boolean({
-        required: false,
-        defaultValue: false,
-        description: 'Also list revoked and expired ones.',
+  partnerCredentials: t.connection(
+    {
+      type: PartnerCredential,
+      description:
+        'An enterprise’s partner credentials with their last use, by id: admins for any enterprise, an enterprise for its own. Active ones only unless includeRevoked.',
+      authScopes: access('Query.partnerCredentials'),
+      args: {
+        enterpriseId: t.arg.id({ required: true, description: 'Whose credentials.' }),
+        includeRevoked: t.arg.boolean({
+          required: false,
+          defaultValue: false,
+          description: 'Also list revoked and expired ones.',
+        }),
+      },
+      resolve: (_root, args, ctx) => {
+        const enterpriseId = String(args.enterpriseId).toLowerCase();
+        if (ctx.caller.role === 'enterprise' && ctx.caller.enterpriseId !== enterpriseId) {
+          throw hubError('FORBIDDEN', 'an enterprise may list only its own partner credentials', {
+            reason: 'NOT_YOUR_ENTERPRISE',
+          });
+        }
+        const includeRevoked = args.includeRevoked ?? false;
+        return withTotal(
+          forwardConnection(
+            args,
+            (c: PartnerCredentialRow) => c.id,
+            (afterId, limit) => partnerCredentialsPage(ctx.db, { enterpriseId, includeRevoked, afterId, limit }),
+          ),
+          // Counted on the same wall clock the page's expiry filter reads.
+          () => countPartnerCredentials(ctx.db, { enterpriseId, includeRevoked, now: new Date() }),
+        );
+      },
+    },
+    {
+      fields: (c) => ({
+        totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }),
       }),
     },
-    resolve: (_root, args, ctx) => {
-      const enterpriseId = String(args.enterpriseId).toLowerCase();
-      if (ctx.caller.role === 'enterprise' && ctx.caller.enterpriseId !== enterpriseId) {
-        throw hubError('FORBIDDEN', 'an enterprise may list only its own partner credentials', {
-          reason: 'NOT_YOUR_ENTERPRISE',
-        });
-      }
-      return forwardConnection(
-        args,
-        (c: PartnerCredentialRow) => c.id,
-        (afterId, limit) =>
-          partnerCredentialsPage(ctx.db, {
-            enterpriseId,
-            includeRevoked: args.includeRevoked ?? false,
-            afterId,
-            limit,
-          }),
-      );
-    },
-  }),
+  ),
 }));
