@@ -1,6 +1,6 @@
 import { migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
-import { type Hub, startHub } from '@hub/gateway';
+import { type Hub, startHub } from '@hub/dev';
 import { gatewayWorkers } from '@hub/gateway/cluster';
 import { loadConfig } from '@hub/platform/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -11,7 +11,8 @@
 import net from 'node:net';
 import { createDb, type DbHandle, migrate, seed } from '@hub/db';
 import { freshDatabase } from '@hub/db/testing';
-import { type Hub, startGateway, startHub } from '@hub/gateway';
+import { type Hub, startHub } from '@hub/dev';
+import { startGateway } from '@hub/gateway';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

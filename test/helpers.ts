@@ -1,6 +1,6 @@
 import { issuePartnerCredential, migrate, seed } from '@hub/db';
 import { freshDb } from '@hub/db/testing';
-import { type Hub, startHub } from '@hub/gateway';
+import { type Hub, startHub } from '@hub/dev';
 import { type Claims, type Role, signUserToken } from '@hub/platform';
 import { addCalendarDays, HubClock } from '@hub/vocabulary';
 

@@ -70,7 +70,7 @@ export function startProcess(entry: string, args: string[], env: Record<string, 
  */
 export async function startHubProcess(seedSize = 300, env: Record<string, string | undefined> = {}) {
   const database = process.env.DATABASE_URL ? await freshDatabase() : undefined;
-  const proc = startProcess('gateway/src/cli.ts', ['start', '--size', String(seedSize)], {
+  const proc = startProcess('dev/src/cli.ts', ['start', '--size', String(seedSize)], {
     HUB_PORT: '0',
     HUB_ENTERPRISES_PORT: '0',
     HUB_OCCUPATIONS_PORT: '0',

@@ -22,7 +22,7 @@ const GOOD = {
 
 /** `pnpm hub start` with this environment: its exit code and output (it must stop by itself). */
 async function refusedStart(env: Record<string, string | undefined>) {
-  const proc = startProcess('gateway/src/cli.ts', ['start', '--size', '50'], {
+  const proc = startProcess('dev/src/cli.ts', ['start', '--size', '50'], {
     HUB_PORT: '0',
     DATABASE_URL: undefined,
     HUB_PGLITE_DIR: 'memory',

@@ -9,7 +9,7 @@
  */
 
 import { auditWriter, createDb, enterprises, issuePartnerCredential, migrate, seed } from '@hub/db';
-import { startHub } from '@hub/gateway';
+import { startHub } from '@hub/dev';
 import { type AuditEvent, signUserToken } from '@hub/platform';
 import { sql } from 'drizzle-orm';
 import { percentile } from '../issue6/lib.ts';

@@ -1,5 +1,5 @@
-import { normaliseHolderName, normaliseNumber } from '@hub/assessments/rules/verification';
 import { perOperation } from '@hub/platform';
+import { normaliseHolderName, normaliseNumber } from '@hub/vocabulary';
 import {
   type DocumentNode,
   type FieldNode,

@@ -1,3 +1,4 @@
+export * from './certificate-lookup.ts';
 export * from './clock.ts';
 export * from './credit-code.ts';
 export * from './levels.ts';

@@ -1,10 +1,10 @@
 import { auditWriter, calendarCoverage, createDb, type DbHandle, isSeeded, migrate, seed } from '@hub/db';
+import { forkGateways } from '@hub/gateway/cluster';
+import { type ServedGateway, startGateway } from '@hub/gateway/server';
 import { hubClockFromConfig, type Served } from '@hub/platform';
 import { hubConfig } from '@hub/platform/config';
 import { SUBGRAPHS, type SubgraphName } from '@hub/schema';
 import type { HubClock } from '@hub/vocabulary';
-import { forkGateways } from './cluster.ts';
-import { type ServedGateway, startGateway } from './server.ts';
 
 export interface HubOptions {
   /** An open database; otherwise one is opened from DATABASE_URL or PGlite. */

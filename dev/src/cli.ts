@@ -15,6 +15,7 @@ import {
   usingDevPiiKeys,
 } from '@hub/db';
 import { seedScale } from '@hub/db/seed/scale';
+import { gatewayWorkers as gatewayWorkersFromEnv } from '@hub/gateway/cluster';
 import {
   AuthError,
   hubClockFromConfig,
@@ -28,7 +29,6 @@ import {
 } from '@hub/platform';
 import { ConfigError, type HubConfig, hubConfig } from '@hub/platform/config';
 import { isCalendarDate } from '@hub/vocabulary';
-import { gatewayWorkers as gatewayWorkersFromEnv } from './cluster.ts';
 import { startHub } from './hub.ts';
 
 const [command, ...rest] = process.argv.slice(2);
