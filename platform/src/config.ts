@@ -178,6 +178,15 @@ export const SETTINGS = {
     '1',
   ),
 
+  // Domain rules
+  refileWaitingDays: whole(
+    'HUB_REFILE_WAITING_DAYS',
+    0,
+    3_650,
+    0,
+    'days a revoked enterprise waits, from the revocation day, before it may file again (取消备案资质后重新备案); 0 = none',
+  ),
+
   // Secrets and keys
   jwtSecret: text('HUB_JWT_SECRET', 'HS256 secret of caller tokens (≥ 32 bytes in production)', 'dev secret'),
   internalSecret: text(

@@ -1,5 +1,5 @@
 import { auditWriter, type Db, partnerAdmission } from '@hub/db';
-import { startSubgraph } from '@hub/platform';
+import { hubConfig, startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema/index.ts';
@@ -29,7 +29,7 @@ export function startEnterprises(opts: {
       clock,
       db: opts.db,
       loaders: createLoaders(opts.db, clock),
-      refileWaitingDays: opts.refileWaitingDays ?? 0,
+      refileWaitingDays: opts.refileWaitingDays ?? hubConfig().refileWaitingDays,
     }),
   });
 }
