@@ -18,7 +18,7 @@ afterAll(() => hub?.stop());
 const ask = (query: string, variables?: Record<string, unknown>) => gql(hub.url, query, { variables });
 
 describe('the 职业分类大典 through the gateway (public)', () => {
-  it('holds the whole dictionary: 8 大类, every level, 1,600+ 职业', async () => {
+  it('holds the whole dictionary: 8 大类, every tier, 1,600+ 职业', async () => {
     const rows = await hub.db.db
       .select({ level: occupations.level, n: count() })
       .from(occupations)
@@ -28,7 +28,11 @@ describe('the 职业分类大典 through the gateway (public)', () => {
     expect(by[2]).toBeGreaterThan(60);
     expect(by[3]).toBeGreaterThan(300);
     expect(by[4]).toBeGreaterThanOrEqual(1600);
-    const r = await ask('{ occupations(level: 1, first: 20) { edges { node { code name levelName } } } }');
+    const r = await ask(
+      '{ occupations(tier: MAJOR_GROUP, first: 20) { edges { node { code name tier tierName } } totalCount } }',
+    );
+    expect(r.data?.occupations.totalCount).toBe(8);
+    expect(r.data?.occupations.edges[0].node).toMatchObject({ tier: 'MAJOR_GROUP', tierName: '大类' });
     expect(r.data?.occupations.edges.map((e: any) => e.node.code)).toEqual([
       '1-00-00-00',
       '2-00-00-00',
@@ -44,9 +48,9 @@ describe('the 职业分类大典 through the gateway (public)', () => {
   it('walks the tree: parent, ancestors and children of 车工, by code', async () => {
     const r = await ask(`{
       occupation(code: "6-18-01-01") {
-        code name level levelName isGreen isDigital
+        code name tier tierName isGreen isDigital
         parent { code name }
-        ancestors { code level }
+        ancestors { code tier }
         workTypes { code }
         standardLevels
       }
@@ -56,15 +60,15 @@ describe('the 职业分类大典 through the gateway (public)', () => {
     expect(r.data?.occupation).toMatchObject({
       code: '6-18-01-01',
       name: '车工',
-      level: 4,
-      levelName: '职业',
+      tier: 'OCCUPATION',
+      tierName: '职业',
       isGreen: false,
       isDigital: false,
       parent: { code: '6-18-01-00', name: '机械冷加工人员' },
       ancestors: [
-        { code: '6-18-01-00', level: 3 },
-        { code: '6-18-00-00', level: 2 },
-        { code: '6-00-00-00', level: 1 },
+        { code: '6-18-01-00', tier: 'MINOR_GROUP' },
+        { code: '6-18-00-00', tier: 'MIDDLE_GROUP' },
+        { code: '6-00-00-00', tier: 'MAJOR_GROUP' },
       ],
       workTypes: [],
       standardLevels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'],
@@ -82,7 +86,7 @@ describe('the 职业分类大典 through the gateway (public)', () => {
   });
 
   it('searches by name, by alias and by code prefix, a page at a time', async () => {
-    const byName = await ask('{ occupations(search: "焊工", level: 4) { edges { node { code } } } }');
+    const byName = await ask('{ occupations(search: "焊工", tier: OCCUPATION) { edges { node { code } } } }');
     expect(byName.data?.occupations.edges.map((e: any) => e.node.code)).toContain('6-18-02-04');
     const byAlias = await ask('{ occupations(search: "叉车司机") { edges { node { code name } } } }');
     expect(byAlias.data?.occupations.edges.map((e: any) => e.node.code)).toContain('6-30-05-01');
@@ -163,11 +167,11 @@ describe('the 职业分类大典 through the gateway (public)', () => {
     ]);
   });
 
-  it('answers codes of the wrong shape, bad levels and over-long searches with a clear BAD_USER_INPUT', async () => {
+  it('answers codes of the wrong shape, bad tiers and over-long searches with a clear BAD_USER_INPUT', async () => {
     for (const [query, message] of [
       ['{ occupation(code: "6-18") { name } }', /OccupationCode is invalid: expected the shape 6-18-01-01/],
       ['{ occupation(code: "abc-de") { name } }', /expected the shape 6-18-01-01/],
-      ['{ occupations(level: 5) { edges { node { code } } } }', /"level" must be 1/],
+      ['{ occupations(tier: LEVEL_5) { edges { node { code } } } }', /does not exist in "OccupationTier"/],
       [`{ occupations(search: "${'车'.repeat(51)}") { edges { node { code } } } }`, /"search" must be 1–50/],
       ['{ occupations(after: "%%%") { edges { node { code } } } }', /cursor/],
     ] as const) {

@@ -45,7 +45,7 @@ afterAll(() => hub?.stop());
 
 const MATCH = `query($title: String!, $description: String, $first: Int) {
   matchOccupations(title: $title, description: $description, first: $first) {
-    occupation { code name level } workType { code } score reason } }`;
+    occupation { code name tier } workType { code } score reason } }`;
 const PROPOSE = `mutation($e: ID!, $role: String!, $desc: String, $occ: OccupationCode!, $wt: OccupationCode) {
   proposeJobRoleMapping(enterpriseId: $e, roleName: $role, roleDescription: $desc, occupationCode: $occ, workTypeCode: $wt) {
     jobRoleMapping { id status roleName matchScore occupation { code } enterprise { id } } errors { code message field } } }`;
@@ -122,19 +122,30 @@ describe('job-role mapping (相邻相近原则) through the gateway', () => {
   });
 
   it('shows an enterprise’s mappings on Enterprise.jobRoleMappings to itself and its 市州 only (属地管理)', async () => {
-    const Q = `query($id: ID!) { enterprise(id: $id) { id jobRoleMappings(first: 10) { edges { node { roleName status } } } } }`;
+    const Q = `query($id: ID!) { enterprise(id: $id) { id jobRoleMappings(first: 10) { edges { node { roleName status } } totalCount } } }`;
     const own = await gql(hub.url, Q, { variables: { id: e1.id }, token: tok.e1 });
     expect(own.data?.enterprise.jobRoleMappings.edges.map((e: any) => e.node)).toEqual([
       { roleName: TITLE, status: 'CONFIRMED' },
     ]);
+    expect(own.data?.enterprise.jobRoleMappings.totalCount).toBe(1);
     const city = await gql(hub.url, Q, { variables: { id: e1.id }, token: tok.city1 });
     expect(city.data?.enterprise.jobRoleMappings.edges).toHaveLength(1);
     const otherCity = await gql(hub.url, Q, { variables: { id: e1.id }, token: tok.city2 });
     expect(otherCity.data?.enterprise?.jobRoleMappings ?? null).toBeNull();
-    const list = await gql(hub.url, '{ jobRoleMappings(status: CONFIRMED) { edges { node { roleName } } } }', {
-      token: tok.city2,
+    const list = await gql(
+      hub.url,
+      '{ jobRoleMappings(status: CONFIRMED) { edges { node { roleName } } totalCount } }',
+      {
+        token: tok.city2,
+      },
+    );
+    expect(list.data?.jobRoleMappings).toEqual({ edges: [], totalCount: 0 });
+    // The province sees every enterprise's: the total counts all pages, within its reach.
+    const all = await gql(hub.url, '{ jobRoleMappings(first: 1) { edges { node { roleName } } totalCount } }', {
+      token: tok.province,
     });
-    expect(list.data?.jobRoleMappings.edges).toEqual([]);
+    expect(all.data?.jobRoleMappings.edges).toHaveLength(1);
+    expect(all.data?.jobRoleMappings.totalCount).toBe(await mappingCount());
   });
 
   it('refuses, naming the rule, and changes nothing: another’s enterprise, a 小类, a foreign work type, a repeat, an empty name', async () => {
@@ -222,12 +233,12 @@ describe('matchOccupations input', () => {
     }
   });
 
-  it('returns only 职业 (level 4), scores in 0..1 with reasons, and maps the issue’s examples', async () => {
+  it('returns only 职业 (tier OCCUPATION), scores in 0..1 with reasons, and maps the issue’s examples', async () => {
     const r = await gql(hub.url, MATCH, { variables: { title: '粤菜厨师', first: 5 }, token: tok.e1 });
     const found = r.data?.matchOccupations as any[];
     expect(found[0].occupation).toMatchObject({ code: '4-03-02-01', name: '中式烹调师' });
     for (const m of found) {
-      expect(m.occupation.level).toBe(4);
+      expect(m.occupation.tier).toBe('OCCUPATION');
       expect(m.score).toBeGreaterThan(0);
       expect(m.score).toBeLessThanOrEqual(1);
       expect(m.reason).not.toBe('');

@@ -53,8 +53,8 @@ describe('the skill mark (技能类职业)', () => {
   });
 
   it('filters the dictionary on the mark', async () => {
-    const q = `query($s: Boolean, $search: String) { occupations(isSkill: $s, level: 4, search: $search, first: 100) {
-      edges { node { code isSkill } } } }`;
+    const q = `query($s: Boolean, $search: String) { occupations(isSkill: $s, tier: OCCUPATION, search: $search, first: 100) {
+      edges { node { code isSkill } } totalCount } }`;
     const codes = async (variables: Record<string, unknown>) =>
       ((await gql(hub.url, q, { variables })).data?.occupations.edges ?? []).map((e: any) => e.node.code) as string[];
     const skill = await codes({ s: true });
@@ -63,6 +63,12 @@ describe('the skill mark (技能类职业)', () => {
     expect(not).toHaveLength(100);
     for (const c of skill) expect(c).toMatch(/^[3-6]-/);
     for (const c of not) expect(c).toMatch(/^[1278]-/);
+    // The totals: 1,113 of the 1,631 职业 are skill occupations, 518 are not.
+    const total = async (variables: Record<string, unknown>) =>
+      (await gql(hub.url, q, { variables })).data?.occupations.totalCount as number;
+    expect(await total({ s: true })).toBe(1113);
+    expect(await total({ s: false })).toBe(518);
+    expect(await total({})).toBe(1631);
     // 工程技术人员 (大类 2) and 电工 (大类 6) both contain 工.
     expect(await codes({ s: true, search: '电工' })).toContain('6-31-01-03');
     expect(await codes({ s: false, search: '电工' })).not.toContain('6-31-01-03');

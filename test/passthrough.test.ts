@@ -133,14 +133,14 @@ describe('single-subgraph passthrough', () => {
     expect(got.issuer.name).toBe(enterprise.name);
     // Only the name is provided: anything else of the occupation still comes from its owner.
     const wider = `query($n: String!, $h: String!) {
-      verifyCertificate(number: $n, holderName: $h) { certificate { occupation { name level } } }
+      verifyCertificate(number: $n, holderName: $h) { certificate { occupation { name tier } } }
     }`;
     const other = await both({ query: wider, variables: { n: cert.number, h: cert.holderName } });
     expect(other.took).toBe('ordinary');
     expect(other.a).toEqual(other.b);
     expect(JSON.parse(other.a.text).data.verifyCertificate.certificate.occupation).toEqual({
       name: occupation.name,
-      level: 4,
+      tier: 'OCCUPATION',
     });
   });
 
@@ -187,14 +187,14 @@ describe('single-subgraph passthrough', () => {
     expect(s.a).toEqual(s.b);
     expect(JSON.parse(s.a.text).data.assessmentStatistics.length).toBeGreaterThan(1);
 
-    // The occupation's level is the occupations subgraph's (only the name is provided on 证书查询).
+    // The occupation's tier is the occupations subgraph's (only the name is provided on 证书查询).
     const several = `query($n: String!, $h: String!) {
-      verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code level } issuer { name } } }
+      verifyCertificate(number: $n, holderName: $h) { status certificate { number occupation { code tier } issuer { name } } }
     }`;
     const f = await both({ query: several, variables: { n: cert.number, h: cert.holderName } });
     expect(f.took).toBe('ordinary');
     expect(f.a).toEqual(f.b);
-    expect(JSON.parse(f.a.text).data.verifyCertificate.certificate.occupation.level).toBe(4);
+    expect(JSON.parse(f.a.text).data.verifyCertificate.certificate.occupation.tier).toBe('OCCUPATION');
     expect(JSON.parse(f.a.text).data.verifyCertificate.certificate.issuer.name).toBeTruthy();
   });
 
@@ -325,7 +325,7 @@ describe('fast path (a known query text skips Apollo Server’s request pipeline
   });
 
   it('never learns a query whose cost estimate depends on a variable (first: $n)', async () => {
-    const query = `query($n: Int) { occupations(level: 1, first: $n) { edges { node { code } } } }`;
+    const query = `query($n: Int) { occupations(tier: MAJOR_GROUP, first: $n) { edges { node { code } } } }`;
     const small = await fastOrNot({ query, variables: { n: 2 } });
     expect(small.a).toEqual(small.b);
     expect(JSON.parse(small.a.text).data.occupations.edges).toHaveLength(2);

@@ -151,7 +151,7 @@ try {
   const number = first.data.certificates.edges[0]?.node.number;
 
   const single = [
-    body('query($c: OccupationCode!) { occupation(code: $c) { code name level parent { name } } }', {
+    body('query($c: OccupationCode!) { occupation(code: $c) { code name tier parent { name } } }', {
       c: '6-18-01-01',
     }),
   ];

@@ -1,6 +1,6 @@
 import { type Db, enterprisePrefectures, groupPageLoader, jobRoleMappings, occupations, workTypes } from '@hub/db';
 import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, count, inArray } from 'drizzle-orm';
 
 export type OccupationRow = typeof occupations.$inferSelect;
 export type WorkTypeRow = typeof workTypes.$inferSelect;
@@ -67,6 +67,19 @@ export function createLoaders(db: Db) {
         ids.filter((id) => UUID.test(id)),
       );
       return ids.map((id) => map.get(id) ?? null);
+    }),
+    /** How many job-role mappings each enterprise has, all enterprises of a request in one statement. */
+    mappingCount: new DataLoader<string, number>(async (ids) => {
+      const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
+      const rows = valid.length
+        ? await db
+            .select({ id: jobRoleMappings.enterpriseId, n: count() })
+            .from(jobRoleMappings)
+            .where(inArray(jobRoleMappings.enterpriseId, valid))
+            .groupBy(jobRoleMappings.enterpriseId)
+        : [];
+      const by = new Map(rows.map((r) => [r.id, r.n]));
+      return ids.map((id) => by.get(id) ?? 0);
     }),
     /** One page of job-role mappings per enterprise, all enterprises of a request in one statement. */
     mappingPage: groupPageLoader(

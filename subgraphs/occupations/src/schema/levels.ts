@@ -87,7 +87,11 @@ builder.mutationFields((t) => ({
       'Sets which levels (五级 … 一级) the national standard of an occupation defines, e.g. a standard with 五级 to 三级 only. Province centre and admins only.',
     authScopes: access('Mutation.setStandardLevels'),
     args: {
-      occupationCode: t.arg({ type: 'OccupationCode', required: true, description: '职业编码 (a 职业, level 4)' }),
+      occupationCode: t.arg({
+        type: 'OccupationCode',
+        required: true,
+        description: '职业编码 (a 职业, tier OCCUPATION)',
+      }),
       levels: t.arg({ type: [SkillRung], required: true, description: 'The levels, LEVEL_5 … LEVEL_1, each once.' }),
     },
     resolve: async (_root, args, ctx) => {

@@ -9,12 +9,13 @@ import {
   transact,
   workTypes,
 } from '@hub/db';
-import { access, canReach, forwardConnection, hubError, type Refusal, reachOf, refuse } from '@hub/platform';
-import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { access, canReach, hubError, type Refusal, reachOf, refuse } from '@hub/platform';
+import { and, count, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { builder, type Context, UserError } from '../builder.ts';
 import { type JobRoleMappingRow, UUID } from '../loaders.ts';
 import { type Decision, proposeRefusal, reviewRefusal, roleInputRefusal } from '../rules/mapping.ts';
 import { normalizeText } from '../rules/text.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, Occupation, WorkType } from './refs.ts';
 
@@ -52,7 +53,7 @@ export const JobRoleMapping = builder.objectRef<JobRoleMappingRow>('JobRoleMappi
     }),
     occupation: t.field({
       type: Occupation,
-      description: '对应职业 (level 4)',
+      description: '对应职业 (tier OCCUPATION)',
       resolve: async (m, _args, ctx) => {
         const o = await ctx.loaders.occupationByCode.load(m.occupationCode);
         if (!o) throw new Error(`mapping ${m.id} points at a missing occupation`);
@@ -109,17 +110,22 @@ EnterpriseRef.implement({
   description: '企业 (owned by the enterprises subgraph); here: its job-role mappings.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The hub’s id for the enterprise.' }),
-    jobRoleMappings: t.connection({
-      type: JobRoleMapping,
-      description: 'Its job-role mappings (岗位映射), by id: the enterprise itself and the authorities over its 市州.',
-      authScopes: async (e, _args, ctx) => mayRead(e.id, ctx),
-      resolve: (e, args, ctx) =>
-        forwardConnection(
-          args,
-          (m: JobRoleMappingRow) => m.id,
-          (after, limit) => ctx.loaders.mappingPage(uuidAfter(after), limit).load(e.id),
-        ),
-    }),
+    jobRoleMappings: t.connection(
+      {
+        type: JobRoleMapping,
+        description:
+          'Its job-role mappings (岗位映射), by id: the enterprise itself and the authorities over its 市州.',
+        authScopes: async (e, _args, ctx) => mayRead(e.id, ctx),
+        resolve: (e, args, ctx) =>
+          countedConnection(
+            args,
+            (m: JobRoleMappingRow) => m.id,
+            (after, limit) => ctx.loaders.mappingPage(uuidAfter(after), limit).load(e.id),
+            () => ctx.loaders.mappingCount.load(e.id),
+          ),
+      },
+      { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+    ),
   }),
 });
 
@@ -140,43 +146,53 @@ builder.queryFields((t) => ({
       return m && (await mayRead(m.enterpriseId, ctx)) ? m : null;
     },
   }),
-  jobRoleMappings: t.connection({
-    type: JobRoleMapping,
-    description:
-      'Job-role mappings the caller may see, by id: an enterprise its own, a city centre its 市州 (e.g. the PROPOSED ones to review), the province all.',
-    authScopes: access('Query.jobRoleMappings'),
-    args: {
-      status: t.arg({ type: JobRoleMappingStatus, required: false, description: 'Only mappings in this state.' }),
-      enterpriseId: t.arg.id({ required: false, description: 'Only this enterprise’s mappings.' }),
-    },
-    resolve: async (_root, args, ctx) => {
-      const reach = reachOf(ctx.caller);
-      const where: (SQL | undefined)[] = [];
-      if (reach.kind === 'none') throw hubError('FORBIDDEN', `role ${ctx.caller.role} may not list mappings`);
-      if (reach.kind === 'enterprise') where.push(eq(jobRoleMappings.enterpriseId, reach.enterpriseId));
-      if (reach.kind === 'prefecture') {
-        const ids = await enterpriseIdsInPrefecture(ctx.db, reach.prefecture);
-        where.push(
-          ids.length
-            ? inArray(jobRoleMappings.enterpriseId, ids)
-            : eq(jobRoleMappings.id, '00000000-0000-0000-0000-000000000000'),
-        );
-      }
-      if (args.enterpriseId != null) {
-        if (!UUID.test(String(args.enterpriseId))) {
-          throw hubError('BAD_USER_INPUT', '"enterpriseId" is not an enterprise id', { field: 'enterpriseId' });
+  jobRoleMappings: t.connection(
+    {
+      type: JobRoleMapping,
+      description:
+        'Job-role mappings the caller may see, by id: an enterprise its own, a city centre its 市州 (e.g. the PROPOSED ones to review), the province all.',
+      authScopes: access('Query.jobRoleMappings'),
+      args: {
+        status: t.arg({ type: JobRoleMappingStatus, required: false, description: 'Only mappings in this state.' }),
+        enterpriseId: t.arg.id({ required: false, description: 'Only this enterprise’s mappings.' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const reach = reachOf(ctx.caller);
+        const where: (SQL | undefined)[] = [];
+        if (reach.kind === 'none') throw hubError('FORBIDDEN', `role ${ctx.caller.role} may not list mappings`);
+        if (reach.kind === 'enterprise') where.push(eq(jobRoleMappings.enterpriseId, reach.enterpriseId));
+        if (reach.kind === 'prefecture') {
+          const ids = await enterpriseIdsInPrefecture(ctx.db, reach.prefecture);
+          where.push(
+            ids.length
+              ? inArray(jobRoleMappings.enterpriseId, ids)
+              : eq(jobRoleMappings.id, '00000000-0000-0000-0000-000000000000'),
+          );
         }
-        where.push(eq(jobRoleMappings.enterpriseId, String(args.enterpriseId)));
-      }
-      if (args.status) where.push(eq(jobRoleMappings.status, args.status));
-      return forwardConnection(
-        args,
-        (m: JobRoleMappingRow) => m.id,
-        (afterKey, limit) =>
-          keysetPage(ctx.db, jobRoleMappings, jobRoleMappings.id, { where, afterKey: uuidAfter(afterKey), limit }),
-      );
+        if (args.enterpriseId != null) {
+          if (!UUID.test(String(args.enterpriseId))) {
+            throw hubError('BAD_USER_INPUT', '"enterpriseId" is not an enterprise id', { field: 'enterpriseId' });
+          }
+          where.push(eq(jobRoleMappings.enterpriseId, String(args.enterpriseId)));
+        }
+        if (args.status) where.push(eq(jobRoleMappings.status, args.status));
+        return countedConnection(
+          args,
+          (m: JobRoleMappingRow) => m.id,
+          (afterKey, limit) =>
+            keysetPage(ctx.db, jobRoleMappings, jobRoleMappings.id, { where, afterKey: uuidAfter(afterKey), limit }),
+          async () =>
+            (
+              await ctx.db
+                .select({ n: count() })
+                .from(jobRoleMappings)
+                .where(and(...where))
+            )[0]?.n ?? 0,
+        );
+      },
     },
-  }),
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));
 
 const JobRoleMappingPayload = builder
@@ -242,7 +258,11 @@ builder.mutationFields((t) => ({
         required: false,
         description: '岗位描述: what the role does (at most 2,000 characters).',
       }),
-      occupationCode: t.arg({ type: 'OccupationCode', required: true, description: '对应职业编码 (a 职业, level 4)' }),
+      occupationCode: t.arg({
+        type: 'OccupationCode',
+        required: true,
+        description: '对应职业编码 (a 职业, tier OCCUPATION)',
+      }),
       workTypeCode: t.arg({
         type: 'OccupationCode',
         required: false,

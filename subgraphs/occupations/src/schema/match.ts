@@ -28,7 +28,7 @@ const OccupationMatch = builder.objectRef<MatchShape>('OccupationMatch').impleme
   description:
     '相邻相近原则: a dictionary occupation (职业) or work type (工种) near a job role the dictionary lacks, with how near and why.',
   fields: (t) => ({
-    occupation: t.field({ type: Occupation, description: '职业 (level 4).', resolve: (m) => m.occupation }),
+    occupation: t.field({ type: Occupation, description: '职业 (tier OCCUPATION).', resolve: (m) => m.occupation }),
     workType: t.field({
       type: WorkType,
       nullable: true,

@@ -1,11 +1,32 @@
-import { access, forwardConnection, hubError } from '@hub/platform';
+import { access, hubError } from '@hub/platform';
 import { builder } from '../builder.ts';
 import type { OccupationRow } from '../loaders.ts';
 import { occupationPages } from '../queries/occupations.ts';
 import { WORK_TYPE_CODE } from '../rules/work-type.ts';
+import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { Occupation, WorkType } from './refs.ts';
 
-const LEVEL_NAMES: Record<number, string> = { 1: '大类', 2: '中类', 3: '小类', 4: '职业' };
+/** The tiers of the dictionary's tree, by their depth (occupations.level: 1 … 4). */
+const TIERS = ['MAJOR_GROUP', 'MIDDLE_GROUP', 'MINOR_GROUP', 'OCCUPATION'] as const;
+type Tier = (typeof TIERS)[number];
+const TIER_NAMES: Record<Tier, string> = {
+  MAJOR_GROUP: '大类',
+  MIDDLE_GROUP: '中类',
+  MINOR_GROUP: '小类',
+  OCCUPATION: '职业',
+};
+const tierOf = (depth: number): Tier => TIERS[depth - 1] ?? 'OCCUPATION';
+const depthOf = (tier: Tier) => TIERS.indexOf(tier) + 1;
+
+export const OccupationTier = builder.enumType('OccupationTier', {
+  description: 'Where a node stands in the 职业分类大典’s tree: 大类 › 中类 › 小类 › 职业.',
+  values: {
+    MAJOR_GROUP: { description: '大类 (8), e.g. 6-00-00-00 生产制造及有关人员' },
+    MIDDLE_GROUP: { description: '中类, e.g. 6-18-00-00 机械制造基础加工人员' },
+    MINOR_GROUP: { description: '小类, e.g. 6-18-01-00 机械冷加工人员' },
+    OCCUPATION: { description: '职业, e.g. 6-18-01-01 车工: what is filed, evaluated and certified (with its 工种)' },
+  } as const,
+});
 
 Occupation.implement({
   description: '职业分类大典 (2022): a node of the occupation dictionary: 大类, 中类, 小类 or 职业.',
@@ -13,10 +34,14 @@ Occupation.implement({
     code: t.field({ type: 'OccupationCode', description: '职业编码, e.g. 6-18-01-01', resolve: (o) => o.code }),
     // Shareable: the assessments subgraph provides it on 证书查询 (@provides).
     name: t.exposeString('name', { description: '名称 (without the green/digital marks)', shareable: true }),
-    level: t.exposeInt('level', { description: 'Depth in the dictionary: 1 大类, 2 中类, 3 小类, 4 职业.' }),
-    levelName: t.string({
+    tier: t.field({
+      type: OccupationTier,
+      description: 'Its tier in the tree: 大类, 中类, 小类 or 职业 (not a skill level).',
+      resolve: (o) => tierOf(o.level),
+    }),
+    tierName: t.string({
       description: '大类, 中类, 小类 or 职业',
-      resolve: (o) => LEVEL_NAMES[o.level] ?? String(o.level),
+      resolve: (o) => TIER_NAMES[tierOf(o.level)],
     }),
     isGreen: t.exposeBoolean('isGreen', { description: '绿色职业 (marked L in the dictionary)' }),
     isDigital: t.exposeBoolean('isDigital', { description: '数字职业 (marked S in the dictionary)' }),
@@ -32,7 +57,7 @@ Occupation.implement({
     parent: t.field({
       type: Occupation,
       nullable: true,
-      description: 'The node one level up; null for a 大类.',
+      description: 'The node one tier up; null for a 大类.',
       resolve: (o, _args, ctx) => (o.parentCode ? ctx.loaders.occupationByCode.load(o.parentCode) : null),
     }),
     ancestors: t.field({
@@ -51,12 +76,12 @@ Occupation.implement({
     }),
     children: t.field({
       type: [Occupation],
-      description: 'The nodes one level down, by code.',
+      description: 'The nodes one tier down, by code.',
       resolve: (o, _args, ctx) => ctx.loaders.childrenOf.load(o.code),
     }),
     workTypes: t.field({
       type: [WorkType],
-      description: '工种 under this occupation (level 4 only), by code.',
+      description: '工种 under this occupation (a 职业 only), by code.',
       resolve: (o, _args, ctx) => (o.level === 4 ? ctx.loaders.workTypesOf.load(o.code) : []),
     }),
   }),
@@ -77,38 +102,38 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) =>
       WORK_TYPE_CODE.test(args.code) ? null : ctx.loaders.occupationByCode.load(args.code),
   }),
-  occupations: t.connection({
-    type: Occupation,
-    description:
-      'Browse or search the dictionary: by code; with `search`, by relevance — an exact name, alias or code first, then those beginning with the text, then those containing it, each by code.',
-    authScopes: access('Query.occupations'),
-    args: {
-      search: t.arg.string({
-        required: false,
-        description: 'Part of a name or an alias, or a code prefix such as 6-18 (at most 50 characters).',
-      }),
-      parent: t.arg({ type: 'OccupationCode', required: false, description: 'Only the children of this node.' }),
-      level: t.arg.int({ required: false, description: '1 大类, 2 中类, 3 小类, 4 职业' }),
-      isSkill: t.arg.boolean({
-        required: false,
-        description: 'true: skill occupations (技能类职业) only; false: the others only (Occupation.isSkill).',
-      }),
+  occupations: t.connection(
+    {
+      type: Occupation,
+      description:
+        'Browse or search the dictionary: by code; with `search`, by relevance — an exact name, alias or code first, then those beginning with the text, then those containing it, each by code.',
+      authScopes: access('Query.occupations'),
+      args: {
+        search: t.arg.string({
+          required: false,
+          description: 'Part of a name or an alias, or a code prefix such as 6-18 (at most 50 characters).',
+        }),
+        parent: t.arg({ type: 'OccupationCode', required: false, description: 'Only the children of this node.' }),
+        tier: t.arg({ type: OccupationTier, required: false, description: 'Only the nodes of this tier.' }),
+        isSkill: t.arg.boolean({
+          required: false,
+          description: 'true: skill occupations (技能类职业) only; false: the others only (Occupation.isSkill).',
+        }),
+      },
+      resolve: (_root, args, ctx) => {
+        const search = args.search?.trim();
+        if (search != null && (search.length === 0 || search.length > 50)) {
+          throw hubError('BAD_USER_INPUT', '"search" must be 1–50 characters', { field: 'search' });
+        }
+        const pages = occupationPages(ctx.db, {
+          search,
+          parent: args.parent ?? undefined,
+          level: args.tier ? depthOf(args.tier) : undefined,
+          isSkill: args.isSkill ?? undefined,
+        });
+        return countedConnection(args, pages.keyOf, pages.page, pages.count);
+      },
     },
-    resolve: (_root, args, ctx) => {
-      const search = args.search?.trim();
-      if (search != null && (search.length === 0 || search.length > 50)) {
-        throw hubError('BAD_USER_INPUT', '"search" must be 1–50 characters', { field: 'search' });
-      }
-      if (args.level != null && (args.level < 1 || args.level > 4)) {
-        throw hubError('BAD_USER_INPUT', '"level" must be 1 (大类) … 4 (职业)', { field: 'level' });
-      }
-      const pages = occupationPages(ctx.db, {
-        search,
-        parent: args.parent ?? undefined,
-        level: args.level ?? undefined,
-        isSkill: args.isSkill ?? undefined,
-      });
-      return forwardConnection(args, pages.keyOf, pages.page);
-    },
-  }),
+    { fields: (c) => ({ totalCount: c.int({ description: TOTAL_COUNT_DESCRIPTION, resolve: totalOf }) }) },
+  ),
 }));

@@ -56,7 +56,11 @@ builder.mutationFields((t) => ({
       '更正技能类标记: the province centre marks one 职业 skill or not skill (技能类职业), against its 大类’s default, with the reason; audited. The matcher, the search and the other domains’ checks follow at once. Province centre and admins only.',
     authScopes: access('Mutation.setSkillMark'),
     args: {
-      occupationCode: t.arg({ type: 'OccupationCode', required: true, description: '职业编码 (a 职业, level 4)' }),
+      occupationCode: t.arg({
+        type: 'OccupationCode',
+        required: true,
+        description: '职业编码 (a 职业, tier OCCUPATION)',
+      }),
       isSkill: t.arg.boolean({ required: true, description: 'True: a skill occupation (技能类职业).' }),
       reason: t.arg.string({
         required: true,
