@@ -91,7 +91,14 @@ export function withPassthrough(
   opts: { supergraphSdl: string; dataSources: Map<string, HubDataSource>; enabled?: boolean },
 ): { gateway: GatewayInterface; stats: PassthroughStats; fastPath: FastPath<GatewayContext> } {
   const stats: PassthroughStats = { direct: 0, unparsed: 0, ordinary: 0, retried: 0, fast: 0 };
-  if (opts.enabled === false) return { gateway, stats, fastPath: async () => undefined };
+  if (opts.enabled === false) {
+    // Every query goes the ordinary way; still counted, so that the path taken stays observable.
+    return {
+      gateway: wrapGateway(gateway, (ordinary) => counted(ordinary, stats)),
+      stats,
+      fastPath: async () => undefined,
+    };
+  }
   const known = new KnownTexts<Known>();
   // Apollo Gateway's own planner once it has loaded (no second copy of the query graph); else one of ours.
   let planner: QueryPlanner | undefined;
@@ -233,7 +240,12 @@ export function withPassthrough(
     return { text: `{"data":${dataText}}\n`, headers: JSON_ANSWER };
   };
 
-  const wrapped: GatewayInterface = {
+  return { gateway: wrapGateway(gateway, wrap), stats, fastPath };
+}
+
+/** Apollo Gateway with its executor wrapped. */
+function wrapGateway(gateway: ApolloGateway, wrap: (ordinary: Executor) => Executor): GatewayInterface {
+  return {
     async load(options) {
       const loaded = await gateway.load(options);
       return loaded.executor ? { ...loaded, executor: wrap(loaded.executor) } : loaded;
@@ -241,8 +253,15 @@ export function withPassthrough(
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
   };
-  return { gateway: wrapped, stats, fastPath };
 }
+
+/** The ordinary executor, counted. */
+const counted =
+  (ordinary: Executor, stats: PassthroughStats): Executor =>
+  (ctx) => {
+    stats.ordinary++;
+    return ordinary(ctx);
+  };
 
 /**
  * A subgraph's `data` as its JSON text, handed to the client as it came: the passthrough's answer

@@ -22,7 +22,7 @@ import { costLimitPlugin, formatLimitError, type Limits, limitsOf, validationRul
 import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetOf } from './lookup-budget.ts';
 import { lookupGate } from './lookup-gate.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
-import { publicRateLimit } from './rate-limit.ts';
+import { publicRateLimit, type RateLimitOptions } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 import { clockRoutes } from './sandbox-clock.ts';
 
@@ -41,6 +41,10 @@ export interface GatewayOptions {
   limits?: Limits;
   /** Answer single-subgraph queries straight from the subgraph (passthrough.ts); default on unless HUB_PASSTHROUGH=0. */
   passthrough?: boolean;
+  /** Answer known query texts without Apollo Server's request pipeline (passthrough.ts); default HUB_FAST_PATH. */
+  fastPath?: boolean;
+  /** The public rate limit (rate-limit.ts); default from HUB_PUBLIC_RATE, HUB_PUBLIC_BURST, HUB_TRUST_PROXY. */
+  rateLimit?: RateLimitOptions;
   /** Send the fast path's calls to a subgraph in batches (合批, datasource.ts); default on unless HUB_SUBGRAPH_BATCH=0. */
   batch?: boolean;
   /** 审计日志 of mutations the gateway itself refuses as invalid (the subgraphs record the rest). */
@@ -102,7 +106,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   });
 
   const limits = opts.limits ?? limitsOf(config);
-  const limitPublic = publicRateLimit();
+  const limitPublic = publicRateLimit(opts.rateLimit);
   const lookups = lookupGate<GatewayContext>(
     new LookupBudget(opts.lookupBudget ?? lookupBudgetOf(config), opts.lookupBudgetStore),
   );
@@ -136,7 +140,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     maxQueryChars: limits.maxQueryChars,
     name: 'gateway',
     accessLogLevel: 'info',
-    ...(config.fastPath ? { fastPath: lookups.fastPath(fastPath) } : {}),
+    ...((opts.fastPath ?? config.fastPath) ? { fastPath: lookups.fastPath(fastPath) } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb, opts.details),

@@ -229,6 +229,19 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
     }
   };
 
+  /** A refused or failed request's answer: a BodyError's status and code, else 500 (logged). */
+  const sendFailure = (res: http.ServerResponse, err: unknown) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (!(err instanceof BodyError)) logError(service, err);
+    const status = err instanceof BodyError ? err.status : 500;
+    const message = err instanceof BodyError ? err.message : 'internal error';
+    const code = err instanceof BodyError ? err.code : 'INTERNAL_SERVER_ERROR';
+    sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+  };
+
   const handleGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, scope: RequestScope) => {
     const started = performance.now();
     let operation: string | undefined;
@@ -255,6 +268,9 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       async (span) => {
         try {
           await handle();
+        } catch (err) {
+          // Answered here, inside the request's scope: its access log line carries its request id too.
+          sendFailure(res, err);
         } finally {
           span?.setAttributes({
             'http.response.status_code': res.statusCode,
@@ -365,15 +381,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       const scope: RequestScope = { requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) };
       await inRequestScope(scope, () => handleGraphQL(req, res, url, scope));
     } catch (err) {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (!(err instanceof BodyError)) logError(opts.name ?? 'graphql', err);
-      const status = err instanceof BodyError ? err.status : 500;
-      const message = err instanceof BodyError ? err.message : 'internal error';
-      const code = err instanceof BodyError ? err.code : 'INTERNAL_SERVER_ERROR';
-      sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+      sendFailure(res, err);
     }
   });
   httpServer.keepAliveTimeout = 65_000;
