@@ -176,12 +176,12 @@ describe('refused filing actions name the rule and change nothing', () => {
     );
   });
 
-  it('refuses an ENTERPRISE_SPECIFICATION basis whose specification is not approved', async () => {
+  it('refuses an ENTERPRISE_SPECIFICATION basis not approved, or not covering the row’s levels', async () => {
     const id = await register(hub.url, await a.city('430200'));
     const own = await a.enterprise(id);
     const filed = await gql(
       hub.url,
-      `mutation { fileSpecification(title: "车工评价规范", occupationCode: "6-18-01-01", levels: [5, 4], documentReference: "doc://spec-1") { specification { id status } errors { code } } }`,
+      `mutation { fileSpecification(title: "车工评价规范", occupationCode: "6-18-01-01", levels: [LEVEL_5, LEVEL_4], documentReference: "doc://spec-1") { specification { id status } errors { code } } }`,
       { token: own },
     );
     const spec = filed.data?.fileSpecification.specification;
@@ -205,6 +205,23 @@ describe('refused filing actions name the rule and change nothing', () => {
       token: await a.city('430200'),
       variables: { id: spec.id },
     });
+    // #24 point 4: approved for 五级、四级, it backs no 二级 (nor a work type it was not filed for).
+    const beyond = filingForm({
+      scope: [
+        {
+          occupationCode: '6-18-01-01',
+          levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_2'],
+          basis: 'ENTERPRISE_SPECIFICATION',
+          specificationId: spec.id,
+        },
+      ],
+    });
+    const [gap] = await expectRefused(
+      gql(hub.url, CREATE, { token: own, variables: { input: beyond } }),
+      'createFiling',
+      'SPECIFICATION_DOES_NOT_COVER',
+    );
+    expect(gap).toMatchObject({ field: 'scope.0.levels' });
     const ok = await gql(hub.url, CREATE, { token: own, variables: { input } });
     expect(ok.data?.createFiling.errors).toEqual([]);
   });

@@ -18,7 +18,17 @@ const dict: DictionaryFacts = {
 };
 const SPEC = '33333333-3333-4333-8333-333333333333';
 const specs = new Map<string, SpecificationFacts>([
-  [SPEC, { id: SPEC, enterpriseId: ENT, occupationCode: '6-18-01-01', status: 'APPROVED' }],
+  [
+    SPEC,
+    {
+      id: SPEC,
+      enterpriseId: ENT,
+      occupationCode: '6-18-01-01',
+      workTypeCode: null,
+      levels: [5, 4, 3],
+      status: 'APPROVED',
+    },
+  ],
 ]);
 const row = (r: Partial<ScopeRowInput>): ScopeRowInput => ({
   occupationCode: '6-18-01-01',
@@ -75,5 +85,42 @@ describe('备案范围 rows', () => {
 
   it('refuses the same occupation twice', () => {
     expect(codes([row({}), row({ levels: [2] })])).toEqual(['DUPLICATE_SCOPE_ROW']);
+  });
+});
+
+describe('企业评价规范 covers the row it backs (#24 point 4)', () => {
+  const WELD = '44444444-4444-4444-8444-444444444444';
+  const weldSpecs = new Map<string, SpecificationFacts>([
+    ...specs,
+    [
+      WELD,
+      {
+        id: WELD,
+        enterpriseId: ENT,
+        occupationCode: '6-18-02-04',
+        workTypeCode: '6-18-02-04-01',
+        levels: [5, 4],
+        status: 'APPROVED',
+      },
+    ],
+  ]);
+  const based = (r: Partial<ScopeRowInput>) => row({ basis: 'ENTERPRISE_SPECIFICATION', specificationId: SPEC, ...r });
+
+  it('backs a row within its levels', () => {
+    expect(codes([based({ levels: [5, 4] })])).toEqual([]);
+  });
+
+  it('refuses levels the specification was not filed for (a 五级、四级 specification behind 二级)', () => {
+    const out = scopeRefusals([based({ levels: [4, 2] })], ENT, dict, specs);
+    expect(out).toEqual([expect.objectContaining({ code: 'SPECIFICATION_DOES_NOT_COVER', field: 'scope.0.levels' })]);
+    expect(out[0]?.message).toContain('2');
+  });
+
+  it('refuses a work type other than the one it was filed for', () => {
+    const row2 = based({ occupationCode: '6-18-02-04', specificationId: WELD, levels: [5] });
+    expect(codes([{ ...row2, workTypeCode: '6-18-02-04-01' }], weldSpecs)).toEqual([]);
+    expect(
+      scopeRefusals([{ ...row2, workTypeCode: null }], ENT, dict, weldSpecs).map((r) => [r.code, r.field]),
+    ).toContainEqual(['SPECIFICATION_DOES_NOT_COVER', 'scope.0.workTypeCode']);
   });
 });

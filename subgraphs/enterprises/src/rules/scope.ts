@@ -5,7 +5,8 @@ import { type Refusal, refuse } from '@hub/platform';
  * a 职业 of the dictionary; its work type when it has work types (原则上需填报工种)
  * and only one of its own; levels among those its national standard sets; an
  * 企业评价规范 basis only when that specification was approved for this enterprise
- * and occupation; an enterprise's own job role beside the code only under a confirmed
+ * and covers the row: its occupation, its work type (a specification of a work type backs
+ * that work type only) and every level of the row; an enterprise's own job role beside the code only under a confirmed
  * 相邻相近 mapping; no row twice.
  */
 export interface ScopeRowInput {
@@ -26,6 +27,10 @@ export interface SpecificationFacts {
   id: string;
   enterpriseId: string;
   occupationCode: string;
+  /** The work type it was filed for; null: the whole occupation. */
+  workTypeCode: string | null;
+  /** The levels it was filed for. */
+  levels: number[];
   status: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
 }
 
@@ -129,6 +134,9 @@ export function scopeRefusals(
             at('specificationId'),
           ),
         );
+      } else {
+        const gap = specificationGap(spec, row.workTypeCode ?? null, levels);
+        if (gap) out.push(refuse('SPECIFICATION_DOES_NOT_COVER', gap.message, at(gap.field)));
       }
     }
     const role = row.jobRoleName?.trim();
@@ -161,4 +169,26 @@ export function scopeRefusals(
     seen.add(key);
   });
   return out;
+}
+
+/** What of a scope row its 企业评价规范 does not cover (work type, levels), in words; null when it covers it all. */
+export function specificationGap(
+  spec: Pick<SpecificationFacts, 'workTypeCode' | 'levels'>,
+  workTypeCode: string | null,
+  levels: number[],
+): { message: string; field: 'workTypeCode' | 'levels' } | null {
+  if (spec.workTypeCode && spec.workTypeCode !== workTypeCode) {
+    return {
+      message: `该企业评价规范针对工种 ${spec.workTypeCode}，不能作为${workTypeCode ? `工种 ${workTypeCode}` : '整个职业'}的评价依据`,
+      field: 'workTypeCode',
+    };
+  }
+  const missing = levels.filter((l) => !spec.levels.includes(l)).sort((a, b) => b - a);
+  if (missing.length) {
+    return {
+      message: `该企业评价规范只覆盖 ${[...spec.levels].sort((a, b) => b - a).join('、')} 级，不覆盖本行的 ${missing.join('、')} 级`,
+      field: 'levels',
+    };
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import type { SpecificationRow } from '../loaders.ts';
 import { scopeRefusals } from '../rules/scope.ts';
 import { mayActForEnterprise } from '../rules/workflow.ts';
 import { Enterprise } from './enterprise.ts';
-import { ReviewDecision, SpecificationStatus } from './enums.ts';
+import { ReviewDecision, SkillLevel, SpecificationStatus } from './enums.ts';
 import { enterpriseOwner, objects } from './reach.ts';
 
 export const EnterpriseSpecification = builder.objectRef<SpecificationRow>('EnterpriseSpecification').implement({
@@ -23,9 +23,9 @@ export const EnterpriseSpecification = builder.objectRef<SpecificationRow>('Ente
       resolve: (s) => s.workTypeCode,
     }),
     levels: t.field({
-      type: ['Int'],
-      description: '级别 it covers, 5 … 1',
-      resolve: (s) => [...s.levels].sort((a, b) => b - a),
+      type: [SkillLevel],
+      description: '级别 it covers, LEVEL_5 … LEVEL_1: a scope row it backs may name no other',
+      resolve: (s) => [...s.levels].sort((a, b) => b - a) as (1 | 2 | 3 | 4 | 5)[],
     }),
     documentReference: t.exposeString('documentReference', { description: 'Where the document is kept.' }),
     status: t.field({ type: SpecificationStatus, description: '审核状态', resolve: (s) => s.status }),
@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
       title: t.arg.string({ required: true, description: '名称' }),
       occupationCode: t.arg({ type: 'OccupationCode', required: true, description: '职业编码' }),
       workTypeCode: t.arg({ type: 'OccupationCode', required: false, description: '工种编码' }),
-      levels: t.arg.intList({ required: true, description: '级别 it covers' }),
+      levels: t.arg({ type: [SkillLevel], required: true, description: '级别 it covers' }),
       documentReference: t.arg.string({ required: true, description: 'Where the document is kept.' }),
     },
     resolve: async (_root, args, ctx) => {
