@@ -63,6 +63,11 @@ export interface ServeOptions<Ctx extends BaseContext> {
    * read (object-access.ts). Only for requests whose context was made.
    */
   beforeAnswer?: (ctx: Ctx, requestId: string) => Promise<void>;
+  /**
+   * Static pages for a GET or HEAD that no route took (the gateway's web front, gateway/src/web.ts):
+   * true when it answered, false to fall through to the 404.
+   */
+  pages?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface Served {
@@ -375,6 +380,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
         return;
       }
       if (url.pathname !== '/graphql') {
+        if (opts.pages && (req.method === 'GET' || req.method === 'HEAD') && (await opts.pages(req, res, url))) return;
         sendJson(res, 404, { error: 'not found', graphql: '/graphql' });
         return;
       }
