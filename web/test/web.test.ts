@@ -1,0 +1,194 @@
+import { certificates, DEMO_CERTIFICATE } from '@hub/db';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from '../../test/helpers.ts';
+import { buildPages, launch, screenshot, scriptBytesGzip, seriousViolations } from './browser.ts';
+
+/**
+ * The web front in a real Chromium against the real hub, which serves the built pages on its
+ * own origin. One hub and one browser for the file.
+ */
+
+/** The budget of script /verify may load (gzip): a phone on a slow network reads a certificate. */
+const VERIFY_SCRIPT_BUDGET = 150 * 1024;
+
+let hub: TestHub;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+/** A revoked certificate of the seed: number and holder's full name. */
+let revoked: { number: string; holderName: string };
+/** Messages the pages wrote to the console as errors (a CSP refusal among them). */
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  const [started] = await Promise.all([startTestHub(200), buildPages()]);
+  hub = started;
+  origin = new URL(hub.url).origin;
+  const [row] = await hub.db.db
+    .select({ number: certificates.number, holderName: certificates.holderName })
+    .from(certificates)
+    .where(eq(certificates.status, 'REVOKED'))
+    .limit(1);
+  if (!row) throw new Error('the seed has no revoked certificate');
+  revoked = row;
+  browser = await launch();
+  // A phone's viewport: 证书查询 is used mobile first.
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await hub?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
+  await page.goto(`${origin}${path}`);
+  return page;
+}
+
+async function verifyByNumber(page: Page, number: string, name: string) {
+  await page.getByLabel('证书编号').fill(number);
+  await page.getByLabel('持证人姓名').fill(name);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  return page.locator('.verdict');
+}
+
+describe('serving', () => {
+  it('serves each page as HTML with a CSP that allows no inline script and only this origin to connect', async () => {
+    for (const path of ['/', '/verify']) {
+      const res = await fetch(`${origin}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    }
+  });
+
+  it('caches hashed assets for a year and answers 404 for unknown paths and assets', async () => {
+    const html = await (await fetch(`${origin}/verify`)).text();
+    const asset = /src="(\/assets\/[\w.-]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const res = await fetch(`${origin}${asset}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${origin}/assets/nothing-here.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/no-such-page`)).status).toBe(404);
+  });
+
+  it(`keeps the script /verify loads within ${VERIFY_SCRIPT_BUDGET / 1024} KB gzip`, () => {
+    const { files, bytes } = scriptBytesGzip('verify.html');
+    expect(files.length).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(VERIFY_SCRIPT_BUDGET);
+  });
+});
+
+describe('/verify — 证书查询', () => {
+  it('answers 有效 with the masked name and the facts for the seeded demo certificate', async () => {
+    const page = await open('/verify');
+    const verdict = await verifyByNumber(page, DEMO_CERTIFICATE.number, DEMO_CERTIFICATE.holderName);
+    await expect.poll(() => verdict.textContent()).toBe('有效');
+    const facts = page.locator('.result dl');
+    await expect.poll(() => facts.textContent()).toContain('张*');
+    const text = (await facts.textContent()) ?? '';
+    expect(text).toContain(DEMO_CERTIFICATE.number);
+    expect(text).toContain('三级/高级工');
+    expect(text).toContain(DEMO_CERTIFICATE.issuedOn);
+    expect(text).not.toContain(DEMO_CERTIFICATE.holderName);
+    await screenshot(page, 'verify-valid');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('answers 未查到 and shows nothing of the certificate when the name is wrong', async () => {
+    const page = await open('/verify');
+    const verdict = await verifyByNumber(page, DEMO_CERTIFICATE.number, '李四');
+    await expect.poll(() => verdict.textContent()).toBe('未查到');
+    expect(await page.locator('.result dl').count()).toBe(0);
+    await page.close();
+  });
+
+  it('answers 已撤销 for a revoked certificate of the seed', async () => {
+    const page = await open('/verify');
+    const verdict = await verifyByNumber(page, revoked.number, revoked.holderName);
+    await expect.poll(() => verdict.textContent()).toBe('已撤销');
+    expect(await page.locator('.result dl').textContent()).toContain(revoked.number);
+    await page.close();
+  });
+
+  it('answers a QR code link (#number=…&name=…) straight away and clears it from the address bar', async () => {
+    const fragment = new URLSearchParams({ number: DEMO_CERTIFICATE.number, name: DEMO_CERTIFICATE.holderName });
+    const page = await open(`/verify#${fragment}`);
+    await expect.poll(() => page.locator('.verdict').textContent()).toBe('有效');
+    expect(new URL(page.url()).hash).toBe('');
+    await page.close();
+  });
+
+  it('finds the certificates of a person by 身份证号 and name', async () => {
+    const page = await open('/verify');
+    await page.getByRole('tab', { name: '按身份证号' }).click();
+    await page.getByLabel('身份证号').fill(DEMO_CERTIFICATE.holderResidentId);
+    await page.getByLabel('持证人姓名').fill(DEMO_CERTIFICATE.holderName);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => page.locator('.verdict').textContent()).toBe('查到 1 本证书');
+    const text = (await page.locator('.result dl').textContent()) ?? '';
+    expect(text).toContain(DEMO_CERTIFICATE.number);
+    expect(text).not.toContain(DEMO_CERTIFICATE.holderResidentId);
+    await screenshot(page, 'verify-identity');
+    await page.close();
+  });
+});
+
+describe('/ — landing page', () => {
+  it('says what the hub is and links 证书查询', async () => {
+    const page = await open('/');
+    expect(await page.locator('h1').textContent()).toContain('技能等级认定');
+    await page.getByRole('link', { name: '证书查询' }).click();
+    await page.waitForURL(`${origin}/verify`);
+    await page.goBack();
+    await screenshot(page, 'landing');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('ran every page without a console error or a refused script', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('/verify — refusals in words', () => {
+  it('says in words that lookups are limited when the hub answers 429 (a number locked after repeated misses)', async () => {
+    // A number of the demo's series that no certificate has; five misses lock it for every client.
+    const number = `${DEMO_CERTIFICATE.number.slice(0, -3)}999`;
+    let status = 200;
+    for (let i = 0; i < 10 && status !== 429; i++) {
+      const res = await fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($n: String!, $h: String!) { verifyCertificate(number: $n, holderName: $h) { status } }',
+          variables: { n: number, h: '王五' },
+        }),
+      });
+      status = res.status;
+    }
+    expect(status).toBe(429);
+    const page = await open('/verify');
+    await verifyByNumber(page, number, '王五');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('查询已被暂时限制');
+    await screenshot(page, 'verify-limited');
+    await page.close();
+  });
+});
