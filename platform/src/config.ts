@@ -187,6 +187,14 @@ export const SETTINGS = {
     'days a revoked enterprise waits, from the revocation day, before it may file again (取消备案资质后重新备案); 0 = none',
   ),
 
+  complaintHandlingDays: whole(
+    'HUB_COMPLAINT_HANDLING_DAYS',
+    1,
+    365,
+    30,
+    '投诉办理期限: calendar days from receipt by which a complaint is dismissed or turned into a case',
+  ),
+
   // Secrets and keys
   jwtSecret: text('HUB_JWT_SECRET', 'HS256 secret of caller tokens (≥ 32 bytes in production)', 'dev secret'),
   internalSecret: text(

@@ -1,5 +1,6 @@
 export * from './certificate-lookup.ts';
 export * from './clock.ts';
+export * from './complaint-receipt.ts';
 export * from './credit-code.ts';
 export * from './levels.ts';
 export * from './mask.ts';

@@ -9,6 +9,8 @@
  * external quality supervisors in every 市州, and province inspectors. Every date is relative to
  * "today". No case is a 随机抽查 or a risk signal's: those name a campaign's draw or a signal.
  */
+
+import { DEFAULT_COMPLAINT_HANDLING_DAYS, receiptNumber } from '@hub/vocabulary';
 import type {
   caseEvents,
   caseFindings,
@@ -379,7 +381,24 @@ export function generateCases(rng: Rng, facts: readonly EnterpriseFacts[], today
       complaint(rng, e, receivedOn, status, types(), k % 3 === 2, triaged === null ? null : ago(triaged)),
     );
   });
+  numberComplaints(out.complaints);
   return out;
+}
+
+/**
+ * 受理编号 and 办理期限 as the supervision subgraph gives them at intake: numbered per day of receipt in
+ * the order received, due the default number of days later. No 查询码: nobody was handed one.
+ */
+function numberComplaints(rows: ComplaintRow[]): void {
+  const perDay = new Map<string, number>();
+  const at = (row: ComplaintRow) => (row.receivedAt as Date).getTime();
+  const byReceipt = [...rows].sort((a, b) => at(a) - at(b));
+  for (const row of byReceipt) {
+    const sequence = (perDay.get(row.receivedOn) ?? 0) + 1;
+    perDay.set(row.receivedOn, sequence);
+    row.receiptNumber = receiptNumber(row.receivedOn, sequence);
+    row.handlingDueOn = addDays(row.receivedOn, DEFAULT_COMPLAINT_HANDLING_DAYS);
+  }
 }
 
 const QUALIFICATIONS = [

@@ -1,15 +1,15 @@
 import { auditWriter, type Db, partnerAdmission } from '@hub/db';
 import { startSubgraph } from '@hub/platform';
+import { hubConfig } from '@hub/platform/config';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
-import { DEFAULT_COMPLAINT_HANDLING_DAYS } from './rules/complaint.ts';
 import { schema } from './schema/index.ts';
 
 export const DEFAULT_PORT = 4004;
 
 /**
  * Starts the supervision subgraph (督导与案件) on its own HTTP server. `complaintHandlingDays`: the
- * 投诉办理期限 in calendar days from receipt (1–365; default 30).
+ * 投诉办理期限 in calendar days from receipt (1–365; default `HUB_COMPLAINT_HANDLING_DAYS`, 30).
  */
 export function startSupervision(opts: {
   db: Db;
@@ -19,7 +19,7 @@ export function startSupervision(opts: {
   clock?: Clock;
   complaintHandlingDays?: number;
 }) {
-  const complaintHandlingDays = opts.complaintHandlingDays ?? DEFAULT_COMPLAINT_HANDLING_DAYS;
+  const complaintHandlingDays = opts.complaintHandlingDays ?? hubConfig().complaintHandlingDays;
   if (!Number.isInteger(complaintHandlingDays) || complaintHandlingDays < 1 || complaintHandlingDays > 365) {
     throw new Error(
       `complaintHandlingDays must be a whole number of days from 1 to 365 (got ${complaintHandlingDays})`,

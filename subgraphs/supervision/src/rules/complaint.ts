@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Refusal, refuse } from '@hub/platform';
+import { DEFAULT_COMPLAINT_HANDLING_DAYS } from '@hub/vocabulary';
 
 /**
  * 职工投诉 and 媒体反映 (三(四): 对企业职工投诉和媒体反映的问题及时调查核实处理).
@@ -55,13 +56,8 @@ export function triage(
 
 // ---- 受理编号, 查询码 and 办理期限 (issue #24 point 14) ----
 
-/**
- * 办理期限 by default: 30 calendar days from receipt. The notice asks for 「及时调查核实处理」 and sets
- * no number; a month lets the authority check a complaint against the records and either dismiss it
- * with reasons or open a case, and natural days are what a complainant can count on the receipt
- * without a holiday calendar. Configurable per process (`startSupervision({ complaintHandlingDays })`).
- */
-export const DEFAULT_COMPLAINT_HANDLING_DAYS = 30;
+/** 办理期限, 受理编号: defined once in the vocabulary (the demo seed numbers its complaints too). */
+export { DEFAULT_COMPLAINT_HANDLING_DAYS, normaliseReceiptNumber, receiptNumber } from '@hub/vocabulary';
 
 /** A complaint still waiting for its outcome: received, or accepted but no case opened yet. */
 const OPEN_STATUSES: readonly ComplaintStatus[] = ['RECEIVED', 'ACCEPTED'];
@@ -80,21 +76,6 @@ export function isOverdue(c: { status: ComplaintStatus; handlingDueOn: string | 
 
 /** A status after which the complaint counts as handled: 不予受理 or 已立案. */
 export const isHandled = (status: ComplaintStatus) => status === 'DISMISSED' || status === 'CONVERTED';
-
-/**
- * 受理编号: `TS` (投诉), the day of receipt as yyyymmdd and the day's sequence, at least 4 digits —
- * TS202612070001 — short enough to read out on the phone, unique by construction.
- */
-export function receiptNumber(receivedOn: string, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new Error(`bad receipt sequence ${sequence}`);
-  return `TS${receivedOn.replaceAll('-', '')}${String(sequence).padStart(4, '0')}`;
-}
-
-/** The receipt number as typed: spaces and hyphens dropped, upper case; null when it cannot be one. */
-export function normaliseReceiptNumber(typed: string): string | null {
-  const s = typed.replace(/[\s-]/g, '').toUpperCase();
-  return /^TS\d{8}\d{4,6}$/.test(s) ? s : null;
-}
 
 /** 查询码 characters: digits and capitals without the look-alikes 0/O and 1/I (32 of them). */
 export const CHECK_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
