@@ -1,9 +1,6 @@
-import { bumpIndexRevision, occupations, refuseAll, transact } from '@hub/db';
 import { access } from '@hub/platform';
-import { eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import type { OccupationRow } from '../loaders.ts';
-import { skillMarkRefusal } from '../rules/skill.ts';
+import { setSkillMark } from '../commands/set-skill-mark.ts';
 import { OccupationPayload } from './levels.ts';
 import { Occupation } from './refs.ts';
 
@@ -68,29 +65,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const result = await transact(ctx.db, async (tx) => {
-        const [occupation] = await tx
-          .select()
-          .from(occupations)
-          .where(eq(occupations.code, args.occupationCode))
-          .for('update');
-        const refusal = skillMarkRefusal(occupation, args.occupationCode, args.isSkill, args.reason);
-        if (refusal) refuseAll([refusal]);
-        const [row] = await tx
-          .update(occupations)
-          .set({
-            skillOverride: args.isSkill,
-            skillOverrideReason: args.reason.trim(),
-            skillOverrideBy: ctx.caller.sub ?? ctx.caller.role,
-            skillOverrideRole: ctx.caller.role,
-            skillOverrideAt: ctx.clock.now(),
-          })
-          .where(eq(occupations.code, args.occupationCode))
-          .returning();
-        // The matcher's index holds the marks (MatchScope SKILL): every process rebuilds it.
-        await bumpIndexRevision(tx, 'dictionary');
-        return row as OccupationRow;
-      });
+      const result = await setSkillMark(ctx, args);
       return { occupation: result.value, errors: result.errors };
     },
   }),
