@@ -3,12 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   type AuditWriter,
-  auditRefusedMutation,
   formatHubError,
-  gatewayAuditPlugin,
   isProduction,
   logSandboxDate,
-  requestScope,
   type Served,
   serveGraphQL,
   startTracing,
@@ -16,16 +13,14 @@ import {
 import { hubConfig, setLibraryDefault } from '@hub/platform/config';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import type { HubClock } from '@hub/vocabulary';
-import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
-import { costLimitPlugin, formatLimitError, type Limits, limitsOf, validationRules } from './limits.ts';
+import { requestGate } from './gate.ts';
+import { formatLimitError, type Limits, limitsOf } from './limits.ts';
 import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetOf } from './lookup-budget.ts';
-import { lookupGate } from './lookup-gate.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
-import { publicRateLimit, type RateLimitOptions } from './rate-limit.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 import { clockRoutes } from './sandbox-clock.ts';
-import { webPages } from './web.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
@@ -62,8 +57,6 @@ export interface GatewayOptions {
   lookupBudget?: LookupBudgetOptions;
   /** Where the budgets count; default in this process's memory. */
   lookupBudgetStore?: BudgetStore;
-  /** The built web front (web/dist) served at /, /verify …; default beside the source; false serves none. */
-  webRoot?: string | false;
 }
 
 /** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts) and of its calls to each subgraph. */
@@ -109,25 +102,29 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   });
 
   const limits = opts.limits ?? limitsOf(config);
-  const limitPublic = publicRateLimit(opts.rateLimit);
-  const lookups = lookupGate<GatewayContext>(
-    new LookupBudget(opts.lookupBudget ?? lookupBudgetOf(config), opts.lookupBudgetStore),
-  );
+  // Size and shape limits, authentication, rate limit, cost, lookups, audit of refusals: one
+  // ordered pipeline (gate.ts) in front of every executor, the fast path's included.
+  const gate = requestGate({
+    limits,
+    rateLimit: opts.rateLimit,
+    lookupBudget: new LookupBudget(opts.lookupBudget ?? lookupBudgetOf(config), opts.lookupBudgetStore),
+    audit: opts.audit,
+    // No Apollo Sandbox in production: it loads its scripts from Apollo's CDN into the hub's origin.
+    // A GET page only: nothing of a POST's answer, which is all the fast path takes.
+    extra: isProduction(config)
+      ? [{ name: 'no landing page', plugin: ApolloServerPluginLandingPageDisabled(), fastPath: 'http' as const }]
+      : [],
+  });
+  // The fast path behind the gate's counterpart of every step (none if a step has none).
+  const gatedFastPath = (opts.fastPath ?? config.fastPath) ? gate.fastPath(fastPath) : undefined;
   const formatError = formatHubError('gateway');
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     introspection: limits.introspection,
-    validationRules: validationRules(limits),
-    parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [
-      costLimitPlugin(limits.maxCost),
-      credentialRevokedStatus(),
-      lookups.plugin,
-      gatewayAuditPlugin<GatewayContext>({ service: 'gateway', write: opts.audit, callerOf: (ctx) => ctx.caller }),
-      // No Apollo Sandbox in production: it loads its scripts from Apollo's CDN into the hub's origin.
-      ...(isProduction(config) ? [ApolloServerPluginLandingPageDisabled()] : []),
-    ],
+    validationRules: gate.validationRules,
+    parseOptions: { maxTokens: gate.maxTokens },
+    plugins: gate.plugins,
     formatError: (formatted, error) => formatError(formatLimitError(limits, formatted, error), error),
     stringifyResult,
   });
@@ -140,10 +137,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     server,
     port: opts.port ?? config.port ?? DEFAULT_GATEWAY_PORT,
     ...(opts.host ? { host: opts.host } : {}),
-    maxQueryChars: limits.maxQueryChars,
+    maxQueryChars: gate.maxQueryChars,
     name: 'gateway',
     accessLogLevel: 'info',
-    ...((opts.fastPath ?? config.fastPath) ? { fastPath: lookups.fastPath(fastPath) } : {}),
+    ...(gatedFastPath ? { fastPath: gatedFastPath } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
       '/ready': () => readiness(urls, opts.pingDb, opts.details),
@@ -151,27 +148,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     },
     ...(clock ? { actions: { '/admin/clock': clock.change } } : {}),
     ...(hubClock ? { sandbox: () => hubClock.sandbox() } : {}),
-    ...(opts.webRoot === false ? {} : { pages: webPages(opts.webRoot) }),
-    context: async (req, body) => {
-      const caller = await verifyCaller(req).catch(async (err: unknown) => {
-        // A caller whose token does not verify is as public as any: the limit first (a 429 then
-        // answers, and is not recorded), so refusals cannot be sent faster than public calls.
-        limitPublic(req);
-        // 审计日志: a mutation refused here never reaches a subgraph, which would have recorded it.
-        await auditRefusedMutation(
-          { service: 'gateway', write: opts.audit },
-          { body, requestId: requestScope()?.requestId ?? null },
-          err,
-        );
-        throw err;
-      });
-      const scope = requestScope();
-      if (scope) scope.role = caller.role;
-      if (caller.role === 'public') limitPublic(req);
-      const context: GatewayContext = { caller, internalToken: await internalTokenFor(caller) };
-      lookups.enter(context, req, caller);
-      return context;
-    },
+    context: gate.context,
   });
   return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
 }
