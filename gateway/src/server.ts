@@ -21,6 +21,7 @@ import { type PassthroughStats, stringifyResult, withPassthrough } from './passt
 import type { RateLimitOptions } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 import { clockRoutes } from './sandbox-clock.ts';
+import { webPages } from './web.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
@@ -57,6 +58,8 @@ export interface GatewayOptions {
   lookupBudget?: LookupBudgetOptions;
   /** Where the budgets count; default in this process's memory. */
   lookupBudgetStore?: BudgetStore;
+  /** The built web front (web/dist) served at /, /verify …; default beside the source; false serves none. */
+  webRoot?: string | false;
 }
 
 /** The served gateway, with counts of the single-subgraph passthrough (see passthrough.ts) and of its calls to each subgraph. */
@@ -148,6 +151,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     },
     ...(clock ? { actions: { '/admin/clock': clock.change } } : {}),
     ...(hubClock ? { sandbox: () => hubClock.sandbox() } : {}),
+    ...(opts.webRoot === false ? {} : { pages: webPages(opts.webRoot) }),
     context: gate.context,
   });
   return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
