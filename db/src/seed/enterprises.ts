@@ -504,7 +504,7 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
     else if (k < confirmed + suspended) s = 'SUSPENDED';
     else if (k < confirmed + suspended + revoked) s = 'REVOKED';
     else s = openStates[(k - confirmed - suspended - revoked) % openStates.length] as Status;
-    // 省属 and 中央在湘 filings go straight to the province centre.
+    // The seed's 省属 and 中央在湘 filings go straight to the province centre (省属: its choice).
     if (s === 'CITY_REVIEWED' && affiliation[idx] !== 'LOCAL') s = 'SUBMITTED';
     status[idx] = s;
   });
@@ -603,6 +603,8 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
       email,
       prefectureCode: place.code,
       affiliation: aff,
+      // The seed's 中央在湘 enterprises file with the province, as the province has recorded for them.
+      provinceRoute: aff === 'CENTRAL',
       institutionCode: null, // assigned below, in order of confirmation
       createdAt: enterpriseCreated,
       updatedAt: new Date(Math.max(filingUpdated.getTime(), enterpriseCreated.getTime())),
@@ -617,6 +619,7 @@ export function generateEnterprises(rng: Rng, count: number, ref: OccupationLook
       enterpriseId: id,
       kind,
       status: st,
+      route: aff === 'LOCAL' ? 'CITY' : 'PROVINCE',
       serves:
         kind === 'SOCIAL_EVALUATION_ORGANIZATION'
           ? `面向产业链上下游${rng.int(8, 120)}家配套企业、${rng.int(5, 60)}家中小微企业及${rng.sample(PARTNER_SCHOOLS, 2).join('、')}等合作院校开展职业技能等级认定。`
