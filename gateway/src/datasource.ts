@@ -15,6 +15,7 @@ import {
 } from '@hub/platform';
 import { GraphQLError } from 'graphql';
 import { Agent, type Dispatcher, errors as undiciErrors } from 'undici';
+import { dataOnlyText, incomingOperation } from './apollo-adapter.ts';
 
 export interface GatewayContext {
   caller: Claims;
@@ -149,11 +150,9 @@ export class HubDataSource implements GraphQLDataSource<GatewayContext> {
   /** One fast-path call by itself, through the in-flight collapsing of `answer`. */
   private async alone(request: SubgraphRequest, token: string): Promise<string | undefined> {
     try {
-      const answer = await this.answer({
-        kind: 'incoming operation',
-        request,
-        context: { internalToken: token },
-      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+      const answer = await this.answer(
+        incomingOperation({ request, context: { internalToken: token } as GatewayContext }),
+      );
       return dataOnly(answer);
     } catch {
       return undefined;
@@ -343,18 +342,10 @@ function parsed({ status, json, text }: SubgraphAnswer): GatewayGraphQLResponse 
   return body as GatewayGraphQLResponse;
 }
 
-/**
- * The JSON text of `data` when a successful answer is `{"data":{…}}` and nothing else; else
- * undefined. Subgraphs answer through Apollo Server, which writes `errors` before `data` and
- * `extensions` after it; the key names must not occur anywhere in the text (inside a string
- * value a quote would be escaped, so only a field or alias so named can match, and then the
- * answer is parsed as usual: slower, never wrong).
- */
+/** The JSON text of `data` when a successful answer is `{"data":{…}}` and nothing else (apollo-adapter.ts). */
 function dataOnly({ status, json, text }: SubgraphAnswer): string | undefined {
-  if (!json || status < 200 || status >= 300 || !text.startsWith('{"data":{')) return undefined;
-  if (text.includes('"errors":') || text.includes('"extensions":')) return undefined;
-  const end = text.trimEnd();
-  return end.endsWith('}') ? end.slice('{"data":'.length, -1) : undefined;
+  if (!json || status < 200 || status >= 300) return undefined;
+  return dataOnlyText(text);
 }
 
 function parseJson(text: string): unknown {

@@ -2,9 +2,9 @@ import type http from 'node:http';
 import { type ApolloServerPlugin, type BaseContext, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { type Claims, type FastPath, KnownTexts, logError, plainBody } from '@hub/platform';
 import { type DocumentNode, parse } from 'graphql';
+import { RawJson } from './apollo-adapter.ts';
 import type { Admission, BudgetName, LookupBudget, Ticket } from './lookup-budget.ts';
 import { found, lookupsOf, mayLookUp } from './lookups.ts';
-import { RawJson } from './passthrough.ts';
 import { clientAddress } from './rate-limit.ts';
 
 /**

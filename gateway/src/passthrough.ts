@@ -1,5 +1,5 @@
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import type { ApolloGateway, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { ApolloGateway } from '@apollo/gateway';
 import { type FetchNode, type PlanNode, QueryPlanner } from '@apollo/query-planner';
 import type {
   GatewayExecutionResult,
@@ -11,7 +11,6 @@ import {
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
-  type FormattedExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -26,6 +25,10 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { gatewayQueryPlanner, incomingOperation, rawData } from './apollo-adapter.ts';
+
+export { RawJson, stringifyResult } from './apollo-adapter.ts';
+
 import type { GatewayContext, HubDataSource } from './datasource.ts';
 import { pagesByVariable } from './limits.ts';
 
@@ -49,8 +52,8 @@ import { pagesByVariable } from './limits.ts';
  * request id, trace headers, deadline, in-flight collapsing) with the same variables the planner
  * would send. Every other check (validation, limits, cost, rate limit) has run before the executor.
  *
- * Apollo Gateway's planner is reached through its `__testing()` accessor (public, but named for
- * tests); should a later version drop it, the passthrough builds a planner of its own.
+ * Apollo Gateway's planner and the shape of its data-source calls are reached through
+ * apollo-adapter.ts, the one file that touches Apollo internals.
  *
  * Decisions are cached per parsed document (Apollo Server reuses the DocumentNode of a repeated
  * query) and operation name.
@@ -103,7 +106,7 @@ export function withPassthrough(
   // Apollo Gateway's own planner once it has loaded (no second copy of the query graph); else one of ours.
   let planner: QueryPlanner | undefined;
   const plannerOf = () => {
-    planner ??= gateway.__testing().queryPlanner ?? new QueryPlanner(Supergraph.build(opts.supergraphSdl));
+    planner ??= gatewayQueryPlanner(gateway) ?? new QueryPlanner(Supergraph.build(opts.supergraphSdl));
     return planner;
   };
   const decisions = perOperation<Direct | null>();
@@ -146,14 +149,15 @@ export function withPassthrough(
     const source = opts.dataSources.get(fetch.serviceName) as HubDataSource;
     const variables = usedVariables(fetch, provided);
     try {
-      // The call executeQueryPlan would make for this fetch (its enum is not exported: the value is its string).
-      return await source.processRaw({
-        kind: 'incoming operation',
-        request: { query: fetch.operation, variables, operationName: fetch.operationName },
-        incomingRequestContext,
-        context,
-        ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
-      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+      // The call executeQueryPlan would make for this fetch.
+      return await source.processRaw(
+        incomingOperation({
+          request: { query: fetch.operation, variables, operationName: fetch.operationName },
+          incomingRequestContext,
+          context,
+          ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
+        }),
+      );
     } catch {
       return undefined;
     }
@@ -188,7 +192,7 @@ export function withPassthrough(
         ) {
           known.learn(query, operationName, { fetch, schema: ctx.schema, operation: ctx.operation });
         }
-        return { data: new RawJson(response.dataText) as unknown as Record<string, unknown> };
+        return { data: rawData(response.dataText) };
       }
       if (!response || response.errors?.length || response.data == null) {
         stats.retried++;
@@ -262,36 +266,6 @@ const counted =
     stats.ordinary++;
     return ordinary(ctx);
   };
-
-/**
- * A subgraph's `data` as its JSON text, handed to the client as it came: the passthrough's answer
- * to a query the subgraph answered with `data` alone. Parsing a wide answer (a statistics table of
- * 1,700 rows is ~390 KB) only to write the same text again was most of the gateway's work on it.
- * `stringifyResult` writes it into the response; anything else that serializes it (`toJSON`) gets
- * the parsed value, so it reads as ordinary data wherever it goes.
- */
-export class RawJson {
-  constructor(readonly text: string) {}
-  toJSON(): unknown {
-    return JSON.parse(this.text);
-  }
-}
-
-/**
- * Apollo Server's `stringifyResult` for the gateway: its default (`JSON.stringify` and a newline),
- * except that `data` held as `RawJson` is written as its text. Apollo orders the result's keys
- * errors, data, extensions before this is called; the output keeps that order, byte for byte what
- * the default makes of the parsed data.
- */
-export function stringifyResult(value: FormattedExecutionResult): string {
-  const data: unknown = value.data;
-  if (!(data instanceof RawJson)) return `${JSON.stringify(value)}\n`;
-  let out = '{';
-  if (value.errors !== undefined) out += `"errors":${JSON.stringify(value.errors)},`;
-  out += `"data":${data.text}`;
-  if (value.extensions !== undefined) out += `,"extensions":${JSON.stringify(value.extensions)}`;
-  return `${out}}\n`;
-}
 
 /** The variables a fetch uses, as the client gave them (what the planner would send the subgraph). */
 function usedVariables(
