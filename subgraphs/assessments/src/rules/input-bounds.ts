@@ -27,6 +27,12 @@ export const INPUT_BOUNDS: InputBounds = {
   'ReportEvaluationPlanInput.site': text(200, '评价地点'),
   'ReportEvaluationPlanInput.evaluationDate': { ...WORK, label: '评价日期' },
   'ExceptionalPromotionInput.detail': text(2000, '破格理由'),
+  'AdoptWorkSchemeInput.title': text(200, '工作方案名称'),
+  // 报备后变更
+  'Mutation.reschedulePlan.evaluationDate': { ...WORK, label: '新的评价日期' },
+  'Mutation.reschedulePlan.reason': text(1000, '改期理由'),
+  'Mutation.cancelPlan.reason': text(1000, '取消理由'),
+  'Mutation.withdrawCandidate.reason': text(1000, '退出理由'),
   // 成绩, 公示, 异议
   'Mutation.reviewResults.note': text(1000, '审核意见'),
   'Mutation.startPublicity.startsOn': { ...WORK, label: '公示开始日期' },
