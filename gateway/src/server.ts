@@ -20,6 +20,7 @@ import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetO
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
+import { demoSignIn } from './demo-sign-in.ts';
 import { clockRoutes } from './sandbox-clock.ts';
 import { webPages } from './web.ts';
 
@@ -135,6 +136,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
 
   const hubClock = opts.clock;
   const clock = hubClock ? clockRoutes(hubClock, opts.audit) : undefined;
+  // 演示登录 for the web front: outside production with the development secrets only (demo-sign-in.ts).
+  const signIn = demoSignIn(config);
   if (hubClock) logSandboxDate(() => hubClock.sandbox()?.today ?? null);
   const served = await serveGraphQL({
     server,
@@ -149,7 +152,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       '/ready': () => readiness(urls, opts.pingDb, opts.details),
       ...(clock ? { '/admin/clock': clock.read } : {}),
     },
-    ...(clock ? { actions: { '/admin/clock': clock.change } } : {}),
+    actions: {
+      ...(clock ? { '/admin/clock': clock.change } : {}),
+      ...(signIn ? { '/demo/sign-in': signIn } : {}),
+    },
     ...(hubClock ? { sandbox: () => hubClock.sandbox() } : {}),
     ...(opts.webRoot === false ? {} : { pages: webPages(opts.webRoot) }),
     context: gate.context,

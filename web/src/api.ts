@@ -14,6 +14,8 @@ const MESSAGES: Record<string, string> = {
   TOO_MANY_REQUESTS: '查询过于频繁，请稍后再试。',
   LOOKUP_BUDGET_EXCEEDED: '查询次数过多或多次未查到，查询已被暂时限制，请稍后再试。',
   LOOKUP_BUDGET_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
+  UNAUTHENTICATED: '登录已失效，请重新登录。',
+  FORBIDDEN: '当前身份无权查看这些数据。',
   BAD_USER_INPUT: '输入的信息格式不正确，请核对后重试。',
   NETWORK: '网络连接失败，请检查网络后重试。',
   UNAVAILABLE: '服务暂时不可用，请稍后再试。',
@@ -27,12 +29,16 @@ interface Answer<T> {
 }
 
 /** One GraphQL request to the hub's own origin (the page's CSP allows no other). */
-export async function request<T, V>(doc: TadaDocumentNode<T, V>, variables: V): Promise<T> {
+export async function request<T, V>(doc: TadaDocumentNode<T, V>, variables: V, token?: string | null): Promise<T> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query: print(doc), variables }),
     });
   } catch {

@@ -23,7 +23,7 @@ export async function launch(): Promise<Browser> {
     Object.entries(process.env).filter(([k, v]) => v !== undefined && !/^(LD_PRELOAD|FAKETIME)/.test(k)),
   ) as Record<string, string>;
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: '/usr/bin/chromium',
     headless: true,
     env,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],

@@ -63,7 +63,7 @@ async function verifyByNumber(page: Page, number: string, name: string) {
 
 describe('serving', () => {
   it('serves each page as HTML with a CSP that allows no inline script and only this origin to connect', async () => {
-    for (const path of ['/', '/verify']) {
+    for (const path of ['/', '/verify', '/dashboard']) {
       const res = await fetch(`${origin}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -164,6 +164,41 @@ describe('/ — landing page', () => {
 
   it('ran every page without a console error or a refused script', () => {
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('/dashboard — 统计看板', () => {
+  it('a city centre signed in by the demo sign-in sees its own 市州 only, with the figures of assessmentStatistics', async () => {
+    const page = await open('/dashboard');
+    await page.locator('select[name=role]').selectOption('city_center');
+    await page.locator('select[name=prefecture]').selectOption('430100');
+    await page.getByRole('button', { name: '演示登录' }).click();
+    const cityRows = page.locator('section[aria-label="按市州"] tbody tr');
+    await expect.poll(() => cityRows.count()).toBeGreaterThan(0);
+    const shown = await cityRows.evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-key'), ...[...r.querySelectorAll('td')].map((td) => td.textContent)]),
+    );
+    // The same question through the API, with the token the page holds.
+    const token = await page.evaluate(() => sessionStorage.getItem('hub.token'));
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query:
+          '{ assessmentStatistics(groupBy: [PREFECTURE]) { keys { value } candidates passed certificatesIssued } }',
+      }),
+    });
+    const rows = ((await res.json()) as { data: { assessmentStatistics: Record<string, any>[] } }).data
+      .assessmentStatistics;
+    expect(rows.map((r) => r.keys[0].value)).toEqual(['430100']);
+    expect(shown.map((r) => r[0])).toEqual(['430100']);
+    const [api] = rows;
+    expect(shown[0]?.slice(1, 3)).toEqual([String(api?.candidates), String(api?.passed)]);
+    expect(shown[0]?.[4]).toBe(String(api?.certificatesIssued));
+    await page.locator('section[aria-label="按等级"] canvas').waitFor();
+    await screenshot(page, 'dashboard-city');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
   });
 });
 

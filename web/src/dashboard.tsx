@@ -1,0 +1,187 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, messageFor, request } from './api.ts';
+import { Bars } from './chart.tsx';
+import { graphql, type ResultOf } from './graphql.ts';
+import { currentToken, demoSignIn, forgetToken, keepToken, PREFECTURES } from './session.ts';
+import './style.css';
+
+export const STATISTICS = graphql(`
+  query DashboardStatistics($groupBy: [StatisticsDimension!]) {
+    assessmentStatistics(groupBy: $groupBy) {
+      keys { dimension value label }
+      candidates
+      passed
+      passRate
+      certificatesIssued
+      certificatesRevoked
+    }
+  }
+`);
+type Row = ResultOf<typeof STATISTICS>['assessmentStatistics'][number];
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+function SignIn({ onToken }: { onToken: (token: string) => void }) {
+  const [role, setRole] = useState('province_center');
+  const [prefecture, setPrefecture] = useState('430100');
+  const [pasted, setPasted] = useState('');
+  const [error, setError] = useState('');
+  const demo = async (e: Event) => {
+    e.preventDefault();
+    const token = await demoSignIn(role, role === 'city_center' ? prefecture : undefined).catch(() => null);
+    if (token) onToken(token);
+    else setError('演示登录不可用（生产环境须通过省统一身份认证登录），请粘贴令牌。');
+  };
+  return (
+    <>
+      <form onSubmit={demo} aria-label="演示登录">
+        <label>
+          <span>角色</span>
+          <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+            <option value="province_center">省职业技能鉴定中心</option>
+            <option value="city_center">市州职业技能鉴定中心</option>
+            <option value="dashboard">统计看板</option>
+          </select>
+        </label>
+        {role === 'city_center' ? (
+          <label>
+            <span>市州</span>
+            <select name="prefecture" value={prefecture} onChange={(e) => setPrefecture(e.currentTarget.value)}>
+              {PREFECTURES.map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <button class="primary" type="submit">
+          演示登录
+        </button>
+      </form>
+      <form
+        aria-label="令牌登录"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pasted.trim()) onToken(pasted.trim());
+        }}
+      >
+        <label>
+          <span>访问令牌</span>
+          <input name="token" value={pasted} autoComplete="off" onInput={(e) => setPasted(e.currentTarget.value)} />
+        </label>
+        <button class="primary" type="submit">
+          使用令牌
+        </button>
+      </form>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Table({ rows, caption }: { rows: Row[]; caption: string }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">分组</th>
+          <th scope="col">参评人数</th>
+          <th scope="col">合格人数</th>
+          <th scope="col">合格率</th>
+          <th scope="col">发证数</th>
+          <th scope="col">撤销数</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.keys.map((k) => k.value).join('|')} data-key={r.keys.map((k) => k.value ?? '').join('|')}>
+            <th scope="row">{r.keys.map((k) => k.label ?? k.value ?? '未知').join(' · ')}</th>
+            <td>{r.candidates}</td>
+            <td>{r.passed}</td>
+            <td>{percent(r.passRate)}</td>
+            <td>{r.certificatesIssued}</td>
+            <td>{r.certificatesRevoked}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Figures({ token, onSignOut }: { token: string; onSignOut: () => void }) {
+  const [byCity, setByCity] = useState<Row[] | null>(null);
+  const [byLevel, setByLevel] = useState<Row[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    Promise.all([
+      request(STATISTICS, { groupBy: ['PREFECTURE'] }, token),
+      request(STATISTICS, { groupBy: ['LEVEL'] }, token),
+    ])
+      .then(([a, b]) => {
+        setByCity(a.assessmentStatistics);
+        setByLevel(b.assessmentStatistics);
+      })
+      .catch((err: unknown) => setError(err instanceof ApiError ? err.message : messageFor('')));
+  }, [token]);
+  const label = (r: Row) => r.keys[0]?.label ?? r.keys[0]?.value ?? '未知';
+  return (
+    <>
+      <p>
+        <button type="button" onClick={onSignOut}>
+          退出登录
+        </button>
+      </p>
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {byCity ? (
+        <section aria-label="按市州">
+          <h2>按市州：参评人数</h2>
+          <Bars name="参评人数" labels={byCity.map(label)} values={byCity.map((r) => r.candidates)} />
+          <Table rows={byCity} caption="按市州统计" />
+        </section>
+      ) : null}
+      {byLevel ? (
+        <section aria-label="按等级">
+          <h2>按等级：参评人数</h2>
+          <Bars name="参评人数" labels={byLevel.map(label)} values={byLevel.map((r) => r.candidates)} />
+          <Table rows={byLevel} caption="按等级统计" />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function DashboardPage() {
+  const [token, setToken] = useState(currentToken());
+  if (!token) {
+    return (
+      <SignIn
+        onToken={(t) => {
+          keepToken(t);
+          setToken(t);
+        }}
+      />
+    );
+  }
+  return (
+    <Figures
+      token={token}
+      onSignOut={() => {
+        forgetToken();
+        setToken(null);
+      }}
+    />
+  );
+}
+
+const app = document.getElementById('app');
+if (app) render(<DashboardPage />, app.appendChild(document.createElement('div')));
