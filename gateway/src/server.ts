@@ -14,13 +14,13 @@ import { hubConfig, setLibraryDefault } from '@hub/platform/config';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import type { HubClock } from '@hub/vocabulary';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
+import { demoSignIn } from './demo-sign-in.ts';
 import { requestGate } from './gate.ts';
 import { formatLimitError, type Limits, limitsOf } from './limits.ts';
 import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetOf } from './lookup-budget.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
-import { demoSignIn } from './demo-sign-in.ts';
 import { clockRoutes } from './sandbox-clock.ts';
 import { webPages } from './web.ts';
 
