@@ -94,7 +94,8 @@ describe('refused actions change nothing and say which rule refused them', () =>
     const [other] = await hub.db.db
       .select({ code: occupations.code })
       .from(occupations)
-      .where(and(eq(occupations.level, 4), ne(occupations.code, inst.occupationCode)))
+      // A 技能类职业 (a non-skill one is also refused OCCUPATION_NOT_SKILL: test/assessments-skill-only.test.ts).
+      .where(and(eq(occupations.level, 4), eq(occupations.isSkill, true), ne(occupations.code, inst.occupationCode)))
       .limit(1);
     const d = await run(REPORT, { i: plan({ occupationCode: other?.code }) });
     expect(codes(d.reportEvaluationPlan)).toEqual(['ANNOUNCEMENT_DOES_NOT_OPEN', 'PLAN_OUT_OF_SCOPE']);

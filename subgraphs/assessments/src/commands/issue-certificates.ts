@@ -1,12 +1,22 @@
-import { candidates, certificateSerials, certificates, objections, workers } from '@hub/db';
+import {
+  candidates,
+  certificateDecisionsAfterRevocation,
+  certificateSerials,
+  certificates,
+  institutionStandings,
+  objections,
+  skillMarks,
+  workers,
+} from '@hub/db';
 import type { Refusal } from '@hub/platform';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { change, stop, stopIf, type Tx } from '../change.ts';
-import { inScope, institutionOf } from '../facts.ts';
+import { asDb, inScope, institutionOf } from '../facts.ts';
 import type { CandidateRow, CertificateRow, PlanRow } from '../loaders.ts';
-import { certificateNumber, issueProblems, MAX_SERIAL } from '../rules/certificate.ts';
+import { afterRevocationProblems, certificateNumber, issueProblems, MAX_SERIAL } from '../rules/certificate.ts';
 import { yearOf } from '../rules/dates.ts';
+import { skillOccupationProblems } from '../rules/skill.ts';
 import { candidateById, ownPlan } from './own-plan.ts';
 
 /**
@@ -17,7 +27,14 @@ import { candidateById, ownPlan } from './own-plan.ts';
 async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: string): Promise<CertificateRow[]> {
   const inst = await institutionOf(tx, plan.enterpriseId);
   const ids = wanted.map((c) => c.id);
-  const [people, issued, open, scope] = await Promise.all([
+  // After 取消备案资质 the plan was in scope when it was evaluated, and the centre decides (#24 point 13).
+  const standing = (await institutionStandings(asDb(tx), [plan.enterpriseId])).get(plan.enterpriseId);
+  const revoked = standing?.qualification === 'REVOKED';
+  const decision = revoked
+    ? ((await certificateDecisionsAfterRevocation(asDb(tx), [plan.id])).get(plan.id)?.decision ?? null)
+    : null;
+  const skillCode = plan.workTypeCode ?? plan.occupationCode;
+  const [people, issued, open, scope, marks] = await Promise.all([
     tx
       .select()
       .from(workers)
@@ -41,11 +58,15 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
       occupationCode: plan.occupationCode,
       workTypeCode: plan.workTypeCode,
       level: plan.level,
-      onDate: onDay,
+      onDate: revoked ? plan.evaluationDate : onDay,
     }),
+    skillMarks(asDb(tx), [skillCode]),
   ]);
   const workerOf = new Map(people.map((w) => [w.id, w]));
-  const problems: Refusal[] = [];
+  const problems: Refusal[] = [
+    ...afterRevocationProblems({ revoked, decision }),
+    ...skillOccupationProblems(marks.get(skillCode)?.isSkill, skillCode, 'planId'),
+  ];
   for (const c of wanted) {
     const found = issueProblems({
       candidateName: workerOf.get(c.workerId)?.name ?? c.id,

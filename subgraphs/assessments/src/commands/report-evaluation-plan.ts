@@ -1,9 +1,17 @@
-import { announcementOpenings, announcements, assessors, evaluationPlans, isUuid, planStaff } from '@hub/db';
+import {
+  announcementOpenings,
+  announcements,
+  assessors,
+  evaluationPlans,
+  isUuid,
+  planStaff,
+  skillMarks,
+} from '@hub/db';
 import { eq, inArray } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
 import { actingInstitution, change, stop, stopIf } from '../change.ts';
-import { inScope, institutionOf } from '../facts.ts';
+import { asDb, inScope, institutionOf } from '../facts.ts';
 import { schemeInForce } from '../queries/work-scheme.ts';
 import { isoDate } from '../rules/dates.ts';
 import {
@@ -14,6 +22,7 @@ import {
   scopeProblems,
   staffingProblems,
 } from '../rules/plan.ts';
+import { skillOccupationProblems } from '../rules/skill.ts';
 import type { Method } from '../rules/types.ts';
 import { requiredAssessors } from '../rules/work-scheme.ts';
 import { planReportDeadline } from '../rules/working-days.ts';
@@ -68,12 +77,15 @@ export function reportEvaluationPlan(ctx: Context, input: ReportPlanInput) {
     });
     const retentionYears = input.retentionYears ?? 5;
     const scheme = await schemeInForce(tx, institutionId, now);
+    const skillCode = plan.workTypeCode ?? plan.occupationCode;
+    const isSkill = (await skillMarks(asDb(tx), [skillCode])).get(skillCode)?.isSkill;
 
     // rules
     const { staff, problems: staffProblems } = resolvePlanStaff(institutionId, assessorIds, supervisorIds, team);
     stopIf([
       ...announcementProblems({ ...a, openings }, plan, now),
       ...reportTimingProblems(await calendarBetween(tx, now, evaluationDate), evaluationDate, now),
+      ...skillOccupationProblems(isSkill, skillCode, plan.workTypeCode ? 'workTypeCode' : 'occupationCode'),
       ...scopeProblems(scoped, plan),
       ...staffProblems,
       ...staffingProblems(input.method, input.level, staff, requiredAssessors(input.method, scheme)),

@@ -96,6 +96,28 @@ export function issueProblems(f: IssueFacts): Refusal[] {
   return out;
 }
 
+/** The centre's decision on a plan's certificates after 取消备案资质; null while none is recorded. */
+export type DecisionAfterRevocation = 'AUTHORISE' | 'REFUSE' | null;
+
+/**
+ * 取消备案资质之后的证书 (#24 point 13): once an institution's qualification is revoked, the
+ * candidates of a plan it ran in scope get their certificates only when the centre authorised
+ * that plan; without a decision they wait, and a refusal is final. Not revoked: nothing to say.
+ */
+export function afterRevocationProblems(f: { revoked: boolean; decision: DecisionAfterRevocation }): Refusal[] {
+  if (!f.revoked || f.decision === 'AUTHORISE') return [];
+  if (f.decision === 'REFUSE') {
+    return [problem('CERTIFICATES_REFUSED_AFTER_REVOCATION', '备案资质已取消，评价中心决定本计划不予发证', 'planId')];
+  }
+  return [
+    problem(
+      'CERTIFICATES_AWAIT_CENTRE_DECISION',
+      '备案资质已取消，本计划的证书须待评价中心决定准予发证后方可颁发',
+      'planId',
+    ),
+  ];
+}
+
 /** 撤销: a valid certificate, with a reason. */
 export function revocationProblems(c: { status: 'VALID' | 'REVOKED' }, reason: string): Refusal[] {
   const out: Refusal[] = [];
