@@ -84,33 +84,61 @@ function SignIn({ onToken }: { onToken: (token: string) => void }) {
   );
 }
 
+const COLUMNS = ['分组', '参评人数', '合格人数', '合格率', '发证数', '撤销数'];
+
+const cells = (r: Row) => [
+  r.keys.map((k) => k.label ?? k.value ?? '未知').join(' · '),
+  String(r.candidates),
+  String(r.passed),
+  percent(r.passRate),
+  String(r.certificatesIssued),
+  String(r.certificatesRevoked),
+];
+
+/** The table as CSV (UTF-8 with a BOM, so that Excel reads the Chinese), downloaded by the browser. */
+function exportCsv(rows: Row[], caption: string) {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const text = [COLUMNS, ...rows.map(cells)].map((line) => line.map(quote).join(',')).join('\r\n');
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text, '\r\n'], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${caption}.csv`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 function Table({ rows, caption }: { rows: Row[]; caption: string }) {
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">分组</th>
-          <th scope="col">参评人数</th>
-          <th scope="col">合格人数</th>
-          <th scope="col">合格率</th>
-          <th scope="col">发证数</th>
-          <th scope="col">撤销数</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.keys.map((k) => k.value).join('|')} data-key={r.keys.map((k) => k.value ?? '').join('|')}>
-            <th scope="row">{r.keys.map((k) => k.label ?? k.value ?? '未知').join(' · ')}</th>
-            <td>{r.candidates}</td>
-            <td>{r.passed}</td>
-            <td>{percent(r.passRate)}</td>
-            <td>{r.certificatesIssued}</td>
-            <td>{r.certificatesRevoked}</td>
+    <>
+      <button type="button" onClick={() => exportCsv(rows, caption)}>
+        导出 CSV：{caption}
+      </button>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const [group, ...figures] = cells(r);
+            return (
+              <tr key={r.keys.map((k) => k.value).join('|')} data-key={r.keys.map((k) => k.value ?? '').join('|')}>
+                <th scope="row">{group}</th>
+                {figures.map((f, i) => (
+                  <td key={COLUMNS[i + 1]}>{f}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
   );
 }
 

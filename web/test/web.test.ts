@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { certificates, DEMO_CERTIFICATE } from '@hub/db';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -195,6 +196,19 @@ describe('/dashboard — 统计看板', () => {
     const [api] = rows;
     expect(shown[0]?.slice(1, 3)).toEqual([String(api?.candidates), String(api?.passed)]);
     expect(shown[0]?.[4]).toBe(String(api?.certificatesIssued));
+    // The CSV export holds the same figures as the table.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV：按市州统计' }).click(),
+    ]);
+    const csv = (await readFile((await download.path()) as string, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('分组,参评人数,合格人数,合格率,发证数,撤销数');
+    expect(csv.slice(1).map((line) => line.split(',').slice(1, 3))).toEqual([
+      [String(api?.candidates), String(api?.passed)],
+    ]);
     await page.locator('section[aria-label="按等级"] canvas').waitFor();
     await screenshot(page, 'dashboard-city');
     expect(await seriousViolations(page)).toEqual([]);
