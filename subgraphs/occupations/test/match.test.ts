@@ -333,7 +333,7 @@ describe('the reranker over the first stage', () => {
   });
 
   it('orders by the reranker’s weights, and its score is the logistic of their sum', () => {
-    const title = '塔吊司机';
+    const title = '涂布机长'; // no rule places a candidate (塔吊司机 now has one: NAMED_WORK)
     const cands = rerankCandidates(index, { title });
     // A reranker that reverses the first stage's order:
     const flipped: Reranker = { weights: RERANK_FEATURES.map((f) => (f === 'firstRank' ? -5 : 0)), bias: 0 };

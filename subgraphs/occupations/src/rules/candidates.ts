@@ -92,7 +92,7 @@ export function rerankCandidates(
   const textNear = new Map(cosines.nearest(TEXT_NEIGHBOURS, allow).map((doc) => [doc, -1]));
   scored.forEach((s, i) => {
     const e = ev.get(s.doc) as Evidence;
-    if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0) {
+    if (i >= depth && e.mappingSim <= 0 && e.wideVote <= 0 && e.suffix <= 0 && !e.namedWork) {
       if (textNear.has(s.doc)) textNear.set(s.doc, i);
       return;
     }
@@ -185,7 +185,8 @@ function charOverlap(index: MatchIndex, c: string): (doc: number) => number {
 
 /**
  * The rules before the learned order, per document of a title's evidence (`ev`, as rerankCandidates
- * fills it): 2 a name or alias equal to the title (the same role); 1 a trade's name the title ends
+ * fills it): 3 a name or alias equal to the title (the same role); 2 the 职业 or 工种 of the work the
+ * title names outright (rules/lexicon.ts NAMED_WORK: 塔吊司机 → 起重装卸机械操作工); 1 a trade's name the title ends
  * with (…工: 高压电工 → 电工, its head noun; on the dev file two in three such titles carry that
  * trade's label, well above the matcher's hit rate); 0 none. Both stand aside (0) when a confirmed
  * role name is close to the title (similarity above RULES_YIELD_TO_MAPPING): with such mappings
@@ -197,6 +198,6 @@ export function ruleRank(ev: ReadonlyMap<number, Evidence>): (doc: number) => nu
   return (doc) => {
     if (nearMapping > RULES_YIELD_TO_MAPPING) return 0;
     const e = ev.get(doc);
-    return e?.equal ? 2 : e?.tradeSuffix ? 1 : 0;
+    return e?.equal ? 3 : e?.namedWork ? 2 : e?.tradeSuffix ? 1 : 0;
   };
 }

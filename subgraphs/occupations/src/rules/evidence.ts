@@ -1,5 +1,5 @@
 /** The first stage of the matcher: each document's evidence for a title and their weighted sum (rules/match.ts). */
-import { tradeTermsIn } from './lexicon.ts';
+import { namedWorkIn, tradeTermsIn } from './lexicon.ts';
 import { upsert } from './maps.ts';
 import type { MappingIndex, MatchIndex } from './match-index.ts';
 import {
@@ -49,6 +49,8 @@ export interface Evidence {
   suffix: number;
   /** Whether that name is a trade's (ends in 工: 焊工, 电工, 冲压工). */
   tradeSuffix: boolean;
+  /** A name (or work type) equal to the work the title names outright (rules/lexicon.ts NAMED_WORK). */
+  namedWork: boolean;
   /** A name or alias equal to the title's core. */
   equal: boolean;
   mappingEntry?: MappingIndex['entries'][number];
@@ -68,6 +70,7 @@ export const noEvidence = (): Evidence => ({
   wideVote: 0,
   suffix: 0,
   tradeSuffix: false,
+  namedWork: false,
   equal: false,
 });
 
@@ -87,6 +90,7 @@ export function rank(
   const parts: [string, number][] = [[core, 1]];
   if (asides && asides !== core) parts.push([asides, w.asides]);
   let ancestorScores = new Map<number, PhraseScore>();
+  const named = new Set(namedWorkIn(compact(core)));
   for (const [text, factor] of parts) {
     const keys = queryKeys(index.segment, text, w);
     const q = query(index, keys, text, index.names.idf);
@@ -95,6 +99,7 @@ export function rank(
       const e = get(ph.doc);
       const v = phraseValue(s, w) * factor;
       if (s.equal && factor === 1) e.equal = true;
+      if (factor === 1 && named.has(ph.text)) e.namedWork = true;
       if (s.atEnd && factor === 1) {
         e.suffix = Math.max(e.suffix, [...ph.text].length / [...q.compact].length);
         if (ph.text.endsWith('工')) e.tradeSuffix = true;

@@ -35,6 +35,13 @@ export const GENERIC = new Set([
   '普工',
   '技工',
   '工人',
+  // Where the work is done, not what it is (车间, 一线, 工地 …): a workshop or site prefix.
+  '车间',
+  '一线',
+  '现场',
+  '工地',
+  '厂区',
+  '班组',
 ]);
 
 const HEAD = /(工|师|员|手|匠|长|家|司机)$/;
