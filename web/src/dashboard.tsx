@@ -2,13 +2,13 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageFor, request } from './api.ts';
 import { Bars } from './chart.tsx';
-import { graphql, type ResultOf } from './graphql.ts';
+import { graphql, type ResultOf, type VariablesOf } from './graphql.ts';
 import { currentToken, demoSignIn, forgetToken, keepToken, PREFECTURES } from './session.ts';
 import './style.css';
 
 export const STATISTICS = graphql(`
-  query DashboardStatistics($groupBy: [StatisticsDimension!]) {
-    assessmentStatistics(groupBy: $groupBy) {
+  query DashboardStatistics($groupBy: [StatisticsDimension!], $filter: StatisticsFilter) {
+    assessmentStatistics(groupBy: $groupBy, filter: $filter) {
       keys { dimension value label }
       candidates
       passed
@@ -19,6 +19,59 @@ export const STATISTICS = graphql(`
   }
 `);
 type Row = ResultOf<typeof STATISTICS>['assessmentStatistics'][number];
+type Filter = NonNullable<VariablesOf<typeof STATISTICS>['filter']>;
+type Level = NonNullable<Filter['levels']>[number];
+
+const LEVELS: [Level, string][] = [
+  ['LEVEL_5', '五级/初级工'],
+  ['LEVEL_4', '四级/中级工'],
+  ['LEVEL_3', '三级/高级工'],
+  ['LEVEL_2', '二级/技师'],
+  ['LEVEL_1', '一级/高级技师'],
+];
+
+/** 筛选: the filter is assessmentStatistics' own, so the figures are the API's for it. */
+function Filters({ onApply }: { onApply: (filter: Filter) => void }) {
+  const [level, setLevel] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  return (
+    <form
+      aria-label="筛选"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply({
+          ...(level ? { levels: [level as Level] } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        });
+      }}
+    >
+      <label>
+        <span>等级</span>
+        <select name="level" value={level} onChange={(e) => setLevel(e.currentTarget.value)}>
+          <option value="">全部等级</option>
+          {LEVELS.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>起始日期</span>
+        <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+      </label>
+      <label>
+        <span>截止日期</span>
+        <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+      </label>
+      <button class="primary" type="submit">
+        筛选
+      </button>
+    </form>
+  );
+}
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
@@ -146,17 +199,19 @@ function Figures({ token, onSignOut }: { token: string; onSignOut: () => void })
   const [byCity, setByCity] = useState<Row[] | null>(null);
   const [byLevel, setByLevel] = useState<Row[] | null>(null);
   const [error, setError] = useState('');
+  const [filter, setFilter] = useState<Filter>({});
   useEffect(() => {
+    setError('');
     Promise.all([
-      request(STATISTICS, { groupBy: ['PREFECTURE'] }, token),
-      request(STATISTICS, { groupBy: ['LEVEL'] }, token),
+      request(STATISTICS, { groupBy: ['PREFECTURE'], filter }, token),
+      request(STATISTICS, { groupBy: ['LEVEL'], filter }, token),
     ])
       .then(([a, b]) => {
         setByCity(a.assessmentStatistics);
         setByLevel(b.assessmentStatistics);
       })
       .catch((err: unknown) => setError(err instanceof ApiError ? err.message : messageFor('')));
-  }, [token]);
+  }, [token, filter]);
   const label = (r: Row) => r.keys[0]?.label ?? r.keys[0]?.value ?? '未知';
   return (
     <>
@@ -165,6 +220,7 @@ function Figures({ token, onSignOut }: { token: string; onSignOut: () => void })
           退出登录
         </button>
       </p>
+      <Filters onApply={setFilter} />
       {error ? (
         <p class="error" role="alert">
           {error}

@@ -209,6 +209,26 @@ describe('/dashboard — 统计看板', () => {
     expect(csv.slice(1).map((line) => line.split(',').slice(1, 3))).toEqual([
       [String(api?.candidates), String(api?.passed)],
     ]);
+    // 筛选 by level: the page's figures are the API's for the same filter.
+    await page.locator('select[name=level]').selectOption('LEVEL_3');
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    const levelKeys = () =>
+      page
+        .locator('section[aria-label="按等级"] tbody tr')
+        .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-key')));
+    await expect.poll(levelKeys).toEqual(['LEVEL_3']);
+    const filtered = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: '{ assessmentStatistics(groupBy: [PREFECTURE], filter: { levels: [LEVEL_3] }) { candidates passed } }',
+      }),
+    });
+    const [three] = ((await filtered.json()) as { data: { assessmentStatistics: Record<string, any>[] } }).data
+      .assessmentStatistics;
+    const cityCells = () =>
+      cityRows.first().evaluate((r) => [...r.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent));
+    await expect.poll(cityCells).toEqual([String(three?.candidates), String(three?.passed)]);
     await page.locator('section[aria-label="按等级"] canvas').waitFor();
     await screenshot(page, 'dashboard-city');
     expect(await seriousViolations(page)).toEqual([]);
