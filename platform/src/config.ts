@@ -187,6 +187,14 @@ export const SETTINGS = {
     'days a revoked enterprise waits, from the revocation day, before it may file again (取消备案资质后重新备案); 0 = none',
   ),
 
+  nationalUploadDays: whole(
+    'HUB_NATIONAL_UPLOAD_DAYS',
+    1,
+    365,
+    30,
+    '证书数据上报期限: calendar days after issue by which a certificate is uploaded to the national query system (全国证书查询系统)',
+  ),
+
   complaintHandlingDays: whole(
     'HUB_COMPLAINT_HANDLING_DAYS',
     1,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../client.ts';
 import { certificates, evaluationPlans } from '../schema/assessment.ts';
 
@@ -203,4 +203,44 @@ export async function certificateIssuers(
     .from(certificates)
     .where(and(inArray(certificates.number, [...numbers]), isNotNull(certificates.enterpriseId)));
   return new Map(rows.map((r) => [r.number, { enterpriseId: r.enterpriseId, status: r.status }]));
+}
+
+export interface OverdueUploadGroup {
+  enterpriseId: string;
+  prefectureCode: string;
+  /** Certificates issued on or before the cut-off day and never uploaded. */
+  count: number;
+  /** The earliest issue day among them. */
+  oldestIssuedOn: string;
+}
+
+/**
+ * 证书逾期未上报全国证书查询系统 (issue #24 point 6), for supervision's risk signal: per institution,
+ * the certificates issued on or before `issuedOnOrBefore` (today minus HUB_NATIONAL_UPLOAD_DAYS
+ * minus one, as the assessments domain computes it) that are valid and were never uploaded (one
+ * revoked before any upload owes none).
+ */
+export async function overdueNationalUploads(
+  db: Db,
+  f: { issuedOnOrBefore: string; prefectureCode?: string | null },
+): Promise<OverdueUploadGroup[]> {
+  const rows = await db
+    .select({
+      enterpriseId: certificates.enterpriseId,
+      prefectureCode: certificates.prefectureCode,
+      count: sql<number>`count(*)::int`,
+      oldestIssuedOn: sql<string>`min(${certificates.issuedOn})::text`,
+    })
+    .from(certificates)
+    .where(
+      and(
+        isNull(certificates.uploadedOn),
+        eq(certificates.status, 'VALID'),
+        lte(certificates.issuedOn, f.issuedOnOrBefore),
+        f.prefectureCode ? eq(certificates.prefectureCode, f.prefectureCode) : undefined,
+      ),
+    )
+    .groupBy(certificates.enterpriseId, certificates.prefectureCode)
+    .orderBy(asc(certificates.enterpriseId));
+  return rows;
 }

@@ -429,6 +429,11 @@ export const certificates = assessmentSchema.table(
     /** 全国联网查询系统: when the certificate data was uploaded. */
     uploadedOn: date('uploaded_on'),
     uploadBatchId: uuid('upload_batch_id').references(() => uploadBatches.id),
+    /**
+     * The day a revocation made the uploaded national record wrong (待更正): set when an uploaded
+     * certificate is revoked, cleared when the revocation is uploaded.
+     */
+    nationalCorrectionSince: date('national_correction_since'),
   },
   (t) => [
     index('certificates_enterprise_idx').on(t.enterpriseId, t.number),

@@ -1,5 +1,6 @@
 import { auditWriter, type Db, partnerAdmission, piiKeyring } from '@hub/db';
 import { startSubgraph } from '@hub/platform';
+import { hubConfig } from '@hub/platform/config';
 import type { Clock } from '@hub/vocabulary';
 import { ensurePackageCalendar, fillMissingResultDeadlines } from './calendar.ts';
 import { createLoaders } from './loaders.ts';
@@ -17,8 +18,11 @@ export async function startAssessments(opts: {
   standalone?: boolean;
   /** The hub's clock; default this process's. */
   clock?: Clock;
+  /** 证书数据上报期限 in calendar days; default HUB_NATIONAL_UPLOAD_DAYS (30). */
+  nationalUploadDays?: number;
 }) {
   const lookupDb = opts.lookupDb ?? opts.db;
+  const nationalUploadDays = opts.nationalUploadDays ?? hubConfig().nationalUploadDays;
   // Resident IDs cannot be read or written without the keys: refuse to start on a bad (or, in
   // production, missing) HUB_PII_KEYS / HUB_PII_HMAC_KEY rather than fail on the first request.
   piiKeyring();
@@ -34,6 +38,13 @@ export async function startAssessments(opts: {
     ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
     admit: partnerAdmission(opts.db),
-    context: (caller, clock) => ({ caller, clock, db: opts.db, lookupDb, loaders: createLoaders(opts.db, lookupDb) }),
+    context: (caller, clock) => ({
+      caller,
+      clock,
+      db: opts.db,
+      lookupDb,
+      loaders: createLoaders(opts.db, lookupDb),
+      nationalUploadDays,
+    }),
   });
 }

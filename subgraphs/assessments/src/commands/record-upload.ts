@@ -18,6 +18,8 @@ export function recordUpload(ctx: Context, input: { numbers: readonly string[]; 
       const c = rows.find((r) => r.number === n);
       if (!c || c.enterpriseId !== institutionId) {
         problems.push(problem('CERTIFICATE_NOT_FOUND', `${n} is not a certificate of this institution`, 'numbers'));
+      } else if (c.nationalCorrectionSince) {
+        // A revoked certificate whose national record needs correcting: this batch uploads the revocation.
       } else if (c.uploadedOn) {
         problems.push(problem('ALREADY_UPLOADED', `${n} was uploaded on ${c.uploadedOn}`, 'numbers'));
       } else if (c.status === 'REVOKED') {
@@ -33,7 +35,7 @@ export function recordUpload(ctx: Context, input: { numbers: readonly string[]; 
     if (!batch) throw new Error('insert returned no row');
     await tx
       .update(certificates)
-      .set({ uploadedOn: now, uploadBatchId: batch.id })
+      .set({ uploadedOn: now, uploadBatchId: batch.id, nationalCorrectionSince: null })
       .where(inArray(certificates.number, numbers));
     return { batch };
   });

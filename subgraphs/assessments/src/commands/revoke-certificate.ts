@@ -22,6 +22,8 @@ export function revokeCertificate(ctx: Context, input: { number: string; reason:
         revokedOn: ctx.clock.today(),
         revocationReason: input.reason.trim(),
         revokedBy: `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`,
+        // The national query system still shows it valid: 待更正 until the revocation is uploaded.
+        ...(c.uploadedOn ? { nationalCorrectionSince: ctx.clock.today() } : {}),
       })
       .where(eq(certificates.number, number))
       .returning();

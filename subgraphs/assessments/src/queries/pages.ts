@@ -9,10 +9,11 @@ import {
   keysetPage,
 } from '@hub/db';
 import { hubError, reachOf } from '@hub/platform';
-import { and, type Column, count, eq, type SQL } from 'drizzle-orm';
+import { and, type Column, count, eq, isNotNull, isNull, lte, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Context } from '../builder.ts';
 import type { AnnouncementRow, AssessorRow, CandidateRow, CertificateRow, PlanRow } from '../loaders.ts';
+import { overdueIssuedOnOrBefore } from '../rules/national-upload.ts';
 
 /** A list read page by page (keyset, after a key), and its whole length when asked. */
 export interface Pages<T> {
@@ -87,7 +88,11 @@ export const enterprisePlanPages = (
  */
 export function certificateListPages(
   ctx: Context,
-  filter: { occupationCode?: string | null; level?: number | null },
+  filter: {
+    occupationCode?: string | null;
+    level?: number | null;
+    nationalUpload?: 'NOT_UPLOADED' | 'OVERDUE' | 'NEEDS_CORRECTION' | null;
+  },
 ): Pages<CertificateRow> {
   const reach = reachOf(ctx.caller);
   const scope: SQL[] = [];
@@ -97,6 +102,17 @@ export function certificateListPages(
   if (reach.kind === 'prefecture') scope.push(eq(certificates.prefectureCode, reach.prefecture));
   if (filter.occupationCode) scope.push(eq(certificates.occupationCode, filter.occupationCode));
   if (filter.level != null) scope.push(eq(certificates.level, filter.level));
+  if (filter.nationalUpload === 'NOT_UPLOADED') {
+    scope.push(isNull(certificates.uploadedOn), eq(certificates.status, 'VALID'));
+  }
+  if (filter.nationalUpload === 'OVERDUE') {
+    scope.push(
+      isNull(certificates.uploadedOn),
+      eq(certificates.status, 'VALID'),
+      lte(certificates.issuedOn, overdueIssuedOnOrBefore(ctx.clock.today(), ctx.nationalUploadDays)),
+    );
+  }
+  if (filter.nationalUpload === 'NEEDS_CORRECTION') scope.push(isNotNull(certificates.nationalCorrectionSince));
   return keyset<CertificateRow>(ctx.db, certificates, certificates.number, scope);
 }
 

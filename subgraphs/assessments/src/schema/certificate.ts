@@ -3,8 +3,9 @@ import { builder, type Context, Prefecture } from '../builder.ts';
 import { recordsPrefectureFor } from '../facts.ts';
 import type { CertificateRow } from '../loaders.ts';
 import { certificateListPages, enterpriseCertificatePages } from '../queries/pages.ts';
+import { nationalUploadState, uploadDueOn } from '../rules/national-upload.ts';
 import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
-import { CertificateStatus, SkillLevel } from './enums.ts';
+import { CertificateStatus, NationalUploadFilter, NationalUploadState, SkillLevel } from './enums.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
 
@@ -43,6 +44,17 @@ export const Certificate = builder.objectRef<CertificateRow>('Certificate').impl
       nullable: true,
       description: 'When the data was uploaded to 技能人才评价证书全国联网查询系统.',
       resolve: (c) => c.uploadedOn,
+    }),
+    nationalUploadDueOn: t.field({
+      type: 'Date',
+      description:
+        '证书数据上报期限: the last day to upload it to the national query system (HUB_NATIONAL_UPLOAD_DAYS after issue).',
+      resolve: (c, _args, ctx) => uploadDueOn(c.issuedOn, ctx.nationalUploadDays),
+    }),
+    nationalUpload: t.field({
+      type: NationalUploadState,
+      description: '全国证书查询系统: uploaded, pending, overdue, or needing correction after a revocation.',
+      resolve: (c, _args, ctx) => nationalUploadState(c, ctx.clock.today(), ctx.nationalUploadDays),
     }),
   }),
 });
@@ -124,6 +136,11 @@ builder.queryFields((t) => ({
       args: {
         occupationCode: t.arg({ type: 'OccupationCode', required: false, description: 'Only this occupation.' }),
         level: t.arg({ type: SkillLevel, required: false, description: 'Only this level.' }),
+        nationalUpload: t.arg({
+          type: NationalUploadFilter,
+          required: false,
+          description: 'Only those not uploaded, overdue, or needing correction in the national query system.',
+        }),
       },
       resolve: (_root, args, ctx) =>
         countedConnection(args, (c: CertificateRow) => c.number, certificateListPages(ctx, args)),

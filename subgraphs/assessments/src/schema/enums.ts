@@ -99,3 +99,23 @@ export const StaffRoleRef = builder.enumType('StaffRole', {
     QUALITY_SUPERVISOR: { description: '内部质量督导员' },
   } as const,
 });
+
+export const NationalUploadState = builder.enumType('NationalUploadState', {
+  description: '全国证书查询系统: where a certificate stands with the national query system.',
+  values: {
+    UPLOADED: { description: '已上报: the national record is up to date' },
+    PENDING: { description: '待上报: not uploaded yet, still within the upload deadline' },
+    OVERDUE: { description: '逾期未上报: not uploaded and past the upload deadline after issue' },
+    NEEDS_CORRECTION: { description: '待更正: revoked after it was uploaded; upload the revocation again' },
+    NOT_REQUIRED: { description: '无需上报: revoked before it was ever uploaded' },
+  } as const,
+});
+
+export const NationalUploadFilter = builder.enumType('NationalUploadFilter', {
+  description: 'Which certificates to list by their national upload (证书数据上报).',
+  values: {
+    NOT_UPLOADED: { description: '未上报: valid and never uploaded (pending and overdue)' },
+    OVERDUE: { description: '逾期未上报: not uploaded and past the deadline' },
+    NEEDS_CORRECTION: { description: '待更正: revoked after upload, the revocation not uploaded yet' },
+  } as const,
+});

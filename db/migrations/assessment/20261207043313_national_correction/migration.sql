@@ -1,0 +1,1 @@
+ALTER TABLE "assessment"."certificates" ADD COLUMN "national_correction_since" date;
