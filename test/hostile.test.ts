@@ -404,7 +404,7 @@ function variableCases(): Case[] {
   const INT_TEMPLATES = [
     'query($v: Int) { occupations(first: $v) { edges { cursor } } }',
     'query($v: Int!) { holidayCalendar(year: $v) { year } }',
-    'query($v: Int) { catalog(level: $v, first: 2) { edges { cursor } } }',
+    'query($v: SkillLevel) { catalog(level: $v, first: 2) { edges { cursor } } }',
     'query($v: Date!) { planReportDeadline(evaluationDate: $v) { date } }',
     'query($v: [StatisticsDimension!]!) { assessmentStatistics(groupBy: $v) { __typename } }',
   ];
@@ -645,14 +645,14 @@ const MUTATIONS: { name: string; query: string; vars: (v: unknown, field: number
         facilitiesDescription: '实训基地。',
         systemsDescription: '管理办法。',
         planDescription: '评价车工。',
-        scope: [{ occupationCode: '6-18-01-01', levels: [5, 4], basis: 'NATIONAL_STANDARD' }],
+        scope: [{ occupationCode: '6-18-01-01', levels: ['LEVEL_5', 'LEVEL_4'], basis: 'NATIONAL_STANDARD' }],
       };
       const k = f % 5;
       if (k === 0) i.teamDescription = v;
       else if (k === 1) i.kind = v;
-      else if (k === 2) i.scope = [{ occupationCode: v, levels: [5], basis: 'NATIONAL_STANDARD' }];
-      else if (k === 3) i.scope = [{ occupationCode: '6-18-01-01', levels: [v, 99, -1], basis: 'NATIONAL_STANDARD' }];
-      else i.scope = Array.from({ length: 5_000 }, () => ({ occupationCode: '6-18-01-01', levels: [5], basis: v }));
+      else if (k === 2) i.scope = [{ occupationCode: v, levels: ['LEVEL_5'], basis: 'NATIONAL_STANDARD' }];
+      else if (k === 3) i.scope = [{ occupationCode: '6-18-01-01', levels: [v, 'LEVEL_9', 5], basis: 'NATIONAL_STANDARD' }];
+      else i.scope = Array.from({ length: 5_000 }, () => ({ occupationCode: '6-18-01-01', levels: ['LEVEL_5'], basis: v }));
       return { i };
     },
   },
