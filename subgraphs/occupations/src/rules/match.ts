@@ -165,8 +165,9 @@ function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string 
       }
     }
   }
+  // The dictionary's terms the title's own words stand for (not those the title already says).
   const lexicon = tradeTermsIn(compact(core)).filter(
-    (t) => d.name.includes(t) || ph?.text.includes(t) || e.textWords.includes(t),
+    (t) => !core.includes(t) && (d.name.includes(t) || ph?.text.includes(t) || e.textWords.includes(t)),
   );
   if (lexicon.length) reasons.push(`俗称对应大典用语“${lexicon.join('”“')}”`);
   if (e.hierarchyNode !== undefined && e.hierarchy >= 0.25) {
