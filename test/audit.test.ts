@@ -1,5 +1,8 @@
-import { auditEvents, residentIdHmac, rowsOf as resultRows } from '@hub/db';
+import { auditEvents, auditWriter, residentIdHmac, rowsOf as resultRows } from '@hub/db';
+import { startGateway } from '@hub/gateway';
+import { limitsOf } from '@hub/gateway/limits';
 import { signUserToken } from '@hub/platform';
+import { loadConfig } from '@hub/platform/config';
 import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
@@ -133,6 +136,37 @@ describe('audit log (审计日志)', () => {
     expect(rows[0]).toMatchObject({ service: 'assessments', outcome: 'INVALID', role: 'enterprise' });
     expect(JSON.stringify(rows[0]?.args)).not.toContain(bad);
     expect(JSON.stringify(rows[0]?.args)).not.toContain('错号');
+  });
+
+  it('records a valid mutation the gateway refuses before running it (over the cost limit) as INVALID', async () => {
+    const urls = Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url]));
+    const tight = await startGateway({
+      port: 0,
+      subgraphUrls: urls,
+      audit: auditWriter(hub.db.db),
+      limits: { ...limitsOf(loadConfig({})), maxCost: 2 },
+    });
+    try {
+      const r = await gql(
+        tight.url,
+        `mutation Costly($i: RegisterWorkerInput!) { registerWorker(input: $i) { worker { id name } errors { code field } } }`,
+        {
+          token: await institutionToken(inst.id),
+          variables: { i: { name: '审计', residentId: residentId(316), employedSince: '2018-03-01' } },
+        },
+      );
+      expect(r.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+      const [row] = await rowsOf('registerWorker');
+      expect(row).toMatchObject({
+        service: 'gateway',
+        operationName: 'Costly',
+        role: 'enterprise',
+        outcome: 'INVALID',
+        codes: ['COST_LIMIT_EXCEEDED'],
+      });
+    } finally {
+      await tight.close();
+    }
   });
 
   it('records a mutation the gateway refuses itself (unknown argument, wrong built-in type) as INVALID', async () => {

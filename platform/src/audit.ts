@@ -467,6 +467,7 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
   return {
     async requestDidStart() {
       let badVariables: string[] | null = null;
+      let executed = false;
       return {
         async didResolveOperation(rc) {
           const op = rc.operation;
@@ -475,10 +476,16 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
             badVariables = ['BAD_USER_INPUT'];
           }
         },
+        async executionDidStart() {
+          executed = true;
+        },
         async willSendResponse(rc) {
           if (!opts.write) return;
-          const failedValidation = !rc.operation && (rc.errors?.length ?? 0) > 0;
-          if (!failedValidation && !badVariables) return;
+          const refused = (rc.errors?.length ?? 0) > 0;
+          const failedValidation = !rc.operation && refused;
+          // Valid, but refused before it ran by a later step of the gate (cost limit, lookup budget).
+          const stoppedAtGate = rc.operation?.operation === 'mutation' && !executed && refused;
+          if (!failedValidation && !badVariables && !stoppedAtGate) return;
           const invalid = refusedBeforeRunning(rc, badVariables);
           if (!invalid?.observed.length) return;
           const who = whoAsked(opts, rc);
