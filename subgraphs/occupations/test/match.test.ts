@@ -126,7 +126,7 @@ describe('the scope: skill occupations (技能类职业) only, or all', () => {
     const candidates = rerankCandidates(corrected, { title: '电焊工', scope: 'SKILL' });
     expect(candidates.length).toBeGreaterThan(0);
     for (const c of candidates) expect(c.occupationCode).not.toBe('6-18-02-04');
-  });
+  }, 120_000); // builds a whole index: seconds on a busy machine
 });
 
 describe('confirmed mappings feed the matcher', () => {
