@@ -1,9 +1,9 @@
-import { enterprises, isUuid, refuseAll, transact } from '@hub/db';
-import { access, type Refusal, refuse } from '@hub/platform';
-import { eq } from 'drizzle-orm';
+import { access, type Refusal } from '@hub/platform';
 import { builder, UserError } from '../builder.ts';
+import type { EnterpriseForm } from '../commands/enterprise-form.ts';
+import { registerEnterprise } from '../commands/register-enterprise.ts';
+import { updateEnterprise } from '../commands/update-enterprise.ts';
 import type { EnterpriseRow } from '../loaders.ts';
-import { type EnterpriseInput as EnterpriseForm, enterpriseInputRefusals } from '../rules/enterprise-input.ts';
 import { Enterprise } from './enterprise.ts';
 import { EnterpriseAffiliation, EnterpriseNature } from './enums.ts';
 
@@ -50,7 +50,7 @@ export const EnterprisePayload = builder
   });
 
 type Form = typeof EnterpriseInput.$inferInput;
-const toForm = (f: Form): EnterpriseForm & { nature: Form['nature'] } => ({
+const toForm = (f: Form): EnterpriseForm => ({
   ...f,
   foundedOn: f.foundedOn instanceof Date ? f.foundedOn.toISOString().slice(0, 10) : String(f.foundedOn),
   name: f.name.trim(),
@@ -68,32 +68,10 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: EnterpriseInput, required: true, description: '企业基本信息' }),
     },
     resolve: async (_root, args, ctx) => {
-      const form = toForm(args.input);
-      const result = await transact(ctx.db, async (tx) => {
-        const refusals = enterpriseInputRefusals(form, ctx.clock.today());
-        if (ctx.caller.role === 'city_center' && form.prefectureCode !== ctx.caller.prefecture) {
-          refusals.push(
-            refuse('NOT_YOUR_PREFECTURE', 'a city centre registers enterprises of its own 市州 only', 'prefectureCode'),
-          );
-        }
-        const [taken] = await tx
-          .select({ id: enterprises.id })
-          .from(enterprises)
-          .where(eq(enterprises.creditCode, args.creditCode));
-        if (taken)
-          refusals.push(
-            refuse(
-              'DUPLICATE_CREDIT_CODE',
-              `an enterprise with 统一社会信用代码 ${args.creditCode} is already registered`,
-              'creditCode',
-            ),
-          );
-        if (refusals.length) refuseAll(refusals);
-        const [row] = await tx
-          .insert(enterprises)
-          .values({ ...form, creditCode: args.creditCode, affiliation: args.affiliation })
-          .returning();
-        return row as EnterpriseRow;
+      const result = await registerEnterprise(ctx, {
+        creditCode: args.creditCode,
+        affiliation: args.affiliation,
+        form: toForm(args.input),
       });
       return { enterprise: result.value, errors: result.errors };
     },
@@ -107,34 +85,7 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: EnterpriseInput, required: true, description: '企业基本信息 as it should now read' }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
-      const form = toForm(args.input);
-      const result = await transact(ctx.db, async (tx) => {
-        if (ctx.caller.role === 'enterprise' && ctx.caller.enterpriseId !== id) {
-          refuseAll([refuse('NOT_YOUR_ENTERPRISE', 'an enterprise may change only its own facts', 'id')]);
-        }
-        const [current] = isUuid(id)
-          ? await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update')
-          : [];
-        if (!current) refuseAll([refuse('NOT_FOUND', 'no such enterprise', 'id')]);
-        const refusals = enterpriseInputRefusals(form, ctx.clock.today());
-        if (ctx.caller.role === 'enterprise' && form.prefectureCode !== current.prefectureCode) {
-          refusals.push(
-            refuse(
-              'PREFECTURE_FIXED',
-              'moving to another 市州 is recorded by an authority, not by the enterprise',
-              'prefectureCode',
-            ),
-          );
-        }
-        if (refusals.length) refuseAll(refusals);
-        const [row] = await tx
-          .update(enterprises)
-          .set({ ...form, updatedAt: ctx.clock.now() })
-          .where(eq(enterprises.id, id))
-          .returning();
-        return row as EnterpriseRow;
-      });
+      const result = await updateEnterprise(ctx, String(args.id), toForm(args.input));
       return { enterprise: result.value, errors: result.errors };
     },
   }),

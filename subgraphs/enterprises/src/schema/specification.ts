@@ -1,10 +1,8 @@
-import { dictionaryFacts, enterpriseSpecifications, enterprises, isUuid, refuseAll, transact } from '@hub/db';
-import { access, type Refusal, refuse } from '@hub/platform';
-import { eq } from 'drizzle-orm';
+import { access, type Refusal } from '@hub/platform';
 import { builder, UserError } from '../builder.ts';
+import { fileSpecification } from '../commands/file-specification.ts';
+import { reviewSpecification } from '../commands/review-specification.ts';
 import type { SpecificationRow } from '../loaders.ts';
-import { scopeRefusals } from '../rules/scope.ts';
-import { mayActForEnterprise } from '../rules/workflow.ts';
 import { Enterprise } from './enterprise.ts';
 import { ReviewDecision, SkillLevel, SpecificationStatus } from './enums.ts';
 import { enterpriseOwner, objects } from './reach.ts';
@@ -74,48 +72,7 @@ builder.mutationFields((t) => ({
       documentReference: t.arg.string({ required: true, description: 'Where the document is kept.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const enterpriseId = ctx.caller.enterpriseId ?? '';
-      const result = await transact(ctx.db, async (tx) => {
-        const who = mayActForEnterprise(ctx.caller, enterpriseId);
-        if (who) refuseAll([who]);
-        const refusals: Refusal[] = [];
-        if (!args.title.trim() || args.title.length > 200)
-          refusals.push(refuse('INVALID_TITLE', '名称 needs 1–200 characters', 'title'));
-        if (!args.documentReference.trim() || args.documentReference.length > 500) {
-          refusals.push(
-            refuse('INVALID_REFERENCE', 'the document reference needs 1–500 characters', 'documentReference'),
-          );
-        }
-        const dict = await dictionaryFacts(tx, [args.occupationCode]);
-        refusals.push(
-          ...scopeRefusals(
-            [
-              {
-                occupationCode: args.occupationCode,
-                workTypeCode: args.workTypeCode ?? null,
-                levels: args.levels,
-                basis: 'NATIONAL_STANDARD',
-              },
-            ],
-            enterpriseId,
-            dict,
-            new Map(),
-          ).map((r) => ({ ...r, field: r.field?.replace(/^scope\.0\./, '') ?? null })),
-        );
-        if (refusals.length) refuseAll(refusals);
-        const [row] = await tx
-          .insert(enterpriseSpecifications)
-          .values({
-            enterpriseId,
-            title: args.title.trim(),
-            occupationCode: args.occupationCode,
-            workTypeCode: args.workTypeCode ?? null,
-            levels: [...new Set(args.levels)],
-            documentReference: args.documentReference,
-          })
-          .returning();
-        return row as SpecificationRow;
-      });
+      const result = await fileSpecification(ctx, args);
       return { specification: result.value, errors: result.errors };
     },
   }),
@@ -130,33 +87,7 @@ builder.mutationFields((t) => ({
       opinion: t.arg.string({ required: false, description: '意见; required to reject' }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = String(args.id);
-      const result = await transact(ctx.db, async (tx) => {
-        const [spec] = isUuid(id)
-          ? await tx.select().from(enterpriseSpecifications).where(eq(enterpriseSpecifications.id, id)).for('update')
-          : [];
-        if (!spec) refuseAll([refuse('NOT_FOUND', 'no such specification', 'id')]);
-        const [enterprise] = await tx.select().from(enterprises).where(eq(enterprises.id, spec.enterpriseId));
-        if (ctx.caller.role === 'city_center' && enterprise?.prefectureCode !== ctx.caller.prefecture) {
-          refuseAll([refuse('NOT_YOUR_PREFECTURE', 'a city centre reviews specifications of its own 市州 only')]);
-        }
-        if (spec.status !== 'SUBMITTED')
-          refuseAll([refuse('SPECIFICATION_WRONG_STATE', `the specification is already ${spec.status}`, 'id')]);
-        const opinion = args.opinion?.trim() || null;
-        if (args.decision === 'REJECT' && !opinion)
-          refuseAll([refuse('REJECTION_NEEDS_REASONS', 'a rejection must give its reasons', 'opinion')]);
-        const [row] = await tx
-          .update(enterpriseSpecifications)
-          .set({
-            status: args.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
-            reviewOpinion: opinion,
-            reviewedBy: ctx.caller.sub ?? ctx.caller.role,
-            reviewedAt: ctx.clock.now(),
-          })
-          .where(eq(enterpriseSpecifications.id, id))
-          .returning();
-        return row as SpecificationRow;
-      });
+      const result = await reviewSpecification(ctx, { ...args, id: String(args.id) });
       return { specification: result.value, errors: result.errors };
     },
   }),

@@ -1,0 +1,44 @@
+import { enterprises, refuseAll, transact } from '@hub/db';
+import { refuse } from '@hub/platform';
+import { eq } from 'drizzle-orm';
+import type { EnterpriseRow } from '../loaders.ts';
+import { enterpriseInputRefusals } from '../rules/enterprise-input.ts';
+import type { EnterpriseForm } from './enterprise-form.ts';
+import type { CommandContext } from './filing-steps.ts';
+
+/**
+ * registerEnterprise: an authority registers an enterprise in the hub (a city centre for its own 市州,
+ * the province centre, or an admin). A 统一社会信用代码 is registered once.
+ */
+export function registerEnterprise(
+  ctx: CommandContext,
+  args: { creditCode: string; affiliation: EnterpriseRow['affiliation']; form: EnterpriseForm },
+) {
+  const { form } = args;
+  return transact(ctx.db, async (tx) => {
+    const refusals = enterpriseInputRefusals(form, ctx.clock.today());
+    if (ctx.caller.role === 'city_center' && form.prefectureCode !== ctx.caller.prefecture) {
+      refusals.push(
+        refuse('NOT_YOUR_PREFECTURE', 'a city centre registers enterprises of its own 市州 only', 'prefectureCode'),
+      );
+    }
+    const [taken] = await tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.creditCode, args.creditCode));
+    if (taken)
+      refusals.push(
+        refuse(
+          'DUPLICATE_CREDIT_CODE',
+          `an enterprise with 统一社会信用代码 ${args.creditCode} is already registered`,
+          'creditCode',
+        ),
+      );
+    if (refusals.length) refuseAll(refusals);
+    const [row] = await tx
+      .insert(enterprises)
+      .values({ ...form, creditCode: args.creditCode, affiliation: args.affiliation })
+      .returning();
+    return row as EnterpriseRow;
+  });
+}
