@@ -799,6 +799,7 @@ describe('demo seed dates', () => {
           'evaluationPlans.reportDeadline',
           'evaluationPlans.publicityEndsOn',
           'cases.rectificationDueOn',
+          'complaints.handlingDueOn',
         ]),
       );
       for (const x of after) expect(x.day <= addDays(today, 100), `${x.table}.${x.field} ${x.day}`).toBe(true);

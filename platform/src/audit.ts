@@ -481,11 +481,9 @@ export function gatewayAuditPlugin<Ctx extends BaseContext>(opts: AuditPluginOpt
         },
         async willSendResponse(rc) {
           if (!opts.write) return;
-          const refused = (rc.errors?.length ?? 0) > 0;
-          const failedValidation = !rc.operation && refused;
-          // Valid, but refused before it ran by a later step of the gate (cost limit, lookup budget).
-          const stoppedAtGate = rc.operation?.operation === 'mutation' && !executed && refused;
-          if (!failedValidation && !badVariables && !stoppedAtGate) return;
+          // Failed validation, or valid but refused before it ran by a later step of the gate (cost).
+          const unrun = !rc.operation || (rc.operation.operation === 'mutation' && !executed);
+          if (!((rc.errors?.length ?? 0) > 0 && unrun) && !badVariables) return;
           const invalid = refusedBeforeRunning(rc, badVariables);
           if (!invalid?.observed.length) return;
           const who = whoAsked(opts, rc);
