@@ -226,7 +226,7 @@ describe('refused filing actions name the rule and change nothing', () => {
     expect(ok.data?.createFiling.errors).toEqual([]);
   });
 
-  it('refuses a scope row outside the dictionary or a level the standard does not set', async () => {
+  it('refuses a scope row outside the dictionary, not a skill occupation, or a level the standard does not set', async () => {
     const id = await register(hub.url, await a.city('430200'));
     const own = await a.enterprise(id);
     await expectRefused(
@@ -240,6 +240,19 @@ describe('refused filing actions name the rule and change nothing', () => {
       }),
       'createFiling',
       'NOT_AN_OCCUPATION',
+    );
+    // 技能类职业 only (附表备注1): a 专业技术人员 occupation (大类 2) is not filed.
+    await expectRefused(
+      gql(hub.url, CREATE, {
+        token: own,
+        variables: {
+          input: filingForm({
+            scope: [{ occupationCode: '2-02-10-01', levels: ['LEVEL_3'], basis: 'NATIONAL_STANDARD' }],
+          }),
+        },
+      }),
+      'createFiling',
+      'OCCUPATION_NOT_SKILL',
     );
     // 车床装调工's standard (as this hub records it) sets 五级 to 三级 only.
     await hub.db.db

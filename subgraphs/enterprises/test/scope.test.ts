@@ -9,10 +9,11 @@ import {
 const ENT = '11111111-1111-4111-8111-111111111111';
 const dict: DictionaryFacts = {
   occupations: new Map([
-    ['6-18-01-01', { name: '车工', level: 4, standardLevels: [1, 2, 3, 4, 5] }],
-    ['6-18-02-04', { name: '焊工', level: 4, standardLevels: [1, 2, 3, 4, 5] }],
-    ['4-10-01-06', { name: '保育师', level: 4, standardLevels: [3, 4, 5] }],
-    ['6-18-01-00', { name: '机械冷加工人员', level: 3, standardLevels: [1, 2, 3, 4, 5] }],
+    ['6-18-01-01', { name: '车工', level: 4, standardLevels: [1, 2, 3, 4, 5], isSkill: true }],
+    ['6-18-02-04', { name: '焊工', level: 4, standardLevels: [1, 2, 3, 4, 5], isSkill: true }],
+    ['2-02-10-01', { name: '机械设计工程技术人员', level: 4, standardLevels: [], isSkill: false }],
+    ['4-10-01-06', { name: '保育师', level: 4, standardLevels: [3, 4, 5], isSkill: true }],
+    ['6-18-01-00', { name: '机械冷加工人员', level: 3, standardLevels: [1, 2, 3, 4, 5], isSkill: true }],
   ]),
   workTypes: new Map([['6-18-02-04', [{ code: '6-18-02-04-01', name: '电焊工' }]]]),
 };
@@ -41,6 +42,10 @@ const codes = (rows: ScopeRowInput[], s = specs) => scopeRefusals(rows, ENT, dic
 describe('备案范围 rows', () => {
   it('accepts an occupation with levels its standard sets', () => {
     expect(codes([row({})])).toEqual([]);
+  });
+
+  it('refuses a 职业 that is not a skill occupation (技能类职业 only, 附表备注1): 2-02 专业技术人员', () => {
+    expect(codes([row({ occupationCode: '2-02-10-01', levels: [3] })])).toEqual(['OCCUPATION_NOT_SKILL']);
   });
 
   it('refuses an unknown code and a category that is not a 职业', () => {

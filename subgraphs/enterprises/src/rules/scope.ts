@@ -19,7 +19,8 @@ export interface ScopeRowInput {
 }
 
 export interface DictionaryFacts {
-  occupations: Map<string, { name: string; level: number; standardLevels: number[] }>;
+  /** `isSkill`: 技能类职业 (附表备注1), the dictionary's mark as the province centre keeps it. */
+  occupations: Map<string, { name: string; level: number; standardLevels: number[]; isSkill: boolean }>;
   workTypes: Map<string, { code: string; name: string }[]>;
 }
 
@@ -71,6 +72,16 @@ export function scopeRefusals(
         refuse(
           'NOT_AN_OCCUPATION',
           `${row.occupationCode} ${occ.name} is a category, not a 职业: file an occupation (or work type)`,
+          at('occupationCode'),
+        ),
+      );
+      return;
+    }
+    if (!occ.isSkill) {
+      out.push(
+        refuse(
+          'OCCUPATION_NOT_SKILL',
+          `${row.occupationCode} ${occ.name} 不是技能类职业：仅限技能类职业（工种）备案（附表备注1）`,
           at('occupationCode'),
         ),
       );
