@@ -34,6 +34,18 @@ async function refusedStart(env: Record<string, string | undefined>) {
   return { code, output: proc.output() };
 }
 
+describe('a bad setting stops the start', () => {
+  it('names every bad value at once, with no stack trace, before opening anything', async () => {
+    const { code, output } = await refusedStart({ HUB_MAX_DEPTH: 'deep', HUB_LOG_LEVEL: 'loud' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/refuses to start/);
+    expect(output).toMatch(/HUB_MAX_DEPTH must be a whole number/);
+    expect(output).toMatch(/HUB_LOG_LEVEL must be one of/);
+    expect(output).not.toMatch(/\bat .+\.ts:\d+/);
+    expect(output).not.toMatch(/database:|seeding|ready at/);
+  });
+});
+
 describe('HUB_ENV=production refuses to start', () => {
   it('with no secrets and no keys: each one named, nothing opened', async () => {
     const { code, output } = await refusedStart({

@@ -92,18 +92,20 @@ const SAMPLE_QUERY = `{
  * development secret or key, or a secret too short (auth.ts secretProblems, pii.ts
  * productionPiiKeyProblems); everywhere a malformed token-lifetime setting.
  */
-function startRefusals(): string[] {
+function startRefusals(): { refusals: string[]; production: boolean } {
   let config: HubConfig;
   try {
     config = hubConfig();
   } catch (err) {
-    if (err instanceof ConfigError) return [...err.problems];
+    if (err instanceof ConfigError) return { refusals: [...err.problems], production: false };
     throw err;
   }
-  return [
-    ...(isProduction(config) ? [...secretProblems(config), ...productionPiiKeyProblems(config)] : []),
+  const production = isProduction(config);
+  const refusals = [
+    ...(production ? [...secretProblems(config), ...productionPiiKeyProblems(config)] : []),
     ...tokenLifetimeProblems(config),
   ];
+  return { refusals, production };
 }
 
 async function main() {
@@ -111,10 +113,10 @@ async function main() {
     case 'start': {
       const { values } = parseArgs({ args: rest, options: { size: { type: 'string' }, date: { type: 'string' } } });
       // Fail closed before touching the database: nothing starts on a public key in production.
-      const refusals = startRefusals();
+      const { refusals, production } = startRefusals();
       if (refusals.length) {
         console.error(
-          `✗ the hub refuses to start${isProduction() ? ' in production (HUB_ENV=production)' : ''}:\n${refusals.map((r) => `  - ${r}`).join('\n')}`,
+          `✗ the hub refuses to start${production ? ' in production (HUB_ENV=production)' : ''}:\n${refusals.map((r) => `  - ${r}`).join('\n')}`,
         );
         process.exit(1);
       }

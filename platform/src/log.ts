@@ -38,6 +38,15 @@ export function requestIdFrom(header: string | string[] | undefined): string {
     : randomUUID();
 }
 
+/** HUB_LOG_LEVEL; a bad configuration is reported by the start's checks, not by importing the logger. */
+function configuredLevel(): string {
+  try {
+    return hubConfig().logLevel;
+  } catch {
+    return 'info';
+  }
+}
+
 /** Keys never written as they are, wherever a line has them at its top level. */
 const TOP_LEVEL_REDACTED = ['authorization', 'token', 'variables', 'residentId', 'holderName', 'name'] as const;
 
@@ -49,7 +58,7 @@ const TOP_LEVEL_REDACTED = ['authorization', 'token', 'variables', 'residentId',
  */
 export const logger = pino(
   {
-    level: hubConfig().logLevel,
+    level: configuredLevel(),
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {

@@ -18,6 +18,6 @@ if (process.argv.includes('--check')) {
     process.exit(1);
   }
   for (const { name, sdl } of fresh.sdls) writeFileSync(path.join(schemaDir, `${name}.graphql`), `${sdl}\n`);
-  writeFileSync(supergraphPath, `${fresh.supergraphSdl}\n`);
+  writeFileSync(supergraphPath(), `${fresh.supergraphSdl}\n`);
   console.log(`✓ wrote ${fresh.sdls.length} subgraph SDLs and schema/supergraph.graphql`);
 }

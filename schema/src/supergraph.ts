@@ -10,10 +10,10 @@ import { type HubConfig, hubConfig } from '@hub/platform/config';
 
 export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** HUB_SUPERGRAPH overrides it (the bundled gateway in gateway/dist sets it to the committed file). */
-export const supergraphPath = hubConfig().supergraph ?? path.join(schemaDir, 'supergraph.graphql');
+export const supergraphPath = () => hubConfig().supergraph ?? path.join(schemaDir, 'supergraph.graphql');
 
 export function readSupergraph(): string {
-  return readFileSync(supergraphPath, 'utf8');
+  return readFileSync(supergraphPath(), 'utf8');
 }
 
 /** Each subgraph the supergraph routes to: its name and the routing URL written at composition. */
