@@ -79,7 +79,15 @@ beforeAll(async () => {
     const filing = await fileAndSubmit(
       hub.url,
       await a.enterprise(id),
-      filingForm({ scope: [{ occupationCode: OCC, levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'], basis: 'NATIONAL_STANDARD' }] }),
+      filingForm({
+        scope: [
+          {
+            occupationCode: OCC,
+            levels: ['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'],
+            basis: 'NATIONAL_STANDARD',
+          },
+        ],
+      }),
     );
     for (const by of [city, a.province, a.ministry]) {
       const r = await gql(hub.url, REVIEW, { token: by, variables: { id: filing.id, d: 'APPROVE', o: '同意' } });
