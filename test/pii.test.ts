@@ -91,8 +91,9 @@ describe('resident IDs at rest', () => {
 });
 
 describe('complainant identities (投诉人)', () => {
-  const LIST = `query($p: String) { complaints(first: 100, prefecture: $p) { edges { node { id complainantName complainantContact } } } }`;
-  let complaintId: string;
+  const LIST = `query($p: String) { complaints(first: 100, prefecture: $p) { edges { node { receiptNumber complainantName complainantContact } } } }`;
+  /** The 受理编号 the intake gave (ComplaintReceipt.reference). */
+  let receipt: string;
   const other = () => (inst.prefectureCode === '430100' ? '430200' : '430100');
 
   beforeAll(async () => {
@@ -111,12 +112,15 @@ describe('complainant identities (投诉人)', () => {
       },
     );
     expect(r.data?.submitComplaint.errors).toEqual([]);
-    complaintId = r.data?.submitComplaint.receipt.reference;
+    receipt = r.data?.submitComplaint.receipt.reference;
   });
 
   const seenBy = async (claims: Parameters<typeof token>[0], prefecture: string | null = inst.prefectureCode) => {
     const r = await gql(hub.url, LIST, { token: await token(claims), variables: { p: prefecture } });
-    return { errors: r.errors, node: r.data?.complaints?.edges.find((e: any) => e.node.id === complaintId)?.node };
+    return {
+      errors: r.errors,
+      node: r.data?.complaints?.edges.find((e: any) => e.node.receiptNumber === receipt)?.node,
+    };
   };
 
   it('shows who complained to the handling authorities: the 市州 centre and the province', async () => {
@@ -127,7 +131,7 @@ describe('complainant identities (投诉人)', () => {
       const { errors, node } = await seenBy(claims);
       expect(errors, claims.role).toBeUndefined();
       expect(node, claims.role).toEqual({
-        id: complaintId,
+        receiptNumber: receipt,
         complainantName: '投诉人乙',
         complainantContact: '13900000002',
       });
@@ -137,7 +141,7 @@ describe('complainant identities (投诉人)', () => {
   it('hides the complainant from readers who do not handle it, and the complaint from another 市州 and the enterprise', async () => {
     for (const claims of [{ role: 'ministry' }, { role: 'admin' }] as const) {
       const { node } = await seenBy(claims);
-      expect(node, claims.role).toEqual({ id: complaintId, complainantName: null, complainantContact: null });
+      expect(node, claims.role).toEqual({ receiptNumber: receipt, complainantName: null, complainantContact: null });
     }
     const elsewhere = await seenBy({ role: 'city_center', prefecture: other() }, null);
     expect(elsewhere.node).toBeUndefined();

@@ -77,7 +77,7 @@ describe('HUB_ENV=production refuses to start', () => {
     expect(output).toMatch(/HUB_PII_HMAC_KEY is the built-in development key/);
   });
 
-  it('with a secret shorter than 32 bytes, or a short personal-data key', async () => {
+  it('with a secret shorter than 32 bytes, or a short personal-data key', { timeout: 240_000 }, async () => {
     const short = await refusedStart({ ...GOOD, HUB_JWT_SECRET: 'x'.repeat(31) });
     expect(short.code).toBe(1);
     expect(short.output).toMatch(/HUB_JWT_SECRET has 31 bytes; production needs at least 32/);
@@ -93,7 +93,7 @@ describe('HUB_ENV=production with real secrets', () => {
   let hub: Awaited<ReturnType<typeof startHubProcess>> | undefined;
   afterAll(() => hub?.kill());
 
-  it('starts, prints no token, and serves no Sandbox landing page', async () => {
+  it('starts, prints no token, and serves no Sandbox landing page', { timeout: 240_000 }, async () => {
     hub = await startHubProcess(50, GOOD);
     // The start's last lines come after "ready": wait for the one that says no token is printed.
     await hub.proc.waitFor(/No token is printed outside development/, 30_000);
