@@ -2,7 +2,15 @@ import { statisticsDaily } from '@hub/db';
 import { addCalendarDays } from '@hub/vocabulary';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
+import {
+  caller,
+  findInstitution,
+  type Institution,
+  institutionToken,
+  publishYearlyAnnouncement,
+  registerTeam,
+  residentId,
+} from './assessments-fixtures.ts';
 import { dayFrom, gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
@@ -50,28 +58,8 @@ describe('changes after reporting: reschedule, withdraw, cancel — and the cent
   const cands: Record<string, string> = {};
 
   it('sets up two reported plans with candidates', async () => {
-    for (const role of ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {
-      const d = await run(
-        `mutation($i: RegisterAssessorInput!) { registerAssessor(input: $i) { assessor { id } errors { code } } }`,
-        { i: { name: '考评人', role } },
-      );
-      team.push(d.registerAssessor.assessor.id);
-    }
-    const a = await run(
-      `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { announcement { id } errors { code message } } }`,
-      {
-        i: {
-          title: '年度评价公告',
-          period: 'YEARLY',
-          year: Number(firstDate.slice(0, 4)),
-          conditions: '本企业在岗职工',
-          process: '个人申报、资格审核',
-          useOfResults: '岗位聘任参考',
-          openings: [{ occupationCode: inst.occupationCode, levels: ['LEVEL_4'] }],
-        },
-      },
-    );
-    expect(a.publishAnnouncement.errors).toEqual([]);
+    team.push(...(await registerTeam(run, ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR'])));
+    const announcementId = await publishYearlyAnnouncement(run, inst.occupationCode, firstDate);
     for (const [key, method] of [
       ['moved', 'SKILL_OPERATION'],
       ['dropped', 'THEORY_EXAM'],
@@ -80,7 +68,7 @@ describe('changes after reporting: reschedule, withdraw, cancel — and the cent
         `mutation($i: ReportEvaluationPlanInput!) { reportEvaluationPlan(input: $i) { plan { id } errors { code message } } }`,
         {
           i: {
-            announcementId: a.publishAnnouncement.announcement.id,
+            announcementId,
             occupationCode: inst.occupationCode,
             level: 'LEVEL_4',
             method,

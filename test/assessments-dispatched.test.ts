@@ -1,6 +1,14 @@
 import { addCalendarDays } from '@hub/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
+import {
+  caller,
+  findInstitution,
+  type Institution,
+  institutionToken,
+  publishYearlyAnnouncement,
+  registerTeam,
+  residentId,
+} from './assessments-fixtures.ts';
 import { dayFrom, startTestHub, type TestHub } from './helpers.ts';
 
 /**
@@ -28,36 +36,14 @@ const codes = (p: { errors: { code: string }[] }) => p.errors.map((e) => e.code)
 
 describe('the 劳务派遣 one-year rule belongs to 直接认定 only', () => {
   it('takes a dispatched worker of 90 days into a theory exam and refuses them from direct recognition', async () => {
-    const team: string[] = [];
-    for (const role of ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {
-      const d = await run(
-        `mutation($i: RegisterAssessorInput!) { registerAssessor(input: $i) { assessor { id } errors { code } } }`,
-        { i: { name: '考评人', role } },
-      );
-      expect(d.registerAssessor.errors).toEqual([]);
-      team.push(d.registerAssessor.assessor.id);
-    }
-    const a = await run(
-      `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { announcement { id } errors { code message } } }`,
-      {
-        i: {
-          title: '年度职业技能等级认定评价公告',
-          period: 'YEARLY',
-          year: Number(evaluationDate.slice(0, 4)),
-          conditions: '本企业在岗职工',
-          process: '个人申报、资格审核',
-          useOfResults: '岗位聘任参考',
-          openings: [{ occupationCode: inst.occupationCode, levels: ['LEVEL_4'] }],
-        },
-      },
-    );
-    expect(a.publishAnnouncement.errors).toEqual([]);
+    const team = await registerTeam(run, ['SENIOR_ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']);
+    const announcementId = await publishYearlyAnnouncement(run, inst.occupationCode, evaluationDate);
     const report = async (method: string) => {
       const d = await run(
         `mutation($i: ReportEvaluationPlanInput!) { reportEvaluationPlan(input: $i) { plan { id } errors { code message } } }`,
         {
           i: {
-            announcementId: a.publishAnnouncement.announcement.id,
+            announcementId,
             occupationCode: inst.occupationCode,
             level: 'LEVEL_4',
             method,

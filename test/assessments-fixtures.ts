@@ -94,4 +94,40 @@ export function caller(url: string, tok: string) {
   };
 }
 
+type Run = ReturnType<typeof caller>;
+
+/** 考评人员 of the caller's institution, one per role given; their ids in that order. */
+export async function registerTeam(run: Run, roles: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const role of roles) {
+    const d = await run(
+      `mutation($i: RegisterAssessorInput!) { registerAssessor(input: $i) { assessor { id } errors { code } } }`,
+      { i: { name: '考评人', role } },
+    );
+    expect(d.registerAssessor.errors).toEqual([]);
+    ids.push(d.registerAssessor.assessor.id);
+  }
+  return ids;
+}
+
+/** The caller's yearly 评价公告 for the year of `onDate`, opening `occupationCode` at 四级; its id. */
+export async function publishYearlyAnnouncement(run: Run, occupationCode: string, onDate: string): Promise<string> {
+  const a = await run(
+    `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { announcement { id } errors { code message } } }`,
+    {
+      i: {
+        title: '年度评价公告',
+        period: 'YEARLY',
+        year: Number(onDate.slice(0, 4)),
+        conditions: '本企业在岗职工',
+        process: '个人申报、资格审核',
+        useOfResults: '岗位聘任参考',
+        openings: [{ occupationCode, levels: ['LEVEL_4'] }],
+      },
+    },
+  );
+  expect(a.publishAnnouncement.errors).toEqual([]);
+  return a.publishAnnouncement.announcement.id;
+}
+
 export const institutionToken = (id: string) => token({ role: 'enterprise', enterpriseId: id, sub: 'committee-clerk' });

@@ -1,7 +1,13 @@
 import { candidates, certificates, enterprises, evaluationPlans } from '@hub/db';
 import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, institutionToken } from './assessments-fixtures.ts';
+import {
+  caller,
+  findInstitution,
+  institutionToken,
+  publishYearlyAnnouncement,
+  registerTeam,
+} from './assessments-fixtures.ts';
 import { dayFrom, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
@@ -26,35 +32,15 @@ describe('技能类职业（工种） only (#24 point 3)', () => {
     const evaluationDate = dayFrom(hub, 21);
     const inst = await findInstitution(hub, [4], { onDate: evaluationDate });
     const run = caller(hub.url, await institutionToken(inst.id));
-    const team: string[] = [];
-    for (const role of ['ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {
-      const d = await run(
-        `mutation($i: RegisterAssessorInput!) { registerAssessor(input: $i) { assessor { id } errors { code } } }`,
-        { i: { name: '考评人', role } },
-      );
-      team.push(d.registerAssessor.assessor.id);
-    }
-    const a = await run(
-      `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { announcement { id } errors { code message } } }`,
-      {
-        i: {
-          title: '年度评价公告',
-          period: 'YEARLY',
-          year: Number(evaluationDate.slice(0, 4)),
-          conditions: '本企业在岗职工',
-          process: '个人申报、资格审核',
-          useOfResults: '岗位聘任参考',
-          openings: [{ occupationCode: inst.occupationCode, levels: ['LEVEL_4'] }],
-        },
-      },
-    );
+    const team = await registerTeam(run, ['ASSESSOR', 'ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']);
+    const announcementId = await publishYearlyAnnouncement(run, inst.occupationCode, evaluationDate);
     const before = await countPlans();
     const r = await run(
       `mutation($i: ReportEvaluationPlanInput!) {
         reportEvaluationPlan(input: $i) { plan { id } errors { code message field } } }`,
       {
         i: {
-          announcementId: a.publishAnnouncement.announcement.id,
+          announcementId,
           occupationCode: '2-02-10-01',
           level: 'LEVEL_4',
           method: 'SKILL_OPERATION',

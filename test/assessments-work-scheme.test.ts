@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, type Institution, institutionToken } from './assessments-fixtures.ts';
+import {
+  caller,
+  findInstitution,
+  type Institution,
+  institutionToken,
+  publishYearlyAnnouncement,
+  registerTeam,
+} from './assessments-fixtures.ts';
 import { dayFrom, gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
@@ -31,34 +38,15 @@ describe('the 工作方案 states the assessors a plan needs; the default applie
   let report: () => Promise<Record<string, any>>;
 
   it('refuses a skill plan with two assessors while the institution has no 方案 (default: three)', async () => {
-    for (const role of ['ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR']) {
-      const d = await run(
-        `mutation($i: RegisterAssessorInput!) { registerAssessor(input: $i) { assessor { id } errors { code } } }`,
-        { i: { name: '考评人', role } },
-      );
-      team.push(d.registerAssessor.assessor.id);
-    }
-    const a = await run(
-      `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { announcement { id } errors { code message } } }`,
-      {
-        i: {
-          title: '年度评价公告',
-          period: 'YEARLY',
-          year: Number(evaluationDate.slice(0, 4)),
-          conditions: '本企业在岗职工',
-          process: '个人申报、资格审核',
-          useOfResults: '岗位聘任参考',
-          openings: [{ occupationCode: inst.occupationCode, levels: ['LEVEL_4'] }],
-        },
-      },
-    );
+    team.push(...(await registerTeam(run, ['ASSESSOR', 'ASSESSOR', 'QUALITY_SUPERVISOR'])));
+    const announcementId = await publishYearlyAnnouncement(run, inst.occupationCode, evaluationDate);
     report = () =>
       run(
         `mutation($i: ReportEvaluationPlanInput!) {
           reportEvaluationPlan(input: $i) { plan { id staff { role } } errors { code message } } }`,
         {
           i: {
-            announcementId: a.publishAnnouncement.announcement.id,
+            announcementId,
             occupationCode: inst.occupationCode,
             level: 'LEVEL_4',
             method: 'SKILL_OPERATION',
