@@ -6,7 +6,7 @@ import {
   outOfScopeCertificates,
   sealCertificateHolder,
 } from '@hub/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller } from './assessments-fixtures.ts';
 import { actors, fileAndSubmit, filingForm, REVIEW, register } from './enterprises-fixtures.ts';
@@ -15,6 +15,8 @@ import { datesAsOf, gql, startTestHub, type TestHub, token } from './helpers.ts'
 /**
  * 风险信号 over a test seed: five confirmed 车工 institutions in 株洲 with clean certificates and plans
  * (nothing raised), then one planted anomaly of each kind — each found, explained, and nothing else.
+ * Certificates not uploaded to the national query system in time (#24 point 6) raise one signal
+ * per institution until they are uploaded.
  */
 
 let hub: TestHub;
@@ -255,5 +257,50 @@ describe('risk signals (风险信号)', () => {
     ]);
     const after = ((await province(SIGNALS, {})).riskSignals.edges as any[]).find((e) => e.node.key === key);
     expect(after.node.openedCase.id).toBe(opened.openCaseFromSignal.supervisionCase.id);
+  });
+
+  it('raise an overdue national upload per institution until the certificates are uploaded (#24 point 6)', async () => {
+    // HUB_NATIONAL_UPLOAD_DAYS is 30: issued 38 days ago is 8 days late; issued 30 days ago is due today.
+    await issue(ids.B, 4, 3, { issuedOn: d('2026-10-20') });
+    await issue(ids.B, 4, 1, { issuedOn: d('2026-10-28') });
+    await issue(ids.B, 4, 2, { issuedOn: d('2026-10-10'), uploadedOn: d('2026-10-12') });
+    const overdue = async () =>
+      ((await province(SIGNALS, {})).riskSignals.edges as any[])
+        .map((e) => e.node)
+        .filter((s) => s.kind === 'OVERDUE_NATIONAL_UPLOAD');
+    const [signal, ...more] = await overdue();
+    expect(more).toEqual([]);
+    expect(signal).toMatchObject({
+      key: `OVERDUE_NATIONAL_UPLOAD:${ids.B}`,
+      enterprise: { id: ids.B },
+      certificates: 3,
+      deadline: d('2026-11-19'),
+      daysLate: 8,
+      suggestedViolation: 'MISMANAGEMENT',
+    });
+    expect(signal.explanation).toMatch(/逾期未上报全国证书查询系统: 3 张/);
+
+    const zhuzhou = caller(hub.url, await token({ role: 'inspector', prefecture: '430200' }));
+    const opened = await zhuzhou(
+      `mutation($k: String!) { openCaseFromSignal(key: $k) { supervisionCase { violationTypes summary } errors { code } } }`,
+      { k: signal.key },
+    );
+    expect(opened.openCaseFromSignal).toMatchObject({
+      errors: [],
+      supervisionCase: { violationTypes: ['MISMANAGEMENT'], summary: signal.explanation },
+    });
+
+    // The next day the one issued 30 days ago is late too; once all are uploaded the signal is gone.
+    hub.clock.set(d('2026-11-28'), 'test');
+    try {
+      expect((await overdue()).map((s) => s.certificates)).toEqual([4]);
+      await hub.db.db
+        .update(certificates)
+        .set({ uploadedOn: d('2026-11-28') })
+        .where(and(eq(certificates.enterpriseId, ids.B), isNull(certificates.uploadedOn)));
+      expect(await overdue()).toEqual([]);
+    } finally {
+      hub.clock.clear();
+    }
   });
 });

@@ -18,7 +18,9 @@ export function startSupervision(opts: {
   standalone?: boolean;
   clock?: Clock;
   complaintHandlingDays?: number;
+  nationalUploadDays?: number;
 }) {
+  const nationalUploadDays = opts.nationalUploadDays ?? hubConfig().nationalUploadDays;
   const complaintHandlingDays = opts.complaintHandlingDays ?? hubConfig().complaintHandlingDays;
   if (!Number.isInteger(complaintHandlingDays) || complaintHandlingDays < 1 || complaintHandlingDays > 365) {
     throw new Error(
@@ -40,6 +42,7 @@ export function startSupervision(opts: {
       db: opts.db,
       loaders: createLoaders(opts.db),
       complaintHandlingDays,
+      nationalUploadDays,
     }),
   });
 }

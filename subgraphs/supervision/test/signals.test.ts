@@ -5,6 +5,8 @@ import {
   highLevelShareSignals,
   highLevelThreshold,
   median,
+  overdueUploadCutoff,
+  overdueUploadSignal,
   shortPublicitySignal,
 } from '../src/rules/signals.ts';
 
@@ -79,5 +81,28 @@ describe('external supervisor dispatch (随机派遣外部质量督导员)', () 
     expect(once).toHaveLength(2);
     expect(dispatchFor('seed', plan, [...pool].reverse(), 2)).toEqual(once);
     expect(dispatchFor('seed', plan, [sup('own', { employerId: 'e1' }), sup('s1')], 2)).toBeNull();
+  });
+});
+
+describe('证书逾期未上报全国证书查询系统 (#24 point 6)', () => {
+  it('counts from the oldest certificate: due on issue day + the upload days, late the day after', () => {
+    // Issued 2027-01-31, 30 days: due 2027-03-02 (not a leap year), so 2027-03-03 is the first late day.
+    expect(overdueUploadCutoff('2027-03-03', 30)).toBe('2027-01-31');
+    expect(overdueUploadCutoff('2027-03-02', 30)).toBe('2027-01-30');
+    expect(overdueUploadCutoff('2028-03-02', 30)).toBe('2028-01-31');
+    const s = overdueUploadSignal(
+      { enterpriseId: 'e1', prefectureCode: '430200', count: 3, oldestIssuedOn: '2027-01-31' },
+      '2027-03-05',
+      30,
+    );
+    expect(s).toMatchObject({
+      key: 'OVERDUE_NATIONAL_UPLOAD:e1',
+      kind: 'OVERDUE_NATIONAL_UPLOAD',
+      certificates: 3,
+      deadline: '2027-03-02',
+      daysLate: 3,
+      suggestedViolation: 'MISMANAGEMENT',
+    });
+    expect(s.explanation).toContain('30 天内未上报');
   });
 });

@@ -16,9 +16,13 @@ export function openCaseFromSignal(ctx: Context, key: string): CaseOutcome {
     const prefecture = enterpriseId ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId) : undefined;
     if (!enterpriseId || !prefecture) stop('SIGNAL_NOT_FOUND', 'no risk signal has that key', 'key');
     stopIf(actRefusal(ctx.caller, prefecture, 'this signal'));
-    const signal = (await computeSignals(tx, { enterpriseIds: [enterpriseId], asOf: ctx.clock.today() })).find(
-      (s) => s.key === key,
-    );
+    const signal = (
+      await computeSignals(tx, {
+        enterpriseIds: [enterpriseId],
+        asOf: ctx.clock.today(),
+        nationalUploadDays: ctx.nationalUploadDays,
+      })
+    ).find((s) => s.key === key);
     if (!signal) stop('SIGNAL_NOT_FOUND', 'the signal no longer holds (or never did)', 'key');
     // Two clicks at once: the second waits here and then finds the first one's case.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`supervision:signal:${signal.key}`}))`);

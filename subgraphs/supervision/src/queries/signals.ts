@@ -4,6 +4,7 @@ import {
   type Db,
   lateResultSubmissions,
   outOfScopeCertificates,
+  overdueNationalUploads,
   plansWithCertificates,
   shortPublicities,
   supervisorDispatches,
@@ -14,6 +15,8 @@ import {
   lateResultSignal,
   missingSupervisionSignal,
   outOfScopeSignal,
+  overdueUploadCutoff,
+  overdueUploadSignal,
   type Signal,
   SUPERVISED_LEVELS,
   shortPublicitySignal,
@@ -26,18 +29,22 @@ import {
  */
 export async function computeSignals(
   db: Db,
-  f: { enterpriseIds?: readonly string[]; prefecture?: string | null; asOf: string },
+  f: { enterpriseIds?: readonly string[]; prefecture?: string | null; asOf: string; nationalUploadDays: number },
 ): Promise<Signal[]> {
   const filter = {
     ...(f.enterpriseIds ? { enterpriseIds: f.enterpriseIds } : {}),
     ...(f.prefecture ? { prefectureCode: f.prefecture } : {}),
   };
-  const [outside, counts, late, short, issued] = await Promise.all([
+  const [outside, counts, late, short, issued, notUploaded] = await Promise.all([
     outOfScopeCertificates(db, filter),
     certificateCountsByLevel(db, {}),
     lateResultSubmissions(db, { ...filter, asOf: f.asOf }),
     shortPublicities(db, filter),
     plansWithCertificates(db, { ...filter, levels: SUPERVISED_LEVELS }),
+    overdueNationalUploads(db, {
+      issuedOnOrBefore: overdueUploadCutoff(f.asOf, f.nationalUploadDays),
+      prefectureCode: f.prefecture ?? null,
+    }),
   ]);
   const dispatched = issued.length
     ? new Set(
@@ -63,6 +70,7 @@ export async function computeSignals(
     ...late.map(lateResultSignal),
     ...short.map(shortPublicitySignal),
     ...issued.filter((p) => !dispatched.has(p.planId)).map(missingSupervisionSignal),
+    ...notUploaded.filter(wanted).map((g) => overdueUploadSignal(g, f.asOf, f.nationalUploadDays)),
   ];
   return signals.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

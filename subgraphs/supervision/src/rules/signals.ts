@@ -1,3 +1,5 @@
+import { addCalendarDays } from '@hub/vocabulary';
+
 /**
  * 风险信号 for inspectors: anomalies computed from the assessments domain's records, each with
  * its explanation in numbers, a stable key (one click opens a case on it) and the violation it
@@ -8,7 +10,8 @@ export type SignalKind =
   | 'HIGH_LEVEL_SHARE'
   | 'LATE_RESULT_SUBMISSION'
   | 'SHORT_PUBLICITY'
-  | 'MISSING_EXTERNAL_SUPERVISION';
+  | 'MISSING_EXTERNAL_SUPERVISION'
+  | 'OVERDUE_NATIONAL_UPLOAD';
 
 export type Violation = 'OUT_OF_SCOPE' | 'LOWERED_STANDARDS' | 'MISMANAGEMENT' | 'IRREGULAR_CERTIFICATES';
 
@@ -243,3 +246,32 @@ export function missingSupervisionSignal(p: {
     explanation: `无外部质量督导记录: ${p.evaluationDate} 的 ${p.occupationCode} ${LEVEL[p.level] ?? p.level} 评价须有外部质量督导员督导，但没有派遣记录，已发证 ${p.certificates} 张。`,
   };
 }
+
+/**
+ * 证书全部纳入全国证书查询系统: an institution holding valid certificates that were not uploaded within
+ * `uploadDays` calendar days of issue (HUB_NATIONAL_UPLOAD_DAYS). The assessments domain shows the
+ * same certificates as OVERDUE; this is the institution-level signal for inspectors.
+ */
+export function overdueUploadSignal(
+  g: { enterpriseId: string; prefectureCode: string; count: number; oldestIssuedOn: string },
+  asOf: string,
+  uploadDays: number,
+): Signal {
+  const deadline = addCalendarDays(g.oldestIssuedOn, uploadDays);
+  const daysLate = Math.round((Date.parse(asOf) - Date.parse(deadline)) / 86_400_000);
+  return {
+    ...blank,
+    key: `OVERDUE_NATIONAL_UPLOAD:${g.enterpriseId}`,
+    kind: 'OVERDUE_NATIONAL_UPLOAD',
+    enterpriseId: g.enterpriseId,
+    prefectureCode: g.prefectureCode,
+    certificates: g.count,
+    deadline,
+    daysLate,
+    suggestedViolation: 'MISMANAGEMENT',
+    explanation: `证书逾期未上报全国证书查询系统: ${g.count} 张有效证书发证后 ${uploadDays} 天内未上报；最早一张 ${g.oldestIssuedOn} 发证，上报期限 ${deadline}，已逾期 ${daysLate} 天。`,
+  };
+}
+
+/** The last issue day whose certificates are overdue on `asOf` when still not uploaded. */
+export const overdueUploadCutoff = (asOf: string, uploadDays: number) => addCalendarDays(asOf, -uploadDays - 1);

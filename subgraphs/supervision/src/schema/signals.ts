@@ -21,6 +21,7 @@ const RiskSignalKind = builder.enumType('RiskSignalKind', {
     LATE_RESULT_SUBMISSION: { description: '评价结果逾期提交 (公示结束后20个工作日)' },
     SHORT_PUBLICITY: { description: '公示期少于5个自然日' },
     MISSING_EXTERNAL_SUPERVISION: { description: '应派外部质量督导员而无派遣记录即发证' },
+    OVERDUE_NATIONAL_UPLOAD: { description: '证书发证后逾期未上报全国证书查询系统 (HUB_NATIONAL_UPLOAD_DAYS)' },
   } as const,
 });
 
@@ -71,12 +72,18 @@ objects.rule(RiskSignal, {
 
 /** Signals of many enterprises in one computation per request. */
 const perRequest = new WeakMap<object, DataLoader<string, Signal[]>>();
-function signalLoader(ctx: Pick<Context, 'db' | 'loaders' | 'clock'>) {
+function signalLoader(ctx: Pick<Context, 'db' | 'loaders' | 'clock' | 'nationalUploadDays'>) {
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, Signal[]>(async (ids) => {
       const valid = ids.filter((id) => isUuid(id));
-      const all = valid.length ? await computeSignals(ctx.db, { enterpriseIds: valid, asOf: ctx.clock.today() }) : [];
+      const all = valid.length
+        ? await computeSignals(ctx.db, {
+            enterpriseIds: valid,
+            asOf: ctx.clock.today(),
+            nationalUploadDays: ctx.nationalUploadDays,
+          })
+        : [];
       return ids.map((id) => all.filter((s) => s.enterpriseId === id));
     });
     perRequest.set(ctx.loaders, loader);
@@ -110,9 +117,13 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const prefecture = prefectureFilter(ctx.caller, args.prefecture);
       // Each signal by the 市州 of its records, before paging: an institution that moved keeps its old signals there.
-      const all = (await computeSignals(ctx.db, { prefecture, asOf: ctx.clock.today() })).filter(
-        (s) => (!args.kind || s.kind === args.kind) && (!prefecture || s.prefectureCode === prefecture),
-      );
+      const all = (
+        await computeSignals(ctx.db, {
+          prefecture,
+          asOf: ctx.clock.today(),
+          nationalUploadDays: ctx.nationalUploadDays,
+        })
+      ).filter((s) => (!args.kind || s.kind === args.kind) && (!prefecture || s.prefectureCode === prefecture));
       return forwardConnection(
         args,
         (s: Signal) => s.key,
