@@ -20,7 +20,15 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // ECharts makes /dashboard's script large (~170 KB gzip); /verify, held to its budget, never loads it.
     chunkSizeWarningLimit: 600,
-    rollupOptions: { input: { index: page('index'), verify: page('verify'), dashboard: page('dashboard') } },
+    rollupOptions: {
+      input: {
+        index: page('index'),
+        verify: page('verify'),
+        dashboard: page('dashboard'),
+        workbench: page('workbench'),
+        inspect: page('inspect'),
+      },
+    },
   },
   server: { proxy: { '/graphql': 'http://127.0.0.1:4000' } },
 });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, messageFor, request } from './api.ts';
 import { Bars } from './chart.tsx';
 import { graphql, type ResultOf, type VariablesOf } from './graphql.ts';
-import { currentToken, demoSignIn, forgetToken, keepToken, PREFECTURES } from './session.ts';
+import { Signed } from './signin.tsx';
 import './style.css';
 
 export const STATISTICS = graphql(`
@@ -75,68 +75,6 @@ function Filters({ onApply }: { onApply: (filter: Filter) => void }) {
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-function SignIn({ onToken }: { onToken: (token: string) => void }) {
-  const [role, setRole] = useState('province_center');
-  const [prefecture, setPrefecture] = useState('430100');
-  const [pasted, setPasted] = useState('');
-  const [error, setError] = useState('');
-  const demo = async (e: Event) => {
-    e.preventDefault();
-    const token = await demoSignIn(role, role === 'city_center' ? prefecture : undefined).catch(() => null);
-    if (token) onToken(token);
-    else setError('演示登录不可用（生产环境须通过省统一身份认证登录），请粘贴令牌。');
-  };
-  return (
-    <>
-      <form onSubmit={demo} aria-label="演示登录">
-        <label>
-          <span>角色</span>
-          <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
-            <option value="province_center">省职业技能鉴定中心</option>
-            <option value="city_center">市州职业技能鉴定中心</option>
-            <option value="dashboard">统计看板</option>
-          </select>
-        </label>
-        {role === 'city_center' ? (
-          <label>
-            <span>市州</span>
-            <select name="prefecture" value={prefecture} onChange={(e) => setPrefecture(e.currentTarget.value)}>
-              {PREFECTURES.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button class="primary" type="submit">
-          演示登录
-        </button>
-      </form>
-      <form
-        aria-label="令牌登录"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (pasted.trim()) onToken(pasted.trim());
-        }}
-      >
-        <label>
-          <span>访问令牌</span>
-          <input name="token" value={pasted} autoComplete="off" onInput={(e) => setPasted(e.currentTarget.value)} />
-        </label>
-        <button class="primary" type="submit">
-          使用令牌
-        </button>
-      </form>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 const COLUMNS = ['分组', '参评人数', '合格人数', '合格率', '发证数', '撤销数'];
 
 const cells = (r: Row) => [
@@ -195,7 +133,7 @@ function Table({ rows, caption }: { rows: Row[]; caption: string }) {
   );
 }
 
-function Figures({ token, onSignOut }: { token: string; onSignOut: () => void }) {
+function Figures({ token }: { token: string }) {
   const [byCity, setByCity] = useState<Row[] | null>(null);
   const [byLevel, setByLevel] = useState<Row[] | null>(null);
   const [error, setError] = useState('');
@@ -215,11 +153,6 @@ function Figures({ token, onSignOut }: { token: string; onSignOut: () => void })
   const label = (r: Row) => r.keys[0]?.label ?? r.keys[0]?.value ?? '未知';
   return (
     <>
-      <p>
-        <button type="button" onClick={onSignOut}>
-          退出登录
-        </button>
-      </p>
       <Filters onApply={setFilter} />
       {error ? (
         <p class="error" role="alert">
@@ -245,25 +178,16 @@ function Figures({ token, onSignOut }: { token: string; onSignOut: () => void })
 }
 
 function DashboardPage() {
-  const [token, setToken] = useState(currentToken());
-  if (!token) {
-    return (
-      <SignIn
-        onToken={(t) => {
-          keepToken(t);
-          setToken(t);
-        }}
-      />
-    );
-  }
   return (
-    <Figures
-      token={token}
-      onSignOut={() => {
-        forgetToken();
-        setToken(null);
-      }}
-    />
+    <Signed
+      roles={[
+        ['province_center', '省职业技能鉴定中心'],
+        ['city_center', '市州职业技能鉴定中心'],
+        ['dashboard', '统计看板'],
+      ]}
+    >
+      {(token) => <Figures token={token} />}
+    </Signed>
   );
 }
 

@@ -8,7 +8,14 @@ import type { introspection } from './graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { Date: string; ResidentId: string; OccupationCode: string; ID: string };
+  scalars: {
+    Date: string;
+    DateTime: string;
+    ResidentId: string;
+    OccupationCode: string;
+    ID: string;
+    CreditCode: string;
+  };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

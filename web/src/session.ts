@@ -36,3 +36,5 @@ export async function demoSignIn(role: string, prefecture?: string): Promise<str
   const { token } = (await res.json()) as { token?: string };
   return token ?? null;
 }
+
+export const prefectureName = (code: string) => PREFECTURES.find(([c]) => c === code)?.[1] ?? code;

@@ -64,7 +64,7 @@ async function verifyByNumber(page: Page, number: string, name: string) {
 
 describe('serving', () => {
   it('serves each page as HTML with a CSP that allows no inline script and only this origin to connect', async () => {
-    for (const path of ['/', '/verify', '/dashboard']) {
+    for (const path of ['/', '/verify', '/dashboard', '/workbench', '/inspect']) {
       const res = await fetch(`${origin}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
