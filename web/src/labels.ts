@@ -102,6 +102,7 @@ export const SIGNAL_NAMES: Record<string, string> = {
   LATE_RESULT_SUBMISSION: '逾期提交评价结果',
   SHORT_PUBLICITY: '公示期不足',
   MISSING_EXTERNAL_SUPERVISION: '缺少外派督导',
+  OVERDUE_NATIONAL_UPLOAD: '证书逾期未上报全国系统',
 };
 
 export const COMPLAINT_STATUS_NAMES: Record<string, string> = {
