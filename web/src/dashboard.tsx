@@ -1,178 +1,71 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, messageFor, request } from './api.ts';
-import { Bars } from './chart.tsx';
-import { graphql, type ResultOf, type VariablesOf } from './graphql.ts';
-import { Signed } from './signin.tsx';
+import { useState } from 'preact/hooks';
+import { request } from './api.ts';
+import { Bars, Lines } from './chart.tsx';
+import { Filters, majorGroups } from './dashboard-filters.tsx';
+import { type Filter, type Row, STATISTICS, Table } from './dashboard-table.tsx';
+import { Signed, type Who } from './signin.tsx';
+import { Alert, useLoad } from './ui.tsx';
 import './style.css';
 
-export const STATISTICS = graphql(`
-  query DashboardStatistics($groupBy: [StatisticsDimension!], $filter: StatisticsFilter) {
-    assessmentStatistics(groupBy: $groupBy, filter: $filter) {
-      keys { dimension value label }
-      candidates
-      passed
-      passRate
-      certificatesIssued
-      certificatesRevoked
-    }
+const label = (r: Row) => r.keys[0]?.label ?? r.keys[0]?.value ?? '未知';
+
+/** Each chart is one assessmentStatistics question (a groupBy under the page's filter) and its table. */
+const VIEWS = [
+  { id: '按市州', groupBy: 'PREFECTURE', title: '按市州：参评人数', caption: '按市州统计' },
+  { id: '按等级', groupBy: 'LEVEL', title: '按等级：参评人数', caption: '按等级统计' },
+  { id: '月度趋势', groupBy: 'MONTH', title: '月度趋势：参评与合格人数', caption: '月度统计' },
+  { id: '合格率', groupBy: 'METHOD', title: '合格率：按评价方式', caption: '按评价方式统计' },
+] as const;
+
+function View({ view, rows }: { view: (typeof VIEWS)[number]; rows: Row[] }) {
+  const labels = rows.map(label);
+  let chart = <Bars name="参评人数" labels={labels} values={rows.map((r) => r.candidates)} />;
+  if (view.groupBy === 'MONTH') {
+    chart = (
+      <Lines
+        labels={labels}
+        series={[
+          { name: '参评人数', values: rows.map((r) => r.candidates) },
+          { name: '合格人数', values: rows.map((r) => r.passed) },
+        ]}
+      />
+    );
+  } else if (view.groupBy === 'METHOD') {
+    const rates = rows.map((r) => (r.passRate === null ? 0 : Math.round(r.passRate * 1000) / 10));
+    chart = <Bars name="合格率" unit="%" labels={labels} values={rates} />;
   }
-`);
-type Row = ResultOf<typeof STATISTICS>['assessmentStatistics'][number];
-type Filter = NonNullable<VariablesOf<typeof STATISTICS>['filter']>;
-type Level = NonNullable<Filter['levels']>[number];
-
-const LEVELS: [Level, string][] = [
-  ['LEVEL_5', '五级/初级工'],
-  ['LEVEL_4', '四级/中级工'],
-  ['LEVEL_3', '三级/高级工'],
-  ['LEVEL_2', '二级/技师'],
-  ['LEVEL_1', '一级/高级技师'],
-];
-
-/** 筛选: the filter is assessmentStatistics' own, so the figures are the API's for it. */
-function Filters({ onApply }: { onApply: (filter: Filter) => void }) {
-  const [level, setLevel] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
   return (
-    <form
-      aria-label="筛选"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply({
-          ...(level ? { levels: [level as Level] } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-        });
-      }}
-    >
-      <label>
-        <span>等级</span>
-        <select name="level" value={level} onChange={(e) => setLevel(e.currentTarget.value)}>
-          <option value="">全部等级</option>
-          {LEVELS.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>起始日期</span>
-        <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-      </label>
-      <label>
-        <span>截止日期</span>
-        <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
-      </label>
-      <button class="primary" type="submit">
-        筛选
-      </button>
-    </form>
+    <section aria-label={view.id}>
+      <h2>{view.title}</h2>
+      {chart}
+      <Table rows={rows} caption={view.caption} />
+    </section>
   );
 }
 
-const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
-
-const COLUMNS = ['分组', '参评人数', '合格人数', '合格率', '发证数', '撤销数'];
-
-const cells = (r: Row) => [
-  r.keys.map((k) => k.label ?? k.value ?? '未知').join(' · '),
-  String(r.candidates),
-  String(r.passed),
-  percent(r.passRate),
-  String(r.certificatesIssued),
-  String(r.certificatesRevoked),
-];
-
-/** The table as CSV (UTF-8 with a BOM, so that Excel reads the Chinese), downloaded by the browser. */
-function exportCsv(rows: Row[], caption: string) {
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const text = [COLUMNS, ...rows.map(cells)].map((line) => line.map(quote).join(',')).join('\r\n');
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text, '\r\n'], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${caption}.csv`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-function Table({ rows, caption }: { rows: Row[]; caption: string }) {
-  return (
-    <>
-      <button type="button" onClick={() => exportCsv(rows, caption)}>
-        导出 CSV：{caption}
-      </button>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const [group, ...figures] = cells(r);
-            return (
-              <tr key={r.keys.map((k) => k.value).join('|')} data-key={r.keys.map((k) => k.value ?? '').join('|')}>
-                <th scope="row">{group}</th>
-                {figures.map((f, i) => (
-                  <td key={COLUMNS[i + 1]}>{f}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </>
-  );
-}
-
-function Figures({ token }: { token: string }) {
-  const [byCity, setByCity] = useState<Row[] | null>(null);
-  const [byLevel, setByLevel] = useState<Row[] | null>(null);
-  const [error, setError] = useState('');
+function Figures({ token, who }: { token: string; who: Who }) {
   const [filter, setFilter] = useState<Filter>({});
-  useEffect(() => {
-    setError('');
-    Promise.all([
-      request(STATISTICS, { groupBy: ['PREFECTURE'], filter }, token),
-      request(STATISTICS, { groupBy: ['LEVEL'], filter }, token),
-    ])
-      .then(([a, b]) => {
-        setByCity(a.assessmentStatistics);
-        setByLevel(b.assessmentStatistics);
-      })
-      .catch((err: unknown) => setError(err instanceof ApiError ? err.message : messageFor('')));
-  }, [token, filter]);
-  const label = (r: Row) => r.keys[0]?.label ?? r.keys[0]?.value ?? '未知';
+  // The occupations with figures, by 大类: the choices of the occupation filter.
+  const occupations = useLoad(
+    () => request(STATISTICS, { groupBy: ['OCCUPATION_MAJOR_GROUP', 'OCCUPATION'], filter: {} }, token),
+    [token],
+  );
+  const figures = useLoad(
+    () => Promise.all(VIEWS.map((v) => request(STATISTICS, { groupBy: [v.groupBy], filter }, token))),
+    [token, JSON.stringify(filter)],
+  );
   return (
     <>
-      <Filters onApply={setFilter} />
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {byCity ? (
-        <section aria-label="按市州">
-          <h2>按市州：参评人数</h2>
-          <Bars name="参评人数" labels={byCity.map(label)} values={byCity.map((r) => r.candidates)} />
-          <Table rows={byCity} caption="按市州统计" />
-        </section>
-      ) : null}
-      {byLevel ? (
-        <section aria-label="按等级">
-          <h2>按等级：参评人数</h2>
-          <Bars name="参评人数" labels={byLevel.map(label)} values={byLevel.map((r) => r.candidates)} />
-          <Table rows={byLevel} caption="按等级统计" />
-        </section>
-      ) : null}
+      <Filters
+        groups={majorGroups(occupations.data?.assessmentStatistics ?? [])}
+        cityScoped={who.role === 'city_center'}
+        onApply={setFilter}
+      />
+      <Alert text={figures.error || occupations.error} />
+      {figures.data
+        ? VIEWS.map((v, i) => <View key={v.id} view={v} rows={figures.data?.[i]?.assessmentStatistics ?? []} />)
+        : null}
     </>
   );
 }
@@ -186,7 +79,7 @@ function DashboardPage() {
         ['dashboard', '统计看板'],
       ]}
     >
-      {(token) => <Figures token={token} />}
+      {(token, who) => <Figures token={token} who={who} />}
     </Signed>
   );
 }

@@ -236,6 +236,118 @@ describe('/dashboard — 统计看板', () => {
   });
 });
 
+/** assessmentStatistics as the API answers it, as the dashboard's table shows it: [key, figures…]. */
+async function apiTable(tok: string, groupBy: string, filter: Record<string, unknown>): Promise<string[][]> {
+  const res = await fetch(hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+    body: JSON.stringify({
+      query:
+        'query($g: [StatisticsDimension!], $f: StatisticsFilter) { assessmentStatistics(groupBy: $g, filter: $f) { keys { value } candidates passed passRate certificatesIssued certificatesRevoked } }',
+      variables: { g: [groupBy], f: filter },
+    }),
+  });
+  const rows = ((await res.json()) as { data: { assessmentStatistics: Record<string, any>[] } }).data
+    .assessmentStatistics;
+  return rows.map((r) => [
+    r.keys.map((k: { value: string | null }) => k.value ?? '').join('|'),
+    String(r.candidates),
+    String(r.passed),
+    r.passRate === null ? '—' : `${(r.passRate * 100).toFixed(1)}%`,
+    String(r.certificatesIssued),
+    String(r.certificatesRevoked),
+  ]);
+}
+
+const pageTable = (page: Page, section: string) =>
+  page
+    .locator(`section[aria-label="${section}"] tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-key') ?? '',
+        ...[...r.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      ]),
+    );
+
+describe('/dashboard — filters and charts', () => {
+  it('the province centre filters by 市州, 大类, method and enterprise nature; every table equals assessmentStatistics', async () => {
+    const page = await open('/dashboard');
+    await page.locator('select[name=role]').selectOption('province_center');
+    await page.getByRole('button', { name: '演示登录' }).click();
+    await page.locator('section[aria-label="月度趋势"] canvas').waitFor();
+    const tok = (await page.evaluate(() => sessionStorage.getItem('hub.token'))) as string;
+    // Unfiltered, every chart's table is the API's.
+    const sections = [
+      ['按市州', 'PREFECTURE'],
+      ['按等级', 'LEVEL'],
+      ['月度趋势', 'MONTH'],
+      ['合格率', 'METHOD'],
+    ] as const;
+    for (const [section, groupBy] of sections) {
+      expect(await pageTable(page, section), section).toEqual(await apiTable(tok, groupBy, {}));
+    }
+    expect((await pageTable(page, '月度趋势')).length).toBeGreaterThan(1);
+    // The busiest combination of 市州, 大类, method and enterprise nature, so that the filtered figures are not empty.
+    const combos = await apiTable(tok, 'PREFECTURE', {});
+    expect(combos.length).toBeGreaterThan(0);
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+      body: JSON.stringify({
+        query:
+          '{ assessmentStatistics(groupBy: [PREFECTURE, OCCUPATION_MAJOR_GROUP, METHOD, ENTERPRISE_NATURE]) { keys { value } candidates } }',
+      }),
+    });
+    const all = (
+      (await res.json()) as { data: { assessmentStatistics: { keys: { value: string }[]; candidates: number }[] } }
+    ).data.assessmentStatistics;
+    const busiest = [...all].sort((a, b) => b.candidates - a.candidates)[0];
+    const [prefecture, major, method, nature] = (busiest?.keys ?? []).map((k) => k.value) as string[];
+    const occupations = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+      body: JSON.stringify({
+        query: '{ assessmentStatistics(groupBy: [OCCUPATION_MAJOR_GROUP, OCCUPATION]) { keys { value } } }',
+      }),
+    });
+    const occupationCodes = (
+      (await occupations.json()) as { data: { assessmentStatistics: { keys: { value: string }[] }[] } }
+    ).data.assessmentStatistics
+      .filter((r) => r.keys[0]?.value === major)
+      .map((r) => r.keys[1]?.value as string);
+    await page.locator('select[name=prefecture]').selectOption(prefecture as string);
+    await page.locator('select[name=occupation]').selectOption(`major:${major}`);
+    await page.locator('select[name=method]').selectOption(method as string);
+    await page.locator('select[name=nature]').selectOption(nature as string);
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    const filter = { prefectures: [prefecture], occupationCodes, methods: [method], enterpriseNatures: [nature] };
+    await expect
+      .poll(() => pageTable(page, '按市州'))
+      .toEqual([[prefecture, ...((await apiTable(tok, 'PREFECTURE', filter))[0]?.slice(1) ?? [])]]);
+    for (const [section, groupBy] of sections) {
+      const expected = await apiTable(tok, groupBy, filter);
+      expect(expected.length, section).toBeGreaterThan(0);
+      expect(await pageTable(page, section), section).toEqual(expected);
+    }
+    // The 月度 CSV holds the table's figures.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV：月度统计' }).click(),
+    ]);
+    const csv = (await readFile((await download.path()) as string, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv.slice(1).map((line) => line.split(',').slice(1))).toEqual(
+      (await apiTable(tok, 'MONTH', filter)).map((r) => r.slice(1)),
+    );
+    await page.locator('section[aria-label="合格率"] canvas').waitFor();
+    await screenshot(page, 'dashboard-province');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('/verify — refusals in words', () => {
   it('says in words that lookups are limited when the hub answers 429 (a number locked after repeated misses)', async () => {
     // A number of the demo's series that no certificate has; five misses lock it for every client.
