@@ -223,6 +223,38 @@ describe('access matrix', () => {
   }, 120_000);
 });
 
+describe('a legal-person token before its enterprise is registered (法人认证, #24 point 10)', () => {
+  it('passes the enterprise doors without an internal error, and counts no record in any own-enterprise list', async () => {
+    const legal = await token({ role: 'enterprise', creditCode: creditCode(), sub: 'matrix legal person' });
+    const open = OPERATIONS.filter((op) => ACCESS_MATRIX[op.key as Operation].enterprise !== 'denied');
+    expect(open.length).toBeGreaterThan(20);
+    const results = await pool(open, 8, async (op) => {
+      const { query, variables } = operationFor(op.kind, op.field);
+      const r = await gql(hub.url, query, { variables, token: legal });
+      const internal = (r.errors ?? []).filter((e) => !e.path || e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+      return r.status === 200 && internal.length === 0 ? null : { op: op.key, status: r.status, internal };
+    });
+    expect(results.filter((r) => r !== null)).toEqual([]);
+
+    // Every own-enterprise list with a total: nothing to count before registration.
+    const lists = OPERATIONS.filter((op) => {
+      const returned = getNamedType(op.field.type);
+      return (
+        op.kind === 'Query' &&
+        ACCESS_MATRIX[op.key as Operation].enterprise === 'own_enterprise' &&
+        'getFields' in returned &&
+        'totalCount' in (returned as { getFields: () => Record<string, unknown> }).getFields()
+      );
+    });
+    expect(lists.length).toBeGreaterThan(2);
+    for (const op of lists) {
+      const { query, variables } = operationFor(op.kind, op.field);
+      const r = await gql(hub.url, query.replace('{ __typename }', '{ totalCount }'), { variables, token: legal });
+      expect(r.data?.[op.field.name]?.totalCount ?? 0, op.key).toBe(0);
+    }
+  }, 120_000);
+});
+
 // ── The reach behind an open door: own enterprise, own 市州 (属地管理) ──
 
 describe('reach behind the door', () => {

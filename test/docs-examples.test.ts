@@ -91,7 +91,18 @@ function variable(name: string): unknown {
 
 /** A token as `pnpm --silent hub token` would print it for these flags. */
 async function tokenFor(flags: Record<string, string>): Promise<string | undefined> {
-  const known = ['role', 'enterprise', 'prefecture', 'sub', 'expires', 'name', 'can-write', 'days', 'token'];
+  const known = [
+    'role',
+    'enterprise',
+    'credit-code',
+    'prefecture',
+    'sub',
+    'expires',
+    'name',
+    'can-write',
+    'days',
+    'token',
+  ];
   const unknown = Object.keys(flags).filter((k) => !known.includes(k));
   if (unknown.length) throw new Error(`unknown token flag(s): ${unknown.join(', ')}`);
   if (flags.token) return resolve(flags.token);
@@ -107,6 +118,7 @@ async function tokenFor(flags: Record<string, string>): Promise<string | undefin
   const claims = parseClaims({
     role: flags.role,
     enterpriseId: flags.enterprise ? resolve(flags.enterprise) : undefined,
+    creditCode: flags['credit-code'] ? resolve(flags['credit-code']) : undefined,
     prefecture: flags.prefecture ? resolve(flags.prefecture) : undefined,
     sub: flags.sub ?? `cli-${flags.role}`,
   });

@@ -43,9 +43,10 @@ const USAGE = `usage: pnpm hub <command> [flags]
   seed [--size N] [--date YYYY-MM-DD]
         load the deterministic demo data into an empty database; above ${DEFAULT_SEED_SIZE} bulk-loaded
         (e.g. --size 1000000 on PostgreSQL); its dates are relative to --date (default today)
-  token --role R [--enterprise ID] [--prefecture CODE] [--sub NAME] [--expires 12h]
+  token --role R [--enterprise ID] [--credit-code CODE] [--prefecture CODE] [--sub NAME] [--expires 12h]
         print a JWT signed with the configured (or dev) secret; it lives at most the role's
-        maximum (HUB_TOKEN_MAX_LIFETIME; 12 h by default, capped at 12 h when --expires is not given)
+        maximum (HUB_TOKEN_MAX_LIFETIME; 12 h by default, capped at 12 h when --expires is not given);
+        --role enterprise --credit-code: a legal-person (法人认证) token, before or after registration
   token --role hr_partner --enterprise ID [--name NAME] [--can-write] [--days 365] [--sub NAME]
         issue a partner credential in the database and print its token
   clock [show | set YYYY-MM-DD | advance DAYS | clear] [--url http://127.0.0.1:4000]
@@ -193,6 +194,7 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
         options: {
           role: { type: 'string' },
           enterprise: { type: 'string' },
+          'credit-code': { type: 'string' },
           prefecture: { type: 'string' },
           sub: { type: 'string' },
           expires: { type: 'string' },
@@ -223,6 +225,7 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       const claims = parseClaims({
         role: values.role,
         enterpriseId: values.enterprise,
+        creditCode: values['credit-code'],
         prefecture: values.prefecture,
         sub: values.sub ?? `cli-${values.role}`,
       });

@@ -22,7 +22,7 @@ export async function verifyCaller(req: http.IncomingMessage): Promise<Claims> {
 const cache = new Map<string, { token: string; until: number }>();
 
 export async function internalTokenFor(claims: Claims): Promise<string> {
-  const key = `${claims.role}|${claims.sub ?? ''}|${claims.enterpriseId ?? ''}|${claims.prefecture ?? ''}|${claims.credentialId ?? ''}`;
+  const key = `${claims.role}|${claims.sub ?? ''}|${claims.enterpriseId ?? ''}|${claims.prefecture ?? ''}|${claims.credentialId ?? ''}|${claims.creditCode ?? ''}`;
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.until > now) return hit.token;

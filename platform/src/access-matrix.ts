@@ -140,8 +140,8 @@ export const ACCESS_MATRIX = {
   'Query.catalog': OPEN, // 全省技能人才自主评价机构目录
   'Query.filing': RECORDS, // 备案
   'Query.filings': RECORDS,
-  'Mutation.registerEnterprise': { ...CENTRES, admin: 'allowed' },
-  'Mutation.updateEnterprise': { ...NOBODY, enterprise: 'own_enterprise', admin: 'allowed' },
+  'Mutation.registerEnterprise': { ...CENTRES, enterprise: 'own_enterprise', admin: 'allowed' },
+  'Mutation.updateEnterprise': { ...CENTRES, enterprise: 'own_enterprise', admin: 'allowed' },
   'Mutation.createFiling': ENTERPRISE_ONLY,
   'Mutation.updateFiling': ENTERPRISE_ONLY,
   'Mutation.submitFiling': ENTERPRISE_ONLY,

@@ -1,4 +1,4 @@
-import { isPrefectureCode, ROLES, type Role } from '@hub/vocabulary';
+import { isPrefectureCode, isValidCreditCode, ROLES, type Role } from '@hub/vocabulary';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { type HubConfig, hubConfig, isProductionConfig } from './config.ts';
 
@@ -13,6 +13,13 @@ export interface Claims {
   /** Subject: the user or client id, for audit trails. */
   sub?: string | undefined;
   enterpriseId?: string | undefined;
+  /**
+   * enterprise only: the 统一社会信用代码 the province's legal-person identity (法人认证) vouches for.
+   * A token may carry it instead of `enterpriseId` — before the enterprise is registered in the hub
+   * it reaches nothing and may register itself; the subgraphs resolve it to `enterpriseId` on
+   * every request (`callerAdmission` in @hub/db).
+   */
+  creditCode?: string | undefined;
   /** 6-digit 市州 code for a city centre or a city inspector. */
   prefecture?: string | undefined;
   /** hr_partner only: the partner credential (合作HR系统 API 凭证) the token was issued for, its `jti`. */
@@ -173,12 +180,25 @@ export function parseClaims(raw: Record<string, unknown>): Claims {
   }
   const claims: Claims = { role: role as Role };
   if (typeof raw.sub === 'string') claims.sub = raw.sub;
-  const { enterpriseId, prefecture } = raw;
+  const { enterpriseId, prefecture, creditCode } = raw;
+  if (creditCode !== undefined) {
+    if (role !== 'enterprise')
+      throw new AuthError('CLAIMS_INVALID', 'claim "creditCode" (法人认证) belongs to enterprise tokens only');
+    if (typeof creditCode !== 'string' || !isValidCreditCode(creditCode))
+      throw new AuthError('CLAIMS_INVALID', 'claim "creditCode" must be a valid 统一社会信用代码 (GB 32100)');
+    claims.creditCode = creditCode;
+  }
   if (role === 'enterprise' || role === 'hr_partner') {
-    if (typeof enterpriseId !== 'string' || !UUID.test(enterpriseId)) {
-      throw new AuthError('CLAIMS_INVALID', `role ${role} needs claim "enterpriseId" (the enterprise's id)`);
+    const named = typeof enterpriseId === 'string' && UUID.test(enterpriseId);
+    if (!named && !(role === 'enterprise' && claims.creditCode && enterpriseId === undefined)) {
+      throw new AuthError(
+        'CLAIMS_INVALID',
+        role === 'enterprise'
+          ? 'role enterprise needs claim "enterpriseId" (the enterprise\'s id) or "creditCode" (its 统一社会信用代码)'
+          : `role ${role} needs claim "enterpriseId" (the enterprise's id)`,
+      );
     }
-    claims.enterpriseId = enterpriseId.toLowerCase();
+    if (named) claims.enterpriseId = enterpriseId.toLowerCase();
   }
   if (role === 'hr_partner') {
     // A partner token names the revocable credential it was issued for; a bare role claim is not enough.
@@ -208,6 +228,7 @@ export function parseClaims(raw: Record<string, unknown>): Claims {
 function claimsPayload(claims: Claims): Record<string, string> {
   const out: Record<string, string> = { role: claims.role };
   if (claims.enterpriseId) out.enterpriseId = claims.enterpriseId;
+  if (claims.creditCode) out.creditCode = claims.creditCode;
   if (claims.prefecture) out.prefecture = claims.prefecture;
   if (claims.credentialId) out.jti = claims.credentialId;
   return out;

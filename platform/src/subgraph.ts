@@ -112,9 +112,10 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   /** 审计日志: where each mutation's audit events go (a writer from @hub/db); see audit.ts. */
   audit?: AuditWriter;
   /**
-   * Checks a partner credential (hr_partner) on every request: throws 401 CREDENTIAL_REVOKED
-   * when it is revoked, expired or unknown; returns the claims with `canWrite` from the credential.
-   * Without it, hr_partner callers stay read-only.
+   * Admits hr_partner callers and legal-person tokens (enterprise with `creditCode`) on every
+   * request: a partner credential revoked, expired or unknown is a 401 CREDENTIAL_REVOKED, else
+   * the claims get `canWrite` from the credential; a credit code is resolved to its enterprise's
+   * id (`callerAdmission` in @hub/db). Without it, hr_partner callers stay read-only.
    */
   admit?: (caller: Claims) => Promise<Claims>;
 }
@@ -186,7 +187,8 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     ...(auditReads ? { beforeAnswer: auditReads } : {}),
     context: async (req) => {
       const caller = await callerFromRequest(req, standalone);
-      return opts.context(caller.role === 'hr_partner' && opts.admit ? await opts.admit(caller) : caller, clock);
+      const admitted = opts.admit && (caller.role === 'hr_partner' || caller.creditCode);
+      return opts.context(admitted ? await (opts.admit as NonNullable<typeof opts.admit>)(caller) : caller, clock);
     },
   });
 }

@@ -154,3 +154,41 @@ export function partnerAdmission(db: Db, touchEveryMs = 60_000): (caller: Claims
     return { ...caller, canWrite: row.canWrite };
   };
 }
+
+const mismatch = () =>
+  hubError(
+    'UNAUTHENTICATED',
+    'the token names an enterprise (enterpriseId) that does not hold its 统一社会信用代码 (creditCode)',
+    { reason: 'CLAIMS_INVALID' },
+    401,
+  );
+
+/**
+ * 法人认证: an enterprise token that carries a 统一社会信用代码 (`creditCode`) acts for the enterprise
+ * registered under that code — looked up on every request (one indexed lookup), so the same token
+ * works before the enterprise registers itself (it reaches nothing and may only register) and
+ * straight after. A token naming both an `enterpriseId` and a code of another enterprise is refused.
+ */
+export async function admitLegalPerson(db: Db, caller: Claims): Promise<Claims> {
+  if (!caller.creditCode) return caller;
+  const [row] = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(eq(enterprises.creditCode, caller.creditCode));
+  if (caller.enterpriseId && caller.enterpriseId !== row?.id) throw mismatch();
+  return row ? { ...caller, enterpriseId: row.id } : caller;
+}
+
+/**
+ * The `admit` option of startSubgraph for every subgraph: partner credentials (hr_partner) and
+ * legal-person tokens (enterprise with `creditCode`); every other caller passes unchanged.
+ */
+export function callerAdmission(db: Db): (caller: Claims) => Promise<Claims> {
+  const partner = partnerAdmission(db);
+  return (caller) =>
+    caller.role === 'hr_partner'
+      ? partner(caller)
+      : caller.role === 'enterprise'
+        ? admitLegalPerson(db, caller)
+        : Promise.resolve(caller);
+}

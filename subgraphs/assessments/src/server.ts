@@ -1,4 +1,4 @@
-import { auditWriter, type Db, partnerAdmission, piiKeyring } from '@hub/db';
+import { auditWriter, callerAdmission, type Db, piiKeyring } from '@hub/db';
 import { startSubgraph } from '@hub/platform';
 import { hubConfig } from '@hub/platform/config';
 import type { Clock } from '@hub/vocabulary';
@@ -37,7 +37,7 @@ export async function startAssessments(opts: {
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
-    admit: partnerAdmission(opts.db),
+    admit: callerAdmission(opts.db),
     context: (caller, clock) => ({
       caller,
       clock,

@@ -1,4 +1,4 @@
-import { auditWriter, type Db, partnerAdmission } from '@hub/db';
+import { auditWriter, callerAdmission, type Db } from '@hub/db';
 import { hubConfig, startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
@@ -23,7 +23,7 @@ export function startEnterprises(opts: {
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
-    admit: partnerAdmission(opts.db),
+    admit: callerAdmission(opts.db),
     context: (caller, clock) => ({
       caller,
       clock,

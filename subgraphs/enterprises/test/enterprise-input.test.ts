@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type EnterpriseInput, enterpriseInputRefusals, isPhone } from '../src/rules/enterprise-input.ts';
+import {
+  correctionRefusals,
+  type EnterpriseInput,
+  enterpriseInputRefusals,
+  isPhone,
+  registrationRefusals,
+} from '../src/rules/enterprise-input.ts';
 
 const valid: EnterpriseInput = {
   name: '株洲恒达轨道装备有限公司',
@@ -53,5 +59,44 @@ describe('企业基本信息 rules', () => {
     expect(isPhone('13812345678')).toBe(true);
     expect(isPhone('0731-88888888-201')).toBe(true);
     expect(isPhone('88888888')).toBe(false);
+  });
+});
+
+describe('who registers and corrects an enterprise (网上申请, #24 point 10)', () => {
+  const code = '91430400MA4L0NET2E';
+  const codesOf = (r: { code: string }[]) => r.map((x) => x.code);
+  it('lets an enterprise with a legal-person token register under its own code only', () => {
+    expect(registrationRefusals({ role: 'enterprise', creditCode: code }, code, '430400')).toEqual([]);
+    expect(
+      codesOf(registrationRefusals({ role: 'enterprise', creditCode: code }, '91430100MA4L0REG7R', '430400')),
+    ).toEqual(['NOT_YOUR_CREDIT_CODE']);
+    expect(codesOf(registrationRefusals({ role: 'enterprise' }, code, '430400'))).toEqual([
+      'LEGAL_PERSON_TOKEN_REQUIRED',
+    ]);
+  });
+  it('keeps a city centre to its 市州 and lets the province register anywhere', () => {
+    expect(registrationRefusals({ role: 'city_center', prefecture: '430400' }, code, '430400')).toEqual([]);
+    expect(codesOf(registrationRefusals({ role: 'city_center', prefecture: '430100' }, code, '430400'))).toEqual([
+      'NOT_YOUR_PREFECTURE',
+    ]);
+    expect(registrationRefusals({ role: 'province_center' }, code, '430400')).toEqual([]);
+  });
+  it('lets the city centre correct within its 市州, the enterprise its own facts, the province move it', () => {
+    const current = { id: 'e1', prefectureCode: '430400' };
+    expect(correctionRefusals({ role: 'city_center', prefecture: '430400' }, current, '430400')).toEqual([]);
+    expect(codesOf(correctionRefusals({ role: 'city_center', prefecture: '430400' }, current, '430100'))).toEqual([
+      'PREFECTURE_FIXED',
+    ]);
+    expect(codesOf(correctionRefusals({ role: 'city_center', prefecture: '430100' }, current, '430400'))).toEqual([
+      'NOT_YOUR_PREFECTURE',
+    ]);
+    expect(correctionRefusals({ role: 'enterprise', enterpriseId: 'e1' }, current, '430400')).toEqual([]);
+    expect(codesOf(correctionRefusals({ role: 'enterprise', enterpriseId: 'e1' }, current, '430100'))).toEqual([
+      'PREFECTURE_FIXED',
+    ]);
+    expect(codesOf(correctionRefusals({ role: 'enterprise', enterpriseId: 'e2' }, current, '430400'))).toEqual([
+      'NOT_YOUR_ENTERPRISE',
+    ]);
+    expect(correctionRefusals({ role: 'province_center' }, current, '430100')).toEqual([]);
   });
 });

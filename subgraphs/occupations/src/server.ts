@@ -1,4 +1,4 @@
-import { auditWriter, type Db, partnerAdmission } from '@hub/db';
+import { auditWriter, callerAdmission, type Db } from '@hub/db';
 import { startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
@@ -27,7 +27,7 @@ export async function startOccupations(opts: {
     ...(opts.standalone != null ? { standalone: opts.standalone } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     audit: auditWriter(opts.db),
-    admit: partnerAdmission(opts.db),
+    admit: callerAdmission(opts.db),
     context: (caller, clock) => ({ caller, clock, db: opts.db, loaders: createLoaders(opts.db), matcher }),
   });
   // Build the matcher index at startup, in the background: the first match then finds it ready.

@@ -2,13 +2,14 @@ import { enterprises, refuseAll, transact } from '@hub/db';
 import { refuse } from '@hub/platform';
 import { eq } from 'drizzle-orm';
 import type { EnterpriseRow } from '../loaders.ts';
-import { enterpriseInputRefusals } from '../rules/enterprise-input.ts';
+import { enterpriseInputRefusals, registrationRefusals } from '../rules/enterprise-input.ts';
 import type { EnterpriseForm } from './enterprise-form.ts';
 import type { CommandContext } from './filing-steps.ts';
 
 /**
  * registerEnterprise: an authority registers an enterprise in the hub (a city centre for its own 市州,
- * the province centre, or an admin). A 统一社会信用代码 is registered once.
+ * the province centre, or an admin), or the enterprise registers itself with its legal-person
+ * identity (网上申请). A 统一社会信用代码 is registered once.
  */
 export function registerEnterprise(
   ctx: CommandContext,
@@ -16,12 +17,10 @@ export function registerEnterprise(
 ) {
   const { form } = args;
   return transact(ctx.db, async (tx) => {
-    const refusals = enterpriseInputRefusals(form, ctx.clock.today());
-    if (ctx.caller.role === 'city_center' && form.prefectureCode !== ctx.caller.prefecture) {
-      refusals.push(
-        refuse('NOT_YOUR_PREFECTURE', 'a city centre registers enterprises of its own 市州 only', 'prefectureCode'),
-      );
-    }
+    const refusals = [
+      ...enterpriseInputRefusals(form, ctx.clock.today()),
+      ...registrationRefusals(ctx.caller, args.creditCode, form.prefectureCode),
+    ];
     const [taken] = await tx
       .select({ id: enterprises.id })
       .from(enterprises)

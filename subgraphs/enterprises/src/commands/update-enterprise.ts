@@ -2,11 +2,14 @@ import { enterprises, isUuid, refuseAll, transact } from '@hub/db';
 import { refuse } from '@hub/platform';
 import { eq } from 'drizzle-orm';
 import type { EnterpriseRow } from '../loaders.ts';
-import { enterpriseInputRefusals } from '../rules/enterprise-input.ts';
+import { correctionRefusals, enterpriseInputRefusals } from '../rules/enterprise-input.ts';
 import type { EnterpriseForm } from './enterprise-form.ts';
 import type { CommandContext } from './filing-steps.ts';
 
-/** updateEnterprise: the enterprise itself (not its 市州), or an admin, replaces its 企业基本信息. */
+/**
+ * updateEnterprise: replaces 企业基本信息 — the enterprise its own (not its 市州), its city centre to
+ * correct the record within the 市州, the province centre or an admin anything.
+ */
 export function updateEnterprise(ctx: CommandContext, id: string, form: EnterpriseForm) {
   return transact(ctx.db, async (tx) => {
     if (ctx.caller.role === 'enterprise' && ctx.caller.enterpriseId !== id) {
@@ -14,16 +17,10 @@ export function updateEnterprise(ctx: CommandContext, id: string, form: Enterpri
     }
     const [current] = isUuid(id) ? await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update') : [];
     if (!current) refuseAll([refuse('NOT_FOUND', 'no such enterprise', 'id')]);
-    const refusals = enterpriseInputRefusals(form, ctx.clock.today());
-    if (ctx.caller.role === 'enterprise' && form.prefectureCode !== current.prefectureCode) {
-      refusals.push(
-        refuse(
-          'PREFECTURE_FIXED',
-          'moving to another 市州 is recorded by an authority, not by the enterprise',
-          'prefectureCode',
-        ),
-      );
-    }
+    const refusals = [
+      ...enterpriseInputRefusals(form, ctx.clock.today()),
+      ...correctionRefusals(ctx.caller, current, form.prefectureCode),
+    ];
     if (refusals.length) refuseAll(refusals);
     const [row] = await tx
       .update(enterprises)

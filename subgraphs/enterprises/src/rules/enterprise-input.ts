@@ -90,3 +90,61 @@ export function enterpriseInputRefusals(input: EnterpriseInput, today: string): 
   }
   return out;
 }
+
+/** The part of the caller these rules read. */
+interface Actor {
+  role: string;
+  prefecture?: string | undefined;
+  creditCode?: string | undefined;
+}
+
+/**
+ * 也可通过网络申请备案: who may register an enterprise under `creditCode`. An authority (a city centre
+ * in its own 市州, the province centre, an admin) registers one on its behalf; an enterprise signed in
+ * with the province's legal-person identity (its token carries `creditCode`) registers itself, under
+ * its own code only.
+ */
+export function registrationRefusals(caller: Actor, creditCode: string, prefectureCode: string): Refusal[] {
+  if (caller.role === 'city_center' && prefectureCode !== caller.prefecture)
+    return [refuse('NOT_YOUR_PREFECTURE', '市州中心只能登记本市州的企业', 'prefectureCode')];
+  if (caller.role !== 'enterprise') return [];
+  if (!caller.creditCode)
+    return [
+      refuse(
+        'LEGAL_PERSON_TOKEN_REQUIRED',
+        '企业自行登记须以法人身份认证登录（令牌须含统一社会信用代码 creditCode）',
+        'creditCode',
+      ),
+    ];
+  return caller.creditCode === creditCode
+    ? []
+    : [refuse('NOT_YOUR_CREDIT_CODE', '企业只能以本企业法人认证的统一社会信用代码登记', 'creditCode')];
+}
+
+/**
+ * Who may change an enterprise's 企业基本信息, and what: the enterprise itself its own facts but not its
+ * 市州; its city centre corrects the record within its 市州 (moving it to another 市州 is the
+ * province's); the province centre and admins anything.
+ */
+export function correctionRefusals(
+  caller: Actor & { enterpriseId?: string | undefined },
+  current: { id: string; prefectureCode: string },
+  prefectureCode: string,
+): Refusal[] {
+  switch (caller.role) {
+    case 'enterprise':
+      if (caller.enterpriseId !== current.id)
+        return [refuse('NOT_YOUR_ENTERPRISE', '企业只能修改本企业的基本信息', 'id')];
+      return prefectureCode === current.prefectureCode
+        ? []
+        : [refuse('PREFECTURE_FIXED', '变更所属市州须由人社部门办理，企业不能自行修改', 'prefectureCode')];
+    case 'city_center':
+      if (current.prefectureCode !== caller.prefecture)
+        return [refuse('NOT_YOUR_PREFECTURE', '市州中心只能更正本市州企业的信息', 'id')];
+      return prefectureCode === current.prefectureCode
+        ? []
+        : [refuse('PREFECTURE_FIXED', '将企业移至其他市州须由省级中心办理', 'prefectureCode')];
+    default:
+      return [];
+  }
+}

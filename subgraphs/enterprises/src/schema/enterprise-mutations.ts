@@ -60,7 +60,7 @@ builder.mutationFields((t) => ({
   registerEnterprise: t.field({
     type: EnterprisePayload,
     description:
-      'Registers an enterprise in the hub (by an authority: a city centre for its own 市州, the province centre, or an admin).',
+      'Registers an enterprise in the hub: an authority (a city centre for its own 市州, the province centre, an admin) on its behalf, or the enterprise itself signed in with its legal-person identity (法人认证: an enterprise token carrying `creditCode`), under that code only.',
     authScopes: access('Mutation.registerEnterprise'),
     args: {
       creditCode: t.arg({ type: 'CreditCode', required: true, description: '统一社会信用代码' }),
@@ -78,7 +78,8 @@ builder.mutationFields((t) => ({
   }),
   updateEnterprise: t.field({
     type: EnterprisePayload,
-    description: 'Updates 企业基本信息: the enterprise itself (not its 市州), or an admin.',
+    description:
+      'Updates 企业基本信息: the enterprise itself (not its 市州); its city centre corrects the record within the 市州; the province centre or an admin.',
     authScopes: access('Mutation.updateEnterprise'),
     args: {
       id: t.arg.id({ required: true, description: 'Enterprise id.' }),

@@ -1,7 +1,7 @@
 import { enterprises, keysetPage } from '@hub/db';
 import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/platform';
 import { isPrefectureCode } from '@hub/vocabulary';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
 import { countWhere } from '../queries/count.ts';
@@ -157,6 +157,7 @@ builder.queryFields((t) => ({
           args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined,
           reach.kind === 'enterprise' ? eq(enterprises.id, reach.enterpriseId) : undefined,
           reach.kind === 'prefecture' ? eq(enterprises.prefectureCode, reach.prefecture) : undefined,
+          reach.kind === 'none' ? sql`false` : undefined,
         ];
         return withTotal(
           forwardConnection(
