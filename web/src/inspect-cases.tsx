@@ -133,7 +133,17 @@ function RecordInspection({
   );
 }
 
-function CaseDetail({ token, id, onInstitution }: { token: string; id: string; onInstitution: (id: string) => void }) {
+function CaseDetail({
+  token,
+  id,
+  onInstitution,
+  onChanged,
+}: {
+  token: string;
+  id: string;
+  onInstitution: (id: string) => void;
+  onChanged: () => void;
+}) {
   const { data, error, reload } = useLoad(() => request(CASE, { id }, token), [id]);
   const c = data?.supervisionCase;
   if (error) return <Alert text={error} />;
@@ -218,7 +228,16 @@ function CaseDetail({ token, id, onInstitution }: { token: string; id: string; o
         </tbody>
       </table>
       {FINAL.has(c.status) ? null : (
-        <RecordInspection token={token} id={c.id} version={c.version} status={c.status} onDone={reload} />
+        <RecordInspection
+          token={token}
+          id={c.id}
+          version={c.version}
+          status={c.status}
+          onDone={() => {
+            reload();
+            onChanged();
+          }}
+        />
       )}
     </div>
   );
@@ -227,7 +246,7 @@ function CaseDetail({ token, id, onInstitution }: { token: string; id: string; o
 /** 督导案件 of the caller's reach (属地): state, deadlines, findings; one opens to record an inspection. */
 export function CaseList({ token, onInstitution }: { token: string; onInstitution: (id: string) => void }) {
   const [status, setStatus] = useState('');
-  const { data, error } = useLoad(
+  const { data, error, reload } = useLoad(
     () => request(CASES, { status: (status || null) as 'OPEN' | null }, token),
     [token, status],
   );
@@ -259,7 +278,9 @@ export function CaseList({ token, onInstitution }: { token: string; onInstitutio
               {c.rectificationDueOn && !FINAL.has(c.status) ? ` · 整改期限 ${c.rectificationDueOn}` : ''} · 发现{' '}
               {c.findings.length} 项 · {c.violationTypes.map((v) => name(VIOLATION_NAMES, v)).join('、')}
             </span>
-            {open === c.id ? <CaseDetail token={token} id={c.id} onInstitution={onInstitution} /> : null}
+            {open === c.id ? (
+              <CaseDetail token={token} id={c.id} onInstitution={onInstitution} onChanged={reload} />
+            ) : null}
           </li>
         ))}
       </ul>

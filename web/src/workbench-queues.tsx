@@ -176,7 +176,7 @@ export function ComplaintQueue({ token }: { token: string }) {
       {data && rows.length === 0 ? <p class="hint">暂无待受理的投诉。</p> : null}
       <ul class="queue">
         {rows.map((c) => (
-          <li key={c.id} data-prefecture={c.prefecture.code}>
+          <li key={c.id} data-prefecture={c.prefecture.code} data-complaint={c.id}>
             <strong>{c.kind === 'MEDIA_REPORT' ? `媒体反映（${c.mediaOutlet ?? ''}）` : '职工投诉'}</strong> ·{' '}
             {c.enterprise.name} · {c.prefecture.name} · 收到 {c.receivedOn}
             {c.handlingDueOn ? ` · 办理期限 ${c.handlingDueOn}` : ''}

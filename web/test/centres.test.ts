@@ -15,8 +15,8 @@ let browser: Browser;
 let context: BrowserContext;
 let province: string;
 /** A filing submitted in 长沙 (430100) and one in 株洲 (430200), both waiting for their city centre. */
-let changsha: { id: string; name: string };
-let zhuzhou: { id: string; name: string };
+let changsha: { id: string; name: string; enterpriseId: string };
+let zhuzhou: { id: string; name: string; enterpriseId: string };
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const submit = async (prefecture: string, name: string) => {
     const id = await register(hub.url, province, { prefecture, form: { name } });
     const filing = await fileAndSubmit(hub.url, await who.enterprise(id));
-    return { id: filing.id, name };
+    return { id: filing.id, name, enterpriseId: id };
   };
   changsha = await submit('430100', '长沙岳麓精工机械有限公司');
   zhuzhou = await submit('430200', '株洲荷塘轨道配件有限公司');
@@ -122,6 +122,66 @@ describe('/workbench — 工作台', () => {
   });
 });
 
+describe('/workbench — 岗位映射 and 投诉受理', () => {
+  it("a city centre reads the matcher's suggestions with their reasons and confirms a job-role mapping", async () => {
+    const enterprise = await token({ role: 'enterprise', enterpriseId: changsha.enterpriseId, sub: 'hr-officer' });
+    const proposed = await gql(
+      hub.url,
+      'mutation($e: ID!) { proposeJobRoleMapping(enterpriseId: $e, roleName: "数控车床操作岗", roleDescription: "操作数控车床加工轴类零件", occupationCode: "6-18-01-01") { jobRoleMapping { id status } errors { code message } } }',
+      { token: enterprise, variables: { e: changsha.enterpriseId } },
+    );
+    const mapping = proposed.data?.proposeJobRoleMapping.jobRoleMapping;
+    expect(mapping?.status, JSON.stringify(proposed)).toBe('PROPOSED');
+    const page = await open('/workbench');
+    await signIn(page, 'city_center', '430100');
+    await page.getByRole('tab', { name: '岗位映射' }).click();
+    await page.getByRole('button', { name: /数控车床操作岗/ }).click();
+    const suggestions = page.locator('section[aria-label="岗位映射待确认"] tbody tr');
+    await expect.poll(() => suggestions.count()).toBeGreaterThan(0);
+    const reasons = await suggestions.locator('td.text').allTextContents();
+    expect(reasons.every((r) => r.trim().length > 0)).toBe(true);
+    await screenshot(page, 'workbench-mapping');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('审核理由').fill('岗位工作内容与车工职业相符。');
+    await page.getByRole('button', { name: '确认映射' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /数控车床操作岗/ }).count()).toBe(0);
+    const after = await gql(
+      hub.url,
+      'query($id: ID!) { jobRoleMapping(id: $id) { status reviewReason reviewerRole } }',
+      {
+        token: province,
+        variables: { id: mapping?.id },
+      },
+    );
+    expect(after.data?.jobRoleMapping).toEqual({
+      status: 'CONFIRMED',
+      reviewReason: '岗位工作内容与车工职业相符。',
+      reviewerRole: 'city_center',
+    });
+    await page.close();
+  });
+
+  it('the province centre accepts a complaint received (受理) with a note', async () => {
+    const page = await open('/workbench');
+    await signIn(page, 'province_center');
+    await page.getByRole('tab', { name: '投诉受理' }).click();
+    const first = page.locator('li[data-complaint]').first();
+    await first.waitFor();
+    const id = await first.getAttribute('data-complaint');
+    await first.getByLabel('处理意见').fill('反映问题具体，予以受理。');
+    await first.getByRole('button', { name: '受理', exact: true }).click();
+    await expect.poll(() => page.locator(`li[data-complaint="${id}"]`).count()).toBe(0);
+    const r = await gql(hub.url, '{ complaints(first: 100) { edges { node { id status triageNote } } } }', {
+      token: province,
+    });
+    const complaint = r.data?.complaints.edges
+      .map((e: { node: Record<string, unknown> }) => e.node)
+      .find((c: Record<string, unknown>) => c.id === id);
+    expect(complaint).toEqual({ id, status: 'ACCEPTED', triageNote: '反映问题具体，予以受理。' });
+    await page.close();
+  });
+});
+
 describe('属地: a city centre sees its own 市州 only', () => {
   it('on the workbench, the inspect page and the dashboard', async () => {
     const page = await open('/workbench');
@@ -193,6 +253,9 @@ describe('/inspect — 督导', () => {
     await form.getByRole('button').click();
     await expect.poll(() => item.locator('tr.finding').count()).toBe(target.findings.length + 1);
     expect(await item.locator('.case-status').textContent()).toBe('调查中');
+    // The list re-reads the case: its state and its count of findings.
+    await expect.poll(() => item.locator('.hint').first().textContent()).toContain(`发现 ${target.findings.length + 1} 项`);
+    expect(await item.locator('.hint').first().textContent()).toContain('调查中');
     await screenshot(page, 'inspect-case');
     expect(await seriousViolations(page)).toEqual([]);
     const after = await gql(
