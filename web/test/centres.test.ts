@@ -254,7 +254,9 @@ describe('/inspect — 督导', () => {
     await expect.poll(() => item.locator('tr.finding').count()).toBe(target.findings.length + 1);
     expect(await item.locator('.case-status').textContent()).toBe('调查中');
     // The list re-reads the case: its state and its count of findings.
-    await expect.poll(() => item.locator('.hint').first().textContent()).toContain(`发现 ${target.findings.length + 1} 项`);
+    await expect
+      .poll(() => item.locator('.hint').first().textContent())
+      .toContain(`发现 ${target.findings.length + 1} 项`);
     expect(await item.locator('.hint').first().textContent()).toContain('调查中');
     await screenshot(page, 'inspect-case');
     expect(await seriousViolations(page)).toEqual([]);
