@@ -28,13 +28,16 @@ await build({
   target: 'node20',
   sourcemap: true,
   // PGlite loads its WASM beside its own files; a gateway worker never opens it (PostgreSQL only).
-  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'drizzle-orm/pglite'],
+  // The paperwork's libraries load from node_modules, when a file is first asked for: pdfkit reads its
+  // own data files beside its sources, and none of them is on a GraphQL request's path.
+  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'drizzle-orm/pglite', 'pdfkit', 'exceljs', 'qrcode'],
   banner: {
     js: [
       "import { createRequire as __hubRequire } from 'node:module';",
       'const require = __hubRequire(import.meta.url);',
-      // The committed supergraph, found from dist/ rather than from the schema package's own folder.
-      "process.env.HUB_SUPERGRAPH ??= new URL('../../schema/supergraph.graphql', import.meta.url).pathname;",
+      // The committed schema folder, found from dist/ rather than from the schema package's own
+      // folder (which the bundle does not have); HUB_SUPERGRAPH still overrides the file.
+      "globalThis.__hubSchemaDir ??= new URL('../../schema/', import.meta.url).pathname;",
     ].join('\n'),
   },
   logLevel: 'warning',

@@ -4,7 +4,8 @@
  * tree: offline, well under a second) must carry a licence on the allow list, or be allowed there
  * by name (scripts/licences-allowed.json: Apollo's Elastic-2.0 packages). Copyleft — GPL, LGPL, AGPL,
  * SSPL, EUPL — is refused whatever the list says; an `OR` passes when one of its sides is allowed
- * (the hub takes that licence), an `AND` when both are. An unknown or non-SPDX licence
+ * (the hub takes that licence) — and, when another side is copyleft, only for a package whose
+ * election is written in the list (`elections`) — an `AND` when both are. An unknown or non-SPDX licence
  * (`SEE LICENSE IN …`, none at all) fails unless the package is listed by name under it.
  *
  *   node --import tsx scripts/licences.ts                 # checks the installed tree
@@ -22,6 +23,8 @@ export interface AllowList {
   licences: string[];
   /** Licences allowed for the named packages only, each with why. */
   packages: Record<string, { why: string; names: string[] }>;
+  /** Dual-licensed packages with a copyleft side: package → the licence the hub takes (and why). */
+  elections?: { why: string; names: Record<string, string> };
 }
 
 /** One package of `pnpm licenses list --json`. */
@@ -91,9 +94,10 @@ export function judge(allow: AllowList, name: string, licence: string): { ok: bo
   const walk = (n: Node): { ok: boolean; copyleft: boolean } => {
     if ('leaf' in n) return leaf(n.leaf);
     const parts = n.of.map(walk);
-    return n.op === 'OR'
-      ? { ok: parts.some((p) => p.ok), copyleft: parts.every((p) => p.copyleft) }
-      : { ok: parts.every((p) => p.ok), copyleft: parts.some((p) => p.copyleft) };
+    if (n.op === 'AND') return { ok: parts.every((p) => p.ok), copyleft: parts.some((p) => p.copyleft) };
+    // A copyleft side beside the allowed one: the hub's choice must be on record for this package.
+    const elected = !parts.some((p) => p.copyleft) || name in (allow.elections?.names ?? {});
+    return { ok: parts.some((p) => p.ok) && elected, copyleft: parts.every((p) => p.copyleft) };
   };
   const tree = parseSpdx(licence.trim());
   return tree ? walk(tree) : leaf(licence.trim() || 'UNKNOWN');

@@ -187,6 +187,28 @@ describe('access matrix', () => {
     expect(OPERATIONS.length).toBeGreaterThan(80);
   });
 
+  it('lets a partner HR system prepare results but never sign them off nor name the committee (#25 point 4)', () => {
+    for (const op of [
+      'Mutation.reviewResults',
+      'Mutation.appointCommitteeMember',
+      'Mutation.removeCommitteeMember',
+    ] as const) {
+      expect([op, ACCESS_MATRIX[op].enterprise, ACCESS_MATRIX[op].hr_partner]).toEqual([
+        op,
+        'own_enterprise',
+        'denied',
+      ]);
+    }
+    for (const op of [
+      'Mutation.recordScores',
+      'Mutation.recordExaminedMaterial',
+      'Mutation.recordCandidateEvidence',
+      'Mutation.recordReviewDefence',
+    ] as const) {
+      expect([op, ACCESS_MATRIX[op].hr_partner]).toEqual([op, 'own_enterprise']);
+    }
+  });
+
   it('synthesizes a valid operation for every root field', () => {
     for (const op of OPERATIONS) {
       const { query } = operationFor(op.kind, op.field);

@@ -6,7 +6,7 @@ import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub(300, { today: '2026-12-01' }); // a scenario on the 2026→2027 year end, before 2027's notice is out
+  hub = await startTestHub(300, { today: '2026-12-01', webhookWorker: false }); // a scenario on the 2026→2027 year end, before 2027's notice is out
 });
 afterAll(() => hub?.stop());
 
@@ -77,6 +77,7 @@ describe('official calendar through the gateway', () => {
       .values({
         enterpriseId: inst.id,
         prefectureCode: inst.prefectureCode,
+        qualification: inst.kind,
         occupationCode: inst.occupationCode,
         level: 4,
         method: 'THEORY_EXAM',

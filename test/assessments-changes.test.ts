@@ -4,10 +4,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caller,
+  constituteCommittee,
   findInstitution,
   type Institution,
   institutionToken,
   publishYearlyAnnouncement,
+  recordExamined,
   registerTeam,
   residentId,
 } from './assessments-fixtures.ts';
@@ -145,6 +147,35 @@ describe('changes after reporting: reschedule, withdraw, cancel — and the cent
     ]);
   });
 
+  it('tells the institution’s partner systems through the change feed: one event per change made', async () => {
+    const feed = await run(`{
+      planEvents(first: 50) { edges { node { type planId status evaluationDate } } }
+      candidateResultEvents(first: 50) { edges { node { type candidateId planId result decidedOn } } }
+    }`);
+    const mine = new Set([plans.moved, plans.dropped]);
+    expect(
+      feed.planEvents.edges
+        .map((e: { node: { planId: string } }) => e.node)
+        .filter((n: { planId: string }) => mine.has(n.planId)),
+    ).toEqual([
+      { type: 'PLAN_RESCHEDULED', planId: plans.moved, status: 'REPORTED', evaluationDate: newDate },
+      { type: 'PLAN_CANCELLED', planId: plans.dropped, status: 'CANCELLED', evaluationDate: firstDate },
+    ]);
+    expect(
+      feed.candidateResultEvents.edges
+        .map((e: { node: { planId: string } }) => e.node)
+        .filter((n: { planId: string }) => mine.has(n.planId)),
+    ).toEqual([
+      {
+        type: 'CANDIDATE_WITHDRAWN',
+        candidateId: cands.leaves,
+        planId: plans.moved,
+        result: null,
+        decidedOn: hub.clock.today(),
+      },
+    ]);
+  });
+
   it('shows the city centre both plans’ history: the two dates, the withdrawal and the cancellation', async () => {
     const city = await token({ role: 'city_center', prefecture: inst.prefectureCode, sub: 'city-desk' });
     const r = await gql(
@@ -210,9 +241,10 @@ describe('changes after reporting: reschedule, withdraw, cancel — and the cent
       'CANDIDATE_WITHDRAWN',
     ]);
     expect((await run(SCORE, { i: sheet(cands.stays as string) })).recordScores.errors).toEqual([]);
+    await recordExamined(run, plans.moved as string, ['SKILL']);
     const review = await run(
-      `mutation($p: ID!) { reviewResults(planId: $p) { plan { status } errors { code message } } }`,
-      { p: plans.moved },
+      `mutation($p: ID!, $s: [ID!]!) { reviewResults(planId: $p, signatories: $s) { plan { status } errors { code message } } }`,
+      { p: plans.moved, s: await constituteCommittee(run) },
     );
     expect(review.reviewResults).toEqual({ plan: { status: 'REVIEWED' }, errors: [] });
     const late = await run(RESCHEDULE, { p: plans.moved, d: addCalendarDays(newDate, 21), r: '结果审核后改期' });

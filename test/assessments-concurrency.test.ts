@@ -4,11 +4,12 @@ import {
   certificateSerials,
   certificates,
   evaluationPlans,
+  feedEvents,
   planStaff,
   sealWorkerResidentId,
   workers,
 } from '@hub/db';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub } from './helpers.ts';
@@ -42,6 +43,7 @@ describe.runIf(onPostgres)('certificate numbers under concurrent issuing', () =>
       .values({
         enterpriseId: inst.id,
         prefectureCode: inst.prefectureCode,
+        qualification: inst.kind,
         occupationCode: inst.occupationCode,
         level: 4,
         method: 'SKILL_OPERATION',
@@ -125,6 +127,15 @@ describe.runIf(onPostgres)('certificate numbers under concurrent issuing', () =>
       .from(certificates)
       .where(eq(certificates.enterpriseId, inst.id));
     expect(stored.filter((s) => s.n.startsWith(prefix))).toHaveLength(before + N);
+    // 变更推送: one event per certificate, written with it, at gapless positions in commit order (#30 point 4).
+    const feed = await hub.db.db
+      .select({ position: feedEvents.position, subject: feedEvents.subject, type: feedEvents.type })
+      .from(feedEvents)
+      .where(eq(feedEvents.enterpriseId, inst.id))
+      .orderBy(asc(feedEvents.position));
+    expect(feed.map((e) => e.position)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    expect(feed.every((e) => e.type === 'CERTIFICATE_ISSUED')).toBe(true);
+    expect(feed.map((e) => e.subject)).toEqual([...numbers].sort());
   }, 180_000);
 
   it('records a person once when 8 registrations of the same person race: one worker, the rest WORKER_ALREADY_RECORDED (PostgreSQL only)', async () => {

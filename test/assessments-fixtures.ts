@@ -110,8 +110,13 @@ export async function registerTeam(run: Run, roles: readonly string[]): Promise<
   return ids;
 }
 
-/** The caller's yearly 评价公告 for the year of `onDate`, opening `occupationCode` at 四级; its id. */
-export async function publishYearlyAnnouncement(run: Run, occupationCode: string, onDate: string): Promise<string> {
+/** The caller's yearly 评价公告 for the year of `onDate`, opening `occupationCode` at 四级 (or `levels`); its id. */
+export async function publishYearlyAnnouncement(
+  run: Run,
+  occupationCode: string,
+  onDate: string,
+  levels: readonly string[] = ['LEVEL_4'],
+): Promise<string> {
   const a = await run(
     `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { announcement { id } errors { code message } } }`,
     {
@@ -122,7 +127,7 @@ export async function publishYearlyAnnouncement(run: Run, occupationCode: string
         conditions: '本企业在岗职工',
         process: '个人申报、资格审核',
         useOfResults: '岗位聘任参考',
-        openings: [{ occupationCode, levels: ['LEVEL_4'] }],
+        openings: [{ occupationCode, levels }],
       },
     },
   );
@@ -131,3 +136,73 @@ export async function publishYearlyAnnouncement(run: Run, occupationCode: string
 }
 
 export const institutionToken = (id: string) => token({ role: 'enterprise', enterpriseId: id, sub: 'committee-clerk' });
+
+/**
+ * 评价内容 the committee review needs (#25 point 6): a paper for each part given (THEORY, SKILL), or
+ * with `null` the 评价表 of a direct recognition.
+ */
+export async function recordExamined(run: Run, planId: string, parts: readonly (string | null)[]): Promise<void> {
+  for (const part of parts) {
+    const d = await run(
+      `mutation($i: RecordExaminedMaterialInput!) { recordExaminedMaterial(input: $i) { errors { code message } } }`,
+      {
+        i: part
+          ? { planId, kind: 'EXAM_PAPER', part, reference: `SJ-${part}-01`, version: 'A卷' }
+          : { planId, kind: 'EVALUATION_FORM', reference: 'PJB-01', version: '第1版' },
+      },
+    );
+    expect(d.recordExaminedMaterial.errors).toEqual([]);
+  }
+}
+
+/** 直接认定佐证材料 (#25 point 8): one piece of ability and one of 业绩 evidence for the candidate. */
+export async function recordEvidence(run: Run, candidateId: string): Promise<void> {
+  const d = await run(
+    `mutation($c: ID!, $e: [DirectRecognitionEvidenceInput!]!) {
+      recordCandidateEvidence(candidateId: $c, evidence: $e) { errors { code message } } }`,
+    {
+      c: candidateId,
+      e: [
+        { kind: 'ABILITY', title: '岗位技能考核记录', attachment: 'FJ-NL-01.pdf' },
+        { kind: 'PERFORMANCE', title: '近三年工作业绩证明', attachment: 'FJ-YJ-01.pdf' },
+      ],
+    },
+  );
+  expect(d.recordCandidateEvidence.errors).toEqual([]);
+}
+
+/** 现场评审或答辩记录 (#25 point 8) of a 直接认定二级/一级 candidate, held on `heldOn` before `panel`. */
+export async function recordReviewDefence(
+  run: Run,
+  candidateId: string,
+  panel: readonly string[],
+  heldOn: string,
+  result: 'PASSED' | 'FAILED' = 'PASSED',
+): Promise<void> {
+  const d = await run(
+    `mutation($i: RecordReviewDefenceInput!) { recordReviewDefence(input: $i) { errors { code message } } }`,
+    { i: { candidateId, form: 'DEFENCE', heldOn, panelIds: panel, result } },
+  );
+  expect(d.recordReviewDefence.errors).toEqual([]);
+}
+
+/**
+ * 评价工作委员会 (#25 point 4) of the caller's institution: a 主任 and two 委员 serving from today;
+ * their ids, chair first — together a quorum for `reviewResults(signatories:)`.
+ */
+export async function constituteCommittee(run: Run): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [name, role] of [
+    ['韩主任', 'CHAIR'],
+    ['彭委员', 'MEMBER'],
+    ['曾委员', 'MEMBER'],
+  ] as const) {
+    const d = await run(
+      `mutation($i: AppointCommitteeMemberInput!) { appointCommitteeMember(input: $i) { member { id } errors { code message } } }`,
+      { i: { name, role, affiliation: 'STAFF' } },
+    );
+    expect(d.appointCommitteeMember.errors).toEqual([]);
+    ids.push(d.appointCommitteeMember.member.id);
+  }
+  return ids;
+}

@@ -1,7 +1,17 @@
 import { certificateSerials, certificates, evaluationPlans } from '@hub/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
+import {
+  caller,
+  constituteCommittee,
+  findInstitution,
+  type Institution,
+  institutionToken,
+  recordEvidence,
+  recordExamined,
+  recordReviewDefence,
+  residentId,
+} from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
@@ -30,7 +40,7 @@ const REPORT = `mutation($i: ReportEvaluationPlanInput!) {
   reportEvaluationPlan(input: $i) { plan { id status reportedOn reportDeadline { date calendarConfirmed } } errors { code message field } } }`;
 const ADD = `mutation($i: AddCandidateInput!) { addCandidate(input: $i) { candidate { id } errors { code message } } }`;
 const SCORE = `mutation($i: RecordScoresInput!) { recordScores(input: $i) { candidate { id partScores { part score } } errors { code message } } }`;
-const REVIEW = `mutation($p: ID!) { reviewResults(planId: $p, note: "审核无误") { plan { status reviewedOn candidates { edges { node { id total result } } } } errors { code message } } }`;
+const REVIEW = `mutation($p: ID!, $s: [ID!]!) { reviewResults(planId: $p, signatories: $s, note: "审核无误") { plan { status reviewedOn candidates { edges { node { id total result } } } } errors { code message } } }`;
 const PUBLICISE = `mutation($p: ID!, $s: Date!, $e: Date!) {
   startPublicity(planId: $p, startsOn: $s, endsOn: $e) { plan { status publicity { days } resultDeadline { date calendarConfirmed } } errors { code message } } }`;
 const OBJECT = `mutation($p: ID!, $c: ID) { raiseObjection(planId: $p, candidateId: $c, raisedBy: "职工李某", content: "对实操成绩有疑问，请复核") { objection { id status } errors { code message } } }`;
@@ -43,6 +53,7 @@ const codes = (payload: { errors: { code: string }[] }) => payload.errors.map((e
 
 describe('announcement → plan → candidates → scores → review → publicity → objection → submission → certificates → upload', () => {
   let staff: { assessors: string[]; supervisor: string };
+  let signers: string[];
   let announcementId: string;
   const workerIds: Record<string, string> = {};
   let skillPlan: string;
@@ -63,6 +74,7 @@ describe('announcement → plan → candidates → scores → review → publici
       ids.push(d.registerAssessor.assessor.id);
     }
     staff = { assessors: ids.slice(0, 3), supervisor: ids[3] as string };
+    signers = await constituteCommittee(run);
     const people = [
       ['skilled', '刘技能', residentId(1), '2018-03-01', false, []],
       ['weak', '陈一般', residentId(2), '2019-03-01', false, []],
@@ -188,7 +200,10 @@ describe('announcement → plan → candidates → scores → review → publici
     const wrongPart = await run(SCORE, { i: sheet(candidate.skilled as string, ['THEORY'], [70, 70, 70]) });
     expect(codes(wrongPart.recordScores)).toEqual(['SCORE_PART_NOT_IN_METHOD']);
 
-    const noDefence = await run(REVIEW, { p: directPlan });
+    // 评价内容 on record (#25 point 6): the skill plan's paper, the direct recognition's 评价表.
+    await recordExamined(run, skillPlan, ['SKILL']);
+    await recordExamined(run, directPlan, [null]);
+    const noDefence = await run(REVIEW, { p: directPlan, s: signers });
     expect(codes(noDefence.reviewResults)).toEqual([
       'DIRECT_RECOGNITION_NEEDS_REVIEW_DEFENCE',
       'DIRECT_RECOGNITION_NEEDS_REVIEW_DEFENCE',
@@ -197,10 +212,15 @@ describe('announcement → plan → candidates → scores → review → publici
       const d = await run(SCORE, { i: sheet(candidate[key] as string, ['REVIEW_DEFENCE'], [70, 72, 74]) });
       expect(d.recordScores.errors).toEqual([]);
     }
-    const direct = await run(REVIEW, { p: directPlan });
+    // 直接认定的依据 (#25 point 8): each pass backed by evidence and a 现场评审/答辩 record.
+    for (const key of ['holder', 'prodigy']) {
+      await recordEvidence(run, candidate[key] as string);
+      await recordReviewDefence(run, candidate[key] as string, staff.assessors.slice(0, 2), '2026-12-14');
+    }
+    const direct = await run(REVIEW, { p: directPlan, s: signers });
     expect(direct.reviewResults.errors).toEqual([]);
 
-    const skill = await run(REVIEW, { p: skillPlan });
+    const skill = await run(REVIEW, { p: skillPlan, s: signers });
     expect(skill.reviewResults.errors).toEqual([]);
     const results = Object.fromEntries(
       skill.reviewResults.plan.candidates.edges.map((e: any) => [e.node.id, [e.node.total, e.node.result]]),

@@ -153,6 +153,7 @@ describe('refused actions change nothing and say which rule refused them', () =>
       .values({
         enterpriseId: inst.id,
         prefectureCode: inst.prefectureCode,
+        qualification: inst.kind,
         occupationCode: inst.occupationCode,
         level: 4,
         method: 'SKILL_OPERATION',
@@ -276,6 +277,7 @@ describe('revocation, appointments and the archive', () => {
       .values({
         enterpriseId: inst.id,
         prefectureCode: inst.prefectureCode,
+        qualification: inst.kind,
         occupationCode: inst.occupationCode,
         level: 4,
         method: 'THEORY_EXAM',

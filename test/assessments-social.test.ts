@@ -2,7 +2,15 @@ import { filingServedParties, filings } from '@hub/db';
 import { makeCreditCode } from '@hub/vocabulary';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, type Institution, institutionToken, residentId } from './assessments-fixtures.ts';
+import {
+  caller,
+  constituteCommittee,
+  findInstitution,
+  type Institution,
+  institutionToken,
+  recordExamined,
+  residentId,
+} from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub } from './helpers.ts';
 
 /** A 社会评价组织 evaluates workers of the parties it serves, and numbers its certificates with S. */
@@ -111,9 +119,14 @@ describe('社会评价组织', () => {
       },
     );
     expect(score.recordScores.errors).toEqual([]);
+    await recordExamined(run, planId, ['THEORY']);
     expect(
-      (await run(`mutation($p: ID!) { reviewResults(planId: $p) { errors { code } } }`, { p: planId })).reviewResults
-        .errors,
+      (
+        await run(`mutation($p: ID!, $s: [ID!]!) { reviewResults(planId: $p, signatories: $s) { errors { code } } }`, {
+          p: planId,
+          s: await constituteCommittee(run),
+        })
+      ).reviewResults.errors,
     ).toEqual([]);
     const pub = await run(
       `mutation($p: ID!) { startPublicity(planId: $p, startsOn: "2026-12-14", endsOn: "2026-12-18") { errors { code } } }`,

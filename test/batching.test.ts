@@ -3,7 +3,7 @@ import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub(2000, { webhookWorker: false });
 });
 afterAll(() => hub?.stop());
 

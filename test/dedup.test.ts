@@ -4,7 +4,7 @@ import { gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub(500);
+  hub = await startTestHub(500, { webhookWorker: false });
 });
 afterAll(() => hub?.stop());
 

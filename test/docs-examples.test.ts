@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEMO_CERTIFICATE } from '@hub/db';
 import { ACCESS_TABLE_END, ACCESS_TABLE_START, accessTableMarkdown, parseClaims, signUserToken } from '@hub/platform';
+import { addCalendarDays } from '@hub/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Caller,
@@ -79,6 +80,7 @@ async function demoValues(): Promise<Record<string, unknown>> {
     occupationCode: certificate.occupation.code,
     caseId: cases.supervisionCases.edges[0]?.node.id,
     today: clock.today,
+    inAMonth: addCalendarDays(clock.today, 30),
   };
 }
 
@@ -166,7 +168,10 @@ async function runGraphql(ex: Example) {
 }
 
 async function runCurl(ex: Example) {
-  const env: Record<string, string> = {};
+  // The demo values and what earlier examples saved ($enterpriseId, a saved $planId) are shell variables too.
+  const env: Record<string, string> = Object.fromEntries(
+    Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   let last: { status: number; body: unknown; graphql: boolean } | undefined;
   for (const line of shellLines(ex.code)) {
     const words = shellWords(line, env);
@@ -179,6 +184,8 @@ async function runCurl(ex: Example) {
       continue;
     }
     if (words[0] !== 'curl') throw new Error(`${ex.file}:${ex.line}: the doc test cannot run "${line.trim()}"`);
+    // A curl before the last answers without a refusal; the last one as the example shows it.
+    if (last) check({ ...ex, shows: undefined, answers: [] }, last.status, last.body, last.graphql);
     const req = curlRequest(words.slice(1));
     if (!req.url.startsWith(HUB_ORIGIN)) throw new Error(`${ex.file}:${ex.line}: ${req.url} is not the hub`);
     const url = origin + req.url.slice(HUB_ORIGIN.length);
@@ -189,7 +196,6 @@ async function runCurl(ex: Example) {
       body = JSON.parse(text);
     } catch {}
     last = { status: res.status, body, graphql: new URL(url).pathname === '/graphql' };
-    check({ ...ex, shows: undefined, answers: [] }, last.status, last.body, last.graphql);
   }
   if (!last) throw new Error(`${ex.file}:${ex.line}: no curl ran`);
   check(ex, last.status, last.body, last.graphql);

@@ -306,6 +306,8 @@ export function curlRequest(args: string[]): CurlRequest {
       headers[h.slice(0, colon).trim().toLowerCase()] = h.slice(colon + 1).trim();
     } else if (a === '-d' || a === '--data' || a === '--data-raw' || a === '--data-binary') body = value();
     else if (a === '-X' || a === '--request') method = value();
+    else if (a === '-o' || a === '--output')
+      value(); // where curl keeps the file (a PDF, a workbook): the test reads the answer
     else if (a.startsWith('-')) throw new Error(`the doc test does not know curl option ${a}`);
     else if (url === undefined) url = a;
     else throw new Error(`curl with two URLs: ${url} ${a}`);

@@ -1,7 +1,7 @@
-import { enterprises, filingScopes, filings } from '@hub/db';
+import { enterprises, filingScopes, filings, occupations } from '@hub/db';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GqlResult, gql, startTestHub, type TestHub } from './helpers.ts';
+import { type GqlResult, gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -10,8 +10,8 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const Q = /* GraphQL */ `
-  query Catalog($first: Int, $after: String, $p: String, $o: OccupationCode, $l: SkillLevel, $k: FilingKind, $s: QualificationStatus) {
-    catalog(first: $first, after: $after, prefecture: $p, occupationCode: $o, level: $l, kind: $k, status: $s) {
+  query Catalog($first: Int, $after: String, $p: String, $o: OccupationCode, $l: SkillLevel, $k: FilingKind, $s: QualificationStatus, $sk: Boolean) {
+    catalog(first: $first, after: $after, prefecture: $p, occupationCode: $o, level: $l, kind: $k, status: $s, skill: $sk) {
       edges { cursor node { enterprise { id prefecture { code } } status kinds scope { occupationCode levels } } }
       pageInfo { hasNextPage endCursor }
       totalCount
@@ -41,6 +41,7 @@ async function expected(f: {
   level?: number;
   kind?: 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
   status?: 'CONFIRMED' | 'SUSPENDED';
+  skill?: boolean;
 }) {
   const { db } = hub.db;
   const listed = await db
@@ -56,17 +57,24 @@ async function expected(f: {
     })
     .from(filingScopes)
     .innerJoin(filings, and(eq(filings.id, filingScopes.filingId), isNotNull(filings.confirmedAt)));
+  const marks = new Map(
+    (await db.select({ code: occupations.code, isSkill: occupations.isSkill }).from(occupations)).map((o) => [
+      o.code,
+      o.isSkill,
+    ]),
+  );
   return listed
     .filter((e) => !f.prefecture || e.prefecture === f.prefecture)
     .filter(
       (e) =>
-        (!f.occupation && f.level == null && !f.kind) ||
+        (!f.occupation && f.level == null && !f.kind && f.skill == null) ||
         scope.some(
           (s) =>
             s.enterpriseId === e.id &&
             (!f.occupation || s.code === f.occupation) &&
             (f.level == null || s.levels.includes(f.level)) &&
-            (!f.kind || s.kind === f.kind),
+            (!f.kind || s.kind === f.kind) &&
+            (f.skill == null || marks.get(s.code) === f.skill),
         ),
     )
     .map((e) => e.id)
@@ -113,6 +121,41 @@ describe('全省技能人才自主评价机构目录 (catalog)', () => {
       expect([...got].sort(), JSON.stringify(f)).toEqual(await expected(f));
     }
     expect((await expected({ status: 'SUSPENDED' })).length).toBeGreaterThan(0);
+  });
+
+  it('filters on the skill mark (技能类职业, #24 point 3): a 职业 re-marked not skill puts its institutions on the skill: false list', async () => {
+    const ids = async (skill: boolean) => [...(await allIds({ sk: skill }))].sort();
+    expect(await ids(true)).toEqual(await expected({ skill: true }));
+    expect(await ids(false)).toEqual(await expected({ skill: false }));
+    expect((await ids(true)).length).toBeGreaterThan(20);
+
+    // The province centre corrects the mark of a 职业 some institutions are confirmed for.
+    const [sample] = await hub.db.db
+      .select({ code: filingScopes.occupationCode })
+      .from(filingScopes)
+      .innerJoin(filings, and(eq(filings.id, filingScopes.filingId), isNotNull(filings.confirmedAt)))
+      .innerJoin(occupations, eq(occupations.code, filingScopes.occupationCode))
+      .where(eq(occupations.isSkill, true))
+      .limit(1);
+    if (!sample) throw new Error('no confirmed scope row of a skill occupation in the seed');
+    const province = await token({ role: 'province_center', sub: 'catalog-skill' });
+    const mark = (isSkill: boolean) =>
+      gql(
+        hub.url,
+        `mutation($c: OccupationCode!, $s: Boolean!) { setSkillMark(occupationCode: $c, isSkill: $s, reason: "按附表备注1复核职业类别") { errors { code } } }`,
+        { token: province, variables: { c: sample.code, s: isSkill } },
+      );
+    expect((await mark(false)).data?.setSkillMark.errors).toEqual([]);
+    try {
+      const confirmedFor = await allIds({ o: sample.code });
+      expect(confirmedFor.length).toBeGreaterThan(0);
+      const notSkill = await ids(false);
+      expect(notSkill).toEqual(await expected({ skill: false }));
+      for (const id of confirmedFor) expect(notSkill).toContain(id);
+      expect(await ids(true)).toEqual(await expected({ skill: true }));
+    } finally {
+      expect((await mark(true)).data?.setSkillMark.errors).toEqual([]);
+    }
   });
 
   it('pages with stable cursors: small pages add up to the whole list, in the same order', async () => {

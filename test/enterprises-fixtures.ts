@@ -1,4 +1,5 @@
 import { addCalendarDays, chinaDate, makeCreditCode } from '@hub/vocabulary';
+import { expect } from 'vitest';
 import { gql, token } from './helpers.ts';
 
 /** Building blocks for the 备案 scenarios: a fresh enterprise, its filing, the reviewers. */
@@ -50,6 +51,30 @@ export const filingForm = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** 龙头企业依据 as a 社会评价组织 states them (#24 point 5). */
+export const leadingGrounds = (over: Record<string, unknown> = {}) => ({
+  industry: '轨道交通装备制造',
+  positionScope: 'PROVINCIAL',
+  industryPosition: '2025 年省内同行业营业收入第 2 位，市场占有率 18%',
+  chainName: '湖南省轨道交通装备产业链',
+  chainRole: '省级链主企业，带动上下游配套企业 120 家',
+  evidence: [{ title: '省级产业链链主企业认定文件', reference: 'doc://grounds/chain-leader-2025' }],
+  ...over,
+});
+
+/** A complete 社会评价组织 filing: whom it serves, and its 龙头企业 grounds. */
+export const socialForm = (over: Record<string, unknown> = {}) =>
+  filingForm({
+    kind: 'SOCIAL_EVALUATION_ORGANIZATION',
+    serves: '面向产业链上下游配套企业和合作院校开展职业技能等级认定。',
+    servedParties: [{ creditCode: newCreditCode('430200'), name: '株洲链上配套零部件有限公司', kind: 'SUPPLY_CHAIN' }],
+    leadingGrounds: leadingGrounds(),
+    ...over,
+  });
+
+/** A centre's opinion accepting the 龙头企业 grounds. */
+export const GROUNDS_ACCEPTED = { accepted: true, opinion: '链主企业认定文件属实，行业地位依据充分。' };
+
 export const REGISTER = /* GraphQL */ `
   mutation Register($creditCode: CreditCode!, $affiliation: EnterpriseAffiliation!, $input: EnterpriseInput!) {
     registerEnterprise(creditCode: $creditCode, affiliation: $affiliation, input: $input) {
@@ -65,7 +90,7 @@ const FILING_FIELDS =
 export const CREATE = `mutation($input: FilingInput!) { createFiling(input: $input) { filing { ${FILING_FIELDS} } errors { code message field } } }`;
 export const UPDATE = `mutation($id: ID!, $input: FilingInput!, $v: Int) { updateFiling(id: $id, input: $input, expectedVersion: $v) { filing { ${FILING_FIELDS} } errors { code message field } } }`;
 export const SUBMIT = `mutation($id: ID!, $v: Int) { submitFiling(id: $id, expectedVersion: $v) { filing { ${FILING_FIELDS} } errors { code message field } } }`;
-export const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $o: String, $v: Int) { reviewFiling(id: $id, decision: $d, opinion: $o, expectedVersion: $v) { filing { ${FILING_FIELDS} } errors { code message field } } }`;
+export const REVIEW = `mutation($id: ID!, $d: ReviewDecision!, $o: String, $v: Int, $g: GroundsOpinionInput) { reviewFiling(id: $id, decision: $d, opinion: $o, expectedVersion: $v, groundsOpinion: $g) { filing { ${FILING_FIELDS} } errors { code message field } } }`;
 export const FILING = `query($id: ID!) { filing(id: $id) { ${FILING_FIELDS} transitions { fromStatus toStatus actorRole opinion } } }`;
 
 export interface Actors {
@@ -117,4 +142,43 @@ export async function fileAndSubmit(
   const out = submitted.data?.submitFiling;
   if (!out?.filing) throw new Error(`submit failed: ${JSON.stringify(submitted.errors ?? out?.errors)}`);
   return out.filing as { id: string; version: number; status: string; enterpriseId: string };
+}
+
+/** Opens a case on the enterprise, records a finding, escalates and revokes its qualification; returns the case id (取消备案资质 as supervision decides it, through the gateway). */
+export async function revokeThroughCase(url: string, enterpriseId: string, centre: string): Promise<string> {
+  const opened = await gql(
+    url,
+    `mutation($i: OpenCaseInput!) { openCase(input: $i) { supervisionCase { id } errors { code } } }`,
+    {
+      token: centre,
+      variables: {
+        i: {
+          enterpriseId,
+          source: 'SPECIAL_INSPECTION',
+          violationTypes: ['LOWERED_STANDARDS'],
+          summary: '专项督查发现降低评价标准。',
+        },
+      },
+    },
+  );
+  const caseId = opened.data?.openCase.supervisionCase.id as string;
+  for (const [query, variables] of [
+    [
+      `mutation($id: ID!, $f: CaseFindingInput!) { recordFinding(id: $id, input: $f) { errors { code } } }`,
+      {
+        f: {
+          violationType: 'LOWERED_STANDARDS',
+          description: '技能操作考核项目少于评价标准',
+          evidence: ['doc://case/e2e'],
+        },
+      },
+    ],
+    [`mutation($id: ID!) { escalateCase(id: $id, reason: "降低评价标准，问题严重") { errors { code } } }`, {}],
+    [`mutation($id: ID!) { revokeQualification(id: $id, reason: "降低评价标准，取消资质") { errors { code } } }`, {}],
+  ] as const) {
+    const r = await gql(url, query, { token: centre, variables: { id: caseId, ...variables } });
+    expect(r.errors).toBeUndefined();
+    expect(Object.values(r.data ?? {})[0]).toMatchObject({ errors: [] });
+  }
+  return caseId;
 }

@@ -1,4 +1,4 @@
-import { enterprises, filingScopes, filings, filingTransitions, occupations } from '@hub/db';
+import { enterprises, filingScopes, filings, filingTransitions, occupations, workTypes } from '@hub/db';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -205,7 +205,7 @@ describe('refused filing actions name the rule and change nothing', () => {
       token: await a.city('430200'),
       variables: { id: spec.id },
     });
-    // #24 point 4: approved for 五级、四级, it backs no 二级 (nor a work type it was not filed for).
+    // #24 point 4: approved for 五级、四级, it backs no 二级 (its 工种: the next test).
     const beyond = filingForm({
       scope: [
         {
@@ -223,6 +223,57 @@ describe('refused filing actions name the rule and change nothing', () => {
     );
     expect(gap).toMatchObject({ field: 'scope.0.levels' });
     const ok = await gql(hub.url, CREATE, { token: own, variables: { input } });
+    expect(ok.data?.createFiling.errors).toEqual([]);
+  });
+
+  it('refuses a 企业评价规范 of one 工种 behind another 工种 of the same 职业 (#24 point 4)', async () => {
+    // A skill 职业 with at least two 工种 in the dictionary.
+    const rows = await hub.db.db
+      .select({ occupation: workTypes.occupationCode, code: workTypes.code })
+      .from(workTypes)
+      .innerJoin(occupations, eq(occupations.code, workTypes.occupationCode))
+      .where(eq(occupations.isSkill, true))
+      .orderBy(workTypes.code);
+    const occupation = rows.find((r, i) => rows[i + 1]?.occupation === r.occupation)?.occupation;
+    if (!occupation) throw new Error('no skill occupation with two work types in the dictionary');
+    const [filedFor, other] = rows.filter((r) => r.occupation === occupation).map((r) => r.code) as [string, string];
+    await hub.db.db
+      .update(occupations)
+      .set({ standardLevels: [1, 2, 3, 4, 5] })
+      .where(eq(occupations.code, occupation));
+
+    const id = await register(hub.url, await a.city('430200'));
+    const own = await a.enterprise(id);
+    const filed = await gql(
+      hub.url,
+      `mutation($o: OccupationCode!, $w: OccupationCode) { fileSpecification(title: "工种评价规范", occupationCode: $o, workTypeCode: $w, levels: [LEVEL_5, LEVEL_4], documentReference: "doc://spec-wt") { specification { id } errors { code } } }`,
+      { token: own, variables: { o: occupation, w: filedFor } },
+    );
+    const spec = filed.data?.fileSpecification.specification;
+    expect(filed.data?.fileSpecification.errors).toEqual([]);
+    await gql(hub.url, `mutation($id: ID!) { reviewSpecification(id: $id, decision: APPROVE) { errors { code } } }`, {
+      token: await a.city('430200'),
+      variables: { id: spec.id },
+    });
+    const row = (workTypeCode: string) =>
+      filingForm({
+        scope: [
+          {
+            occupationCode: occupation,
+            workTypeCode,
+            levels: ['LEVEL_5', 'LEVEL_4'],
+            basis: 'ENTERPRISE_SPECIFICATION',
+            specificationId: spec.id,
+          },
+        ],
+      });
+    const [gap] = await expectRefused(
+      gql(hub.url, CREATE, { token: own, variables: { input: row(other) } }),
+      'createFiling',
+      'SPECIFICATION_DOES_NOT_COVER',
+    );
+    expect(gap).toMatchObject({ field: 'scope.0.workTypeCode', message: expect.stringContaining(filedFor) });
+    const ok = await gql(hub.url, CREATE, { token: own, variables: { input: row(filedFor) } });
     expect(ok.data?.createFiling.errors).toEqual([]);
   });
 

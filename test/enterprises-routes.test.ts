@@ -1,6 +1,14 @@
-import { applyQualificationDecision } from '@hub/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actors, actors, CREATE, fileAndSubmit, filingForm, REVIEW, register } from './enterprises-fixtures.ts';
+import {
+  type Actors,
+  actors,
+  CREATE,
+  fileAndSubmit,
+  filingForm,
+  REVIEW,
+  register,
+  revokeThroughCase,
+} from './enterprises-fixtures.ts';
 import { gql, startTestHub, type TestHub } from './helpers.ts';
 
 /** #24 point 2 (the 省属 route is optional; 中央在湘 takes the 市州 route) and point 11 (a revoked enterprise files again). */
@@ -73,31 +81,35 @@ describe('a revoked enterprise may file again (#24 point 11)', () => {
     const own = await a.enterprise(id);
     const first = await fileAndSubmit(hub.url, own);
     for (const tok of [await a.city('430200'), a.province, a.ministry]) await review(first.id, tok);
-    // The supervision domain's decision, carried out as its case flow does (supervision-enforcement.test.ts walks that flow).
-    const revoked = await hub.db.db.transaction((tx) =>
-      applyQualificationDecision(tx, {
-        enterpriseId: id,
-        action: 'REVOKE',
-        reference: 'case:e2e',
-        reason: '降低评价标准，逾期未整改',
-        actor: 'province-inspector',
-        actorRole: 'inspector',
-        at: hub.clock.now(),
-      }),
+    // 取消备案资质 as the supervision case decides it, through the gateway.
+    const caseId = await revokeThroughCase(hub.url, id, await a.city('430200'));
+    const after = await gql(
+      hub.url,
+      `query($id: ID!) { enterprise(id: $id) { qualificationStatus catalogEntry { status } } }`,
+      {
+        token: own,
+        variables: { id },
+      },
     );
-    expect(revoked).toEqual({ ok: true, qualification: 'REVOKED' });
+    expect(after.data?.enterprise).toEqual({ qualificationStatus: 'REVOKED', catalogEntry: null });
 
     const again = await fileAndSubmit(hub.url, own);
     expect(again.id).not.toBe(first.id);
     const seen = await gql(hub.url, REVIEWERS_VIEW, { token: await a.city('430200'), variables: { id: again.id } });
     expect(seen.data?.filing).toMatchObject({ status: 'SUBMITTED', amendsFilingId: null });
-    expect(seen.data?.filing.revocationHistory).toEqual([
+    const revocation = [
       expect.objectContaining({
         toStatus: 'REVOKED',
-        actorRole: 'inspector',
-        opinion: expect.stringContaining('case:e2e'),
+        actorRole: 'city_center',
+        opinion: expect.stringContaining(caseId),
       }),
-    ]);
+    ];
+    expect(seen.data?.filing.revocationHistory).toEqual(revocation);
+    // Every reviewer sees it: the province centre and the ministry too.
+    for (const tok of [a.province, a.ministry]) {
+      const r = await gql(hub.url, REVIEWERS_VIEW, { token: tok, variables: { id: again.id } });
+      expect(r.data?.filing.revocationHistory).toEqual(revocation);
+    }
     for (const tok of [await a.city('430200'), a.province, a.ministry]) await review(again.id, tok);
     const standing = await gql(
       hub.url,

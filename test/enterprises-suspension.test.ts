@@ -1,3 +1,5 @@
+import { candidates, certificates, enterprises, evaluationPlans } from '@hub/db';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caller, findInstitution, type Institution, institutionToken } from './assessments-fixtures.ts';
 import { type Actors, actors } from './enterprises-fixtures.ts';
@@ -13,7 +15,7 @@ let evaluationDate: string;
 let announcementId: string;
 const staff: string[] = [];
 
-const SUSPEND = `mutation($id: ID!, $days: Int!, $r: String!) { suspendInstitution(enterpriseId: $id, days: $days, reason: $r) { enterprise { id qualificationStatus } errors { code message field } } }`;
+const SUSPEND = `mutation($id: ID!, $days: Int!, $r: String!, $ref: String) { suspendInstitution(enterpriseId: $id, days: $days, reason: $r, reference: $ref) { enterprise { id qualificationStatus } errors { code message field } } }`;
 const RESUME = `mutation($id: ID!, $r: String!) { resumeInstitution(enterpriseId: $id, reason: $r) { enterprise { id qualificationStatus } errors { code message field } } }`;
 const ENTRY = `query($p: String) { catalog(prefecture: $p, first: 100) { edges { node { enterprise { id } status suspendedUntil suspensionReason } } } }`;
 const REPORT = `mutation($i: ReportEvaluationPlanInput!) { reportEvaluationPlan(input: $i) { plan { id } errors { code message field } } }`;
@@ -88,7 +90,8 @@ describe('暂停 and 恢复 (#24 point 7)', () => {
   it('suspends with reasons and a period: the catalog says so, and a suspended institution cannot report a plan', async () => {
     const out = await gql(hub.url, SUSPEND, {
       token: await a.city(inst.prefectureCode),
-      variables: { id: inst.id, days: 90, r: '考评人员配备不足，限期整改' },
+      // A case's decision names the case (or its 决定文号) as the reference.
+      variables: { id: inst.id, days: 90, r: '考评人员配备不足，限期整改', ref: '湘鉴督〔2026〕7号' },
     });
     expect(out.data?.suspendInstitution).toMatchObject({
       errors: [],
@@ -99,9 +102,24 @@ describe('暂停 and 恢复 (#24 point 7)', () => {
       suspendedUntil: dayFrom(hub, 90),
       suspensionReason: '考评人员配备不足，限期整改',
     });
+    // Kept on the filing's history with its reason and reference, for every reviewer to read.
+    const history = await gql(
+      hub.url,
+      `query($id: ID!) { enterprise(id: $id) { filings { transitions { toStatus actorRole opinion } } } }`,
+      { token: await a.city(inst.prefectureCode), variables: { id: inst.id } },
+    );
+    const steps = (history.data?.enterprise.filings ?? []).flatMap((f: any) => f.transitions);
+    expect(steps).toContainEqual({
+      toStatus: 'SUSPENDED',
+      actorRole: 'city_center',
+      opinion: expect.stringMatching(/考评人员配备不足.*湘鉴督〔2026〕7号/),
+    });
     const refused = await run(REPORT, { i: plan() });
     expect(refused.reportEvaluationPlan.plan).toBeNull();
-    expect(refused.reportEvaluationPlan.errors.map((e: any) => e.code)).toContain('PLAN_OUT_OF_SCOPE');
+    // Told it is suspended, not that the occupation is out of its scope (超范围认定).
+    const codes = refused.reportEvaluationPlan.errors.map((e: any) => e.code);
+    expect(codes).toContain('INSTITUTION_SUSPENDED');
+    expect(codes).not.toContain('PLAN_OUT_OF_SCOPE');
   });
 
   it('resumes with reasons: listed as CONFIRMED again, and the same plan is no longer refused for scope', async () => {
@@ -112,8 +130,69 @@ describe('暂停 and 恢复 (#24 point 7)', () => {
     expect(out.data?.resumeInstitution).toMatchObject({ errors: [], enterprise: { qualificationStatus: 'CONFIRMED' } });
     expect(await entry()).toMatchObject({ status: 'CONFIRMED', suspendedUntil: null, suspensionReason: null });
     const again = await run(REPORT, { i: plan() });
-    expect(again.reportEvaluationPlan.errors.map((e: any) => e.code)).not.toContain('PLAN_OUT_OF_SCOPE');
+    const after = again.reportEvaluationPlan.errors.map((e: any) => e.code);
+    expect(after).not.toContain('INSTITUTION_SUSPENDED');
+    expect(after).not.toContain('PLAN_OUT_OF_SCOPE');
     const twice = await gql(hub.url, RESUME, { token: a.province, variables: { id: inst.id, r: '再次恢复' } });
     expect(twice.data?.resumeInstitution.errors.map((e: any) => e.code)).toEqual(['NOT_SUSPENDED']);
+  });
+});
+
+describe('a suspended institution issues no certificates (#24 point 7)', () => {
+  const ISSUE = `mutation($p: ID!) { issueCertificates(planId: $p) { certificates { number issuedOn } errors { code message } } }`;
+  const issued = async (planId: string) =>
+    (
+      await hub.db.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(certificates)
+        .where(eq(certificates.planId, planId))
+    )[0]?.n ?? 0;
+
+  it('refuses to issue while suspended, writing nothing, and issues the same plan once resumed', async () => {
+    // The story institution (010001): plans whose publicity is over and whose passed candidates wait.
+    const [story] = await hub.db.db
+      .select({ id: enterprises.id, prefectureCode: enterprises.prefectureCode })
+      .from(enterprises)
+      .where(eq(enterprises.institutionCode, '010001'));
+    if (!story) throw new Error('the seed has no story institution 010001');
+    const [waiting] = await hub.db.db
+      .selectDistinct({ id: evaluationPlans.id })
+      .from(evaluationPlans)
+      .innerJoin(candidates, eq(candidates.planId, evaluationPlans.id))
+      .leftJoin(certificates, eq(certificates.candidateId, candidates.id))
+      .where(
+        and(
+          eq(evaluationPlans.enterpriseId, story.id),
+          ne(evaluationPlans.status, 'CANCELLED'),
+          lt(evaluationPlans.publicityEndsOn, hub.clock.today()),
+          eq(candidates.result, 'PASSED'),
+          isNull(certificates.number),
+        ),
+      )
+      .orderBy(evaluationPlans.id)
+      .limit(1);
+    if (!waiting) throw new Error('the story institution has no plan waiting for certificates');
+    const centre = await a.city(story.prefectureCode);
+    const storyRun = caller(hub.url, await institutionToken(story.id));
+    const before = await issued(waiting.id);
+
+    const suspended = await gql(hub.url, SUSPEND, {
+      token: centre,
+      variables: { id: story.id, days: 30, r: '证书发放管理不规范，暂停整改' },
+    });
+    expect(suspended.data?.suspendInstitution.errors).toEqual([]);
+    const refused = (await storyRun(ISSUE, { p: waiting.id })).issueCertificates;
+    expect(refused.certificates ?? []).toEqual([]);
+    expect(new Set(refused.errors.map((e: any) => e.code))).toEqual(new Set(['INSTITUTION_SUSPENDED']));
+    expect(refused.errors[0].message).toContain('暂停');
+    expect(await issued(waiting.id)).toBe(before);
+
+    const resumed = await gql(hub.url, RESUME, { token: centre, variables: { id: story.id, r: '整改到位，恢复发证' } });
+    expect(resumed.data?.resumeInstitution.errors).toEqual([]);
+    const out = (await storyRun(ISSUE, { p: waiting.id })).issueCertificates;
+    expect(out.errors).toEqual([]);
+    expect(out.certificates.length).toBeGreaterThan(0);
+    expect(out.certificates.every((c: any) => c.issuedOn === hub.clock.today())).toBe(true);
+    expect(await issued(waiting.id)).toBe(before + out.certificates.length);
   });
 });

@@ -1,8 +1,16 @@
 import { issuePartnerCredential, migrate, seed } from '@hub/db';
-import { freshDb } from '@hub/db/testing';
+import { preparedDb } from '@hub/db/testing';
 import { type Hub, startHub } from '@hub/dev';
 import { type Claims, type Role, signUserToken } from '@hub/platform';
 import { addCalendarDays, HubClock } from '@hub/vocabulary';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's folder of database snapshots (db-snapshots.ts); absent where no globalSetup gives one. */
+    dbSnapshots?: string;
+  }
+}
 
 export interface TestHub extends Hub {
   stop(): Promise<void>;
@@ -12,15 +20,31 @@ export interface TestHub extends Hub {
  * The whole hub on free ports over a fresh, migrated, seeded database, on its own clock. With
  * `today`, the hub lives on that day (its sandbox date) from the start and the seed's dates are
  * relative to it — for scenarios written on one calendar (a holiday, a year end); without it, on
- * the real date, and tests compute their dates from `hub.clock`.
+ * the real date, and tests compute their dates from `hub.clock`. On PGlite the files of a run start
+ * from shared snapshots: one migrated, one per seed size and day (db-snapshots.ts).
+ * `webhookWorker: false` starts it without the change feed's delivery worker, whose polls would
+ * otherwise count in `db.stats` (for tests that count the SQL statements of one request).
  */
-export async function startTestHub(seedSize = 2000, opts: { today?: string; clock?: HubClock } = {}): Promise<TestHub> {
+export async function startTestHub(
+  seedSize = 2000,
+  opts: { today?: string; clock?: HubClock; webhookWorker?: boolean } = {},
+): Promise<TestHub> {
   const clock = opts.clock ?? new HubClock({ production: false });
   if (opts.today) clock.set(opts.today, 'test');
-  const db = await freshDb();
-  await migrate(db);
-  await seed(db, { size: seedSize, today: clock.today() });
-  const hub = await startHub({ db, port: 0, subgraphPort: () => 0, prepare: false, clock });
+  const today = clock.today();
+  const db = await preparedDb(
+    [
+      { key: 'migrated', run: (fresh) => migrate(fresh) },
+      { key: `seed-${seedSize}-${today}`, run: (fresh) => seed(fresh, { size: seedSize, today }) },
+    ],
+    inject('dbSnapshots'),
+  );
+  const saved = process.env.HUB_WEBHOOK_WORKER;
+  if (opts.webhookWorker === false) process.env.HUB_WEBHOOK_WORKER = '0';
+  const hub = await startHub({ db, port: 0, subgraphPort: () => 0, prepare: false, clock }).finally(() => {
+    if (saved === undefined) delete process.env.HUB_WEBHOOK_WORKER;
+    else process.env.HUB_WEBHOOK_WORKER = saved;
+  });
   return Object.assign(hub, {
     async stop() {
       await hub.close();

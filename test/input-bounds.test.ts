@@ -52,7 +52,7 @@ describe('input bounds through the gateway', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data?.registerWorker).toEqual({
       worker: null,
-      errors: [{ code: 'TOO_LONG', message: '姓名 has at most 50 characters (10000 given)', field: 'name' }],
+      errors: [{ code: 'TOO_LONG', message: '姓名不超过50个字符（现为10000个）', field: 'name' }],
     });
     expect(await countWorkers()).toBe(before);
     const [row] = await hub.db.db
@@ -100,7 +100,7 @@ describe('input bounds through the gateway', () => {
       enterprise: null,
       errors: [{ code: 'DATE_OUT_OF_RANGE', field: 'foundedOn' }],
     });
-    expect(r.data?.registerEnterprise.errors[0].message).toMatch(/成立时间 must lie between 1900-01-01 and/);
+    expect(r.data?.registerEnterprise.errors[0].message).toMatch(/^成立时间须在1900-01-01至/);
     const found = await gql(hub.url, `query($c: CreditCode!) { enterprise(creditCode: $c) { id } }`, {
       token: await token({ role: 'province_center' }),
       variables: { c: creditCode },

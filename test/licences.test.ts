@@ -28,9 +28,15 @@ describe('the licence gate', () => {
   });
 
   it('passes permissive licences, and a dual licence with a permissive side', () => {
-    for (const licence of ['MIT', 'ISC', 'Apache-2.0', '(MIT AND Zlib)', '(MIT OR GPL-3.0-or-later)', 'BSD-3-Clause']) {
+    for (const licence of ['MIT', 'ISC', 'Apache-2.0', '(MIT AND Zlib)', '(MIT OR Apache-2.0)', 'BSD-3-Clause']) {
       expect(judge(allow, 'some-package', licence).ok, licence).toBe(true);
     }
+  });
+
+  it('passes a permissive side beside a copyleft one only for a package whose election is on the list', () => {
+    expect(judge(allow, 'jszip', '(MIT OR GPL-3.0-or-later)')).toEqual({ ok: true, copyleft: false });
+    expect(judge(allow, 'some-package', '(MIT OR GPL-3.0-or-later)')).toEqual({ ok: false, copyleft: false });
+    expect(judge(allow, 'jszip', '(GPL-2.0 OR GPL-3.0)').ok).toBe(false);
   });
 
   it('allows Elastic-2.0 for Apollo’s packages by name, and for nothing else', () => {

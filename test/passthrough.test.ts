@@ -17,7 +17,7 @@ let ordinary: ServedGateway;
 let cert: { number: string; holderName: string; prefecture: string; enterpriseId: string };
 
 beforeAll(async () => {
-  hub = await startTestHub(300);
+  hub = await startTestHub(300, { webhookWorker: false });
   const subgraphUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([n, s]) => [n, s.url]));
   direct = await startGateway({ port: 0, subgraphUrls, passthrough: true });
   ordinary = await startGateway({ port: 0, subgraphUrls, passthrough: false });

@@ -4,6 +4,7 @@
  * written to this worker's stdout/stderr, so the run's log capture (log-capture.ts) scans it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshDatabase } from '@hub/db/testing';
@@ -19,8 +20,16 @@ export interface Proc {
   waitFor(re: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
 }
 
-/** Runs a TypeScript entry of the repo in its own node process. */
-export function startProcess(entry: string, args: string[], env: Record<string, string | undefined>): Proc {
+/**
+ * Runs a TypeScript entry of the repo in its own node process. `opts.log` also appends its output
+ * to that file; `opts.echo: false` keeps it off this process's stdout/stderr.
+ */
+export function startProcess(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  opts: { log?: string; echo?: boolean } = {},
+): Proc {
   const merged: Record<string, string | undefined> = { ...process.env, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
@@ -29,13 +38,17 @@ export function startProcess(entry: string, args: string[], env: Record<string, 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const echo = opts.echo ?? true;
+  const log = opts.log ? createWriteStream(opts.log, { flags: 'a' }) : undefined;
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
-    process.stdout.write(d);
+    log?.write(d);
+    if (echo) process.stdout.write(d);
   });
   child.stderr?.on('data', (d: Buffer) => {
     out += d.toString();
-    process.stderr.write(d);
+    log?.write(d);
+    if (echo) process.stderr.write(d);
   });
   let code: number | null | undefined;
   const exited = new Promise<number | null>((resolve) =>
@@ -44,6 +57,8 @@ export function startProcess(entry: string, args: string[], env: Record<string, 
       resolve(c);
     }),
   );
+  // After 'exit' the pipes may still hold output: the log file ends when they close.
+  child.once('close', () => log?.end());
   return {
     child,
     output: () => out,

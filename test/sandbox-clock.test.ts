@@ -1,6 +1,13 @@
 import { HubClock } from '@hub/vocabulary';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, findInstitution, institutionToken, residentId } from './assessments-fixtures.ts';
+import {
+  caller,
+  constituteCommittee,
+  findInstitution,
+  institutionToken,
+  recordExamined,
+  residentId,
+} from './assessments-fixtures.ts';
 import { dayFrom, gql, startTestHub, type TestHub, token } from './helpers.ts';
 
 /**
@@ -124,9 +131,10 @@ describe('the sandbox clock (outside production)', () => {
       },
     );
     expect(scored.recordScores.errors).toEqual([]);
+    await recordExamined(run, planId, ['SKILL']);
     const reviewed = await run(
-      `mutation($p: ID!) { reviewResults(planId: $p, note: "审核无误") { plan { status } errors { code message } } }`,
-      { p: planId },
+      `mutation($p: ID!, $s: [ID!]!) { reviewResults(planId: $p, note: "审核无误", signatories: $s) { plan { status } errors { code message } } }`,
+      { p: planId, s: await constituteCommittee(run) },
     );
     expect(reviewed.reviewResults.errors).toEqual([]);
     const from = dayFrom(hub, 1);

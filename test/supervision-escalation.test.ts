@@ -88,7 +88,7 @@ describe('escalation under a rectification order (#24 point 12)', () => {
     const refused = (await run(ESCALATE, { id, r: '问题严重' })).escalateCase;
     expect(refused.supervisionCase).toBeNull();
     expect(refused.errors.map((e: any) => e.code)).toEqual(['RECTIFICATION_DEADLINE_NOT_PASSED']);
-    expect(refused.errors[0].message).toContain('new findings');
+    expect(refused.errors[0].message).toContain('新查实的问题');
     const [after] = await hub.db.db.select().from(cases).where(eq(cases.id, id));
     expect([after?.status, after?.version]).toEqual(['RECTIFICATION_ORDERED', before?.version]);
   });

@@ -55,6 +55,7 @@ async function plan(enterpriseId: string, over: Record<string, unknown>): Promis
     .values({
       enterpriseId,
       prefectureCode: '430200',
+      qualification: 'ENTERPRISE_SELF_EVALUATION',
       occupationCode: OCC,
       level: 3,
       method: 'SKILL_OPERATION',
@@ -204,10 +205,12 @@ describe('risk signals (风险信号)', () => {
     expect(by('MISSING_EXTERNAL_SUPERVISION')).toMatchObject({ level: 1, certificates: 2 });
     for (const s of found) expect(s.explanation.length).toBeGreaterThan(20);
 
-    // The set-based 超范围 read agrees with the enterprises domain's isInConfirmedScope, certificate by certificate.
+    // The set-based 超范围 read agrees with the enterprises domain's isInConfirmedScope, certificate by
+    // certificate, under the qualification its number names (Y 企业自主评价, S 社会评价组织).
     const groups = await outOfScopeCertificates(hub.db.db, {});
     for (const c of await hub.db.db.select().from(certificates)) {
       const inScope = await isInConfirmedScope(hub.db.db, {
+        kind: c.number.startsWith('S') ? 'SOCIAL_EVALUATION_ORGANIZATION' : 'ENTERPRISE_SELF_EVALUATION',
         enterpriseId: c.enterpriseId,
         occupationCode: c.occupationCode,
         workTypeCode: c.workTypeCode,

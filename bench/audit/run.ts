@@ -12,12 +12,13 @@ import { auditWriter, createDb, enterprises, issuePartnerCredential, migrate, se
 import { startHub } from '@hub/dev';
 import { type AuditEvent, signUserToken } from '@hub/platform';
 import { sql } from 'drizzle-orm';
+import { benchDatabaseUrl, benchNumber } from '../config.ts';
 import { percentile } from '../issue6/lib.ts';
 
-const N = Number(process.env.BENCH_N ?? 300);
+const N = benchNumber('BENCH_N', 300);
 const ROUNDS = 3;
 
-const db = await createDb(process.env.DATABASE_URL ? {} : { dataDir: 'memory' });
+const db = await createDb(benchDatabaseUrl ? {} : { dataDir: 'memory' });
 await migrate(db);
 await seed(db, { size: 1000 });
 const hub = await startHub({ db, port: 0, subgraphPort: () => 0, prepare: false });

@@ -14,17 +14,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INTERNAL_HEADER, signInternalToken, signUserToken } from '@hub/platform';
 import autocannon from 'autocannon';
+import { benchChildEnv, benchDatabaseUrl, benchDefault, benchNumber, benchText } from '../config.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
-if (!process.env.DATABASE_URL) {
+const seconds = benchNumber('BENCH_SECONDS', 10);
+const connections = benchNumber('BENCH_CONNECTIONS', 20);
+if (!benchDatabaseUrl) {
   console.error('set DATABASE_URL to a PostgreSQL database (it is seeded when empty)');
   process.exit(2);
 }
 
 /** Our gateway as production starts it (bundled JS, `pnpm --filter @hub/gateway build`), or through tsx with BENCH_OURS=tsx. */
-const oursFromDist = process.env.BENCH_OURS !== 'tsx';
+const oursFromDist = benchText('BENCH_OURS') !== 'tsx';
 const distMain = path.join(here, '../../gateway/dist/main.mjs');
 // As `pnpm --filter @hub/gateway start:dist` runs it: an old-generation cap keeps RSS under 200 MB under load.
 const distFlags = ['--max-old-space-size=128'];
@@ -40,24 +41,23 @@ process.on('exit', () => {
 const BENCH_PII_KEYS = `bench:${createHash('sha256').update('hub benchmark pii key').digest('base64')}`;
 const BENCH_PII_HMAC_KEY = createHash('sha256').update('hub benchmark hmac key').digest('base64');
 // Production refuses the dev signing secrets too: benchmark-only ones, shared with this process, which signs the tokens.
-process.env.HUB_JWT_SECRET ||= createHash('sha256').update('hub benchmark jwt secret').digest('hex');
-process.env.HUB_INTERNAL_SECRET ||= createHash('sha256').update('hub benchmark internal secret').digest('hex');
+benchDefault('HUB_JWT_SECRET', createHash('sha256').update('hub benchmark jwt secret').digest('hex'));
+benchDefault('HUB_INTERNAL_SECRET', createHash('sha256').update('hub benchmark internal secret').digest('hex'));
 
 function start(mode: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const dist = mode === 'ours' && oursFromDist;
     const args = dist ? [...distFlags, distMain] : ['--import', 'tsx', path.join(here, 'serve.ts'), mode];
     const child = spawn(process.execPath, args, {
-      env: {
-        ...process.env,
+      env: benchChildEnv({
         ...(dist ? { ...subgraphEnv, HUB_PORT: env.BENCH_PORT ?? '4100' } : {}),
         ...env,
         HUB_ENV: 'production',
         HUB_INTROSPECTION: '0',
         // Production refuses the public dev keys; the benchmark brings its own fixed, clearly-named ones.
-        HUB_PII_KEYS: process.env.HUB_PII_KEYS || BENCH_PII_KEYS,
-        HUB_PII_HMAC_KEY: process.env.HUB_PII_HMAC_KEY || BENCH_PII_HMAC_KEY,
-      },
+        HUB_PII_KEYS: benchText('HUB_PII_KEYS') || BENCH_PII_KEYS,
+        HUB_PII_HMAC_KEY: benchText('HUB_PII_HMAC_KEY') || BENCH_PII_HMAC_KEY,
+      }),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(child);
@@ -93,7 +93,7 @@ const showTree = (mbs: number[]) =>
   mbs.length === 1
     ? `${mbs[0]} MB`
     : `${mbs.reduce((a, b) => a + b, 0)} MB (primary ${mbs[0]} + workers ${mbs.slice(1).join(', ')})`;
-const workers = Number(process.env.BENCH_WORKERS ?? 0);
+const workers = benchNumber('BENCH_WORKERS', 0);
 
 interface Figures {
   rps: number;
@@ -187,7 +187,7 @@ try {
   const row = (name: string, f: Figures) =>
     `${name.padEnd(34)} ${String(f.rps).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p95 ${String(f.p95).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`;
   console.log(
-    `\n${connections} connections, ${seconds} s per step, ${process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//')}, ours from ${oursFromDist ? 'gateway/dist (bundled JS)' : 'TypeScript via tsx'}, HUB_LOG_LEVEL ${process.env.HUB_LOG_LEVEL ?? 'info'}`,
+    `\n${connections} connections, ${seconds} s per step, ${benchDatabaseUrl?.replace(/\/\/[^@]*@/, '//')}, ours from ${oursFromDist ? 'gateway/dist (bundled JS)' : 'TypeScript via tsx'}, HUB_LOG_LEVEL ${benchText('HUB_LOG_LEVEL', 'info')}`,
   );
   console.log(row('direct subgraph (occupation)', direct));
   console.log(row('ours (occupation)', oursSingle));

@@ -5,9 +5,10 @@
  */
 // Each mode imports only what it runs, so each process's memory is its own.
 import { readSupergraph, subgraphsOf } from '@hub/schema/supergraph';
+import { benchNumber } from '../config.ts';
 
 const mode = process.argv[2];
-const base = Number(process.env.BENCH_SUBGRAPH_BASE ?? 4101);
+const base = benchNumber('BENCH_SUBGRAPH_BASE', 4101);
 const named = subgraphsOf(readSupergraph());
 const portOf = (name: string) => base + named.findIndex((s) => s.name === name);
 const urls = Object.fromEntries(named.map((s) => [s.name, `http://127.0.0.1:${portOf(s.name)}/graphql`]));
@@ -16,13 +17,13 @@ if (mode === 'subgraphs') {
   const { createDb, isSeeded, migrate, seed } = await import('@hub/db');
   const db = await createDb({ max: 20 });
   await migrate(db);
-  if (!(await isSeeded(db))) await seed(db, { size: Number(process.env.BENCH_SEED_SIZE ?? 20_000) });
+  if (!(await isSeeded(db))) await seed(db, { size: benchNumber('BENCH_SEED_SIZE', 20_000) });
   const { SUBGRAPHS } = await import('@hub/schema');
   for (const s of SUBGRAPHS) await s.start({ db: db.db, port: portOf(s.name) });
   console.log(`READY ${JSON.stringify(urls)}`);
 } else if (mode === 'ours') {
-  const port = Number(process.env.BENCH_PORT ?? 4100);
-  const workers = Number(process.env.HUB_GATEWAY_WORKERS ?? 1);
+  const port = benchNumber('BENCH_PORT', 4100);
+  const workers = benchNumber('HUB_GATEWAY_WORKERS', 1);
   if (workers > 1) {
     const { forkGateways } = await import('@hub/gateway/cluster');
     const env = Object.fromEntries(named.map((s) => [`HUB_${s.name.toUpperCase()}_URL`, urls[s.name] as string]));
@@ -57,7 +58,7 @@ if (mode === 'subgraphs') {
       },
     ],
   });
-  const port = Number(process.env.BENCH_PORT ?? 4200);
+  const port = benchNumber('BENCH_PORT', 4200);
   createServer(runtime).listen(port, '127.0.0.1', () => console.log(`READY http://127.0.0.1:${port}/graphql`));
 } else {
   console.error('usage: serve.ts subgraphs|ours|hive');

@@ -9,12 +9,13 @@
  */
 import { createDb, decryptResidentId, isSeeded, migrate, residentIdLookup, rowsOf, seed } from '@hub/db';
 import { sql } from 'drizzle-orm';
+import { benchDatabaseUrl, benchNumber } from '../config.ts';
 import { percentile } from './lib.ts';
 
-const lookups = Number(process.env.BENCH_LOOKUPS ?? 4000);
-const handle = await createDb(process.env.DATABASE_URL ? {} : { dataDir: 'memory' });
+const lookups = benchNumber('BENCH_LOOKUPS', 4000);
+const handle = await createDb(benchDatabaseUrl ? {} : { dataDir: 'memory' });
 await migrate(handle);
-if (!(await isSeeded(handle))) await seed(handle, { size: Number(process.env.BENCH_SIZE ?? 20000) });
+if (!(await isSeeded(handle))) await seed(handle, { size: benchNumber('BENCH_SIZE', 20000) });
 const db = handle.db;
 
 const count = rowsOf<{ n: string }>(await db.execute(sql`select count(*)::text as n from assessment.certificates`));

@@ -7,12 +7,13 @@
  */
 import { assessmentStatistics, createDb, type StatisticsDimension } from '@hub/db';
 import { signUserToken } from '@hub/platform';
+import { benchDatabaseUrl, benchNumber, benchText } from '../config.ts';
 import { type Figures, loadHttp, loadLoop, report } from './lib.ts';
 
-const GATEWAY = process.env.HUB_URL ?? 'http://127.0.0.1:4000/graphql';
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 4);
-if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to the hub’s PostgreSQL');
+const GATEWAY = benchText('HUB_URL', 'http://127.0.0.1:4000/graphql');
+const seconds = benchNumber('BENCH_SECONDS', 5);
+const connections = benchNumber('BENCH_CONNECTIONS', 4);
+if (!benchDatabaseUrl) throw new Error('set DATABASE_URL to the hub’s PostgreSQL');
 const handle = await createDb({ max: connections });
 
 const token = await signUserToken({ role: 'dashboard', sub: 'bench' });

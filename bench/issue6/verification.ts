@@ -11,14 +11,15 @@
 import { createDb, rowsOf } from '@hub/db';
 import { PUBLIC_CALLER, signInternalToken } from '@hub/platform';
 import { sql } from 'drizzle-orm';
+import { benchDatabaseUrl, benchNumber, benchText } from '../config.ts';
 import { type Figures, loadHttp, loadLoop, report } from './lib.ts';
 
-const GATEWAY = process.env.HUB_URL ?? 'http://127.0.0.1:4000/graphql';
-const SUBGRAPH = process.env.HUB_ASSESSMENTS_URL ?? 'http://127.0.0.1:4003/graphql';
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const GATEWAY = benchText('HUB_URL', 'http://127.0.0.1:4000/graphql');
+const SUBGRAPH = benchText('HUB_ASSESSMENTS_URL', 'http://127.0.0.1:4003/graphql');
+const seconds = benchNumber('BENCH_SECONDS', 10);
+const connections = benchNumber('BENCH_CONNECTIONS', 16);
 
-if (!process.env.DATABASE_URL)
+if (!benchDatabaseUrl)
   throw new Error('set DATABASE_URL to the hub’s PostgreSQL (the benchmark reads a sample of certificates)');
 const handle = await createDb({ max: connections });
 const db = handle.db;
@@ -93,7 +94,7 @@ const [, direct, gateway] = results as [Figures, Figures, Figures];
 // time, direct and through the gateway back to back. (At 16 connections the p50 difference is mostly
 // waiting for a core, and the gateway sends the subgraph its lookups in batches (合批) where the
 // direct run sends them one by one: the throughput figures above are the measure there.)
-const sequential = Number(process.env.BENCH_SEQUENTIAL_SECONDS ?? 5);
+const sequential = benchNumber('BENCH_SEQUENTIAL_SECONDS', 5);
 const alone = [
   await loadHttp('assessments subgraph direct, 1 connection', SUBGRAPH, bodies(LOCAL), {
     seconds: sequential,

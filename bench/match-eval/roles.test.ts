@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMNS, isHeldOut, KINDS, labelsOf, loadRoles, ROLES_FILE, SOURCES } from './roles.ts';
 
 // The committed files only: enterprise-roles.csv, skilled-roles.csv and the shipped dictionary facts
-// (db/src/reference/occupations.json), so the test runs without ../shared.
+// (db/src/reference/occupations.json): nothing outside the repository, so a fresh clone runs it.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const roles = loadRoles();
 const occupation = new Map(

@@ -7,6 +7,7 @@ import { SpanKind, startTracing, withSpan } from '@hub/platform/tracing';
 import { sql } from 'drizzle-orm';
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { relations } from './relations.ts';
+import { openReplica, type ReadReplica } from './replica.ts';
 
 /** The one database type every domain codes against, whichever driver is behind it. */
 export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
@@ -22,10 +23,14 @@ export interface DbHandle {
    */
   lookup: Db;
   kind: DbKind;
+  /** The read replica (DATABASE_REPLICA_URL, PostgreSQL only) that routed reads may use (replica.ts). */
+  replica?: ReadReplica;
   /** Counts SQL statements sent, for tests and benchmarks that prove batching. */
   stats: { statements: number };
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /** PGlite only: the whole database as an uncompressed tarball, to start others from (`DbOptions.from`). */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,12 @@ export interface DbOptions {
   max?: number | undefined;
   /** Connections of `lookup` (postgres.js, application_name `skill-hub lookup`); default HUB_DB_LOOKUP_POOL, else 1. */
   lookupMax?: number | undefined;
+  /** A streaming replica's URL for routed reads; default DATABASE_REPLICA_URL (only with a PostgreSQL `url`). */
+  replicaUrl?: string | undefined;
+  /** Seconds the replica may lag before routed reads go back to the primary; default HUB_REPLICA_MAX_LAG. */
+  replicaMaxLag?: number | undefined;
+  /** PGlite in memory only: start from this snapshot (`DbHandle.snapshot`) instead of an empty cluster. */
+  from?: Blob | undefined;
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,6 +71,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   let lookup: Db;
   let close: () => Promise<void>;
   let kind: DbKind;
+  let snapshot: (() => Promise<Blob>) | undefined;
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -85,18 +97,39 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/pglite');
     const dataDir = options.dataDir ?? config.pgliteDir ?? defaultDataDir;
     if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-    const client: PGlite = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
+    const client: PGlite =
+      dataDir === 'memory'
+        ? await PGlite.create(options.from ? { loadDataDir: options.from } : {})
+        : await PGlite.create(dataDir);
     db = drizzle({ client, relations, logger }) as unknown as Db;
     lookup = db;
     close = () => client.close();
     kind = 'pglite';
+    snapshot = () => client.dumpDataDir('none');
+  }
+
+  const replicaUrl = url ? (options.replicaUrl ?? config.databaseReplicaUrl) : undefined;
+  const replica = replicaUrl
+    ? await openReplica({
+        url: replicaUrl,
+        maxLagSeconds: options.replicaMaxLag ?? config.replicaMaxLag,
+        max: options.max ?? config.dbPool ?? 5,
+      })
+    : undefined;
+  if (replica) {
+    const closePrimary = close;
+    close = async () => {
+      await Promise.all([closePrimary(), replica.close()]);
+    };
   }
 
   return {
     db,
     lookup,
     kind,
+    ...(replica ? { replica } : {}),
     stats,
+    ...(snapshot ? { snapshot } : {}),
     async ping() {
       try {
         await db.execute(sql`select 1`);

@@ -15,6 +15,7 @@ export * from './read/scope.ts';
 export * from './read/statistics.ts';
 export * from './read/supervision.ts';
 export { relations } from './relations.ts';
+export * from './replica.ts';
 export * from './schema/index.ts';
 export { DictionaryFileError, type DictionaryRow, parseDictionary } from './seed/dictionary.ts';
 export * from './seed/index.ts';
@@ -28,6 +29,8 @@ export {
 export * from './standalone.ts';
 export * from './tx.ts';
 export * from './write/audit.ts';
+export * from './write/feed.ts';
 export * from './write/partner-credentials.ts';
 export * from './write/pii-keys.ts';
 export * from './write/qualification.ts';
+export * from './write/webhooks.ts';

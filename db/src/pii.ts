@@ -154,15 +154,23 @@ function freshIv(): Buffer {
 
 const normalise = (residentId: string) => residentId.trim().toUpperCase();
 
-/** AES-256-GCM with the current key: header ‖ IV ‖ ciphertext ‖ tag. */
-export function encryptResidentId(residentId: string, ring: PiiKeyring = piiKeyring()): Buffer {
+/**
+ * AES-256-GCM with the current key: header ‖ IV ‖ ciphertext ‖ tag. Any text kept secret at rest
+ * the same way (a webhook's signing secret); `decryptText` opens it.
+ */
+export function encryptText(text: string, ring: PiiKeyring = piiKeyring()): Buffer {
   const { key, header } = ring.current;
   const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(header);
-  const body = cipher.update(normalise(residentId), 'utf8');
+  const body = cipher.update(text, 'utf8');
   const final = cipher.final();
   return Buffer.concat([header, iv, body, final, cipher.getAuthTag()]);
+}
+
+/** A resident ID, normalised, encrypted as `encryptText` does. */
+export function encryptResidentId(residentId: string, ring: PiiKeyring = piiKeyring()): Buffer {
+  return encryptText(normalise(residentId), ring);
 }
 
 const asBuffer = (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -172,6 +180,11 @@ export function ciphertextKeyId(enc: Uint8Array): string {
   const b = asBuffer(enc);
   if (b.length < 2 || b[0] !== VERSION) throw new PiiError('not a personal-data ciphertext of a known version');
   return b.subarray(2, 2 + (b[1] as number)).toString('ascii');
+}
+
+/** Opens a ciphertext with the key it names; any tampering, truncation or unknown key throws PiiError. */
+export function decryptText(enc: Uint8Array, ring: PiiKeyring = piiKeyring()): string {
+  return decryptResidentId(enc, ring);
 }
 
 /** Opens a ciphertext with the key it names; any tampering, truncation or unknown key throws PiiError. */

@@ -5,7 +5,9 @@ import { migrate } from '../src/migrate.ts';
 import {
   ciphertextKeyId,
   decryptResidentId,
+  decryptText,
   encryptResidentId,
+  encryptText,
   PiiError,
   parseKeyring,
   piiKeyring,
@@ -15,6 +17,7 @@ import {
 } from '../src/pii.ts';
 import { certificates, workers } from '../src/schema/assessment.ts';
 import { enterprises } from '../src/schema/enterprise.ts';
+import { webhooks } from '../src/schema/feed.ts';
 import { generateDemoData, seed } from '../src/seed/index.ts';
 import { freshDb, type TestDb } from '../src/testing.ts';
 import { rehashResidentIds, rotatePiiKeys } from '../src/write/pii-keys.ts';
@@ -190,6 +193,21 @@ describe('resident IDs in the database', () => {
     useKeys(saved.rotationKeys as string);
     const before = await storedIds();
     expect(before.keyIds).toEqual(new Set(['old']));
+    // A webhook's signing secret is kept under the same keys, as written: not normalised like an ID.
+    const secret = 'whsec a-Mixed-case secret of 32 chars+';
+    const [hook] = await h.db
+      .insert(webhooks)
+      .values({
+        enterpriseId: '00000000-0000-4000-8000-000000000001',
+        url: 'https://hr.example.com/hub',
+        secretEnc: encryptText(secret),
+        topics: ['CERTIFICATE'],
+        position: 0,
+        nextAttemptAt: new Date(),
+        createdBy: 'test',
+        createdAt: new Date(),
+      })
+      .returning();
     const fresh = `new:${key()}`;
     useKeys(`${fresh},${saved.rotationKeys}`);
     // Mid-rotation: old rows still open with the old key listed second.
@@ -197,13 +215,25 @@ describe('resident IDs in the database', () => {
     const summary = await rotatePiiKeys(h.db, { batch: 64 });
     expect(summary).toEqual({
       key: 'new',
-      rewritten: { 'assessment.workers': seeded.length + workerIds.length, 'assessment.certificates': SIZE },
+      rewritten: {
+        'assessment.workers': seeded.length + workerIds.length,
+        'assessment.certificates': SIZE,
+        'feed.webhooks': 1,
+      },
     });
-    expect((await rotatePiiKeys(h.db)).rewritten).toEqual({ 'assessment.workers': 0, 'assessment.certificates': 0 });
+    expect((await rotatePiiKeys(h.db)).rewritten).toEqual({
+      'assessment.workers': 0,
+      'assessment.certificates': 0,
+      'feed.webhooks': 0,
+    });
     useKeys(fresh);
     const after = await storedIds();
     expect(after.keyIds).toEqual(new Set(['new']));
     expect(after.ids).toEqual(before.ids);
+    const [kept] = await h.db.select().from(webhooks);
+    expect(kept?.id).toBe(hook?.id);
+    expect(ciphertextKeyId(kept?.secretEnc as Buffer)).toBe('new');
+    expect(decryptText(kept?.secretEnc as Buffer)).toBe(secret);
     saved.rotationKeys = fresh;
   });
 

@@ -1,8 +1,15 @@
 import { makeCreditCode } from '@hub/vocabulary/credit-code';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.ts';
-import { isInConfirmedScope } from '../src/read/scope.ts';
-import { enterprises, filingScopes, filings, filingTransitions } from '../src/schema/enterprise.ts';
+import { isServedBy } from '../src/read/enterprise.ts';
+import { isInConfirmedScope, scopeQualifications } from '../src/read/scope.ts';
+import {
+  enterprises,
+  filingScopes,
+  filingServedParties,
+  filings,
+  filingTransitions,
+} from '../src/schema/enterprise.ts';
 import { freshDb, type TestDb } from '../src/testing.ts';
 
 let h: TestDb;
@@ -214,5 +221,96 @@ describe('isInConfirmedScope (是否在已备案范围内)', () => {
   it('is false from the day an institution gave its qualification up (注销)', async () => {
     expect(await ask({ enterpriseId: C, onDate: '2026-05-31' })).toBe(true);
     expect(await ask({ enterpriseId: C, onDate: '2026-06-01' })).toBe(false);
+  });
+});
+
+describe('both qualifications at once (#24 point 1): each kind its own scope and served parties', () => {
+  // B: 企业自主评价 confirmed 2025-03-10 (车工 5,4,3); 社会评价组织 confirmed 2025-06-01 (铣工 4, 车工 4,
+  // serving P); a later 企业自主评价 amendment 2026-02-01 (车工 5,4,3,2); a 社会评价组织 amendment
+  // 2026-05-01 (铣工 4, now serving Q instead of P).
+  const B = '00000000-0000-4000-8000-000000000007';
+  const SELF1 = '10000000-0000-4000-8000-000000000021';
+  const SOCIAL1 = '10000000-0000-4000-8000-000000000022';
+  const SELF2 = '10000000-0000-4000-8000-000000000023';
+  const SOCIAL2 = '10000000-0000-4000-8000-000000000024';
+  const P = makeCreditCode('9', '1', '430200', 'MA4LP001');
+  const Q = makeCreditCode('9', '1', '430200', 'MA4LQ001');
+  const row = (filingId: string, occupationCode: string, levels: number[]) => ({
+    filingId,
+    occupationCode,
+    occupationName: occupationCode === '6-18-01-01' ? '车工' : '铣工',
+    levels,
+    basis: 'NATIONAL_STANDARD' as const,
+  });
+
+  beforeAll(async () => {
+    const { db } = h;
+    await db.insert(enterprises).values(enterprise(B, 7));
+    await db.insert(filings).values(
+      (
+        [
+          [SELF1, 'ENTERPRISE_SELF_EVALUATION', '2025-03-10T02:00:00Z'],
+          [SOCIAL1, 'SOCIAL_EVALUATION_ORGANIZATION', '2025-06-01T02:00:00Z'],
+          [SELF2, 'ENTERPRISE_SELF_EVALUATION', '2026-02-01T02:00:00Z'],
+          [SOCIAL2, 'SOCIAL_EVALUATION_ORGANIZATION', '2026-05-01T02:00:00Z'],
+        ] as const
+      ).map(([id, kind, confirmed]) => ({
+        id,
+        enterpriseId: B,
+        kind,
+        status: 'CONFIRMED' as const,
+        confirmedAt: at(confirmed),
+      })),
+    );
+    await db
+      .insert(filingScopes)
+      .values([
+        row(SELF1, '6-18-01-01', [5, 4, 3]),
+        row(SOCIAL1, '6-18-01-02', [4]),
+        row(SOCIAL1, '6-18-01-01', [4]),
+        row(SELF2, '6-18-01-01', [5, 4, 3, 2]),
+        row(SOCIAL2, '6-18-01-02', [4]),
+      ]);
+    await db.insert(filingServedParties).values([
+      { filingId: SOCIAL1, creditCode: P, name: '配套甲', kind: 'SUPPLY_CHAIN' },
+      { filingId: SOCIAL2, creditCode: Q, name: '配套乙', kind: 'SUPPLY_CHAIN' },
+    ]);
+  });
+
+  const kinds = (occupationCode: string, level: number, onDate: string) =>
+    scopeQualifications(h.db, { enterpriseId: B, occupationCode, level, onDate });
+
+  it('lists the qualifications whose own scope covers an occupation and level', async () => {
+    expect(await kinds('6-18-01-01', 4, '2025-07-01')).toEqual([
+      'ENTERPRISE_SELF_EVALUATION',
+      'SOCIAL_EVALUATION_ORGANIZATION',
+    ]);
+    expect(await kinds('6-18-01-02', 4, '2025-07-01')).toEqual(['SOCIAL_EVALUATION_ORGANIZATION']);
+    expect(await kinds('6-18-01-01', 3, '2025-07-01')).toEqual(['ENTERPRISE_SELF_EVALUATION']);
+    expect(await kinds('6-18-01-02', 4, '2025-05-31')).toEqual([]);
+  });
+
+  it('keeps the 社会评价组织 scope in force after a later 企业自主评价 amendment, which replaces its own kind only', async () => {
+    expect(await kinds('6-18-01-02', 4, '2026-03-01')).toEqual(['SOCIAL_EVALUATION_ORGANIZATION']);
+    expect(await kinds('6-18-01-01', 2, '2026-03-01')).toEqual(['ENTERPRISE_SELF_EVALUATION']);
+    // The 社会评价组织 amendment drops 车工 from its own scope; the 企业自主评价 scope still has it.
+    expect(await kinds('6-18-01-01', 4, '2026-05-01')).toEqual(['ENTERPRISE_SELF_EVALUATION']);
+  });
+
+  it('checks one qualification’s scope when asked for that kind', async () => {
+    const q = { enterpriseId: B, occupationCode: '6-18-01-02', level: 4, onDate: '2026-03-01' };
+    expect(await isInConfirmedScope(h.db, { ...q, kind: 'SOCIAL_EVALUATION_ORGANIZATION' })).toBe(true);
+    expect(await isInConfirmedScope(h.db, { ...q, kind: 'ENTERPRISE_SELF_EVALUATION' })).toBe(false);
+    expect(await isInConfirmedScope(h.db, q)).toBe(true);
+  });
+
+  it('serves the parties of the 社会评价组织 filing in force that day, whatever the 企业自主评价 filings say', async () => {
+    const served = (party: string, onDate: string) =>
+      isServedBy(h.db, { organizationId: B, partyCreditCode: party, onDate });
+    expect(await served(P, '2025-05-31')).toBe(false);
+    expect(await served(P, '2026-03-01')).toBe(true); // after the 企业自主评价 amendment
+    expect(await served(P, '2026-05-01')).toBe(false); // the 社会评价组织 amendment serves Q instead
+    expect(await served(Q, '2026-05-01')).toBe(true);
+    expect(await isServedBy(h.db, { organizationId: E, partyCreditCode: P, onDate: '2026-03-01' })).toBe(false);
   });
 });

@@ -53,6 +53,11 @@ const USAGE = `usage: pnpm hub <command> [flags]
         read or set the running hub's date (沙盒时钟; an admin action, refused in production)
   occupations import FILE
         load a full 职业分类大典 CSV (definitions and tasks included)
+  mappings import FILE
+        load a job-role table (CSV: 岗位名称, 职业或工种编码, optional 统一社会信用代码) as confirmed
+        mappings, all rows or none; rows without a credit code form the province-wide table
+  mappings export [FILE]
+        write the confirmed mappings as CSV (to FILE, or stdout)
   keys rotate
         re-encrypt resident IDs stored under an older key with the first of HUB_PII_KEYS
   keys rehash
@@ -247,6 +252,44 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       );
       await db.close();
       return;
+    }
+    case 'mappings': {
+      // `pnpm hub mappings import FILE` / `export [FILE]`: the 岗位对照表 in and out.
+      const [sub, file] = rest;
+      const { importMappings, exportMappings } = await import('@hub/occupations/commands/import-mappings');
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      const { auditWriter } = await import('@hub/db');
+      if (sub === 'import' && file) {
+        const db = await createDb();
+        await migrate(db);
+        // A database never seeded has no dictionary yet: its reference facts first (as `pnpm start` loads them).
+        const { loadOccupationReference, occupations } = await import('@hub/db');
+        if (!(await db.db.select({ code: occupations.code }).from(occupations).limit(1)).length) {
+          await loadOccupationReference(db.db);
+        }
+        const r = await importMappings(db.db, readFileSync(file, 'utf8'), { source: file, audit: auditWriter(db.db) });
+        await db.close();
+        if (r.problems.length) {
+          console.error(`✗ nothing imported: ${r.problems.length} problem(s) in ${r.read} rows of ${file}`);
+          for (const p of r.problems.slice(0, 50))
+            console.error(`  line ${p.line}, ${p.column}: ${p.code} ${p.message}`);
+          if (r.problems.length > 50) console.error(`  … and ${r.problems.length - 50} more`);
+          process.exit(1);
+        }
+        console.log(
+          `imported ${r.imported} confirmed mappings from ${r.read} rows (${r.unchanged} already confirmed) → ${dbLabel()}`,
+        );
+        return;
+      }
+      if (sub === 'export') {
+        const db = await createDb();
+        const csv = await exportMappings(db.db);
+        await db.close();
+        if (file) writeFileSync(file, csv);
+        else process.stdout.write(csv);
+        return;
+      }
+      throw new Error('usage: pnpm hub mappings import FILE | pnpm hub mappings export [FILE]');
     }
     case 'keys': {
       // `pnpm hub keys rotate|rehash`: batches of 1,000 rows, one transaction each; safe while the hub serves.

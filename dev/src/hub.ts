@@ -54,7 +54,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const subgraphs = {} as Record<SubgraphName, Served>;
   for (const s of SUBGRAPHS) {
     const port = opts.subgraphPort?.(s.name, s.port) ?? config[`${s.name}Port`] ?? s.port;
-    subgraphs[s.name] = await s.start({ db: db.db, lookupDb: db.lookup, port, clock });
+    subgraphs[s.name] = await s.start({ db: db.db, lookupDb: db.lookup, replica: db.replica, port, clock });
   }
   const port = opts.port ?? config.port;
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([n, s]) => [n, s.url]));

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { AuthError, type Claims, claimsFromAuthorization, hubError, signInternalToken } from '@hub/platform';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Verifies the caller's bearer token. A bad, expired or malformed token is a
@@ -19,16 +20,14 @@ export async function verifyCaller(req: http.IncomingMessage): Promise<Claims> {
  * Internal tokens are valid for two minutes; reuse one per distinct caller for
  * a minute, so a busy caller costs one signature a minute, not one a request.
  */
-const cache = new Map<string, { token: string; until: number }>();
+const cache = new LRUCache<string, string>({ max: 10_000, ttl: 60_000 });
 
 export async function internalTokenFor(claims: Claims): Promise<string> {
   const key = `${claims.role}|${claims.sub ?? ''}|${claims.enterpriseId ?? ''}|${claims.prefecture ?? ''}|${claims.credentialId ?? ''}|${claims.creditCode ?? ''}`;
-  const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.until > now) return hit.token;
+  if (hit) return hit;
   const token = await signInternalToken(claims);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(key, { token, until: now + 60_000 });
+  cache.set(key, token);
   return token;
 }
 

@@ -5,7 +5,7 @@ import type { ValidationRule } from 'graphql';
 import { credentialRevokedStatus, internalTokenFor, verifyCaller } from './auth.ts';
 import type { GatewayContext } from './datasource.ts';
 import { costLimitPlugin, type Limits, validationRules } from './limits.ts';
-import type { LookupBudget } from './lookup-budget.ts';
+import type { BudgetStore, LookupBudget } from './lookup-budget.ts';
 import { lookupGate } from './lookup-gate.ts';
 import { publicRateLimit, type RateLimitOptions } from './rate-limit.ts';
 
@@ -42,6 +42,8 @@ export interface GateStep {
 export interface GateOptions {
   limits: Limits;
   rateLimit?: RateLimitOptions | undefined;
+  /** Where the public rate limit counts (the lookup budgets' store); default in this process. */
+  rateLimitStore?: BudgetStore | undefined;
   lookupBudget: LookupBudget;
   audit?: AuditWriter | undefined;
   /** Steps after the gate's own, e.g. the landing page's plugin (nothing of a request's answer). */
@@ -61,14 +63,14 @@ export interface Gate {
 
 export function requestGate(opts: GateOptions): Gate {
   const { limits } = opts;
-  const limitPublic = publicRateLimit(opts.rateLimit);
+  const limitPublic = publicRateLimit(opts.rateLimit, opts.rateLimitStore);
   const lookups = lookupGate<GatewayContext>(opts.lookupBudget);
 
   const context = async (req: http.IncomingMessage, body: unknown): Promise<GatewayContext> => {
     const caller = await verifyCaller(req).catch(async (err: unknown) => {
       // A caller whose token does not verify is as public as any: the limit first (a 429 then
       // answers, and is not recorded), so refusals cannot be sent faster than public calls.
-      limitPublic(req);
+      await limitPublic(req);
       // 审计日志: a mutation refused here never reaches a subgraph, which would have recorded it.
       await auditRefusedMutation(
         { service: 'gateway', write: opts.audit },
@@ -79,7 +81,7 @@ export function requestGate(opts: GateOptions): Gate {
     });
     const scope = requestScope();
     if (scope) scope.role = caller.role;
-    if (caller.role === 'public') limitPublic(req);
+    if (caller.role === 'public') await limitPublic(req);
     const made: GatewayContext = { caller, internalToken: await internalTokenFor(caller) };
     lookups.enter(made, req, caller);
     return made;

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import { piiKeyring } from '@hub/db/pii';
-import type { Claims } from '@hub/platform';
+import { type Claims, jwtSecret } from '@hub/platform';
 import { type HubConfig, hubConfig } from '@hub/platform/config';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Lookup } from './lookups.ts';
@@ -67,9 +67,8 @@ export function lookupBudgetOf(config: HubConfig = hubConfig()): LookupBudgetOpt
 export type Counter = Pick<RateLimiterAbstract, 'consume' | 'reward' | 'get' | 'penalty' | 'block'>;
 
 /**
- * Where the counts live. In memory (this process) by default; with N gateway processes each keeps its
- * own, so a client gets N budgets — issue #31 passes a store of `RateLimiterRedis` counters (same API)
- * and a key secret all processes share.
+ * Where the counts live. In memory (this process) by default, so N gateway processes give a client N
+ * budgets; with REDIS_URL, in Redis (budget-store.ts): one budget for all of them.
  */
 export interface BudgetStore {
   counter(spec: { keyPrefix: string; points: number; duration: number }): Counter;
@@ -108,17 +107,24 @@ interface Charge {
 
 /**
  * Counter keys are keyed hashes, never the names, numbers, addresses or IDs themselves: counts kept
- * in memory or in a shared store hold no personal data. The secret is derived from the personal-data
- * lookup key (so every process of one hub derives the same), or random when none is configured.
+ * in memory or in a shared store (Redis) hold no personal data. Every process of one hub derives the
+ * same secret — from the personal-data lookup key where the gateway has one, else from the caller
+ * tokens' secret, which every gateway has — so processes sharing a store share their counts.
  */
-function defaultKeySecret(): Buffer {
+export function budgetKeySecret(): Buffer {
+  const derive = (key: Uint8Array | KeyObject) => createHmac('sha256', key).update('hub lookup budget keys').digest();
   try {
     const key = piiKeyring().hmac[0];
-    if (key) return createHmac('sha256', key).update('hub lookup budget keys').digest();
+    if (key) return derive(key);
   } catch {
-    // no keyring here (a gateway without personal-data keys): a secret of this process is as good
+    // no personal-data keys in this gateway: the token secret below
   }
-  return randomBytes(32);
+  return derive(jwtSecret());
+}
+
+/** A counter key: a keyed hash of its parts (22 characters of base64url). */
+export function budgetKey(secret: Buffer, ...parts: string[]): string {
+  return createHmac('sha256', secret).update(parts.join('\u0000')).digest('base64url').slice(0, 22);
 }
 
 export class LookupBudget {
@@ -135,7 +141,7 @@ export class LookupBudget {
   constructor(options: LookupBudgetOptions, store: BudgetStore = memoryBudgetStore, keySecret?: Buffer) {
     this.options = options;
     this.store = store;
-    this.secret = keySecret ?? defaultKeySecret();
+    this.secret = keySecret ?? budgetKeySecret();
     const o = options;
     this.all = store.counter({ keyPrefix: 'hub-lookups', points: Math.max(o.lookups, 1), duration: o.lookupWindow });
     this.identity = store.counter({ keyPrefix: 'hub-identity', points: o.identity, duration: o.identityWindow });
@@ -148,7 +154,7 @@ export class LookupBudget {
   }
 
   private key(...parts: string[]): string {
-    return createHmac('sha256', this.secret).update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+    return budgetKey(this.secret, ...parts);
   }
 
   /** The client's counter keys: its address, and a signed-in caller's credential or subject too. */
@@ -218,7 +224,7 @@ export class LookupBudget {
       ),
     );
     if (!over.length) {
-      // The store failed (issue #31: Redis down): as configured, never a 500.
+      // The store failed (Redis out of reach): as configured, never a 500.
       if (this.store.onFailure === 'open') return { ok: true, ticket: { lookups: [], missKeys: [], charges: [] } };
       this.stats.refused += lookups.length;
       return { ok: false, budget: 'unavailable', retryAfter: 5 };

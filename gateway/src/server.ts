@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   type AuditWriter,
   formatHubError,
+  hubClockFromConfig,
   isProduction,
   logSandboxDate,
   type Served,
@@ -13,15 +14,26 @@ import {
 import { hubConfig, setLibraryDefault } from '@hub/platform/config';
 import { readSupergraph, routingUrl, subgraphsOf } from '@hub/schema/supergraph';
 import type { HubClock } from '@hub/vocabulary';
+import { redisBudgetStore } from './budget-store.ts';
 import { type GatewayContext, HubDataSource } from './datasource.ts';
 import { demoSignIn } from './demo-sign-in.ts';
 import { requestGate } from './gate.ts';
 import { formatLimitError, type Limits, limitsOf } from './limits.ts';
-import { type BudgetStore, LookupBudget, type LookupBudgetOptions, lookupBudgetOf } from './lookup-budget.ts';
+import {
+  type BudgetStore,
+  LookupBudget,
+  type LookupBudgetOptions,
+  lookupBudgetOf,
+  memoryBudgetStore,
+} from './lookup-budget.ts';
+import { paperworkRoutes } from './paperwork/routes.ts';
+import { runAsCaller } from './paperwork/run.ts';
 import { type PassthroughStats, stringifyResult, withPassthrough } from './passthrough.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { readiness } from './readiness.ts';
 import { clockRoutes } from './sandbox-clock.ts';
+import { sheetRoutes } from './sheets/routes.ts';
+import { operationRunner } from './sheets/uploads.ts';
 import { webPages } from './web.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
@@ -57,7 +69,7 @@ export interface GatewayOptions {
   details?: () => Promise<Record<string, unknown>>;
   /** 证书查询 budgets per lookup (lookup-budget.ts); default from HUB_LOOKUP_* and HUB_IDENTITY_* variables. */
   lookupBudget?: LookupBudgetOptions;
-  /** Where the budgets count; default in this process's memory. */
+  /** Where the budgets and the public rate limit count; default Redis with REDIS_URL (budget-store.ts), else this process's memory. */
   lookupBudgetStore?: BudgetStore;
   /** The built web front (web/dist) served at /, /verify …; default beside the source; false serves none. */
   webRoot?: string | false;
@@ -105,13 +117,28 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     enabled: opts.passthrough ?? config.passthrough,
   });
 
+  // The budgets' store: one count for every gateway process with REDIS_URL, else this process's.
+  const redis =
+    opts.lookupBudgetStore || !config.redisUrl
+      ? undefined
+      : redisBudgetStore({
+          url: config.redisUrl,
+          prefix: config.redisPrefix ?? 'hub',
+          onFailure: config.redisFailure,
+        });
+  await redis?.firstAttempt();
+  const budgetStore = opts.lookupBudgetStore ?? redis ?? memoryBudgetStore;
+  const budgetsAt = () =>
+    redis ? (redis.ready() ? 'redis' : 'redis unavailable') : opts.lookupBudgetStore ? 'given store' : 'this process';
+
   const limits = opts.limits ?? limitsOf(config);
   // Size and shape limits, authentication, rate limit, cost, lookups, audit of refusals: one
   // ordered pipeline (gate.ts) in front of every executor, the fast path's included.
   const gate = requestGate({
     limits,
     rateLimit: opts.rateLimit,
-    lookupBudget: new LookupBudget(opts.lookupBudget ?? lookupBudgetOf(config), opts.lookupBudgetStore),
+    rateLimitStore: budgetStore,
+    lookupBudget: new LookupBudget(opts.lookupBudget ?? lookupBudgetOf(config), budgetStore),
     audit: opts.audit,
     // No Apollo Sandbox in production: it loads its scripts from Apollo's CDN into the hub's origin.
     // A GET page only: nothing of a POST's answer, which is all the fast path takes.
@@ -139,6 +166,15 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   // 演示登录 for the web front: outside production with the development secrets only (demo-sign-in.ts).
   const signIn = demoSignIn(config);
   if (hubClock) logSandboxDate(() => hubClock.sandbox()?.today ?? null);
+  // 文书: certificate PDFs and workbooks, each made from GraphQL operations run as the caller
+  // through this very server and gate (paperwork/run.ts); then the web front's pages.
+  const paperwork = paperworkRoutes({
+    run: runAsCaller(server, gate.context),
+    clock: hubClock ?? hubClockFromConfig(),
+    publicOrigin: config.publicOrigin,
+    trustProxy: opts.rateLimit?.trustProxy ?? config.trustProxy,
+  });
+  const web = opts.webRoot === false ? undefined : webPages(opts.webRoot);
   const served = await serveGraphQL({
     server,
     port: opts.port ?? config.port ?? DEFAULT_GATEWAY_PORT,
@@ -149,7 +185,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
     ...(gatedFastPath ? { fastPath: gatedFastPath } : {}),
     routes: {
       '/health': async () => ({ status: 200, body: { status: 'ok', service: 'gateway' } }),
-      '/ready': () => readiness(urls, opts.pingDb, opts.details),
+      '/ready': () =>
+        readiness(urls, opts.pingDb, async () => ({
+          ...(await opts.details?.()),
+          lookupBudgets: budgetsAt(),
+        })),
       ...(clock ? { '/admin/clock': clock.read } : {}),
     },
     actions: {
@@ -157,8 +197,18 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
       ...(signIn ? { '/demo/sign-in': signIn } : {}),
     },
     ...(hubClock ? { sandbox: () => hubClock.sandbox() } : {}),
-    ...(opts.webRoot === false ? {} : { pages: webPages(opts.webRoot) }),
+    pages: async (req, res, url) => (await paperwork(req, res, url)) || (web ? web(req, res, url) : false),
+    // Excel 导入: /templates/<kind>.xlsx and POST /uploads/<kind> (sheets/routes.ts).
+    requests: sheetRoutes(operationRunner(server, gate.context)),
     context: gate.context,
   });
-  return { ...served, passthrough, subgraphCalls: (name) => dataSources.get(name)?.sent };
+  return {
+    ...served,
+    async close() {
+      await served.close();
+      await redis?.close();
+    },
+    passthrough,
+    subgraphCalls: (name) => dataSources.get(name)?.sent,
+  };
 }

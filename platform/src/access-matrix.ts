@@ -118,7 +118,13 @@ export const ACCESS_MATRIX = {
   'Mutation.reportEvaluationPlan': INSTITUTION, // 报备评价计划
   'Mutation.addCandidate': INSTITUTION, // 参评人员
   'Mutation.recordScores': INSTITUTION, // 评分
-  'Mutation.reviewResults': INSTITUTION, // 审核
+  'Mutation.recordModuleScores': INSTITUTION, // 模块评分 (过程化/模块化考核)
+  'Mutation.recordContestPlacing': INSTITUTION, // 竞赛名次或奖项
+  'Mutation.importWorkers': INSTITUTION, // 批量导入 (Excel 导入)
+  'Mutation.importCandidates': INSTITUTION,
+  'Mutation.importScores': INSTITUTION,
+  'Mutation.importModuleScores': INSTITUTION, // 模块评分导入
+  'Mutation.reviewResults': ENTERPRISE_ONLY, // 评价工作委员会审核签署: never a partner HR system
   'Mutation.startPublicity': INSTITUTION, // 公示
   'Mutation.raiseObjection': INSTITUTION, // 异议
   'Mutation.resolveObjection': INSTITUTION,
@@ -126,13 +132,28 @@ export const ACCESS_MATRIX = {
   'Mutation.reschedulePlan': INSTITUTION, // 改期
   'Mutation.cancelPlan': INSTITUTION, // 取消计划
   'Mutation.withdrawCandidate': INSTITUTION, // 参评人员退出
+  'Mutation.replacePlanStaff': INSTITUTION, // 更换考评员或内部质量督导员
+  'Mutation.updateWorkerRecord': INSTITUTION, // 职工信息变更: 离职, 姓名更正
   'Mutation.adoptWorkScheme': INSTITUTION, // 工作方案
+  'Mutation.recordExaminedMaterial': INSTITUTION, // 评价内容: 试卷、题库、评价表
+  'Mutation.recordCandidateEvidence': INSTITUTION, // 直接认定佐证材料
+  'Mutation.recordReviewDefence': INSTITUTION, // 现场评审或答辩记录
+  'Mutation.appointCommitteeMember': ENTERPRISE_ONLY, // 评价工作委员会委员任命
+  'Mutation.removeCommitteeMember': ENTERPRISE_ONLY, // 委员离任
   'Mutation.issueCertificates': INSTITUTION, // 发证
   'Mutation.issueCertificate': INSTITUTION,
   'Mutation.recordUpload': INSTITUTION, // 上报
   'Mutation.revokeCertificate': RECORDS, // 撤销证书
   'Mutation.appointTechnician': INSTITUTION, // 评聘
   'Mutation.destroyPlanRecords': INSTITUTION, // 档案销毁
+  'Query.certificateEvents': INSTITUTION, // 变更推送: the institution's own feed, for its partner HR systems
+  'Query.planEvents': INSTITUTION,
+  'Query.candidateResultEvents': INSTITUTION,
+  'Query.webhooks': INSTITUTION, // 推送地址 and their delivery logs
+  'Mutation.registerWebhook': INSTITUTION, // a partner registers its endpoint (a read-only credential may not)
+  'Mutation.pauseWebhook': INSTITUTION,
+  'Mutation.resumeWebhook': INSTITUTION,
+  'Mutation.removeWebhook': INSTITUTION,
 
   // ── enterprises: 企业与备案 ──
   'Query.enterprise': RECORDS,
@@ -220,6 +241,9 @@ export const ACCESS_NOTES: Partial<Record<Operation, string>> = {
   'Query.verifyCertificate': 'names masked',
   'Query.verifyCertificatesByIdentity': 'names masked',
   'Mutation.reviewFiling': 'each authority at its own step',
+  'Mutation.registerEnterprise': 'an enterprise: itself only, signed in with its legal-person identity (法人认证)',
+  'Mutation.withdrawFiling': 'before a decision',
+  'Query.catalog': 'confirmed and suspended institutions only',
   'Mutation.submitComplaint': 'returns a receipt only',
 };
 

@@ -1,5 +1,6 @@
 import { isPrefectureCode, isValidCreditCode, ROLES, type Role } from '@hub/vocabulary';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { type HubConfig, hubConfig, isProductionConfig } from './config.ts';
 
 /**
@@ -299,21 +300,14 @@ export function checkTokenLifetime(
  * pool) on every request of a busy caller; expiry is checked on every hit.
  */
 class VerifiedTokens {
-  private readonly entries = new Map<string, { claims: Claims; expiresAt: number }>();
-  constructor(private readonly max = 10_000) {}
+  // The least recently used token goes first when full; each lives until its own expiry.
+  private readonly entries = new LRUCache<string, Claims>({ max: 10_000 });
   get(token: string): Claims | undefined {
-    const hit = this.entries.get(token);
-    if (!hit) return undefined;
-    if (hit.expiresAt <= Date.now()) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    return hit.claims;
+    return this.entries.get(token);
   }
   set(token: string, claims: Claims, exp: number | undefined) {
-    if (!exp) return;
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(token, { claims, expiresAt: exp * 1000 });
+    const ttl = exp ? exp * 1000 - Date.now() : 0;
+    if (ttl > 0) this.entries.set(token, claims, { ttl });
   }
 }
 

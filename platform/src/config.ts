@@ -138,6 +138,25 @@ export const SETTINGS = {
   assessmentsUrl: subgraphUrl('assessments'),
   supervisionUrl: subgraphUrl('supervision'),
   supergraph: text('HUB_SUPERGRAPH', 'the supergraph file the gateway serves', '`schema/supergraph.graphql`'),
+  publicOrigin: {
+    variable: 'HUB_PUBLIC_ORIGIN',
+    shown: 'the address a request came to',
+    doc: 'the hub’s public address (`https://host[:port]`), printed in the QR codes of certificate PDFs',
+    parse(raw: string | undefined): string | undefined {
+      if (unset(raw)) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(raw);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== raw.replace(/\/+$/, ''))
+        throw new Problem(
+          `HUB_PUBLIC_ORIGIN must be an http(s) origin such as https://skills.example.cn (got "${raw}")`,
+        );
+      return url.origin;
+    },
+  } satisfies Setting<string | undefined>,
   gatewayWorkers: {
     variable: 'HUB_GATEWAY_WORKERS',
     shown: '1',
@@ -177,6 +196,17 @@ export const SETTINGS = {
     'PostgreSQL connections of their own for the public 证书查询 lookups',
     '1',
   ),
+  databaseReplicaUrl: text(
+    'DATABASE_REPLICA_URL',
+    'a streaming replica of `DATABASE_URL`: 证书查询 and the statistics read from it (docs/operations.md, "Read replica")',
+  ),
+  replicaMaxLag: whole(
+    'HUB_REPLICA_MAX_LAG',
+    0,
+    3_600,
+    10,
+    'seconds a replica may lag before its reads go back to the primary',
+  ),
 
   // Domain rules
   refileWaitingDays: whole(
@@ -201,6 +231,54 @@ export const SETTINGS = {
     365,
     30,
     '投诉办理期限: calendar days from receipt by which a complaint is dismissed or turned into a case',
+  ),
+
+  // Change feed webhooks (变更推送)
+  webhookWorker: on(
+    'HUB_WEBHOOK_WORKER',
+    '`0`: this process delivers no webhooks (another assessments process does; any number may, each claims its own)',
+  ),
+  webhookPollMs: whole(
+    'HUB_WEBHOOK_POLL_MS',
+    10,
+    3_600_000,
+    1_000,
+    'how often a delivery worker looks for due webhook deliveries when it has none in hand (ms)',
+  ),
+  webhookTimeoutMs: whole(
+    'HUB_WEBHOOK_TIMEOUT_MS',
+    100,
+    120_000,
+    10_000,
+    'how long a partner endpoint has to answer one delivery before it counts as failed (ms)',
+  ),
+  webhookBackoffBaseMs: whole(
+    'HUB_WEBHOOK_BACKOFF_BASE_MS',
+    1,
+    86_400_000,
+    30_000,
+    'wait after a failed delivery before the retry (ms); it doubles with each failure in a row',
+  ),
+  webhookBackoffMaxMs: whole(
+    'HUB_WEBHOOK_BACKOFF_MAX_MS',
+    1,
+    604_800_000,
+    21_600_000,
+    'the longest wait between two retries (ms; default 6 h)',
+  ),
+  webhookPauseAfter: whole(
+    'HUB_WEBHOOK_PAUSE_AFTER',
+    1,
+    1_000,
+    16,
+    'failed deliveries in a row (the first try and its retries) after which a webhook pauses until the partner resumes it',
+  ),
+  webhookLogDays: whole(
+    'HUB_WEBHOOK_LOG_DAYS',
+    1,
+    3_650,
+    90,
+    'days a webhook delivery attempt stays in its delivery log (推送记录); older ones are deleted (the feed itself is kept)',
   ),
 
   // Secrets and keys
@@ -286,6 +364,19 @@ export const SETTINGS = {
   lookupMisses: whole('HUB_LOOKUP_MISSES', 1, 1_000_000, 5, 'misses for one target that lock it'),
   lookupMissWindow: whole('HUB_LOOKUP_MISS_WINDOW', 1, 31_622_400, 86_400, 'window the misses are counted in (s)'),
   lookupLockout: whole('HUB_LOOKUP_LOCKOUT', 1, 31_622_400, 86_400, 'how long a locked target stays locked (s)'),
+
+  // Shared state of the gateway processes
+  redisUrl: text(
+    'REDIS_URL',
+    'Redis that keeps the lookup budgets and the public rate limit, one count for every gateway process (`redis://host:6379/0`); unset: each process counts alone, in memory',
+  ),
+  redisPrefix: text('HUB_REDIS_PREFIX', 'prefix of the hub’s keys in that Redis (one per hub sharing it)', '`hub`'),
+  redisFailure: oneOf(
+    'HUB_REDIS_FAILURE',
+    ['closed', 'open'],
+    'closed',
+    'when Redis cannot be reached: `closed` refuses 证书查询 lookups and public requests (HTTP 503, `RATE_LIMIT_UNAVAILABLE`), `open` lets them through uncounted',
+  ),
 
   // Execution paths
   passthrough: on('HUB_PASSTHROUGH', '`0` sends every query through Apollo Gateway’s plan execution'),

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Pieces of the fast paths (快速通道) of the gateway (gateway/src/passthrough.ts) and the subgraphs
@@ -46,18 +47,21 @@ export function plainBody(
   };
 }
 
-/** Texts kept, at most, and their characters: a client sending ever new texts fills it, then it starts again. */
+/** Texts kept, at most, and their characters: a client sending ever new texts pushes out the least recently used. */
 const MAX_TEXTS = 2_000;
 const MAX_CHARS = 4_000_000;
 
 /** Query texts (with operation names) learnt by a fast path, each with what it needs to answer it. */
 export class KnownTexts<T> {
-  private readonly entries = new Map<string, T>();
-  private chars = 0;
+  private readonly entries = new LRUCache<string, { entry: T }>({
+    max: MAX_TEXTS,
+    maxSize: MAX_CHARS,
+    sizeCalculation: (_value, key) => Math.max(1, key.length),
+  });
   private key = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
 
   get(query: string, operationName: string | null | undefined): T | undefined {
-    return this.entries.get(this.key(query, operationName));
+    return this.entries.get(this.key(query, operationName))?.entry;
   }
 
   has(query: string, operationName: string | null | undefined): boolean {
@@ -67,12 +71,7 @@ export class KnownTexts<T> {
   learn(query: string, operationName: string | null | undefined, entry: T) {
     const key = this.key(query, operationName);
     if (this.entries.has(key)) return;
-    if (this.entries.size >= MAX_TEXTS || this.chars + key.length > MAX_CHARS) {
-      this.entries.clear();
-      this.chars = 0;
-    }
-    this.entries.set(key, entry);
-    this.chars += key.length;
+    this.entries.set(key, { entry });
   }
 }
 

@@ -15,7 +15,10 @@ import {
 } from './log.ts';
 import { contextFromHeaders, SpanKind, withSpan } from './tracing.ts';
 
-export type RouteHandler = (req: http.IncomingMessage) => Promise<{ status: number; body: unknown }>;
+/** A GET route: its answer is JSON, or with `contentType` the text `body` as it is (e.g. /metrics). */
+export type RouteHandler = (
+  req: http.IncomingMessage,
+) => Promise<{ status: number; body: unknown; contentType?: string }>;
 /** A POST route with a JSON body (the gateway's /admin/clock). */
 export type ActionHandler = (req: http.IncomingMessage, body: unknown) => Promise<{ status: number; body: unknown }>;
 
@@ -68,6 +71,11 @@ export interface ServeOptions<Ctx extends BaseContext> {
    * true when it answered, false to fall through to the 404.
    */
   pages?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
+  /**
+   * Requests of any method that no route, action or /graphql took, before `pages` (the gateway's
+   * /templates/ and /uploads/, gateway/src/sheets/routes.ts): true when it answered.
+   */
+  requests?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface Served {
@@ -362,8 +370,11 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
       if (route && req.method === 'GET') {
-        const { status, body } = await route(req);
-        sendJson(res, status, body);
+        const { status, body, contentType } = await route(req);
+        if (contentType && typeof body === 'string') {
+          res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+          res.end(body);
+        } else sendJson(res, status, body);
         return;
       }
       const action = opts.actions?.[url.pathname];
@@ -380,6 +391,7 @@ export async function serveGraphQL<Ctx extends BaseContext>(opts: ServeOptions<C
         return;
       }
       if (url.pathname !== '/graphql') {
+        if (opts.requests && (await opts.requests(req, res, url))) return;
         if (opts.pages && (req.method === 'GET' || req.method === 'HEAD') && (await opts.pages(req, res, url))) return;
         sendJson(res, 404, { error: 'not found', graphql: '/graphql' });
         return;

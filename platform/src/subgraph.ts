@@ -118,6 +118,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
    * id (`callerAdmission` in @hub/db). Without it, hr_partner callers stay read-only.
    */
   admit?: (caller: Claims) => Promise<Claims>;
+  /** Largest request body in bytes (default serveGraphQL's 1 MB); the assessments subgraph takes bulk imports. */
+  maxBodyBytes?: number;
 }
 
 export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptions<Ctx>): Promise<Served> {
@@ -182,6 +184,7 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
     port: opts.port,
     name: opts.name,
     ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.maxBodyBytes ? { maxBodyBytes: opts.maxBodyBytes } : {}),
     routes: { '/health': async () => ({ status: 200, body: { status: 'ok', service: opts.name } }), ...opts.routes },
     ...(jit && config.fastPath ? { fastPath: jit.fastPath, batch: true } : {}),
     ...(auditReads ? { beforeAnswer: auditReads } : {}),

@@ -60,6 +60,15 @@ describe('audit argument summary', () => {
     expect((summary.input as { ids: string[] }).ids).toHaveLength(21);
   });
 
+  it('keeps no secret a caller hands over (a webhook’s signing secret)', () => {
+    const secret = 'f3a9c1e07b5d4a2c9e8f1b3d5a7c9e0f';
+    const summary = summarizeArgs({ input: { url: 'https://hr.example.com/hub', secret, topics: ['CERTIFICATE'] } });
+    expect(JSON.stringify(summary)).not.toContain(secret.slice(0, 8));
+    expect(summary).toEqual({
+      input: { url: 'https://hr.example.com/hub', secret: '[removed]', topics: ['CERTIFICATE'] },
+    });
+  });
+
   it('keeps no names of who did it and only the length of free text about people', () => {
     const complaint = '王五在2025年3月的考核中代考，联系人赵六可作证。';
     const summary = summarizeArgs({

@@ -24,6 +24,37 @@ describe('caller claims', () => {
     expect(() => parseClaims({ role: 'superuser' })).toThrow(/role/);
   });
 
+  it('takes a legal-person token (法人认证): an enterprise with its 统一社会信用代码 and no hub id yet (#24 point 10)', () => {
+    const code = '91430200MA4L3DC1XQ';
+    expect(parseClaims({ role: 'enterprise', creditCode: code, sub: 'lp' })).toEqual({
+      role: 'enterprise',
+      creditCode: code,
+      sub: 'lp',
+    });
+    // Once registered, the same identity may carry both: the subgraphs check that they agree.
+    expect(parseClaims({ role: 'enterprise', creditCode: code, enterpriseId: ENT })).toEqual({
+      role: 'enterprise',
+      creditCode: code,
+      enterpriseId: ENT,
+    });
+  });
+
+  it('refuses a legal-person code with a wrong check character, on another role, or on a partner token', () => {
+    const wrongCheck = '91430200MA4L3DC1X0';
+    expect(() => parseClaims({ role: 'enterprise', creditCode: wrongCheck })).toThrow(/GB 32100/);
+    expect(() => parseClaims({ role: 'enterprise', creditCode: 91430200 })).toThrow(/GB 32100/);
+    for (const role of ['city_center', 'province_center', 'hr_partner', 'admin']) {
+      expect(() => parseClaims({ role, prefecture: '430200', creditCode: '91430200MA4L3DC1XQ' })).toThrow(
+        /enterprise tokens only/,
+      );
+    }
+    // An enterprise token names its enterprise one way or the other.
+    expect(() => parseClaims({ role: 'enterprise' })).toThrow(/enterpriseId.*creditCode/);
+    expect(() =>
+      parseClaims({ role: 'enterprise', enterpriseId: 'not-a-uuid', creditCode: '91430200MA4L3DC1XQ' }),
+    ).toThrow(AuthError);
+  });
+
   it('remembers a verified token only until it expires', async () => {
     // Expiry two whole seconds ahead: with `+ 1`, a token signed late in a second expired within
     // milliseconds and the first verification failed now and then.

@@ -10,7 +10,7 @@ describe('input bound rules', () => {
     expect(textRefusal('name', '张'.repeat(50), { max: 50 })).toBeNull();
     expect(textRefusal('name', '张'.repeat(10_000), { max: 50, label: '姓名' })).toEqual({
       code: 'TOO_LONG',
-      message: '姓名 has at most 50 characters (10000 given)',
+      message: '姓名不超过50个字符（现为10000个）',
       field: 'name',
     });
   });
@@ -22,14 +22,14 @@ describe('input bound rules', () => {
     expect(dateRefusal('foundedOn', new Date('0001-01-01T00:00:00Z'), founded, TODAY)).toMatchObject({
       code: 'DATE_OUT_OF_RANGE',
       field: 'foundedOn',
-      message: '成立时间 must lie between 1900-01-01 and 2026-12-07 (0001-01-01 given)',
+      message: '成立时间须在1900-01-01至2026-12-07之间（现为0001-01-01）',
     });
     expect(dateRefusal('foundedOn', new Date('2026-12-08'), founded, TODAY)?.code).toBe('DATE_OUT_OF_RANGE');
     const far = new Date(Date.UTC(2026, 0, 1));
     far.setUTCFullYear(12026);
     expect(inputDay(far)).toBeNull();
     expect(dateRefusal('d', far, { from: '1900-01-01', to: { years: 10 } }, TODAY)?.message).toBe(
-      'd must lie between 1900-01-01 and 2036-12-07',
+      'd须在1900-01-01至2036-12-07之间',
     );
   });
 

@@ -8,8 +8,14 @@ import { type HubConfig, hubConfig } from '@hub/platform/config';
  * names (from `join__Graph`), without loading any subgraph's code.
  */
 
-export const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** HUB_SUPERGRAPH overrides it (the bundled gateway in gateway/dist sets it to the committed file). */
+/**
+ * The folder of the committed SDLs: this package's, or — in the bundled gateway (gateway/dist),
+ * which has no such folder beside it — the one its banner names (gateway/build.ts).
+ */
+export const schemaDir =
+  (globalThis as { __hubSchemaDir?: string }).__hubSchemaDir ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** HUB_SUPERGRAPH overrides it. */
 export const supergraphPath = () => hubConfig().supergraph ?? path.join(schemaDir, 'supergraph.graphql');
 
 export function readSupergraph(): string {

@@ -6,6 +6,7 @@ import {
   LEVEL_NAMES,
   NATURE_NAMES,
   name,
+  POSITION_SCOPE_NAMES,
   SERVED_NAMES,
 } from './labels.ts';
 import { chinaTime } from './ui.tsx';
@@ -19,8 +20,9 @@ export const FILING_FORM = graphql(`
       commitmentSigner commitmentSignedOn serves
       scope { occupationCode occupationName workTypeCode workTypeName levels basis jobRoleName }
       servedParties { creditCode name kind }
+      leadingGrounds { industry positionScope industryPosition chainName chainRole evidence { title reference } }
       attachments { title reference }
-      transitions { fromStatus toStatus actorRole opinion at }
+      transitions { fromStatus toStatus actorRole opinion groundsOpinion { accepted opinion } at }
       revocationHistory { toStatus actorRole opinion at }
     }
     enterprise(id: $enterpriseId) {
@@ -119,6 +121,28 @@ export function FilingFormView({ data }: { data: Data }) {
           </tbody>
         </table>
       ) : null}
+      {f.leadingGrounds ? (
+        <table class="sheet">
+          <caption>龙头企业依据</caption>
+          <tbody>
+            {[
+              ['所属行业', f.leadingGrounds.industry],
+              [
+                '行业地位',
+                `${name(POSITION_SCOPE_NAMES, f.leadingGrounds.positionScope)}：${f.leadingGrounds.industryPosition}`,
+              ],
+              ['牵头的产业链', f.leadingGrounds.chainName],
+              ['在产业链中的作用', f.leadingGrounds.chainRole],
+              ['证明材料', f.leadingGrounds.evidence.map((e) => `${e.title}（${e.reference}）`).join('；') || '无'],
+            ].map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <dl class="sheet-text">
         <dt>三、评价工作组织及人员</dt>
         <dd>{f.teamDescription}</dd>
@@ -142,6 +166,9 @@ export function FilingFormView({ data }: { data: Data }) {
               <td>
                 {ROLE_NAMES[t.actorRole] ?? t.actorRole}：{name(FILING_STATUS_NAMES, t.toStatus)}
                 {t.opinion ? `，意见：${t.opinion}` : ''}
+                {t.groundsOpinion
+                  ? `；龙头企业依据${t.groundsOpinion.accepted ? '成立' : '不成立'}：${t.groundsOpinion.opinion}`
+                  : ''}
               </td>
             </tr>
           ))}

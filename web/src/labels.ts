@@ -17,6 +17,9 @@ export const METHOD_NAMES: Record<string, string> = {
   TECHNICAL_CONTEST: '技术比武',
   COMPETITION: '竞赛选拔',
   DIRECT_RECOGNITION: '直接认定',
+  PROCESS_ASSESSMENT: '过程化考核',
+  MODULAR_ASSESSMENT: '模块化考核',
+  PERFORMANCE_REVIEW: '业绩评审',
 };
 
 export const NATURE_NAMES: Record<string, string> = {
@@ -54,6 +57,12 @@ export const SERVED_NAMES: Record<string, string> = {
   SUPPLY_CHAIN: '产业链供应链上下游企业',
   SME: '中小微企业',
   SCHOOL: '校企合作院校',
+};
+
+export const POSITION_SCOPE_NAMES: Record<string, string> = {
+  NATIONAL: '全国行业龙头',
+  PROVINCIAL: '全省行业龙头',
+  PREFECTURAL: '市州行业龙头',
 };
 
 export const PLAN_STATUS_NAMES: Record<string, string> = {

@@ -46,8 +46,9 @@ export const LEVELS: Record<Certificate['level'], string> = {
 
 export const VERDICTS: Record<Verdict, string> = { VALID: '有效', REVOKED: '已撤销', NOT_FOUND: '未查到' };
 
-/** What a certificate's QR code would hold: `#number=…&name=…` (a fragment never reaches a server log).
- * Never a resident ID: that route is typed in, not linked. */
+/** A link's fragment: `#number=…` (what a certificate's QR code holds: the name is typed from the
+ * paper, docs/decisions/pdf-fonts.md), or `#number=…&name=…`, answered at once. A fragment never
+ * reaches a server log. Never a resident ID: that route is typed in, not linked. */
 export function fromFragment(hash: string): { number: string; name: string } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   return { number: params.get('number') ?? '', name: params.get('name') ?? '' };

@@ -17,8 +17,20 @@ const ENTERPRISE_NAME = graphql(`
   query FilingEnterprise($id: ID!) { enterprise(id: $id) { id name prefecture { code name } } }
 `);
 const REVIEW = graphql(`
-  mutation WorkbenchReviewFiling($id: ID!, $decision: ReviewDecision!, $opinion: String, $expectedVersion: Int) {
-    reviewFiling(id: $id, decision: $decision, opinion: $opinion, expectedVersion: $expectedVersion) {
+  mutation WorkbenchReviewFiling(
+    $id: ID!
+    $decision: ReviewDecision!
+    $opinion: String
+    $groundsOpinion: GroundsOpinionInput
+    $expectedVersion: Int
+  ) {
+    reviewFiling(
+      id: $id
+      decision: $decision
+      opinion: $opinion
+      groundsOpinion: $groundsOpinion
+      expectedVersion: $expectedVersion
+    ) {
       filing { id status version }
       errors { code message field }
     }
@@ -54,6 +66,8 @@ async function waiting(token: string, who: Who): Promise<{ filing: Filing; enter
 function Review({ token, id, enterpriseId }: { token: string; id: string; enterpriseId: string }) {
   const form = useLoad(() => request(FILING_FORM, { id, enterpriseId }, token), [id]);
   const [opinion, setOpinion] = useState('');
+  const [grounds, setGrounds] = useState('');
+  const [groundsAccepted, setGroundsAccepted] = useState(true);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
   const decide = async (decision: 'APPROVE' | 'REJECT') => {
@@ -62,11 +76,19 @@ function Review({ token, id, enterpriseId }: { token: string; id: string; enterp
       setError('不通过须填写审核意见。');
       return;
     }
+    // A 社会评价组织's 龙头企业 grounds: the centre's opinion on them goes with its decision.
+    const groundsOpinion = grounds.trim() ? { accepted: groundsAccepted, opinion: grounds.trim() } : null;
     try {
       const out = (
         await request(
           REVIEW,
-          { id, decision, opinion: opinion.trim() || null, expectedVersion: form.data?.filing?.version ?? null },
+          {
+            id,
+            decision,
+            opinion: opinion.trim() || null,
+            groundsOpinion,
+            expectedVersion: form.data?.filing?.version ?? null,
+          },
           token,
         )
       ).reviewFiling;
@@ -100,6 +122,28 @@ function Review({ token, id, enterpriseId }: { token: string; id: string; enterp
             <span>审核意见</span>
             <textarea name="opinion" rows={3} value={opinion} onInput={(e) => setOpinion(e.currentTarget.value)} />
           </label>
+          {form.data.filing?.leadingGrounds ? (
+            <>
+              <label>
+                <span>龙头企业依据审核意见</span>
+                <textarea
+                  name="groundsOpinion"
+                  rows={2}
+                  value={grounds}
+                  onInput={(e) => setGrounds(e.currentTarget.value)}
+                />
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  name="groundsAccepted"
+                  checked={groundsAccepted}
+                  onChange={(e) => setGroundsAccepted(e.currentTarget.checked)}
+                />
+                <span>龙头企业依据成立</span>
+              </label>
+            </>
+          ) : null}
           <div class="actions">
             <button class="primary" type="submit">
               审核通过

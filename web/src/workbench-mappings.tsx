@@ -122,13 +122,13 @@ export function MappingQueue({ token }: { token: string }) {
       {data && rows.length === 0 ? <p class="hint">暂无待确认的岗位映射。</p> : null}
       <ul class="queue">
         {rows.map((m) => (
-          <li key={m.id} data-prefecture={m.enterprise.prefecture.code}>
+          <li key={m.id} data-prefecture={m.enterprise?.prefecture.code}>
             <button type="button" aria-expanded={open === m.id} onClick={() => setOpen(open === m.id ? null : m.id)}>
-              {m.enterprise.name}：{m.roleName} → {m.occupation.name}
+              {m.enterprise?.name ?? '省级岗位对照表'}：{m.roleName} → {m.occupation.name}
               {m.workType ? `（${m.workType.name}）` : ''}
             </button>
             <span class="hint">
-              {m.enterprise.prefecture.name} · 匹配度 {score(m.matchScore)}
+              {m.enterprise?.prefecture.name ?? '全省'} · 匹配度 {score(m.matchScore)}
               {m.roleDescription ? ` · ${m.roleDescription}` : ''}
             </span>
             {open === m.id ? (

@@ -54,9 +54,11 @@ export interface OutOfScopeGroup {
 }
 
 /**
- * 超范围认定 after the fact: valid certificates that no confirmed scope row of the issuer covered on
- * their issue day (China time), or issued on or after its 取消备案资质 — the same test as
- * `isInConfirmedScope` (suspensions aside), set-based, grouped by institution, occupation and level.
+ * 超范围认定 after the fact: valid certificates that no confirmed scope row of the issuer's filings
+ * of the certificate's qualification (Y: 企业自主评价, S: 社会评价组织 — an enterprise may hold both,
+ * each with its own scope) covered on their issue day (China time), or issued on or after its
+ * 取消备案资质 — the same test as `isInConfirmedScope` with that kind (suspensions aside),
+ * set-based, grouped by institution, occupation and level.
  */
 export async function outOfScopeCertificates(
   db: Db,
@@ -64,18 +66,18 @@ export async function outOfScopeCertificates(
 ): Promise<OutOfScopeGroup[]> {
   const ids = f.enterpriseIds ? [...f.enterpriseIds] : null;
   if (ids && !ids.length) return [];
-  // Set-based: the day each (institution, occupation, work type, level) was first covered by a
+  // Set-based: the day each (institution, qualification, occupation, work type, level) was first covered by a
   // confirmed scope row, and the day of its revocation; certificates are grouped by issue day
   // before the comparison, so millions of rows cost one pass.
   const result = await db.execute(sql`
     with covered as (
-      select fl.enterprise_id, s.occupation_code, s.work_type_code, l.level::smallint as level,
+      select fl.enterprise_id, fl.kind::text as kind, s.occupation_code, s.work_type_code, l.level::smallint as level,
              min((fl.confirmed_at at time zone 'Asia/Shanghai')::date) as since
       from enterprise.filings fl
       join enterprise.filing_scopes s on s.filing_id = fl.id
       cross join lateral unnest(s.levels) as l(level)
       where fl.confirmed_at is not null
-      group by 1, 2, 3, 4
+      group by 1, 2, 3, 4, 5
     ),
     revoked as (
       select fl.enterprise_id, min((t.at at time zone 'Asia/Shanghai')::date) as on_day
@@ -86,6 +88,8 @@ export async function outOfScopeCertificates(
     ),
     issued as (
       select c.enterprise_id, c.prefecture_code, c.occupation_code, c.work_type_code, c.level, c.issued_on,
+             case when left(c.number, 1) = 'S' then 'SOCIAL_EVALUATION_ORGANIZATION'
+                  else 'ENTERPRISE_SELF_EVALUATION' end as kind,
              count(*)::int as n, min(c.number) as sample
       from assessment.certificates c
       where c.status = 'VALID'
@@ -98,7 +102,7 @@ export async function outOfScopeCertificates(
             : sql``
         }
         ${f.prefectureCode ? sql`and c.prefecture_code = ${f.prefectureCode}` : sql``}
-      group by 1, 2, 3, 4, 5, 6
+      group by 1, 2, 3, 4, 5, 6, 7
     )
     select i.enterprise_id as "enterpriseId", i.prefecture_code as "prefectureCode",
            i.occupation_code as "occupationCode", i.work_type_code as "workTypeCode", i.level::int as level,
@@ -109,6 +113,7 @@ export async function outOfScopeCertificates(
       select min(cv.since) as since
       from covered cv
       where cv.enterprise_id = i.enterprise_id
+        and cv.kind = i.kind
         and cv.occupation_code = i.occupation_code
         and (cv.work_type_code is null or cv.work_type_code = i.work_type_code)
         and cv.level = i.level

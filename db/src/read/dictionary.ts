@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { textByKey, textOfKey } from '../prepared.ts';
 import { occupations, workTypes } from '../schema/occupation.ts';
@@ -58,3 +58,14 @@ export const workTypeName = textByKey('work_type_name', workTypes, workTypes.cod
 /** 职业名称 and 工种名称 of the codes another domain's columns hold, selected in that domain's own statement (textOfKey). */
 export const occupationNameOf = textOfKey(occupations, occupations.code, occupations.name);
 export const workTypeNameOf = textOfKey(workTypes, workTypes.code, workTypes.name);
+
+/**
+ * A condition on a scope row (alias `s` of enterprise.filing_scopes, or any row with an
+ * `occupation_code`): its 职业 carries this skill mark (技能类职业, 附表备注1). A 工种 follows its 职业.
+ */
+export function scopeRowSkillIs(scopeAlias: string, skill: boolean): SQL {
+  return sql`exists (
+    select 1 from occupation.occupations o
+    where o.code = ${sql.raw(scopeAlias)}.occupation_code and o.is_skill = ${skill}
+  )`;
+}

@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../client.ts';
 import { textByKey, textOfKey } from '../prepared.ts';
-import { enterprises, filingServedParties, filings } from '../schema/enterprise.ts';
+import { enterprises } from '../schema/enterprise.ts';
+import { filingInForce } from './scope.ts';
 
 /**
  * Read-only facts of the enterprises domain that other domains may rely on.
@@ -38,10 +39,12 @@ export interface InstitutionFacts {
   name: string;
   creditCode: string;
   prefectureCode: string;
-  /** 6-digit code assigned on 备案确认; null before any confirmation. */
+  /**
+   * 6-digit code assigned on 备案确认; null before any confirmation. Which qualification a
+   * certificate is issued under (Y or S) is its plan's, not the institution's: an enterprise may
+   * hold both (`filingsInForce`).
+   */
   institutionCode: string | null;
-  /** Kind of the latest confirmed filing: decides Y (企业) or S (社会评价组织) in certificate numbers. */
-  kind: 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION' | null;
 }
 
 /** What other domains need to know about an evaluation institution, for many at once. */
@@ -57,32 +60,27 @@ export async function institutionFacts(db: Db, ids: readonly string[]): Promise<
     })
     .from(enterprises)
     .where(inArray(enterprises.id, [...ids]));
-  const kinds = await db
-    .selectDistinctOn([filings.enterpriseId], { enterpriseId: filings.enterpriseId, kind: filings.kind })
-    .from(filings)
-    .where(and(inArray(filings.enterpriseId, [...ids]), isNotNull(filings.confirmedAt)))
-    .orderBy(filings.enterpriseId, desc(filings.confirmedAt));
-  const kindOf = new Map(kinds.map((k) => [k.enterpriseId, k.kind]));
-  return new Map(rows.map((r) => [r.enterpriseId, { ...r, kind: kindOf.get(r.enterpriseId) ?? null }]));
+  return new Map(rows.map((r) => [r.enterpriseId, r]));
 }
 
 /**
- * Does this 社会评价组织 serve the party with this 统一社会信用代码 under a
- * confirmed filing? (Its candidates may be workers of the parties it serves.)
+ * Does this 社会评价组织 serve the party with this 统一社会信用代码 under its 社会评价组织 filing in
+ * force on `onDate` (`filingInForce`: an amendment restates whom it serves)? Its candidates may be
+ * workers of the parties it serves.
  */
-export async function isServedBy(db: Db, q: { organizationId: string; partyCreditCode: string }): Promise<boolean> {
-  const rows = await db
-    .select({ id: filingServedParties.id })
-    .from(filingServedParties)
-    .innerJoin(filings, eq(filings.id, filingServedParties.filingId))
-    .where(
-      and(
-        eq(filings.enterpriseId, q.organizationId),
-        eq(filings.kind, 'SOCIAL_EVALUATION_ORGANIZATION'),
-        isNotNull(filings.confirmedAt),
-        eq(filingServedParties.creditCode, q.partyCreditCode),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
+export async function isServedBy(
+  db: Db,
+  q: { organizationId: string; partyCreditCode: string; onDate: string },
+): Promise<boolean> {
+  const result = await db.execute(sql`
+    select 1 as served
+    from enterprise.filing_served_parties p
+    join enterprise.filings f on f.id = p.filing_id
+    where f.enterprise_id = ${q.organizationId}
+      and f.kind = 'SOCIAL_EVALUATION_ORGANIZATION'
+      and ${filingInForce('f', q.onDate)}
+      and p.credit_code = ${q.partyCreditCode}
+    limit 1
+  `);
+  return rowsOf(result).length > 0;
 }

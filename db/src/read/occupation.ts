@@ -68,7 +68,8 @@ export async function isSkillOccupation(db: Db, code: string): Promise<boolean> 
 
 export interface ConfirmedJobRoleMapping {
   id: string;
-  enterpriseId: string;
+  /** Null: a province-wide mapping (省级岗位对照表). */
+  enterpriseId: string | null;
   /** The enterprise's own name for the role, e.g. 锂电池极片制片工. */
   roleName: string;
   occupationCode: string;

@@ -35,10 +35,13 @@ export function filingInForce(f: string, onDate: string): SQL {
   )`;
 }
 
+/** 资格类别: an institution may hold either qualification, or both, each with its own filings. */
+export type InstitutionKind = 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
+
 export interface FilingInForce {
   filingId: string;
   enterpriseId: string;
-  kind: 'ENTERPRISE_SELF_EVALUATION' | 'SOCIAL_EVALUATION_ORGANIZATION';
+  kind: InstitutionKind;
 }
 
 /** The filings in force on a day for these enterprises (at most one per enterprise and kind). */
@@ -56,45 +59,71 @@ export async function filingsInForce(db: Db, enterpriseIds: readonly string[], o
   return rowsOf<FilingInForce>(result);
 }
 
+export interface ScopeQuestion {
+  enterpriseId: string;
+  occupationCode: string;
+  workTypeCode?: string | null;
+  level: number;
+  onDate: string;
+}
+
+/** True when the enterprise's last suspension or resumption by that day was a suspension (暂停). */
+const suspendedSql = (enterpriseId: string, onDate: string): SQL => sql`coalesce((
+        select t.to_status = 'SUSPENDED'
+        from enterprise.filing_transitions t
+        join enterprise.filings sf on sf.id = t.filing_id
+        where sf.enterprise_id = ${enterpriseId}
+          and (t.to_status = 'SUSPENDED' or t.from_status = 'SUSPENDED')
+          and ${day('t.at')} <= ${onDate}::date
+        order by t.at desc, t.id desc
+        limit 1
+      ), false)`;
+
+/** Is the institution suspended (资质暂停) on that day? Then it evaluates under neither qualification. */
+export async function suspendedOn(db: Db, enterpriseId: string, onDate: string): Promise<boolean> {
+  const result = await db.execute<{ suspended: boolean }>(
+    sql`select ${suspendedSql(enterpriseId, onDate)} as suspended`,
+  );
+  return rowsOf<{ suspended: boolean }>(result)[0]?.suspended === true;
+}
+
 /**
- * 是否在已备案范围内: may this enterprise evaluate this occupation (and work
- * type) at this level on this date? The one place other domains ask it
- * (超范围认定 is refused and is a violation).
+ * 已备案范围, by qualification: under which qualifications (资格类别) may this enterprise evaluate
+ * this occupation (and work type) at this level on this date? An enterprise holding both, 企业自主
+ * 评价 and 社会评价组织, has a scope for each; a plan runs under one of them.
  *
- * True when, on `onDate` (a calendar day in China time):
- * - a filing of the enterprise in force that day (`filingInForce`) has a scope row naming the
+ * A kind is listed when, on `onDate` (a calendar day in China time):
+ * - its filing of that kind in force that day (`filingInForce`) has a scope row naming the
  *   occupation with the level among its levels; a row naming a work type covers only that work
  *   type, a row without one covers the whole occupation;
  * - and the enterprise was not suspended (its last suspension or reinstatement on or before that
- *   day being a suspension).
+ *   day being a suspension): a suspended enterprise evaluates under neither.
+ */
+export async function scopeQualifications(db: Db, q: ScopeQuestion): Promise<InstitutionKind[]> {
+  const result = await db.execute<{ kind: InstitutionKind }>(sql`
+    select distinct f.kind::text as kind
+    from enterprise.filings f
+    join enterprise.filing_scopes s on s.filing_id = f.id
+    where f.enterprise_id = ${q.enterpriseId}
+      and ${filingInForce('f', q.onDate)}
+      and s.occupation_code = ${q.occupationCode}
+      and (s.work_type_code is null or s.work_type_code = ${q.workTypeCode ?? null})
+      and ${q.level}::smallint = any (s.levels)
+      and ${suspendedSql(q.enterpriseId, q.onDate)} = false
+    order by 1
+  `);
+  return rowsOf<{ kind: InstitutionKind }>(result).map((r) => r.kind);
+}
+
+/**
+ * 是否在已备案范围内: may this enterprise evaluate this occupation (and work type) at this level on
+ * this date — under the qualification `kind` when given, under either otherwise? The one place other
+ * domains ask it (超范围认定 is refused and is a violation); `scopeQualifications` says the rule.
  */
 export async function isInConfirmedScope(
   db: Db,
-  q: { enterpriseId: string; occupationCode: string; workTypeCode?: string | null; level: number; onDate: string },
+  q: ScopeQuestion & { kind?: InstitutionKind | null },
 ): Promise<boolean> {
-  const result = await db.execute<{ ok: boolean }>(sql`
-    select
-      exists (
-        select 1
-        from enterprise.filings f
-        join enterprise.filing_scopes s on s.filing_id = f.id
-        where f.enterprise_id = ${q.enterpriseId}
-          and ${filingInForce('f', q.onDate)}
-          and s.occupation_code = ${q.occupationCode}
-          and (s.work_type_code is null or s.work_type_code = ${q.workTypeCode ?? null})
-          and ${q.level}::smallint = any (s.levels)
-      )
-      and coalesce((
-        select t.to_status = 'SUSPENDED'
-        from enterprise.filing_transitions t
-        join enterprise.filings f on f.id = t.filing_id
-        where f.enterprise_id = ${q.enterpriseId}
-          and (t.to_status = 'SUSPENDED' or t.from_status = 'SUSPENDED')
-          and ${day('t.at')} <= ${q.onDate}::date
-        order by t.at desc, t.id desc
-        limit 1
-      ), false) = false
-      as ok
-  `);
-  return rowsOf<{ ok: boolean }>(result)[0]?.ok === true;
+  const kinds = await scopeQualifications(db, q);
+  return q.kind ? kinds.includes(q.kind) : kinds.length > 0;
 }

@@ -186,9 +186,52 @@ export const filingTransitions = enterpriseSchema.table(
     actor: text().notNull(),
     actorRole: text('actor_role').notNull(),
     opinion: text(),
+    /**
+     * For a 社会评价组织 filing: the reviewer's opinion on its 龙头企业 grounds (审核意见 on the
+     * industry position, the chain it leads and the evidence) and whether the grounds hold.
+     */
+    groundsAccepted: boolean('grounds_accepted'),
+    groundsOpinion: text('grounds_opinion'),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('filing_transitions_filing_idx').on(t.filingId, t.at)],
+);
+
+/** How far the 龙头企业's industry position reaches (its reviewers weigh 「地方行业龙头企业」). */
+export const leadingPositionScope = enterpriseSchema.enum('leading_position_scope', [
+  'NATIONAL', // 全国
+  'PROVINCIAL', // 全省
+  'PREFECTURAL', // 市州
+]);
+
+/**
+ * 龙头企业依据 of a 社会评价组织 filing (「地方行业龙头企业可另申请备案社会评价组织」): why the
+ * enterprise qualifies — its industry and position there, the chain it leads — one row per filing;
+ * the evidence is in `filing_grounds_evidence`. A draft may leave fields empty; submission needs them.
+ */
+export const filingLeadingGrounds = enterpriseSchema.table('filing_leading_grounds', {
+  filingId: uuid('filing_id')
+    .primaryKey()
+    .references(() => filings.id, { onDelete: 'cascade' }),
+  industry: text().notNull(), // 所属行业
+  positionScope: leadingPositionScope('position_scope').notNull(), // 行业地位的范围
+  industryPosition: text('industry_position').notNull(), // 行业地位: rank, share, output
+  chainName: text('chain_name').notNull(), // 牵头的产业链
+  chainRole: text('chain_role').notNull(), // 在产业链中的作用
+});
+
+/** 龙头企业依据的证明材料, by reference (document store id or URL); the hub keeps no files. */
+export const filingGroundsEvidence = enterpriseSchema.table(
+  'filing_grounds_evidence',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    filingId: uuid('filing_id')
+      .notNull()
+      .references(() => filings.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    reference: text().notNull(),
+  },
+  (t) => [index('filing_grounds_evidence_filing_idx').on(t.filingId)],
 );
 
 /** Whom a 社会评价组织 serves: partners identified by their 统一社会信用代码 (enterprises and schools alike). */

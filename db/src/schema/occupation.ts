@@ -86,7 +86,8 @@ export const jobRoleMappings = occupationSchema.table(
   'job_role_mappings',
   {
     id: uuid().primaryKey().defaultRandom(),
-    enterpriseId: uuid('enterprise_id').notNull(),
+    /** The enterprise whose role it is; null: a province-wide mapping (省级岗位对照表), loaded by import. */
+    enterpriseId: uuid('enterprise_id'),
     roleName: text('role_name').notNull(),
     roleDescription: text('role_description'),
     occupationCode: text('occupation_code')
@@ -106,8 +107,11 @@ export const jobRoleMappings = occupationSchema.table(
   (t) => [
     index('job_role_mappings_enterprise_idx').on(t.enterpriseId, t.proposedAt),
     index('job_role_mappings_status_idx').on(t.status, t.proposedAt),
-    // One open or confirmed mapping per role name of an enterprise; a rejected one may be proposed again.
-    uniqueIndex('job_role_mappings_open_role_key').on(t.enterpriseId, t.roleName).where(sql`${t.status} <> 'REJECTED'`),
+    // One open or confirmed mapping per role name of an enterprise (or of the province-wide table);
+    // a rejected one may be proposed again.
+    uniqueIndex('job_role_mappings_open_role_key')
+      .on(sql`coalesce(${t.enterpriseId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.roleName)
+      .where(sql`${t.status} <> 'REJECTED'`),
   ],
 );
 

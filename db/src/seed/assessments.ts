@@ -18,8 +18,6 @@
  */
 
 import { requiredParts } from '@hub/vocabulary';
-import { residentIdCheckChar } from '@hub/vocabulary/resident-id';
-import { type PiiKeyring, piiKeyring, sealCertificateHolder, sealWorkerResidentId } from '../pii.ts';
 import type {
   announcementOpenings,
   announcements,
@@ -35,23 +33,29 @@ import type {
   workerCredentials,
   workers,
 } from '../schema/assessment.ts';
-import { DEMO_CERTIFICATE, DEMO_FROM, DEMO_NEXT_PLANS_FROM, DEMO_PLAN } from './demo.ts';
-import type { EnterpriseFacts } from './enterprises.ts';
-import { ALL_COUNTIES, PARTNER_SCHOOLS, personName, SITE_SUFFIXES } from './names.ts';
-import type { ServedPartyRow } from './qualification.ts';
+import { issue } from './assessment-certificates.ts';
+import { credential, demoWorker, staffFor, type Team, team, worker } from './assessment-people.ts';
 import {
-  addDays,
-  addWorkdays,
-  addYears,
-  apportion,
-  dayNumber,
-  maxDate,
-  minDate,
-  nextWorkday,
-  officeTime,
-  prevWorkday,
-  type Rng,
-} from './random.ts';
+  CONDITIONS,
+  DISMISSALS,
+  type Draft,
+  demoDraft,
+  GROUNDS,
+  OBJECTIONS,
+  PROCESS,
+  planStatus,
+  REVIEW_NOTES,
+  regularDrafts,
+  type StoryStep,
+  storyDrafts,
+  UPHOLDINGS,
+  USE_OF_RESULTS,
+} from './assessment-plans.ts';
+import { DEMO_CERTIFICATE, DEMO_FROM } from './demo.ts';
+import type { EnterpriseFacts } from './enterprises.ts';
+import { personName } from './names.ts';
+import type { ServedPartyRow } from './qualification.ts';
+import { addDays, addWorkdays, apportion, maxDate, minDate, nextWorkday, officeTime, type Rng } from './random.ts';
 
 export type PlanRow = typeof evaluationPlans.$inferInsert;
 export type AnnouncementRow = typeof announcements.$inferInsert;
@@ -70,375 +74,8 @@ export type CertificateRow = Omit<typeof certificates.$inferInsert, 'holderResid
 };
 export type SerialRow = typeof certificateSerials.$inferInsert;
 export type UploadBatchRow = typeof uploadBatches.$inferInsert;
-type Method = PlanRow['method'];
-type PlanStatus = NonNullable<PlanRow['status']>;
-
-/** Evaluations from about 28 months before today to two weeks after it. */
-const HISTORY_DAYS = 853;
-const AHEAD_DAYS = 14;
-const NEVER = '9999-12-31';
-
-const METHODS: readonly (readonly [Method, number])[] = [
-  ['INTEGRATED', 20],
-  ['SKILL_OPERATION', 20],
-  ['THEORY_EXAM', 14],
-  ['DIRECT_RECOGNITION', 12],
-  ['ON_JOB_TRAINING', 10],
-  ['SIMULATION', 8],
-  ['TECHNICAL_CONTEST', 9],
-  ['COMPETITION', 7],
-];
-
-/** 五级 … 一级: most certificates are at the lower levels. */
-const LEVEL_WEIGHT: Record<number, number> = { 5: 30, 4: 34, 3: 24, 2: 9, 1: 3 };
-/** How many candidates a plan has, relative to a level-3 plan. */
-const COHORT: Record<number, number> = { 5: 1.3, 4: 1.2, 3: 1, 2: 0.45, 1: 0.2 };
-/** Share of candidates who pass, by level (each plan varies around it). */
-const PASS_RATE: Record<number, number> = { 5: 0.92, 4: 0.9, 3: 0.87, 2: 0.82, 1: 0.76 };
-
-/** The hub's staffing floor (subgraphs/assessments/src/rules/plan.ts). */
-const MIN_ASSESSORS = (method: Method) => (method === 'THEORY_EXAM' ? 2 : 3);
-
-export { requiredParts };
-
-const REVOCATION_REASONS = [
-  '经核查，持证人不符合申报条件，证书予以撤销。',
-  '考评过程存在替考行为，证书予以撤销。',
-  '申报材料弄虚作假，证书予以撤销。',
-  '超出备案范围认定，证书予以撤销。',
-  '持证人工作年限不满足申报要求，证书予以撤销。',
-];
-
-const REVIEW_NOTES = [
-  '评分记录完整，成绩汇总无误，同意公示。',
-  '经评价工作委员会审核，考评程序规范，同意公示。',
-  '成绩核对无误，内部质量督导员签字确认，同意公示。',
-];
-
-const OBJECTIONS = [
-  '对技能操作考核评分有疑问，申请复核评分记录。',
-  '反映该参评人员实际从事本职业工作年限不足。',
-  '理论考试成绩与本人估分差距较大，申请复查。',
-  '反映考核现场有人员离场后返回，请核实考场纪律。',
-];
-const DISMISSALS = [
-  '经复核评分记录和现场视频，评分无误，异议不成立。',
-  '经核查劳动合同和社保记录，参评人员符合申报条件，异议不成立。',
-];
-const UPHOLDINGS = ['经核查，参评人员申报材料与实际不符，异议成立，成绩不予认定。'];
-
-const GROUNDS = [
-  ['MAJOR_PROBLEM_SOLVED', '主持解决生产线关键设备频繁停机的重大工艺技术难题，年节约成本约120万元'],
-  ['PROVINCIAL_AWARD', '技术创新成果获湖南省科学技术进步奖三等奖（本人为主要完成人）'],
-  ['OUTSTANDING_MENTORING', '近三年以师带徒培养高级工8名、技师2名，所带徒弟获市级技能竞赛一等奖'],
-] as const;
-
-const CONDITIONS =
-  '本企业在岗职工（含劳务派遣满一年的人员），遵守职业道德，符合相应国家职业技能标准或企业评价规范规定的申报条件。';
-const PROCESS = '个人申报，所在部门推荐，评价工作委员会审核申报资格后报备评价计划，按计划参加评价。';
-const USE_OF_RESULTS = '评价结果与岗位聘任、技能津贴和评优评先挂钩，取得技师、高级技师等级的按规定享受相应待遇。';
-
-/** When a plan's steps happen; NEVER for steps still ahead of a plan that stops (results overdue). */
-export interface Steps {
-  reportedOn: string;
-  evaluationDate: string;
-  reviewedOn: string;
-  publicityStartsOn: string;
-  publicityEndsOn: string;
-  submittedOn: string;
-  issuedOn: string;
-}
-
-interface ObjectionPlan {
-  raisedOn: string;
-  resolvedOn: string;
-  upheld: boolean;
-  /** Against the plan as a whole (never upheld here: that would withhold every result). */
-  planWide: boolean;
-}
-
-/** What the story plans show: the step each stands at today. */
-export type StoryStep =
-  | 'UPCOMING'
-  | 'BEING_SCORED'
-  | 'SCORED'
-  | 'REVIEWED'
-  | 'IN_PUBLICITY'
-  | 'PUBLICITY_ENDED'
-  | 'SUBMITTED'
-  | 'RESULTS_OVERDUE';
-
-interface Draft {
-  e: EnterpriseFacts;
-  occupationCode: string;
-  level: number;
-  method: Method;
-  site: string;
-  steps: Steps;
-  objection: ObjectionPlan | null;
-  /** Relative cohort size. */
-  weight: number;
-  passRate: number;
-  story: StoryStep | null;
-  demo: boolean;
-}
-
-/** The days an enterprise may hold regular evaluations, or null. */
-function window(e: EnterpriseFacts, today: string): [string, string] | null {
-  if (!e.confirmedOn || !e.institutionCode) return null;
-  let from = maxDate(addDays(e.confirmedOn, 45), addDays(today, -HISTORY_DAYS));
-  if (e.story && today >= DEMO_FROM) from = maxDate(from, DEMO_NEXT_PLANS_FROM);
-  const stop = e.suspendedOn ?? e.revokedOn;
-  const to = stop ? minDate(addDays(stop, -70), addDays(today, AHEAD_DAYS)) : addDays(today, AHEAD_DAYS);
-  return from <= to ? [from, to] : null;
-}
-
-/** The usual pace: reported 11–20 working days ahead, reviewed, publicised, submitted, certified. */
-function regularSteps(rng: Rng, evaluationDate: string): Steps {
-  const reviewedOn = addWorkdays(evaluationDate, rng.int(1, 4));
-  const publicityStartsOn = addDays(reviewedOn, rng.int(0, 3));
-  const publicityEndsOn = addDays(publicityStartsOn, rng.int(4, 9));
-  const submittedOn = nextWorkday(addDays(publicityEndsOn, rng.int(1, 20)));
-  return {
-    reportedOn: addWorkdays(evaluationDate, -rng.int(11, 20)),
-    evaluationDate,
-    reviewedOn,
-    publicityStartsOn,
-    publicityEndsOn,
-    submittedOn,
-    issuedOn: nextWorkday(addDays(submittedOn, rng.int(0, 20))),
-  };
-}
-
-/** About one plan in ten draws an objection during publicity, resolved within 3 days. */
-function maybeObjection(rng: Rng, s: Steps): ObjectionPlan | null {
-  if (!rng.chance(0.1)) return null;
-  const raisedOn = rng.date(s.publicityStartsOn, s.publicityEndsOn);
-  const planWide = rng.chance(0.15);
-  const objection = {
-    raisedOn,
-    resolvedOn: addDays(raisedOn, rng.int(1, 3)),
-    planWide,
-    upheld: !planWide && rng.chance(0.25),
-  };
-  // Results go to the centre after the committee has decided.
-  if (s.submittedOn <= objection.resolvedOn) {
-    s.submittedOn = nextWorkday(addDays(objection.resolvedOn, 1));
-    s.issuedOn = maxDate(s.issuedOn, s.submittedOn);
-  }
-  return objection;
-}
-
-function planStatus(s: Steps, today: string): PlanStatus {
-  if (s.submittedOn <= today) return 'SUBMITTED';
-  if (s.publicityStartsOn <= today) return 'PUBLICISED';
-  if (s.reviewedOn <= today) return 'REVIEWED';
-  return 'REPORTED';
-}
-
-function site(rng: Rng, e: EnterpriseFacts): string {
-  return e.kind === 'SOCIAL_EVALUATION_ORGANIZATION' && rng.chance(0.3)
-    ? `${rng.pick(PARTNER_SCHOOLS)}实训楼`
-    : `${e.address}${rng.pick(SITE_SUFFIXES)}`;
-}
-
-function passRate(rng: Rng, level: number): number {
-  return Math.min(0.98, (PASS_RATE[level] ?? 0.85) * (0.92 + rng.float() * 0.12));
-}
-
-function regularDrafts(rng: Rng, size: number, facts: readonly EnterpriseFacts[], today: string): Draft[] {
-  if (size <= 0) return [];
-  const active = facts.flatMap((e) => {
-    const w = window(e, today);
-    return w ? [{ e, w }] : [];
-  });
-  if (active.length === 0) return [];
-  const total = Math.max(active.length, Math.round(size / 35));
-  const counts = apportion(
-    total,
-    active.map(({ e, w }) => e.skilledWorkerCount ** 0.5 * Math.max(0.2, (dayNumber(w[1]) - dayNumber(w[0])) / 365)),
-    1,
-  );
-  const out: Draft[] = [];
-  active.forEach(({ e, w }, i) => {
-    for (let k = 0; k < (counts[i] ?? 0); k++) {
-      const scope = rng.pick(e.scopes);
-      const level = rng.weighted(
-        scope.levels,
-        scope.levels.map((l) => LEVEL_WEIGHT[l] ?? 1),
-      );
-      const method = level <= 2 && rng.chance(0.4) ? 'DIRECT_RECOGNITION' : (rng.weightedPairs(METHODS) as Method);
-      const steps = regularSteps(rng, minDate(nextWorkday(rng.date(w[0], w[1])), prevWorkday(w[1])));
-      out.push({
-        e,
-        occupationCode: scope.occupationCode,
-        level,
-        method,
-        site: site(rng, e),
-        steps,
-        objection: maybeObjection(rng, steps),
-        weight: (COHORT[level] ?? 1) * (0.4 + rng.float() * 1.2),
-        passRate: passRate(rng, level),
-        story: null,
-        demo: false,
-      });
-    }
-  });
-  return out;
-}
-
-/** A plan at each step today, at the story institution (results overdue only where certificates exist). */
-function storyDrafts(rng: Rng, e: EnterpriseFacts, today: string, withOverdue: boolean): Draft[] {
-  const methods: Method[] = ['SKILL_OPERATION', 'INTEGRATED', 'THEORY_EXAM', 'ON_JOB_TRAINING', 'SIMULATION'];
-  const back = (days: number) => addDays(today, -days);
-  const ahead = (days: number) => addDays(today, days);
-  const around = (publicityStartsOn: string, publicityEndsOn: string): Steps => {
-    const reviewedOn = prevWorkday(addDays(publicityStartsOn, -1));
-    const evaluationDate = addWorkdays(reviewedOn, -2);
-    return {
-      reportedOn: addWorkdays(evaluationDate, -rng.int(11, 20)),
-      evaluationDate,
-      reviewedOn,
-      publicityStartsOn,
-      publicityEndsOn,
-      submittedOn: NEVER,
-      issuedOn: NEVER,
-    };
-  };
-  const fromEvaluation = (evaluationDate: string, reviewedOn: string): Steps => ({
-    reportedOn: addWorkdays(evaluationDate, -rng.int(11, 20)),
-    evaluationDate,
-    reviewedOn,
-    publicityStartsOn: NEVER,
-    publicityEndsOn: NEVER,
-    submittedOn: NEVER,
-    issuedOn: NEVER,
-  });
-  const steps: [StoryStep, Steps, ObjectionPlan | null][] = [
-    // Reported with staff and candidates; candidates may still be added until the report deadline.
-    ['UPCOMING', { ...fromEvaluation(addWorkdays(today, 15), NEVER), reportedOn: addWorkdays(today, -2) }, null],
-    // Evaluated yesterday: half the candidates scored, recordScores for the rest.
-    ['BEING_SCORED', fromEvaluation(addWorkdays(today, -1), NEVER), null],
-    // Everyone scored: reviewResults.
-    ['SCORED', fromEvaluation(addWorkdays(today, -3), NEVER), null],
-    // Reviewed: startPublicity from today on.
-    ['REVIEWED', fromEvaluation(addWorkdays(prevWorkday(today), -2), prevWorkday(back(1))), null],
-    // In publicity, an objection open: raiseObjection, resolveObjection.
-    [
-      'IN_PUBLICITY',
-      around(back(2), ahead(4)),
-      { raisedOn: back(1), resolvedOn: NEVER, upheld: false, planWide: false },
-    ],
-    // Publicity over, an objection dismissed: submitResults (on time), issueCertificates.
-    [
-      'PUBLICITY_ENDED',
-      around(back(9), back(3)),
-      { raisedOn: back(8), resolvedOn: back(6), upheld: false, planWide: false },
-    ],
-    // Submitted, an upheld objection withholding one result, certificates not yet issued: issueCertificates.
-    [
-      'SUBMITTED',
-      { ...around(back(12), back(6)), submittedOn: prevWorkday(back(1)) },
-      { raisedOn: back(11), resolvedOn: back(9), upheld: true, planWide: false },
-    ],
-  ];
-  // Publicity ended 50 days ago and nothing submitted: past any 20-working-day deadline.
-  if (withOverdue) steps.push(['RESULTS_OVERDUE', around(back(56), back(50)), null]);
-  return steps.map(([story, s, objection], k) => {
-    const scope = e.scopes[k % e.scopes.length] as EnterpriseFacts['scopes'][number];
-    const levels = scope.levels.filter((l) => l >= 3);
-    const level = levels.length ? rng.pick(levels) : (scope.levels[0] as number);
-    return {
-      e,
-      occupationCode: scope.occupationCode,
-      level,
-      method: methods[k % methods.length] as Method,
-      site: site(rng, e),
-      steps: s,
-      objection,
-      weight: 1,
-      passRate: passRate(rng, level),
-      story,
-      demo: false,
-    };
-  });
-}
-
-/** 张三's 三级 plan of December 2024 (demo.ts), at the story institution. */
-function demoDraft(rng: Rng, e: EnterpriseFacts): Draft {
-  const scope = e.scopes.find((s) => s.levels.includes(DEMO_CERTIFICATE.level)) ?? e.scopes[0];
-  return {
-    e,
-    occupationCode: (scope as EnterpriseFacts['scopes'][number]).occupationCode,
-    level: DEMO_CERTIFICATE.level,
-    method: 'INTEGRATED',
-    site: `${e.address}技能人才评价基地`,
-    steps: { ...DEMO_PLAN, submittedOn: DEMO_PLAN.resultsSubmittedOn, issuedOn: DEMO_CERTIFICATE.issuedOn },
-    objection: null,
-    weight: 0,
-    passRate: passRate(rng, DEMO_CERTIFICATE.level),
-    story: null,
-    demo: true,
-  };
-}
-
-// ---- people ----
-
-interface Team {
-  assessors: AssessorRow[];
-  supervisors: AssessorRow[];
-}
-
-/** An institution's team, formed while it filed: 2–3 高级考评员, 4–8 考评员, 1–3 内部质量督导员. */
-function team(rng: Rng, e: EnterpriseFacts): Team {
-  const formed = addDays(e.confirmedOn as string, -rng.int(5, 40));
-  const member = (role: AssessorRow['role'], occupationCode: string | null): AssessorRow => ({
-    id: rng.uuid(),
-    institutionId: e.id,
-    name: personName(rng),
-    role,
-    occupationCode,
-    createdAt: officeTime(rng, formed),
-  });
-  const assessors: AssessorRow[] = [];
-  for (let k = rng.int(2, 3); k > 0; k--) assessors.push(member('SENIOR_ASSESSOR', null));
-  for (let k = 0, n = rng.int(4, 8); k < n; k++)
-    assessors.push(member('ASSESSOR', k >= 3 && rng.chance(0.4) ? rng.pick(e.scopes).occupationCode : null));
-  const supervisors: AssessorRow[] = [];
-  for (let k = rng.int(1, 3); k > 0; k--) supervisors.push(member('QUALITY_SUPERVISOR', null));
-  return { assessors, supervisors };
-}
-
-/** The plan's staff as reported: the method's minimum or one more, a 高级考评员 for 二级/一级, 1–2 supervisors. */
-function staffFor(
-  rng: Rng,
-  t: Team,
-  d: Draft,
-): { scorers: AssessorRow[]; senior: AssessorRow; supervisors: AssessorRow[] } {
-  const eligible = t.assessors.filter((a) => a.occupationCode == null || a.occupationCode === d.occupationCode);
-  const seniors = eligible.filter((a) => a.role === 'SENIOR_ASSESSOR');
-  const senior = rng.pick(seniors);
-  const others = rng.sample(
-    eligible.filter((a) => a !== senior),
-    MIN_ASSESSORS(d.method) + rng.int(0, 1) - 1,
-  );
-  const scorers = d.level <= 2 || rng.chance(0.5) ? [senior, ...others] : rng.sample(eligible, others.length + 1);
-  return {
-    scorers,
-    senior: scorers.find((a) => a.role === 'SENIOR_ASSESSOR') ?? (scorers[0] as AssessorRow),
-    supervisors: rng.sample(t.supervisors, rng.chance(0.8) ? 1 : 2),
-  };
-}
-
-/** A Hunan resident ID for someone born on `birth`; 430102 (芙蓉区) is left to the tests' made-up people. */
-function residentId(rng: Rng, e: EnterpriseFacts, birth: string, male: boolean): string {
-  let county = rng.chance(0.65) ? rng.pick(e.place.counties) : rng.pick(ALL_COUNTIES);
-  if (county.code === '430102') county = ALL_COUNTIES[1] as (typeof ALL_COUNTIES)[number];
-  const seq = rng.int(0, 99) * 10 + (male ? rng.pick([1, 3, 5, 7, 9]) : rng.pick([0, 2, 4, 6, 8]));
-  const first17 = `${county.code}${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
+export type Method = PlanRow['method'];
+export type PlanStatus = NonNullable<PlanRow['status']>;
 export interface AssessmentData {
   assessors: AssessorRow[];
   announcements: AnnouncementRow[];
@@ -552,6 +189,7 @@ export function generateAssessments(
       enterpriseId: d.e.id,
       prefectureCode: d.e.place.code,
       announcementId: null, // below, once the year's plans are known
+      qualification: d.qualification,
       occupationCode: d.occupationCode,
       workTypeCode: null,
       level: d.level,
@@ -610,7 +248,9 @@ export function generateAssessments(
     const parts = requiredParts(d.method, d.level);
     const candidateIds: string[] = [];
     shuffled.forEach((o, k) => {
-      const w = o.demo ? demoWorker(d) : worker(rPeople, d, ids, opts.servedParties.get(d.e.id) ?? []);
+      // Only a plan run as a 社会评价组织 takes workers of the parties it serves.
+      const served = d.qualification === 'SOCIAL_EVALUATION_ORGANIZATION' ? opts.servedParties.get(d.e.id) : undefined;
+      const w = o.demo ? demoWorker(d) : worker(rPeople, d, ids, served ?? []);
       out.workers.push(w);
       const exceptional = d.method === 'DIRECT_RECOGNITION' && d.level <= 2 && !o.demo && rPeople.chance(0.15);
       if (d.method === 'DIRECT_RECOGNITION' && d.level <= 2 && !exceptional)
@@ -685,65 +325,6 @@ export function generateAssessments(
   return out;
 }
 
-function worker(rng: Rng, d: Draft, ids: Set<string>, served: readonly ServedPartyRow[]): WorkerRow {
-  const e = d.e;
-  const on = d.steps.evaluationDate;
-  const male = rng.chance(0.72);
-  const birth =
-    d.level <= 2 ? rng.date(addYears(on, -58), addYears(on, -30)) : rng.date(addYears(on, -55), addYears(on, -20));
-  let id = residentId(rng, e, birth, male);
-  while (ids.has(id)) id = residentId(rng, e, birth, male);
-  ids.add(id);
-  const party = served.length && rng.chance(0.35) ? rng.pick(served) : null;
-  const employedSince = rng.date(maxDate(addYears(birth, 18), addYears(on, -20)), addDays(on, -400));
-  return {
-    id: rng.uuid(),
-    institutionId: e.id,
-    employerCreditCode: party?.creditCode ?? e.creditCode,
-    employerName: party?.name ?? e.name,
-    name: personName(rng, male),
-    residentId: id,
-    employedSince,
-    dispatched: rng.chance(0.06),
-    createdAt: officeTime(rng, addDays(d.steps.reportedOn, -rng.int(1, 30))),
-  };
-}
-
-function demoWorker(d: Draft): WorkerRow {
-  return {
-    // Fixed like the certificate, so the demo reads the same on every seed.
-    id: '7a3f0c2e-5b1d-4e6a-9c84-2d0b6e1f3a51',
-    institutionId: d.e.id,
-    employerCreditCode: d.e.creditCode,
-    employerName: d.e.name,
-    name: DEMO_CERTIFICATE.holderName,
-    residentId: DEMO_CERTIFICATE.holderResidentId,
-    employedSince: '2010-07-01',
-    dispatched: false,
-    createdAt: new Date('2024-11-08T02:30:00Z'),
-  };
-}
-
-/** The level below, held from elsewhere (直接认定二级/一级 needs it unless promoted exceptionally). */
-function credential(rng: Rng, d: Draft, w: WorkerRow): CredentialRow {
-  const qualification = rng.chance(0.5);
-  const birth = `${w.residentId.slice(6, 10)}-${w.residentId.slice(10, 12)}-${w.residentId.slice(12, 14)}`;
-  const issuedOn = rng.date(addYears(birth, 22), addYears(d.steps.evaluationDate, -2));
-  return {
-    id: rng.uuid(),
-    workerId: w.id as string,
-    kind: qualification ? 'QUALIFICATION_CERTIFICATE' : 'SKILL_LEVEL_CERTIFICATE',
-    occupationCode: d.occupationCode,
-    level: d.level + 1,
-    // Institution codes 99xxxx are never given to demo institutions.
-    number: qualification
-      ? `${issuedOn.slice(0, 4)}43${rng.digits(9)}`
-      : `S00004399${rng.digits(4)}${issuedOn.slice(2, 4)}${d.level + 1}${rng.digits(6)}`,
-    issuer: qualification ? '湖南省职业技能鉴定中心' : '湖南省技能人才评价服务中心',
-    issuedOn,
-  };
-}
-
 /** One yearly 评价公告 per institution and year of evaluation, opening its whole filed scope. */
 function announce(rng: Rng, drafts: readonly Draft[], planIds: Map<Draft, string>, out: AssessmentData) {
   const groups = new Map<string, Draft[]>();
@@ -787,125 +368,4 @@ function announce(rng: Rng, drafts: readonly Draft[], planIds: Map<Draft, string
       if (plan) plan.announcementId = id;
     }
   }
-}
-
-/**
- * Certificates for the certified candidates, on their plan's issue day. Numbers are Y|S + 0000 + 43 +
- * institution code + year + level + a serial per (institution, year, level), given in order of issue
- * (the demo certificate first on its day).
- */
-function issue(
-  rng: Rng,
-  certified: { d: Draft; c: CandidateRow; w: WorkerRow }[],
-  today: string,
-): { certificates: CertificateRow[]; batches: UploadBatchRow[] } {
-  const uploadLag = new Map<Draft, number>();
-  const order = certified
-    .map((x, i) => ({ ...x, i }))
-    .sort((a, b) =>
-      a.d.steps.issuedOn < b.d.steps.issuedOn
-        ? -1
-        : a.d.steps.issuedOn > b.d.steps.issuedOn
-          ? 1
-          : Number(b.d.demo) - Number(a.d.demo) || a.i - b.i,
-    );
-  const serials = new Map<string, number>();
-  const out: CertificateRow[] = [];
-  for (const { d, c, w } of order) {
-    const e = d.e;
-    const issuedOn = d.steps.issuedOn;
-    const key = `${e.institutionCode}${issuedOn.slice(2, 4)}${d.level}`;
-    const serial = (serials.get(key) ?? 0) + 1;
-    serials.set(key, serial);
-    if (!uploadLag.has(d)) uploadLag.set(d, rng.int(3, 30));
-    const uploadedOn = d.demo ? DEMO_PLAN.uploadedOn : addDays(issuedOn, uploadLag.get(d) as number);
-    out.push({
-      number: `${e.kind === 'SOCIAL_EVALUATION_ORGANIZATION' ? 'S' : 'Y'}000043${key}${String(serial).padStart(6, '0')}`,
-      planId: c.planId,
-      candidateId: c.id as string,
-      enterpriseId: e.id,
-      prefectureCode: e.place.code,
-      occupationCode: d.occupationCode,
-      workTypeCode: null,
-      level: d.level,
-      holderName: w.name,
-      holderResidentId: w.residentId,
-      issuedOn,
-      status: 'VALID',
-      revokedOn: null,
-      revocationReason: null,
-      revokedBy: null,
-      uploadBatchId: null,
-      uploadedOn: uploadedOn <= today && (d.demo || rng.chance(0.91)) ? uploadedOn : null,
-    });
-  }
-
-  // 证书数据上报: what one institution uploaded on one day went as one batch.
-  const batches = new Map<string, UploadBatchRow>();
-  for (const c of out) {
-    if (!c.uploadedOn) continue;
-    const key = `${c.enterpriseId}/${c.uploadedOn}`;
-    let batch = batches.get(key);
-    if (!batch) {
-      batch = {
-        id: rng.uuid(),
-        institutionId: c.enterpriseId,
-        uploadedOn: c.uploadedOn,
-        reference: `JNDJ-${c.number.slice(7, 13)}-${c.uploadedOn.replaceAll('-', '')}`,
-        count: 0,
-      };
-      batches.set(key, batch);
-    }
-    batch.count = (batch.count as number) + 1;
-    c.uploadBatchId = batch.id as string;
-  }
-
-  // ~1% revoked, at least a month after issue (never the demo certificate).
-  const revocable = out.filter((c) => addDays(c.issuedOn, 30) <= today && c.number !== DEMO_CERTIFICATE.number);
-  for (const c of rng.sample(revocable, Math.round(out.length * 0.01))) {
-    c.status = 'REVOKED';
-    c.revokedOn = minDate(addDays(c.issuedOn, rng.int(30, 400)), today);
-    c.revocationReason = rng.pick(REVOCATION_REASONS);
-    c.revokedBy = 'city_center:seed';
-  }
-  return { certificates: out, batches: [...batches.values()] };
-}
-
-/** Sealed resident IDs by clear ID: a certificate carries its holder's worker ciphertext, as issuing does. */
-export type SealedIds = Map<string, { enc: Buffer; hmac: Buffer }>;
-
-/** The row as stored: the resident ID encrypted, with its lookup hash, never in clear. */
-export function sealWorker({ residentId, ...row }: WorkerRow, ring: PiiKeyring = piiKeyring(), sealed?: SealedIds) {
-  const cols = sealWorkerResidentId(residentId, ring);
-  sealed?.set(residentId, { enc: cols.residentIdEnc, hmac: cols.residentIdHmac });
-  return { ...row, ...cols };
-}
-
-/** The row as stored: the resident ID encrypted, with its lookup hash, never in clear. */
-export function sealCertificate(
-  { holderResidentId, ...row }: CertificateRow,
-  ring: PiiKeyring = piiKeyring(),
-  sealed?: SealedIds,
-): typeof certificates.$inferInsert {
-  const known = sealed?.get(holderResidentId);
-  return known
-    ? { ...row, holderResidentIdEnc: known.enc, holderResidentIdHmac: known.hmac }
-    : { ...row, ...sealCertificateHolder(holderResidentId, ring) };
-}
-
-/** The last serial per (institution, year, level) of the seeded certificates, so issuing continues after them. */
-export function certificateSerialRows(certs: readonly CertificateRow[]): SerialRow[] {
-  const last = new Map<string, number>();
-  for (const c of certs) {
-    const key = c.number.slice(7, 16);
-    last.set(key, Math.max(last.get(key) ?? 0, Number(c.number.slice(16))));
-  }
-  return [...last]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, serial]) => ({
-      institutionCode: key.slice(0, 6),
-      year: 2000 + Number(key.slice(6, 8)),
-      level: Number(key.slice(8, 9)),
-      last: serial,
-    }));
 }

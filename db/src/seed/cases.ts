@@ -19,7 +19,8 @@ import type {
   supervisorDispatches,
 } from '../schema/supervision.ts';
 import { complaint, numberComplaints } from './complaints.ts';
-import type { EnterpriseFacts, ViolationType as FilingViolation } from './enterprises.ts';
+import type { EnterpriseFacts } from './enterprises.ts';
+import type { ViolationType as FilingViolation } from './filing-timeline.ts';
 import { PLACES, personName } from './names.ts';
 import { addDays, addWorkdays, maxDate, minDate, officeTime, type Rng } from './random.ts';
 

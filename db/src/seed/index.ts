@@ -33,6 +33,8 @@ import {
 import {
   enterpriseSpecifications,
   enterprises,
+  filingGroundsEvidence,
+  filingLeadingGrounds,
   filingScopes,
   filingServedParties,
   filings,
@@ -46,23 +48,17 @@ import {
   inspectors,
   supervisorDispatches,
 } from '../schema/supervision.ts';
-import {
-  type CertificateRow,
-  certificateSerialRows,
-  generateAssessments,
-  type SealedIds,
-  sealCertificate,
-  sealWorker,
-  type WorkerRow,
-} from './assessments.ts';
+import { certificateSerialRows, type SealedIds, sealCertificate, sealWorker } from './assessment-certificates.ts';
+import { type CertificateRow, generateAssessments, type WorkerRow } from './assessments.ts';
 import { generateCases, generateDispatches, generatePool } from './cases.ts';
 import { generateEnterprises, occupationLookup } from './enterprises.ts';
+import { generateLeadingGrounds } from './leading-grounds.ts';
 import { loadOccupationReference, occupationReference } from './occupations.ts';
 import { generateFilingExtras, type ServedPartyRow } from './qualification.ts';
 import { chinaToday, Rng } from './random.ts';
 import { writeTables } from './write.ts';
 
-export type { StoryStep } from './assessments.ts';
+export type { StoryStep } from './assessment-plans.ts';
 export { DEMO_CERTIFICATE, DEMO_FROM } from './demo.ts';
 export type { OccupationReference } from './occupations.ts';
 export { loadOccupationReference, occupationReference } from './occupations.ts';
@@ -84,6 +80,8 @@ export interface SeedSummary {
   enterpriseSpecifications: number;
   filingScopes: number;
   filingServedParties: number;
+  filingLeadingGrounds: number;
+  filingGroundsEvidence: number;
   filingTransitions: number;
   assessors: number;
   announcements: number;
@@ -126,6 +124,7 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE, today: string
   const lookup = occupationLookup(occupationReference());
   const org = generateEnterprises(rng.fork('enterprises'), Math.max(28, Math.round(size / 100)), lookup, today);
   const extras = generateFilingExtras(rng.fork('filing-extras'), org);
+  const grounds = generateLeadingGrounds(rng.fork('leading-grounds'), org);
   const servedParties = new Map<string, ServedPartyRow[]>();
   for (const f of org.filings) {
     const own = extras.servedParties.filter((p) => p.filingId === f.id);
@@ -142,6 +141,8 @@ export function generateDemoData(size: number = DEFAULT_SEED_SIZE, today: string
     enterpriseSpecifications: extras.specifications,
     filingScopes: org.scopes,
     filingServedParties: extras.servedParties,
+    filingLeadingGrounds: grounds.grounds,
+    filingGroundsEvidence: grounds.evidence,
     filingTransitions: org.transitions,
     assessors: a.assessors,
     announcements: a.announcements,
@@ -180,6 +181,8 @@ export function demoTables(data: DemoData): [string, PgTable, Record<string, unk
     ['filings', filings, data.filings],
     ['filing_scopes', filingScopes, data.filingScopes],
     ['filing_served_parties', filingServedParties, data.filingServedParties],
+    ['filing_leading_grounds', filingLeadingGrounds, data.filingLeadingGrounds],
+    ['filing_grounds_evidence', filingGroundsEvidence, data.filingGroundsEvidence],
     ['filing_transitions', filingTransitions, data.filingTransitions],
     ['assessors', assessors, data.assessors],
     ['announcements', announcements, data.announcements],
@@ -251,6 +254,8 @@ export function seedSummary(data: DemoData, occupations: number): SeedSummary {
     enterpriseSpecifications: data.enterpriseSpecifications.length,
     filingScopes: data.filingScopes.length,
     filingServedParties: data.filingServedParties.length,
+    filingLeadingGrounds: data.filingLeadingGrounds.length,
+    filingGroundsEvidence: data.filingGroundsEvidence.length,
     filingTransitions: data.filingTransitions.length,
     assessors: data.assessors.length,
     announcements: data.announcements.length,

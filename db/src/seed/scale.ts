@@ -11,7 +11,8 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbHandle } from '../client.ts';
 import { piiKeyring } from '../pii.ts';
 import { candidates, certificates, scores, workers } from '../schema/assessment.ts';
-import { type CertificateRow, sealCertificate, sealWorker, type WorkerRow } from './assessments.ts';
+import { sealCertificate, sealWorker } from './assessment-certificates.ts';
+import type { CertificateRow, WorkerRow } from './assessments.ts';
 import {
   demoTables,
   generateDemoData,

@@ -6,7 +6,15 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '../client.ts';
-import { decryptResidentId, encryptResidentId, type PiiKeyring, piiKeyring, residentIdHmac } from '../pii.ts';
+import {
+  decryptResidentId,
+  decryptText,
+  encryptResidentId,
+  encryptText,
+  type PiiKeyring,
+  piiKeyring,
+  residentIdHmac,
+} from '../pii.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -16,10 +24,18 @@ interface Target {
   key: SQL;
   keyType: SQL;
   enc: SQL;
-  hmac: SQL;
+  /** The lookup hash beside a resident ID; none beside a secret that is only ever opened. */
+  hmac?: SQL;
+  /** Opens a ciphertext and seals it again with the current key. */
+  reseal: (enc: Buffer, ring: PiiKeyring) => Buffer;
 }
 
-/** Every column holding a resident ID; a new one must be listed here (the dump test finds any missed). */
+const resealResidentId = (enc: Buffer, ring: PiiKeyring) => encryptResidentId(decryptResidentId(enc, ring), ring);
+
+/**
+ * Every encrypted column: resident IDs (a new one must be listed here: the dump test finds any
+ * missed) and the webhooks' signing secrets, kept under the same keys.
+ */
 const TARGETS: readonly Target[] = [
   {
     name: 'assessment.workers',
@@ -28,6 +44,7 @@ const TARGETS: readonly Target[] = [
     keyType: sql.raw('uuid'),
     enc: sql.raw('"resident_id_enc"'),
     hmac: sql.raw('"resident_id_hmac"'),
+    reseal: resealResidentId,
   },
   {
     name: 'assessment.certificates',
@@ -36,6 +53,15 @@ const TARGETS: readonly Target[] = [
     keyType: sql.raw('char(22)'),
     enc: sql.raw('"holder_resident_id_enc"'),
     hmac: sql.raw('"holder_resident_id_hmac"'),
+    reseal: resealResidentId,
+  },
+  {
+    name: 'feed.webhooks',
+    table: sql.raw('"feed"."webhooks"'),
+    key: sql.raw('"id"'),
+    keyType: sql.raw('uuid'),
+    enc: sql.raw('"secret_enc"'),
+    reseal: (enc, ring) => encryptText(decryptText(enc, ring), ring),
   },
 ];
 
@@ -85,7 +111,7 @@ export async function rotatePiiKeys(
         if (!rows.length) return 0;
         const out = rows.map((r) => ({
           key: r.k,
-          value: encryptResidentId(decryptResidentId(bytes(r.v), ring), ring),
+          value: t.reseal(bytes(r.v), ring),
         }));
         await writeBack(tx, t, t.enc, out);
         return rows.length;
@@ -111,6 +137,8 @@ export async function rehashResidentIds(
   const batch = opts.batch ?? 1000;
   const rewritten: Record<string, number> = {};
   for (const t of TARGETS) {
+    const hmac = t.hmac;
+    if (!hmac) continue;
     rewritten[t.name] = 0;
     let after: string | undefined;
     for (;;) {
@@ -118,14 +146,14 @@ export async function rehashResidentIds(
       const last = await db.transaction(async (tx: Tx) => {
         const rows = rowsOf<{ k: string; v: string; h: string }>(
           await tx.execute(
-            sql`select ${t.key}::text as k, encode(${t.enc}, 'hex') as v, encode(${t.hmac}, 'hex') as h
+            sql`select ${t.key}::text as k, encode(${t.enc}, 'hex') as v, encode(${hmac}, 'hex') as h
                 from ${t.table} where ${from} order by ${t.key} limit ${batch} for update`,
           ),
         );
         const changed = rows
           .map((r) => ({ key: r.k, old: bytes(r.h), value: residentIdHmac(decryptResidentId(bytes(r.v), ring), ring) }))
           .filter((r) => !r.value.equals(r.old));
-        if (changed.length) await writeBack(tx, t, t.hmac, changed);
+        if (changed.length) await writeBack(tx, t, hmac, changed);
         rewritten[t.name] = (rewritten[t.name] ?? 0) + changed.length;
         return rows.at(-1)?.k;
       });

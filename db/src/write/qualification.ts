@@ -45,40 +45,41 @@ export async function applyQualificationDecision(tx: Tx | Db, d: QualificationDe
     .from(enterprises)
     .where(eq(enterprises.id, d.enterpriseId))
     .for('update');
-  if (!enterprise) return { ok: false, code: 'UNKNOWN_ENTERPRISE', message: 'no such enterprise' };
+  if (!enterprise) return { ok: false, code: 'UNKNOWN_ENTERPRISE', message: '没有该企业' };
   if (!FROM[d.action].includes(enterprise.qualification)) {
     if (enterprise.qualification === 'REVOKED') {
-      return { ok: false, code: 'ALREADY_REVOKED', message: 'the institution’s qualification is already revoked' };
+      return { ok: false, code: 'ALREADY_REVOKED', message: '该机构的备案资质已被取消' };
     }
     if (d.action === 'REINSTATE')
-      return { ok: false, code: 'NOT_SUSPENDED', message: 'only a suspended institution can be reinstated' };
-    return { ok: false, code: 'NOT_QUALIFIED', message: 'the enterprise is not a confirmed evaluation institution' };
+      return { ok: false, code: 'NOT_SUSPENDED', message: '只有处于暂停期间的评价机构可以恢复' };
+    return { ok: false, code: 'NOT_QUALIFIED', message: '该企业不是目录中的评价机构' };
   }
   const to = TO[d.action];
   const now = d.at;
   const opinion = `${d.reason}（${d.reference}）`;
 
-  // The confirmed filing carries the standing; it moves with the decision.
-  const [standing] = await tx
-    .select({ id: filings.id, status: filings.status })
+  // The confirmed filings carry the standing: the latest of each kind (企业自主评价, 社会评价组织),
+  // so an institution holding both qualifications has both move with the decision.
+  const confirmed = await tx
+    .select({ id: filings.id, status: filings.status, kind: filings.kind })
     .from(filings)
-    .where(
-      and(
-        eq(filings.enterpriseId, d.enterpriseId),
-        isNotNull(filings.confirmedAt),
-        inArray(filings.status, ['CONFIRMED', 'SUSPENDED']),
-      ),
-    )
-    .orderBy(desc(filings.confirmedAt))
-    .limit(1);
-  if (standing) {
+    .where(and(eq(filings.enterpriseId, d.enterpriseId), isNotNull(filings.confirmedAt)))
+    .orderBy(desc(filings.confirmedAt));
+  // An older confirmed filing of a kind was replaced by its amendment; a latest one REVOKED or
+  // CANCELLED stands for nothing any more.
+  const standing = confirmed.filter(
+    (f, i) =>
+      confirmed.findIndex((g) => g.kind === f.kind) === i && (f.status === 'CONFIRMED' || f.status === 'SUSPENDED'),
+  );
+  for (const f of standing) {
+    if (f.status === to) continue;
     await tx
       .update(filings)
       .set({ status: to, version: sql`${filings.version} + 1`, updatedAt: now })
-      .where(eq(filings.id, standing.id));
+      .where(eq(filings.id, f.id));
     await tx.insert(filingTransitions).values({
-      filingId: standing.id,
-      fromStatus: standing.status,
+      filingId: f.id,
+      fromStatus: f.status,
       toStatus: to,
       actor: d.actor,
       actorRole: d.actorRole,

@@ -55,11 +55,7 @@ export function inputDay(value: Date | string): string | null {
 /** Why a free text is refused (TOO_LONG), or null. */
 export function textRefusal(field: string, value: string, bound: { max: number; label?: string | undefined }) {
   if (value.length <= bound.max) return null;
-  return refuse(
-    'TOO_LONG',
-    `${bound.label ?? field} has at most ${bound.max} characters (${value.length} given)`,
-    field,
-  );
+  return refuse('TOO_LONG', `${bound.label ?? field}不超过${bound.max}个字符（现为${value.length}个）`, field);
 }
 
 /** Why a date is refused (DATE_OUT_OF_RANGE), or null; `today` is the hub's calendar day. */
@@ -75,7 +71,7 @@ export function dateRefusal(
   if (day !== null && day >= from && day <= to) return null;
   return refuse(
     'DATE_OUT_OF_RANGE',
-    `${bound.label ?? field} must lie between ${from} and ${to}${day ? ` (${day} given)` : ''}`,
+    `${bound.label ?? field}须在${from}至${to}之间${day ? `（现为${day}）` : ''}`,
     field,
   );
 }

@@ -1,17 +1,21 @@
 import {
   certificates,
   type Db,
+  filingsInForce,
   type InstitutionFacts,
   institutionFacts,
-  isInConfirmedScope,
   isServedBy,
   residentIdLookup,
+  type ScopeQuestion,
+  scopeQualifications,
+  suspendedOn,
   workerCredentials,
 } from '@hub/db';
 import { canReach, type Owner, reachOf } from '@hub/platform';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Context } from './builder.ts';
 import { stop, type Tx } from './change.ts';
+import type { InstitutionKind } from './rules/types.ts';
 
 /** Other domains' read functions take a Db; inside a mutation they read through its transaction. */
 export const asDb = (tx: Tx | Db) => tx as unknown as Db;
@@ -19,7 +23,7 @@ export const asDb = (tx: Tx | Db) => tx as unknown as Db;
 /** The evaluating institution's facts (enterprises domain), or a refusal when it is unknown. */
 export async function institutionOf(tx: Tx | Db, id: string): Promise<InstitutionFacts> {
   const facts = (await institutionFacts(asDb(tx), [id])).get(id);
-  if (!facts) stop('INSTITUTION_UNKNOWN', 'the hub has no enterprise with this id');
+  if (!facts) stop('INSTITUTION_UNKNOWN', '没有该企业');
   return facts;
 }
 
@@ -28,9 +32,17 @@ export async function heldLevels(
   tx: Tx | Db,
   q: { residentId: string; workerId: string; occupationCode: string },
 ): Promise<number[]> {
+  return [...new Set((await heldCertificates(tx, q)).map((r) => r.level))].sort();
+}
+
+/** The same certificates, each with the day it was issued (申报条件: held for N years). */
+export async function heldCertificates(
+  tx: Tx | Db,
+  q: { residentId: string; workerId: string; occupationCode: string },
+): Promise<{ level: number; since: string }[]> {
   const [ours, declared] = await Promise.all([
     tx
-      .select({ level: certificates.level })
+      .select({ level: certificates.level, since: certificates.issuedOn })
       .from(certificates)
       .where(
         and(
@@ -40,20 +52,32 @@ export async function heldLevels(
         ),
       ),
     tx
-      .select({ level: workerCredentials.level })
+      .select({ level: workerCredentials.level, since: workerCredentials.issuedOn })
       .from(workerCredentials)
       .where(and(eq(workerCredentials.workerId, q.workerId), eq(workerCredentials.occupationCode, q.occupationCode))),
   ]);
-  return [...new Set([...ours, ...declared].map((r) => r.level))].sort();
+  return [...ours, ...declared];
 }
 
-export const inScope = (
-  tx: Tx | Db,
-  q: { enterpriseId: string; occupationCode: string; workTypeCode: string | null; level: number; onDate: string },
-) => isInConfirmedScope(asDb(tx), q);
+/** The qualifications (资格类别) whose confirmed scope covers this occupation and level that day; none while suspended. */
+export const scopeKinds = (tx: Tx | Db, q: ScopeQuestion) => scopeQualifications(asDb(tx), q);
 
-export const serves = (tx: Tx | Db, organizationId: string, partyCreditCode: string) =>
-  isServedBy(asDb(tx), { organizationId, partyCreditCode });
+/** Is the institution suspended (资质暂停) on that day? */
+export const isSuspended = (tx: Tx | Db, enterpriseId: string, onDate: string) =>
+  suspendedOn(asDb(tx), enterpriseId, onDate);
+
+/** The qualifications the institution holds on a day: a filing of that kind in force (an enterprise may hold both). */
+export async function qualificationsHeld(
+  tx: Tx | Db,
+  enterpriseId: string,
+  onDate: string,
+): Promise<InstitutionKind[]> {
+  return (await filingsInForce(asDb(tx), [enterpriseId], onDate)).map((f) => f.kind);
+}
+
+/** Does the institution's 社会评价组织 filing in force on `onDate` serve this employer? */
+export const serves = (tx: Tx | Db, organizationId: string, partyCreditCode: string, onDate: string) =>
+  isServedBy(asDb(tx), { organizationId, partyCreditCode, onDate });
 
 /** May the caller read records of this institution (its own, or an authority over its 市州)? */
 export async function mayReadInstitution(ctx: Context, enterpriseId: string, prefectureCode?: string | null) {

@@ -3,24 +3,35 @@ import {
   announcements,
   archiveLedger,
   assessors,
+  candidateEvidence,
   candidates,
   certificates,
+  committeeMembers,
+  contestPlacings,
   type Db,
   enterpriseName,
   enterpriseNameOf,
   enterprisePrefectures,
   evaluationPlans,
+  examinedMaterials,
   groupPageLoader,
+  moduleScores,
   objections,
   occupationName,
   occupationNameOf,
   planChanges,
+  planModules,
   planStaff,
   preparedPer,
+  type ReadRoute,
+  readRoute,
   residentIdLookup,
+  resultSignOffs,
+  reviewDefenceRecords,
   scores,
   uploadBatches,
   workerCredentials,
+  workerRecordChanges,
   workers,
   workTypeNameOf,
 } from '@hub/db';
@@ -47,6 +58,9 @@ export type AssessorRow = typeof assessors.$inferSelect;
 export type AnnouncementRow = typeof announcements.$inferSelect;
 export type ObjectionRow = typeof objections.$inferSelect;
 export type ScoreRow = typeof scores.$inferSelect;
+export type PlanModuleRow = typeof planModules.$inferSelect;
+export type ContestPlacingRow = typeof contestPlacings.$inferSelect;
+export type ModuleScoreRow = typeof moduleScores.$inferSelect;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -120,16 +134,18 @@ function perPrefecture<L>(make: (prefecture: string | undefined) => L) {
 /** A number and name pair as one string (a number holds no newline). */
 const pairKey = ([number, name]: readonly [string, string]) => `${number}\n${name}`;
 
-/** Request-scoped loaders: every batch of keys becomes one SQL statement. `lookupDb`: the public lookups' connection. */
-export function createLoaders(db: Db, lookupDb: Db = db) {
+/** Request-scoped loaders: every batch of keys becomes one SQL statement. `reads`: where 证书查询 reads (replica or primary). */
+export function createLoaders(db: Db, reads: ReadRoute = readRoute({ primary: db, caller: { role: 'public' } })) {
   return {
     /** 证书查询 by number and holder name (both normalised), all asked in one tick in one statement. */
     verification: new DataLoader<readonly [number: string, name: string], VerifiedRow | null, string>(
       async (pairs) => {
-        const rows = (await certificatesByNumberAndName(lookupDb).execute({
-          numbers: pairs.map(([n]) => n),
-          names: pairs.map(([, h]) => h),
-        })) as VerifiedRow[];
+        const rows = (await reads.lookup((lookupDb) =>
+          certificatesByNumberAndName(lookupDb).execute({
+            numbers: pairs.map(([n]) => n),
+            names: pairs.map(([, h]) => h),
+          }),
+        )) as VerifiedRow[];
         const found = new Map(rows.map((r) => [pairKey([r.number, r.holderName]), r]));
         return pairs.map((p) => found.get(pairKey(p)) ?? null);
       },
@@ -138,10 +154,10 @@ export function createLoaders(db: Db, lookupDb: Db = db) {
     /** 企业名称 and 职业名称 the public 证书查询 provides (@provides), read through the owning domains' named functions. */
     // One prepared statement per key (a verification names one of each), pipelined on that connection.
     enterpriseName: new DataLoader<string, string | null>((ids) =>
-      Promise.all(ids.map((id) => (UUID.test(id) ? enterpriseName(lookupDb, id) : null))),
+      Promise.all(ids.map((id) => (UUID.test(id) ? reads.lookup((lookupDb) => enterpriseName(lookupDb, id)) : null))),
     ),
     occupationName: new DataLoader<string, string | null>((codes) =>
-      Promise.all(codes.map((code) => occupationName(lookupDb, code))),
+      Promise.all(codes.map((code) => reads.lookup((lookupDb) => occupationName(lookupDb, code)))),
     ),
     /** The official calendar around a day; every day asked in one tick shares one read of the span they cover. */
     calendarNear: new DataLoader<string, OfficialCalendar>(async (days) => {
@@ -211,6 +227,21 @@ export function createLoaders(db: Db, lookupDb: Db = db) {
       planStaff.role,
     ),
     scoresByCandidate: byParent<ScoreRow>(db, scores, scores.candidateId, (r) => r.candidateId, scores.part),
+    placingByCandidate: byKey<ContestPlacingRow>(
+      db,
+      contestPlacings,
+      contestPlacings.candidateId,
+      (r) => r.candidateId,
+    ),
+    /** 考核模块 of a plan, in their order; a candidate's module scores, by the day assessed. */
+    modulesByPlan: byParent<PlanModuleRow>(db, planModules, planModules.planId, (r) => r.planId, planModules.position),
+    moduleScoresByCandidate: byParent<ModuleScoreRow>(
+      db,
+      moduleScores,
+      moduleScores.candidateId,
+      (r) => r.candidateId,
+      moduleScores.assessedOn,
+    ),
     openingsByAnnouncement: byParent<typeof announcementOpenings.$inferSelect>(
       db,
       announcementOpenings,
@@ -233,12 +264,57 @@ export function createLoaders(db: Db, lookupDb: Db = db) {
       (r) => r.planId,
       planChanges.createdAt,
     ),
+    /** A worker's history, oldest first; the fields of one change in the order of WorkerRecordField. */
+    recordChangesByWorker: new DataLoader<string, (typeof workerRecordChanges.$inferSelect)[]>(async (keys) => {
+      const wanted = [...new Set(keys.filter((k) => UUID.test(k)))];
+      const rows = wanted.length
+        ? await db
+            .select()
+            .from(workerRecordChanges)
+            .where(inArray(workerRecordChanges.workerId, wanted))
+            .orderBy(asc(workerRecordChanges.createdAt), asc(workerRecordChanges.field))
+        : [];
+      return keys.map((k) => rows.filter((r) => r.workerId === k));
+    }),
     ledgerByPlan: byParent<typeof archiveLedger.$inferSelect>(
       db,
       archiveLedger,
       archiveLedger.planId,
       (r) => r.planId,
       archiveLedger.destroyedOn,
+    ),
+    examinedByPlan: byParent<typeof examinedMaterials.$inferSelect>(
+      db,
+      examinedMaterials,
+      examinedMaterials.planId,
+      (r) => r.planId,
+      examinedMaterials.createdAt,
+    ),
+    evidenceByCandidate: byParent<typeof candidateEvidence.$inferSelect>(
+      db,
+      candidateEvidence,
+      candidateEvidence.candidateId,
+      (r) => r.candidateId,
+      candidateEvidence.createdAt,
+    ),
+    committeeMemberById: byKey<typeof committeeMembers.$inferSelect>(
+      db,
+      committeeMembers,
+      committeeMembers.id,
+      (r) => r.id,
+    ),
+    signOffsByPlan: byParent<typeof resultSignOffs.$inferSelect>(
+      db,
+      resultSignOffs,
+      resultSignOffs.planId,
+      (r) => r.planId,
+      resultSignOffs.signedOn,
+    ),
+    reviewDefenceByCandidate: byKey<typeof reviewDefenceRecords.$inferSelect>(
+      db,
+      reviewDefenceRecords,
+      reviewDefenceRecords.candidateId,
+      (r) => r.candidateId,
     ),
   };
 }

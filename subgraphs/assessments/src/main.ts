@@ -8,6 +8,7 @@ const db = await openServiceDb('assessments');
 const served = await startAssessments({
   db: db.db,
   lookupDb: db.lookup,
+  replica: db.replica,
   port: hubConfig().subgraphPort ?? DEFAULT_PORT,
 });
 console.log(`assessments subgraph at ${served.url}`);

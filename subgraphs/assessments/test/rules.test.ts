@@ -87,10 +87,15 @@ describe('plan reporting (评价计划报备)', () => {
 
 describe('candidate eligibility (申报资格)', () => {
   const base: EligibilityFacts = {
-    institution: { creditCode: '91430100MA4L000001', kind: 'ENTERPRISE_SELF_EVALUATION' },
+    institution: { creditCode: '91430100MA4L000001' },
     worker: { employerCreditCode: '91430100MA4L000001', employedSince: '2020-01-01', dispatched: false },
     employerServed: false,
-    plan: { method: 'SKILL_OPERATION', level: 3, evaluationDate: '2026-12-14' },
+    plan: {
+      qualification: 'ENTERPRISE_SELF_EVALUATION',
+      method: 'SKILL_OPERATION',
+      level: 3,
+      evaluationDate: '2026-12-14',
+    },
     heldLevels: [],
     exceptional: null,
   };
@@ -102,7 +107,7 @@ describe('candidate eligibility (申报资格)', () => {
   });
 
   it('lets a 社会评价组织 evaluate workers of a party it serves, and no one else’s', () => {
-    const org = { ...base, institution: { ...base.institution, kind: 'SOCIAL_EVALUATION_ORGANIZATION' as const } };
+    const org = { ...base, plan: { ...base.plan, qualification: 'SOCIAL_EVALUATION_ORGANIZATION' as const } };
     expect(eligibilityProblems({ ...org, worker: other, employerServed: true })).toEqual([]);
     expect(codes(eligibilityProblems({ ...org, worker: other, employerServed: false }))).toEqual([
       'CANDIDATE_EMPLOYER_NOT_SERVED',
@@ -128,6 +133,9 @@ describe('candidate eligibility (申报资格)', () => {
       'ON_JOB_TRAINING',
       'TECHNICAL_CONTEST',
       'COMPETITION',
+      'PROCESS_ASSESSMENT',
+      'MODULAR_ASSESSMENT',
+      'PERFORMANCE_REVIEW',
     ] as const;
     for (const method of methods) {
       expect(eligibilityProblems({ ...base, worker: dispatched, plan: { ...base.plan, method } })).toEqual([]);
@@ -304,6 +312,8 @@ describe('certificates (证书)', () => {
     expect(codes(issueProblems({ ...ok, openObjections: 1 }))).toEqual(['OPEN_OBJECTIONS']);
     expect(codes(issueProblems({ ...ok, alreadyIssued: true }))).toEqual(['CERTIFICATE_ALREADY_ISSUED']);
     expect(codes(issueProblems({ ...ok, inScope: false }))).toEqual(['OUT_OF_SCOPE']);
+    // Suspended: told so, not called out of scope (a suspension empties the scope too).
+    expect(codes(issueProblems({ ...ok, inScope: false, suspended: true }))).toEqual(['INSTITUTION_SUSPENDED']);
     expect(codes(issueProblems({ ...ok, institutionCode: null }))).toEqual(['INSTITUTION_NOT_CONFIRMED']);
   });
 

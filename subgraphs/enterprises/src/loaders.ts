@@ -3,6 +3,8 @@ import {
   enterpriseSpecifications,
   enterprises,
   filingAttachments,
+  filingGroundsEvidence,
+  filingLeadingGrounds,
   filingScopes,
   filingServedParties,
   filings,
@@ -20,6 +22,8 @@ export type ScopeRow = typeof filingScopes.$inferSelect;
 export type TransitionRow = typeof filingTransitions.$inferSelect;
 export type ServedPartyRow = typeof filingServedParties.$inferSelect;
 export type AttachmentRow = typeof filingAttachments.$inferSelect;
+export type LeadingGroundsRow = typeof filingLeadingGrounds.$inferSelect;
+export type GroundsEvidenceRow = typeof filingGroundsEvidence.$inferSelect;
 export type SpecificationRow = typeof enterpriseSpecifications.$inferSelect;
 
 /** Request-scoped loaders: every batch of keys becomes one SQL statement. */
@@ -126,6 +130,20 @@ export function createLoaders(db: Db, clock: Pick<Clock, 'today'>) {
           .from(filingAttachments)
           .where(inArray(filingAttachments.filingId, ids))
           .orderBy(asc(filingAttachments.title)),
+      (r) => r.filingId,
+    ),
+    /** 龙头企业依据 of each filing (社会评价组织 filings only). */
+    leadingGroundsOf: keyedLoader(
+      (ids) => db.select().from(filingLeadingGrounds).where(inArray(filingLeadingGrounds.filingId, ids)),
+      (r) => r.filingId,
+    ),
+    groundsEvidenceOf: groupedLoader(
+      (ids) =>
+        db
+          .select()
+          .from(filingGroundsEvidence)
+          .where(inArray(filingGroundsEvidence.filingId, ids))
+          .orderBy(asc(filingGroundsEvidence.title), asc(filingGroundsEvidence.id)),
       (r) => r.filingId,
     ),
     specificationsOf: groupedLoader(

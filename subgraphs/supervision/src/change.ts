@@ -25,6 +25,6 @@ export async function institutionInReach(tx: Tx, caller: Claims, enterpriseId: s
     ? (await enterprisePrefectures(tx, [enterpriseId])).get(enterpriseId)
     : undefined;
   if (!prefecture) stop('NOT_FOUND', 'no enterprise has that id', 'enterpriseId');
-  stopIf(actRefusal(caller, prefecture, 'this institution'));
+  stopIf(actRefusal(caller, prefecture, '该机构'));
   return prefecture;
 }

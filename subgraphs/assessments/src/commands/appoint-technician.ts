@@ -23,8 +23,7 @@ export function appointTechnician(ctx: Context, input: AppointTechnicianInput) {
     const inst = await institutionOf(tx, institutionId);
     const id = String(input.workerId);
     const [w] = isUuid(id) ? await tx.select().from(workers).where(eq(workers.id, id)) : [];
-    if (!w || w.institutionId !== institutionId)
-      stop('WORKER_NOT_FOUND', 'this enterprise has no worker with that id', 'workerId');
+    if (!w || w.institutionId !== institutionId) stop('WORKER_NOT_FOUND', '本企业没有该职工', 'workerId');
     const termStartsOn = isoDate(input.termStartsOn);
     const termEndsOn = isoDate(input.termEndsOn);
     stopIf(

@@ -5,6 +5,7 @@ import {
   certificates,
   institutionStandings,
   objections,
+  recordEvents,
   skillMarks,
   workers,
 } from '@hub/db';
@@ -12,10 +13,12 @@ import type { Refusal } from '@hub/platform';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { change, stop, stopIf, type Tx } from '../change.ts';
-import { asDb, inScope, institutionOf } from '../facts.ts';
+import { asDb, institutionOf, isSuspended, scopeKinds } from '../facts.ts';
 import type { CandidateRow, CertificateRow, PlanRow } from '../loaders.ts';
 import { afterRevocationProblems, certificateNumber, issueProblems, MAX_SERIAL } from '../rules/certificate.ts';
 import { yearOf } from '../rules/dates.ts';
+import { certificateEvent } from '../rules/feed-events.ts';
+import { inScopeUnder } from '../rules/qualification.ts';
 import { skillOccupationProblems } from '../rules/skill.ts';
 import { candidateById, ownPlan } from './own-plan.ts';
 
@@ -24,7 +27,13 @@ import { candidateById, ownPlan } from './own-plan.ts';
  * transaction: concurrent issues for one (institution, year, level) queue on that row,
  * each takes the next block, and a rolled-back issue gives its serials back.
  */
-async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: string): Promise<CertificateRow[]> {
+async function issue(
+  tx: Tx,
+  plan: PlanRow,
+  wanted: CandidateRow[],
+  clock: Context['clock'],
+): Promise<CertificateRow[]> {
+  const onDay = clock.today();
   const inst = await institutionOf(tx, plan.enterpriseId);
   const ids = wanted.map((c) => c.id);
   // After 取消备案资质 the plan was in scope when it was evaluated, and the centre decides (#24 point 13).
@@ -53,7 +62,7 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
           or(isNull(objections.candidateId), inArray(objections.candidateId, ids)),
         ),
       ),
-    inScope(tx, {
+    scopeKinds(tx, {
       enterpriseId: plan.enterpriseId,
       occupationCode: plan.occupationCode,
       workTypeCode: plan.workTypeCode,
@@ -62,6 +71,8 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
     }),
     skillMarks(asDb(tx), [skillCode]),
   ]);
+  // A suspension is told as such; after a revocation the centre's decision governs (above).
+  const suspended = !revoked && (await isSuspended(tx, plan.enterpriseId, onDay));
   const workerOf = new Map(people.map((w) => [w.id, w]));
   const problems: Refusal[] = [
     ...afterRevocationProblems({ revoked, decision }),
@@ -76,15 +87,16 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
       openObjections: open.filter((o) => o.candidateId == null || o.candidateId === c.id).length,
       alreadyIssued: issued.some((i) => i.candidateId === c.id),
       institutionCode: inst.institutionCode,
-      inScope: scope,
+      // In the scope of the qualification the plan runs under; the other one's does not count.
+      inScope: inScopeUnder(scope, plan.qualification),
+      suspended,
       level: plan.level,
       today: onDay,
     });
     for (const p of found) if (!problems.some((q) => q.code === p.code && q.message === p.message)) problems.push(p);
   }
   stopIf(problems);
-  if (!wanted.length)
-    stop('NOTHING_TO_ISSUE', 'no passed candidate of this plan is waiting for a certificate', 'planId');
+  if (!wanted.length) stop('NOTHING_TO_ISSUE', '本计划没有待发证的合格参评人员', 'planId');
 
   const year = yearOf(onDay);
   const institutionCode = inst.institutionCode as string;
@@ -97,14 +109,14 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
     })
     .returning({ last: certificateSerials.last });
   const last = counter?.last ?? 0;
-  if (last > MAX_SERIAL) stop('SERIALS_EXHAUSTED', `the 6-digit serials of ${year} level ${plan.level} are used up`);
+  if (last > MAX_SERIAL) stop('SERIALS_EXHAUSTED', `${year}年${plan.level}级证书的6位流水号已用完`);
   const first = last - wanted.length + 1;
   const rows = wanted.map((c, i) => {
     const w = workerOf.get(c.workerId);
     if (!w) throw new Error('candidate without worker');
     return {
       number: certificateNumber({
-        kind: inst.kind ?? 'ENTERPRISE_SELF_EVALUATION',
+        kind: plan.qualification, // Y or S: the plan's qualification
         institutionCode,
         year,
         level: plan.level,
@@ -124,7 +136,15 @@ async function issue(tx: Tx, plan: PlanRow, wanted: CandidateRow[], onDay: strin
       issuedOn: onDay,
     };
   });
-  return tx.insert(certificates).values(rows).returning();
+  const made = await tx.insert(certificates).values(rows).returning();
+  // 变更推送: the partner's feed learns of each certificate in this same transaction.
+  const workerOfCandidate = new Map(wanted.map((c) => [c.id, c.workerId]));
+  await recordEvents(
+    tx,
+    clock.now(),
+    made.map((c) => certificateEvent('CERTIFICATE_ISSUED', c, workerOfCandidate.get(c.candidateId ?? '') ?? null)),
+  );
+  return made;
 }
 
 /** 颁发证书 to every passed candidate of a plan still without one; all or none. */
@@ -143,7 +163,7 @@ export function issueCertificates(ctx: Context, input: { planId: string | number
         tx,
         plan,
         waiting.map((w) => w.c),
-        ctx.clock.today(),
+        ctx.clock,
       ),
     };
   });
@@ -154,6 +174,6 @@ export function issueCertificate(ctx: Context, input: { candidateId: string | nu
   return change(ctx, async (tx) => {
     const candidate = await candidateById(tx, String(input.candidateId), { lock: true });
     const plan = await ownPlan(tx, ctx, candidate.planId, false);
-    return { certificates: await issue(tx, plan, [candidate], ctx.clock.today()) };
+    return { certificates: await issue(tx, plan, [candidate], ctx.clock) };
   });
 }

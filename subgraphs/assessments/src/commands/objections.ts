@@ -4,6 +4,7 @@ import type { Context } from '../builder.ts';
 import { change, stop, stopIf } from '../change.ts';
 import type { ObjectionRow } from '../loaders.ts';
 import { objectionWindowProblems } from '../rules/publicity.ts';
+import { recordCandidateResultEvents } from './feed.ts';
 import { objectionById, ownPlan } from './own-plan.ts';
 
 export interface RaiseObjectionInput {
@@ -22,11 +23,10 @@ export function raiseObjection(ctx: Context, input: RaiseObjectionInput) {
     const candidateId = input.candidateId ? String(input.candidateId) : null;
     if (candidateId) {
       const [c] = isUuid(candidateId) ? await tx.select().from(candidates).where(eq(candidates.id, candidateId)) : [];
-      if (!c || c.planId !== plan.id)
-        stop('CANDIDATE_NOT_FOUND', 'no candidate of this plan has that id', 'candidateId');
+      if (!c || c.planId !== plan.id) stop('CANDIDATE_NOT_FOUND', '本计划没有该参评人员', 'candidateId');
     }
     if (!input.content.trim() || !input.raisedBy.trim()) {
-      stop('OBJECTION_INCOMPLETE', 'an objection says who raises it and what it is', 'content');
+      stop('OBJECTION_INCOMPLETE', '异议须写明异议人和异议内容', 'content');
     }
     const [objection] = await tx
       .insert(objections)
@@ -50,13 +50,15 @@ export function resolveObjection(
   return change(ctx, async (tx) => {
     const o = await objectionById(tx, String(input.objectionId));
     const plan = await ownPlan(tx, ctx, o.planId);
-    if (o.status !== 'OPEN') stop('OBJECTION_ALREADY_RESOLVED', 'the committee has decided this objection');
-    if (!input.resolution.trim()) stop('OBJECTION_RESOLUTION_MISSING', 'the decision states its reasons', 'resolution');
+    if (o.status !== 'OPEN') stop('OBJECTION_ALREADY_RESOLVED', '评价工作委员会已处理该异议');
+    if (!input.resolution.trim()) stop('OBJECTION_RESOLUTION_MISSING', '处理决定须写明理由', 'resolution');
     if (input.outcome === 'UPHELD') {
-      await tx
+      const withheld = await tx
         .update(candidates)
         .set({ result: 'WITHHELD' })
-        .where(o.candidateId ? eq(candidates.id, o.candidateId) : eq(candidates.planId, plan.id));
+        .where(o.candidateId ? eq(candidates.id, o.candidateId) : eq(candidates.planId, plan.id))
+        .returning();
+      await recordCandidateResultEvents(tx, ctx.clock, 'CANDIDATE_RESULT_CORRECTED', plan, withheld);
     }
     const [updated] = await tx
       .update(objections)

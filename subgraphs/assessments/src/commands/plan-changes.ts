@@ -3,7 +3,9 @@ import {
   announcements,
   candidates,
   certificates,
+  contestPlacings,
   evaluationPlans,
+  moduleScores,
   planChanges,
   scores,
 } from '@hub/db';
@@ -11,21 +13,26 @@ import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
 import { change, stopIf } from '../change.ts';
-import { inScope } from '../facts.ts';
+import { scopeKinds } from '../facts.ts';
 import type { CandidateRow, PlanRow } from '../loaders.ts';
-import { cancellationProblems, rescheduleProblems, withdrawalProblems } from '../rules/changes.ts';
-import { isoDate } from '../rules/dates.ts';
+import { schemeOfPlan } from '../queries/work-scheme.ts';
+import { cancellationProblems, historyText, rescheduleProblems, withdrawalProblems } from '../rules/changes.ts';
+import { addDays, daysBetween, isoDate } from '../rules/dates.ts';
 import { announcementProblems, scopeProblems } from '../rules/plan.ts';
+import { plansWithinAnnouncementPeriod } from '../rules/work-scheme.ts';
 import { planReportDeadline } from '../rules/working-days.ts';
+import { recordCandidateEvent, recordPlanEvents } from './feed.ts';
 import { candidateById, ownPlan } from './own-plan.ts';
 
-const changedBy = (ctx: Context) => `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`;
+/** Who made a change, as the histories keep it: role and user of the caller. */
+export const changedBy = (ctx: Context) => `${ctx.caller.role}:${ctx.caller.sub ?? 'unknown'}`;
 
 const countOf = async (q: PromiseLike<{ n: number }[]>) => (await q)[0]?.n ?? 0;
 
 /**
  * 改期: a reported plan moves to a new evaluation date, reported again 5 working days ahead of it,
  * still under its announcement's period and inside the confirmed scope; the history keeps both dates.
+ * A 过程化/模块化考核 period moves whole: the new date is its first day, its length kept.
  */
 export function reschedulePlan(
   ctx: Context,
@@ -43,6 +50,20 @@ export function reschedulePlan(
           .from(scores)
           .innerJoin(candidates, eq(candidates.id, scores.candidateId))
           .where(eq(candidates.planId, plan.id)),
+      )) > 0 ||
+      (await countOf(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(moduleScores)
+          .innerJoin(candidates, eq(candidates.id, moduleScores.candidateId))
+          .where(eq(candidates.planId, plan.id)),
+      )) > 0 ||
+      (await countOf(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(contestPlacings)
+          .innerJoin(candidates, eq(candidates.id, contestPlacings.candidateId))
+          .where(eq(candidates.planId, plan.id)),
       )) > 0;
     const [a] = plan.announcementId
       ? await tx.select().from(announcements).where(eq(announcements.id, plan.announcementId))
@@ -52,12 +73,13 @@ export function reschedulePlan(
       : [];
     const facts = {
       institutionId: plan.enterpriseId,
+      qualification: plan.qualification,
       occupationCode: plan.occupationCode,
       workTypeCode: plan.workTypeCode,
       level: plan.level,
       evaluationDate: newDate,
     };
-    const scoped = await inScope(tx, { ...facts, enterpriseId: plan.enterpriseId, onDate: newDate });
+    const covering = await scopeKinds(tx, { ...facts, enterpriseId: plan.enterpriseId, onDate: newDate });
 
     // rules
     const timing = rescheduleProblems(
@@ -70,13 +92,21 @@ export function reschedulePlan(
       },
     );
     stopIf(timing);
-    stopIf([...(a ? announcementProblems({ ...a, openings }, facts, today) : []), ...scopeProblems(scoped, facts)]);
+    const withinPeriod = plansWithinAnnouncementPeriod(await schemeOfPlan(tx, plan));
+    stopIf([
+      ...(a ? announcementProblems({ ...a, openings }, facts, today, withinPeriod) : []),
+      ...scopeProblems(covering, facts),
+    ]);
 
     // write
     const deadline = planReportDeadline(await calendarBetween(tx, newDate, newDate), newDate);
     const [updated] = await tx
       .update(evaluationPlans)
-      .set({ evaluationDate: newDate, reportDeadline: deadline.date })
+      .set({
+        evaluationDate: newDate,
+        periodEndsOn: plan.periodEndsOn ? addDays(newDate, daysBetween(plan.evaluationDate, plan.periodEndsOn)) : null,
+        reportDeadline: deadline.date,
+      })
       .where(eq(evaluationPlans.id, plan.id))
       .returning();
     await tx.insert(planChanges).values({
@@ -84,10 +114,11 @@ export function reschedulePlan(
       kind: 'RESCHEDULED',
       changedOn: today,
       changedBy: changedBy(ctx),
-      reason: input.reason.trim(),
+      reason: historyText(input.reason),
       previousDate: plan.evaluationDate,
       newDate,
     });
+    await recordPlanEvents(tx, ctx.clock, 'PLAN_RESCHEDULED', updated as PlanRow);
     return { plan: updated as PlanRow };
   });
 }
@@ -103,7 +134,7 @@ export function cancelPlan(ctx: Context, input: { planId: string | number; reaso
     const today = ctx.clock.today();
     const [updated] = await tx
       .update(evaluationPlans)
-      .set({ status: 'CANCELLED', cancelledOn: today, cancellationReason: input.reason.trim() })
+      .set({ status: 'CANCELLED', cancelledOn: today, cancellationReason: historyText(input.reason) })
       .where(eq(evaluationPlans.id, plan.id))
       .returning();
     await tx.insert(planChanges).values({
@@ -111,8 +142,9 @@ export function cancelPlan(ctx: Context, input: { planId: string | number; reaso
       kind: 'CANCELLED',
       changedOn: today,
       changedBy: changedBy(ctx),
-      reason: input.reason.trim(),
+      reason: historyText(input.reason),
     });
+    await recordPlanEvents(tx, ctx.clock, 'PLAN_CANCELLED', updated as PlanRow);
     return { plan: updated as PlanRow };
   });
 }
@@ -126,7 +158,7 @@ export function withdrawCandidate(ctx: Context, input: { candidateId: string | n
     const today = ctx.clock.today();
     const [updated] = await tx
       .update(candidates)
-      .set({ withdrawnOn: today, withdrawalReason: input.reason.trim() })
+      .set({ withdrawnOn: today, withdrawalReason: historyText(input.reason) })
       .where(eq(candidates.id, candidate.id))
       .returning();
     await tx.insert(planChanges).values({
@@ -134,9 +166,10 @@ export function withdrawCandidate(ctx: Context, input: { candidateId: string | n
       kind: 'CANDIDATE_WITHDRAWN',
       changedOn: today,
       changedBy: changedBy(ctx),
-      reason: input.reason.trim(),
+      reason: historyText(input.reason),
       candidateId: candidate.id,
     });
+    await recordCandidateEvent(tx, ctx.clock, 'CANDIDATE_WITHDRAWN', updated as CandidateRow, plan);
     return { candidate: updated as CandidateRow };
   });
 }

@@ -16,6 +16,13 @@ export interface PublishAnnouncementInput {
 }
 
 /** 评价公告: published today by a confirmed institution, stating its conditions, process and use of results. */
+const ANNOUNCEMENT_FIELDS = {
+  title: '标题',
+  conditions: '申报条件',
+  process: '评价流程',
+  useOfResults: '结果使用',
+} as const;
+
 export function publishAnnouncement(ctx: Context, input: PublishAnnouncementInput) {
   return change(ctx, async (tx) => {
     const institutionId = actingInstitution(ctx);
@@ -35,7 +42,7 @@ export function publishAnnouncement(ctx: Context, input: PublishAnnouncementInpu
       ['process', input.process],
       ['useOfResults', input.useOfResults],
     ] as const) {
-      if (!value.trim()) stop('ANNOUNCEMENT_INCOMPLETE', `the announcement states its ${field}`, field);
+      if (!value.trim()) stop('ANNOUNCEMENT_INCOMPLETE', `评价公告须写明${ANNOUNCEMENT_FIELDS[field]}`, field);
     }
     const [announcement] = await tx
       .insert(announcements)

@@ -22,11 +22,11 @@ export function recordScores(ctx: Context, input: RecordScoresInput) {
       stop('CANDIDATE_WITHDRAWN', `该参评人员已于 ${candidate.withdrawnOn} 退出，不再评分`, 'candidateId');
     }
     if (plan.status !== 'REPORTED') {
-      stop('SCORES_AFTER_REVIEW', 'the committee has reviewed this plan; its scores are final', 'candidateId');
+      stop('SCORES_AFTER_REVIEW', '评价工作委员会已审核评价结果，成绩不能再更改', 'candidateId');
     }
     const now = ctx.clock.today();
     if (now < plan.evaluationDate) {
-      stop('SCORES_BEFORE_EVALUATION', `scores are recorded from the evaluation date (${plan.evaluationDate}) on`);
+      stop('SCORES_BEFORE_EVALUATION', `成绩自评价日期（${plan.evaluationDate}）起录入`);
     }
     const staff = await tx.select().from(planStaff).where(eq(planStaff.planId, plan.id));
     const scorers = new Set(staff.filter((s) => s.role !== 'QUALITY_SUPERVISOR').map((s) => s.assessorId));

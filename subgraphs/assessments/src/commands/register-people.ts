@@ -1,11 +1,12 @@
 import { assessors, residentIdLookup, sealWorkerResidentId, workerCredentials, workers } from '@hub/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
-import { actingInstitution, change, stop } from '../change.ts';
+import { actingInstitution, change, refuseAll, stop, stopIf } from '../change.ts';
 import { institutionOf } from '../facts.ts';
 import type { AssessorRow } from '../loaders.ts';
 import { isoDate } from '../rules/dates.ts';
 import type { StaffRole } from '../rules/types.ts';
+import { WORKER_ALREADY_RECORDED, workerEntryProblems } from '../rules/workers.ts';
 
 export interface RegisterWorkerInput {
   name: string;
@@ -31,10 +32,7 @@ export function registerWorker(ctx: Context, input: RegisterWorkerInput) {
   return change(ctx, async (tx) => {
     const institutionId = actingInstitution(ctx);
     const inst = await institutionOf(tx, institutionId);
-    if (!input.name.trim()) stop('WORKER_NAME_MISSING', 'a worker has a name', 'name');
-    if (!!input.employerCreditCode !== !!input.employerName?.trim()) {
-      stop('WORKER_EMPLOYER_INCOMPLETE', 'give both the employer’s credit code and name, or neither', 'employerName');
-    }
+    stopIf(workerEntryProblems(input));
     const [existing] = await tx
       .select({ id: workers.id })
       .from(workers)
@@ -44,7 +42,7 @@ export function registerWorker(ctx: Context, input: RegisterWorkerInput) {
           inArray(workers.residentIdHmac, residentIdLookup(input.residentId)),
         ),
       );
-    if (existing) stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
+    if (existing) refuseAll([WORKER_ALREADY_RECORDED]);
     const [worker] = await tx
       .insert(workers)
       .values({
@@ -59,7 +57,7 @@ export function registerWorker(ctx: Context, input: RegisterWorkerInput) {
       // Two registrations of one person racing past the check above: the second waits, then finds the first.
       .onConflictDoNothing({ target: [workers.institutionId, workers.residentIdHmac] })
       .returning();
-    if (!worker) stop('WORKER_ALREADY_RECORDED', 'this institution already has a record of this person', 'residentId');
+    if (!worker) refuseAll([WORKER_ALREADY_RECORDED]);
     const creds = input.declaredCredentials ?? [];
     if (creds.length) {
       await tx.insert(workerCredentials).values(
@@ -85,7 +83,7 @@ export function registerAssessor(
 ) {
   return change(ctx, async (tx) => {
     const institutionId = actingInstitution(ctx);
-    if (!input.name.trim()) stop('ASSESSOR_NAME_MISSING', 'an assessor has a name', 'name');
+    if (!input.name.trim()) stop('ASSESSOR_NAME_MISSING', '考评员须有姓名', 'name');
     const [assessor] = await tx
       .insert(assessors)
       .values({

@@ -5,6 +5,7 @@ import type { Context } from '../builder.ts';
 import { change, stop, stopIf } from '../change.ts';
 import type { CertificateRow } from '../loaders.ts';
 import { revocationProblems } from '../rules/certificate.ts';
+import { recordCertificateEvents } from './feed.ts';
 
 /** 撤销违规证书: by the issuing institution or an authority over its 市州, with the reason and who revoked. */
 export function revokeCertificate(ctx: Context, input: { number: string; reason: string }) {
@@ -12,7 +13,7 @@ export function revokeCertificate(ctx: Context, input: { number: string; reason:
     const number = input.number.trim().toUpperCase();
     const [c] = await tx.select().from(certificates).where(eq(certificates.number, number)).for('update');
     if (!c || !canReach(ctx.caller, { enterpriseId: c.enterpriseId, prefectureCode: c.prefectureCode })) {
-      stop('CERTIFICATE_NOT_FOUND', 'no certificate you may act on has that number', 'number');
+      stop('CERTIFICATE_NOT_FOUND', '没有您可处理的该编号证书', 'number');
     }
     stopIf(revocationProblems(c, input.reason));
     const [updated] = await tx
@@ -27,6 +28,9 @@ export function revokeCertificate(ctx: Context, input: { number: string; reason:
       })
       .where(eq(certificates.number, number))
       .returning();
+    await recordCertificateEvents(tx, ctx.clock, [
+      { type: 'CERTIFICATE_REVOKED', certificate: updated as CertificateRow },
+    ]);
     return { certificate: updated as CertificateRow };
   });
 }

@@ -8,6 +8,7 @@ import { isoDate } from '../rules/dates.ts';
 import { publicityProblems } from '../rules/publicity.ts';
 import { problem } from '../rules/types.ts';
 import { resultSubmissionDeadline } from '../rules/working-days.ts';
+import { recordPlanEvents } from './feed.ts';
 import { expectStatus, ownPlan } from './own-plan.ts';
 
 /** 公示: at least 5 natural days from no earlier than the review and today; sets the result deadline. */
@@ -17,19 +18,13 @@ export function startPublicity(
 ) {
   return change(ctx, async (tx) => {
     const plan = await ownPlan(tx, ctx, String(input.planId));
-    expectStatus(plan, 'REVIEWED', 'publicity');
+    expectStatus(plan, 'REVIEWED', '公示');
     const startsOn = isoDate(input.startsOn);
     const endsOn = isoDate(input.endsOn);
     const today = ctx.clock.today();
     const problems = publicityProblems({ startsOn, endsOn, reviewedOn: plan.reviewedOn });
     if (startsOn < today) {
-      problems.push(
-        problem(
-          'PUBLICITY_BACKDATED',
-          `publicity is announced from today (${today}) on, not backdated to ${startsOn}`,
-          'startsOn',
-        ),
-      );
+      problems.push(problem('PUBLICITY_BACKDATED', `公示自今日（${today}）起发布，不得倒签至${startsOn}`, 'startsOn'));
     }
     stopIf(problems);
     const deadline = resultSubmissionDeadline(await calendarBetween(tx, endsOn, endsOn), endsOn);
@@ -44,6 +39,7 @@ export function startPublicity(
       })
       .where(eq(evaluationPlans.id, plan.id))
       .returning();
+    await recordPlanEvents(tx, ctx.clock, 'PLAN_PUBLICITY_STARTED', updated as PlanRow);
     return { plan: updated as PlanRow };
   });
 }

@@ -4,13 +4,14 @@ import type { Context } from '../builder.ts';
 import { change, stopIf } from '../change.ts';
 import type { PlanRow } from '../loaders.ts';
 import { submissionProblems } from '../rules/publicity.ts';
+import { recordPlanEvents } from './feed.ts';
 import { expectStatus, ownPlan } from './own-plan.ts';
 
 /** 提交评价结果 to the centre: after publicity ends, with no open objection; lateness is recorded. */
 export function submitResults(ctx: Context, input: { planId: string | number }) {
   return change(ctx, async (tx) => {
     const plan = await ownPlan(tx, ctx, String(input.planId));
-    expectStatus(plan, 'PUBLICISED', 'submitting results');
+    expectStatus(plan, 'PUBLICISED', '报送评价结果');
     const open = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(objections)
@@ -21,6 +22,7 @@ export function submitResults(ctx: Context, input: { planId: string | number }) 
       .set({ status: 'SUBMITTED', resultsSubmittedOn: ctx.clock.today() })
       .where(eq(evaluationPlans.id, plan.id))
       .returning();
+    await recordPlanEvents(tx, ctx.clock, 'PLAN_RESULTS_SUBMITTED', updated as PlanRow);
     return { plan: updated as PlanRow };
   });
 }

@@ -1,6 +1,7 @@
 import { assessmentStatistics, dictionaryFacts, type StatisticsDimension } from '@hub/db';
 import { hubError } from '@hub/platform';
 import { PREFECTURES, prefectureName } from '@hub/vocabulary';
+import { LRUCache } from 'lru-cache';
 import type { Context } from '../builder.ts';
 import { LEVEL_LABEL, METHOD_LABEL, NATURE_LABEL, statisticsPrefectures } from '../rules/statistics.ts';
 
@@ -26,20 +27,23 @@ export async function statisticsRows(ctx: Context, args: StatisticsArgs) {
   if (unknown.length) throw hubError('BAD_USER_INPUT', `not a Hunan 市州 code: ${unknown.join(', ')}`);
   const scope = statisticsPrefectures(ctx.caller, f.prefectures);
   if ('refused' in scope) throw hubError('FORBIDDEN', scope.refused);
-  const rows = await assessmentStatistics(
-    ctx.db,
-    {
-      prefectures: scope.prefectures,
-      occupationCodes: f.occupationCodes ?? null,
-      levels: f.levels ?? null,
-      enterpriseNatures: f.enterpriseNatures ?? null,
-      methods: f.methods ?? null,
-      from: f.from ? toDay(f.from) : null,
-      to: f.to ? toDay(f.to) : null,
-    },
-    groupBy,
+  // Read-only and heavy: the read replica when one serves (读写分离).
+  const rows = await ctx.reads.reads((db) =>
+    assessmentStatistics(
+      db,
+      {
+        prefectures: scope.prefectures,
+        occupationCodes: f.occupationCodes ?? null,
+        levels: f.levels ?? null,
+        enterpriseNatures: f.enterpriseNatures ?? null,
+        methods: f.methods ?? null,
+        from: f.from ? toDay(f.from) : null,
+        to: f.to ? toDay(f.to) : null,
+      },
+      groupBy,
+    ),
   );
-  const labels = await occupationLabels(ctx.db, groupBy, rows);
+  const labels = await ctx.reads.reads((db) => occupationLabels(db, groupBy, rows));
   return rows.map((r) => ({
     ...r,
     keys: groupBy.map((dimension, i) => {
@@ -57,24 +61,22 @@ const toDay = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.
  * and again (one read of the names per new code instead of one per request).
  */
 const NAME_TTL_MS = 10 * 60_000;
-const occupationNames = new Map<string, { name: string | null; until: number }>();
+const occupationNames = new LRUCache<string, { name: string | null }>({ max: 20_000, ttl: NAME_TTL_MS });
 
 async function occupationLabels(
   db: Parameters<typeof dictionaryFacts>[0],
   dims: readonly StatisticsDimension[],
   rows: { keys: (string | null)[] }[],
 ) {
-  const now = Date.now();
   const codes = new Set<string>();
   dims.forEach((d, i) => {
     if (d !== 'OCCUPATION' && d !== 'OCCUPATION_MAJOR_GROUP') return;
     for (const r of rows) if (r.keys[i]) codes.add(r.keys[i] as string);
   });
-  const missing = [...codes].filter((c) => (occupationNames.get(c)?.until ?? 0) < now);
+  const missing = [...codes].filter((c) => !occupationNames.has(c));
   if (missing.length) {
     const facts = await dictionaryFacts(db, missing);
-    for (const c of missing)
-      occupationNames.set(c, { name: facts.occupations.get(c)?.name ?? null, until: now + NAME_TTL_MS });
+    for (const c of missing) occupationNames.set(c, { name: facts.occupations.get(c)?.name ?? null });
   }
   return new Map([...codes].map((c) => [c, occupationNames.get(c)?.name ?? null]));
 }

@@ -12,13 +12,7 @@ export function appointmentProblems(a: {
 }): Refusal[] {
   const out: Refusal[] = [];
   if (!a.ownWorker) {
-    out.push(
-      problem(
-        'APPOINTMENT_NOT_OWN_WORKER',
-        '特级技师、首席技师 are appointed by the worker’s own enterprise',
-        'workerId',
-      ),
-    );
+    out.push(problem('APPOINTMENT_NOT_OWN_WORKER', '特级技师、首席技师由职工所在企业聘任', 'workerId'));
   }
   if (!a.heldLevels.includes(1)) {
     out.push(
@@ -30,7 +24,7 @@ export function appointmentProblems(a: {
     );
   }
   if (a.termEndsOn <= a.termStartsOn) {
-    out.push(problem('APPOINTMENT_TERM', 'the term (聘期) ends after it starts', 'termEndsOn'));
+    out.push(problem('APPOINTMENT_TERM', '聘期结束日期须晚于开始日期', 'termEndsOn'));
   }
   return out;
 }

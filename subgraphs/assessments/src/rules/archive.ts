@@ -19,23 +19,14 @@ export function destructionProblems(p: {
 }): Refusal[] {
   const out: Refusal[] = [];
   const until = retainedUntil(p.resultsSubmittedOn, p.retentionYears);
-  if (p.alreadyDestroyed)
-    out.push(problem('ARCHIVE_ALREADY_DESTROYED', 'these records were destroyed already', 'planId'));
+  if (p.alreadyDestroyed) out.push(problem('ARCHIVE_ALREADY_DESTROYED', '这些档案已销毁', 'planId'));
   if (!until) {
-    out.push(
-      problem('ARCHIVE_PLAN_OPEN', 'records of a plan whose results are not submitted are still in use', 'planId'),
-    );
+    out.push(problem('ARCHIVE_PLAN_OPEN', '评价结果尚未报送，本计划档案仍在使用中', 'planId'));
   } else if (p.today < until) {
-    out.push(problem('ARCHIVE_RETENTION_NOT_OVER', `保存期未满: the records are kept until ${until}`, 'planId'));
+    out.push(problem('ARCHIVE_RETENTION_NOT_OVER', `保存期未满：档案保存至${until}`, 'planId'));
   }
   if (p.entry.trim().length < 10) {
-    out.push(
-      problem(
-        'ARCHIVE_LEDGER_ENTRY_MISSING',
-        '销毁前应进行台账登记: describe what is destroyed, how and by whom',
-        'entry',
-      ),
-    );
+    out.push(problem('ARCHIVE_LEDGER_ENTRY_MISSING', '销毁前应进行台账登记：写明销毁的内容、方式和经办人', 'entry'));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { LEVEL_NAMES, problem, type Refusal } from './types.ts';
 
 /**
  * 证书编号, 22 characters:
- *   Y (企业, employer institution) or S (社会评价组织)
+ *   Y (企业自主评价) or S (社会评价组织): the plan's qualification (certificatePrefix)
  *   + 0000 (filed with the province) + 43 (Hunan)
  *   + the institution's 6-digit code assigned on 备案确认
  *   + 2-digit issue year + level digit 1–5
@@ -18,6 +18,14 @@ export interface CertificateNumberParts {
 }
 
 export const MAX_SERIAL = 999_999;
+
+/**
+ * Y (企业自主评价) or S (社会评价组织): the qualification the certificate's plan ran under, not
+ * whichever filing of the institution was confirmed last — an enterprise may hold both.
+ */
+export const certificatePrefix = (kind: InstitutionKind): 'Y' | 'S' =>
+  kind === 'SOCIAL_EVALUATION_ORGANIZATION' ? 'S' : 'Y';
+
 export const CERTIFICATE_NUMBER = /^[YS]000043\d{6}\d{2}[1-5]\d{6}$/;
 
 export function certificateNumber(p: CertificateNumberParts): string {
@@ -28,8 +36,7 @@ export function certificateNumber(p: CertificateNumberParts): string {
   if (!Number.isInteger(p.level) || p.level < 1 || p.level > 5) throw new RangeError(`level must be 1–5: ${p.level}`);
   if (!Number.isInteger(p.serial) || p.serial < 1 || p.serial > MAX_SERIAL)
     throw new RangeError(`serial must be 1–${MAX_SERIAL}: ${p.serial}`);
-  const prefix = p.kind === 'SOCIAL_EVALUATION_ORGANIZATION' ? 'S' : 'Y';
-  return `${prefix}000043${p.institutionCode}${String(p.year % 100).padStart(2, '0')}${p.level}${String(p.serial).padStart(6, '0')}`;
+  return `${certificatePrefix(p.kind)}000043${p.institutionCode}${String(p.year % 100).padStart(2, '0')}${p.level}${String(p.serial).padStart(6, '0')}`;
 }
 
 export function parseCertificateNumber(n: string): CertificateNumberParts | null {
@@ -53,6 +60,8 @@ export interface IssueFacts {
   alreadyIssued: boolean;
   institutionCode: string | null;
   inScope: boolean;
+  /** 资质暂停 on the issuing day: refused as such, not as 超范围认定. */
+  suspended?: boolean;
   level: number;
   today: string;
 }
@@ -61,35 +70,34 @@ export interface IssueFacts {
 export function issueProblems(f: IssueFacts): Refusal[] {
   const out: Refusal[] = [];
   const who = f.candidateName;
-  if (f.alreadyIssued)
-    out.push(problem('CERTIFICATE_ALREADY_ISSUED', `${who} already has the certificate of this plan`));
-  if (!f.planReviewed) out.push(problem('RESULTS_NOT_REVIEWED', '评价工作委员会 has not reviewed the results'));
+  if (f.alreadyIssued) out.push(problem('CERTIFICATE_ALREADY_ISSUED', `${who}已取得本计划的证书`));
+  if (!f.planReviewed) out.push(problem('RESULTS_NOT_REVIEWED', '评价工作委员会尚未审核评价结果'));
   if (f.result !== 'PASSED') {
     out.push(
       problem(
         'CANDIDATE_NOT_PASSED',
-        `${who} ${f.result === 'WITHHELD' ? 'was withheld after an upheld objection' : f.result === 'FAILED' ? 'did not pass' : 'has no reviewed result'}`,
+        `${who}${f.result === 'WITHHELD' ? '因异议成立不予认定' : f.result === 'FAILED' ? '评价结果为不合格' : '尚无审核后的评价结果'}`,
       ),
     );
   }
   if (!f.publicityEndsOn) {
-    out.push(problem('RESULTS_NOT_PUBLICISED', 'results are publicised (公示) before certificates are issued'));
+    out.push(problem('RESULTS_NOT_PUBLICISED', '评价结果须经公示后方可发证'));
   } else if (f.today <= f.publicityEndsOn) {
-    out.push(
-      problem('PUBLICITY_NOT_OVER', `publicity runs until ${f.publicityEndsOn}; certificates are issued after it ends`),
-    );
+    out.push(problem('PUBLICITY_NOT_OVER', `公示至${f.publicityEndsOn}，公示期满后方可发证`));
   }
   if (f.openObjections > 0) {
-    out.push(problem('OPEN_OBJECTIONS', `an objection concerning ${who} awaits the committee’s decision`));
+    out.push(problem('OPEN_OBJECTIONS', `关于${who}的异议尚待评价工作委员会处理`));
   }
   if (!f.institutionCode) {
-    out.push(problem('INSTITUTION_NOT_CONFIRMED', 'the institution has no code: its filing is not confirmed'));
+    out.push(problem('INSTITUTION_NOT_CONFIRMED', '本机构尚无机构代码：备案未确认'));
   }
-  if (!f.inScope) {
+  if (f.suspended) {
+    out.push(problem('INSTITUTION_SUSPENDED', '本机构资质暂停期间不得发放证书；恢复后方可发证'));
+  } else if (!f.inScope) {
     out.push(
       problem(
         'OUT_OF_SCOPE',
-        `超范围认定: the institution may not certify this occupation at ${LEVEL_NAMES[f.level]} today (not in its confirmed scope, or suspended/revoked)`,
+        `超范围认定：本机构今日不得认定该职业${LEVEL_NAMES[f.level]}（不在已确认的备案范围内，或资质已取消）`,
       ),
     );
   }
@@ -121,10 +129,9 @@ export function afterRevocationProblems(f: { revoked: boolean; decision: Decisio
 /** 撤销: a valid certificate, with a reason. */
 export function revocationProblems(c: { status: 'VALID' | 'REVOKED' }, reason: string): Refusal[] {
   const out: Refusal[] = [];
-  if (c.status === 'REVOKED')
-    out.push(problem('CERTIFICATE_ALREADY_REVOKED', 'the certificate is already revoked', 'number'));
+  if (c.status === 'REVOKED') out.push(problem('CERTIFICATE_ALREADY_REVOKED', '该证书已撤销', 'number'));
   if (reason.trim().length < 4) {
-    out.push(problem('REVOCATION_REASON_MISSING', 'a revocation states why the certificate is irregular', 'reason'));
+    out.push(problem('REVOCATION_REASON_MISSING', '撤销证书须说明理由', 'reason'));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { maskResidentIdShapes } from '@hub/platform';
 import { reportTimingProblems } from './plan.ts';
 import { problem, type Refusal } from './types.ts';
 import type { OfficialCalendar } from './working-days.ts';
@@ -7,10 +8,17 @@ import type { OfficialCalendar } from './working-days.ts';
  * the centre reads in the plan's history.
  */
 
-type Status = 'REPORTED' | 'REVIEWED' | 'PUBLICISED' | 'SUBMITTED' | 'CANCELLED';
+export type Status = 'REPORTED' | 'REVIEWED' | 'PUBLICISED' | 'SUBMITTED' | 'CANCELLED';
 
-const reasonProblems = (reason: string): Refusal[] =>
+/** Every change states its reason, in at least 4 characters. */
+export const reasonProblems = (reason: string): Refusal[] =>
   reason.trim().length < 4 ? [problem('CHANGE_REASON_MISSING', '变更须说明理由（至少4个字）', 'reason')] : [];
+
+/**
+ * A reason as the history keeps it: trimmed, and any run of digits shaped like a 公民身份号码 masked
+ * (430*************12) — a history is read by many and never rewritten, so no resident ID goes in.
+ */
+export const historyText = (text: string): string => maskResidentIdShapes(text.trim());
 
 /**
  * 改期: a plan not yet reviewed and not yet scored moves to a new date, which is reported like a new

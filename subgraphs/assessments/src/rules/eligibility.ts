@@ -9,11 +9,12 @@ import {
 } from './types.ts';
 
 export interface EligibilityFacts {
-  institution: { creditCode: string; kind: InstitutionKind };
+  institution: { creditCode: string };
   worker: { employerCreditCode: string; employedSince: string; dispatched: boolean };
-  /** For a 社会评价组织: is the worker's employer a party it serves under its confirmed filing? */
+  /** Is the worker's employer a party the institution serves under its 社会评价组织 filing in force? */
   employerServed: boolean;
-  plan: { method: Method; level: number; evaluationDate: string };
+  /** `qualification`: the 资格类别 the plan runs under (an institution may hold both). */
+  plan: { qualification: InstitutionKind; method: Method; level: number; evaluationDate: string };
   /** Levels the worker holds in the plan's occupation: our valid certificates and declared ones. */
   heldLevels: readonly number[];
   exceptional: { ground: ExceptionalGround; detail: string } | null;
@@ -21,8 +22,9 @@ export interface EligibilityFacts {
 
 /**
  * 申报资格: who may be a candidate of a plan. Each refusal names its rule.
- * - 评价对象: the institution's own worker; a 社会评价组织 also evaluates workers of
- *   the enterprises and schools it serves.
+ * - 评价对象, by the qualification the plan runs under (not whatever else the institution holds):
+ *   under 企业自主评价 the institution's own workers only; under 社会评价组织 also workers of the
+ *   enterprises and schools its 社会评价组织 filing serves.
  * - 直接认定: 劳务派遣人员 only after a full year with the employer by the evaluation date
  *   (「参评的劳务派遣人员应在参评单位工作满一年」 stands under 四(二) 直接认定; the other methods
  *   take a dispatched worker like any other).
@@ -33,11 +35,11 @@ export function eligibilityProblems(f: EligibilityFacts): Refusal[] {
   const out: Refusal[] = [];
   const own = f.worker.employerCreditCode === f.institution.creditCode;
   if (!own) {
-    if (f.institution.kind !== 'SOCIAL_EVALUATION_ORGANIZATION') {
+    if (f.plan.qualification !== 'SOCIAL_EVALUATION_ORGANIZATION') {
       out.push(
         problem(
           'CANDIDATE_NOT_OWN_WORKER',
-          '企业自主评价 evaluates the enterprise’s own workers (本企业职工) only',
+          '本计划按企业自主评价资质开展，只评价本企业职工；服务对象的职工须参加按社会评价组织资质报备的计划',
           'workerId',
         ),
       );
@@ -45,20 +47,14 @@ export function eligibilityProblems(f: EligibilityFacts): Refusal[] {
       out.push(
         problem(
           'CANDIDATE_EMPLOYER_NOT_SERVED',
-          'a 社会评价组织 evaluates its own workers and those of the enterprises and schools its confirmed filing serves; this employer is not one',
+          '社会评价组织评价本单位职工及其备案服务的产业链上下游企业、中小微企业和合作院校的人员；该职工的单位不在服务对象之列',
           'workerId',
         ),
       );
     }
   }
   if (f.worker.employedSince > f.plan.evaluationDate) {
-    out.push(
-      problem(
-        'CANDIDATE_NOT_EMPLOYED_YET',
-        `the worker joins on ${f.worker.employedSince}, after the evaluation date`,
-        'workerId',
-      ),
-    );
+    out.push(problem('CANDIDATE_NOT_EMPLOYED_YET', `该职工${f.worker.employedSince}入职，晚于评价日期`, 'workerId'));
   } else if (
     f.plan.method === 'DIRECT_RECOGNITION' &&
     f.worker.dispatched &&
@@ -67,7 +63,7 @@ export function eligibilityProblems(f: EligibilityFacts): Refusal[] {
     out.push(
       problem(
         'DISPATCHED_UNDER_ONE_YEAR',
-        `直接认定: 参评的劳务派遣人员应在参评单位工作满一年; employed since ${f.worker.employedSince}, a full year only on ${addYears(f.worker.employedSince, 1)}, after the evaluation on ${f.plan.evaluationDate}`,
+        `直接认定：参评的劳务派遣人员应在参评单位工作满一年；该人员${f.worker.employedSince}入职，${addYears(f.worker.employedSince, 1)}方满一年，晚于评价日期${f.plan.evaluationDate}`,
         'workerId',
       ),
     );
@@ -76,7 +72,7 @@ export function eligibilityProblems(f: EligibilityFacts): Refusal[] {
     out.push(
       problem(
         'EXCEPTIONAL_GROUNDS_UNSUPPORTED',
-        '破格晋升 is recorded with its grounds: what problem was solved, which award, or which apprentices (at least 10 characters)',
+        '破格晋升须记录依据：解决的难题、所获奖项或所带徒弟（不少于10个字）',
         'exceptional',
       ),
     );
@@ -88,7 +84,7 @@ export function eligibilityProblems(f: EligibilityFacts): Refusal[] {
       out.push(
         problem(
           'DIRECT_RECOGNITION_NEEDS_LOWER_LEVEL',
-          `直接认定${LEVEL_NAMES[level]} needs a ${LEVEL_NAMES[below]} certificate (职业技能等级证书 or 职业资格证书) in the same occupation, or recorded 破格晋升 grounds`,
+          `直接认定${LEVEL_NAMES[level]}须持有同职业${LEVEL_NAMES[below]}证书（职业技能等级证书或职业资格证书），或记录破格晋升依据`,
           'workerId',
         ),
       );

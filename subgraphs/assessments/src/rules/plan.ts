@@ -1,12 +1,22 @@
 import { dayNumber, yearOf } from './dates.ts';
 import { ruleDefaults } from './defaults.ts';
-import { LEVEL_NAMES, METHOD_NAMES, type Method, problem, type Refusal, type StaffRole } from './types.ts';
+import { inScopeUnder, QUALIFICATION_NAMES } from './qualification.ts';
+import {
+  type InstitutionKind,
+  LEVEL_NAMES,
+  METHOD_NAMES,
+  type Method,
+  problem,
+  type Refusal,
+  type StaffRole,
+} from './types.ts';
 import { type OfficialCalendar, planReportDeadline } from './working-days.ts';
 
 /**
- * 考评人员 a plan needs: the 考评员 its method needs (the institution's 工作方案 when it states a
- * number, otherwise the default, rules/defaults.ts), a 高级考评员 on the panel for 二级/一级, and a
- * 内部质量督导员 on every plan (评价实施 要接受内部质量督导员的督导检查).
+ * 考评人员 a plan needs: the 考评员 its method needs and a 高级考评员 on the panel where the level
+ * asks for one (the institution's 工作方案 when it states them, otherwise the defaults,
+ * rules/defaults.ts: two or three, and 二级/一级), and a 内部质量督导员 on every plan (评价实施
+ * 要接受内部质量督导员的督导检查) — that one the notice requires.
  */
 export const MIN_ASSESSORS: Readonly<Record<Method, number>> = ruleDefaults.assessors;
 
@@ -15,6 +25,10 @@ export function staffingProblems(
   level: number,
   staff: readonly { role: StaffRole }[],
   required: { count: number; source: string } = { count: MIN_ASSESSORS[method], source: '默认值' },
+  senior: { required: boolean; source: string } = {
+    required: level <= ruleDefaults.seniorAssessorFromLevel,
+    source: '默认值',
+  },
 ): Refusal[] {
   const out: Refusal[] = [];
   const assessors = staff.filter((s) => s.role === 'ASSESSOR' || s.role === 'SENIOR_ASSESSOR').length;
@@ -22,22 +36,22 @@ export function staffingProblems(
     out.push(
       problem(
         'PLAN_TOO_FEW_ASSESSORS',
-        `${METHOD_NAMES[method]} needs at least ${required.count} 考评员 on the plan (${required.source}); ${assessors} assigned`,
+        `${METHOD_NAMES[method]}须至少安排${required.count}名考评员（${required.source}）；现安排${assessors}名`,
         'assessorIds',
       ),
     );
   }
-  if (level <= ruleDefaults.seniorAssessorFromLevel && !staff.some((s) => s.role === 'SENIOR_ASSESSOR')) {
+  if (senior.required && !staff.some((s) => s.role === 'SENIOR_ASSESSOR')) {
     out.push(
       problem(
         'PLAN_NEEDS_SENIOR_ASSESSOR',
-        `evaluating ${LEVEL_NAMES[level]} needs a 高级考评员 among the assessors`,
+        `评价${LEVEL_NAMES[level]}须有高级考评员参加（${senior.source}）`,
         'assessorIds',
       ),
     );
   }
   if (!staff.some((s) => s.role === 'QUALITY_SUPERVISOR')) {
-    out.push(problem('PLAN_NEEDS_SUPERVISOR', 'every plan needs at least one 内部质量督导员', 'supervisorIds'));
+    out.push(problem('PLAN_NEEDS_SUPERVISOR', '每个评价计划须至少安排一名内部质量督导员', 'supervisorIds'));
   }
   return out;
 }
@@ -48,7 +62,7 @@ export function reportTimingProblems(cal: OfficialCalendar, evaluationDate: stri
     return [
       problem(
         'PLAN_EVALUATION_DATE_PAST',
-        `the evaluation date ${evaluationDate} is not after today (${today}); plans are reported before the evaluation`,
+        `评价日期${evaluationDate}不晚于今日（${today}）；评价计划须在评价前报备`,
         'evaluationDate',
       ),
     ];
@@ -75,7 +89,10 @@ export interface AnnouncementFacts {
   openings: readonly { occupationCode: string; workTypeCode: string | null; levels: readonly number[] }[];
 }
 
-/** A plan is made under a published 评价公告 that opens its occupation (工种) and level for its date. */
+/**
+ * A plan is made under a published 评价公告 that opens its occupation (工种) and level, and — unless
+ * the institution's 工作方案 says otherwise (`withinPeriod` false) — covers its date's year or quarter.
+ */
 export function announcementProblems(
   a: AnnouncementFacts,
   plan: {
@@ -86,27 +103,24 @@ export function announcementProblems(
     evaluationDate: string;
   },
   today: string,
+  withinPeriod: boolean = ruleDefaults.plansWithinAnnouncementPeriod,
 ): Refusal[] {
   if (a.institutionId !== plan.institutionId) {
-    return [problem('ANNOUNCEMENT_NOT_FOUND', 'no announcement of this institution has that id', 'announcementId')];
+    return [problem('ANNOUNCEMENT_NOT_FOUND', '本机构没有该评价公告', 'announcementId')];
   }
   const out: Refusal[] = [];
   if (a.publishedOn > today) {
     out.push(
-      problem(
-        'ANNOUNCEMENT_NOT_PUBLISHED',
-        `the announcement is published on ${a.publishedOn}; plans come after it`,
-        'announcementId',
-      ),
+      problem('ANNOUNCEMENT_NOT_PUBLISHED', `该公告于${a.publishedOn}发布；评价计划须在公告发布之后`, 'announcementId'),
     );
   }
   const y = yearOf(plan.evaluationDate);
   const q = Math.floor((Number(plan.evaluationDate.slice(5, 7)) - 1) / 3) + 1;
-  if (y !== a.year || (a.period === 'QUARTERLY' && q !== a.quarter)) {
+  if (withinPeriod && (y !== a.year || (a.period === 'QUARTERLY' && q !== a.quarter))) {
     out.push(
       problem(
         'ANNOUNCEMENT_PERIOD_MISMATCH',
-        `the announcement covers ${a.year}${a.period === 'QUARTERLY' ? ` Q${a.quarter}` : ''}, not an evaluation on ${plan.evaluationDate}`,
+        `该公告适用于${a.year}年${a.period === 'QUARTERLY' ? `第${a.quarter}季度` : ''}，不含${plan.evaluationDate}的评价`,
         'evaluationDate',
       ),
     );
@@ -121,7 +135,7 @@ export function announcementProblems(
     out.push(
       problem(
         'ANNOUNCEMENT_DOES_NOT_OPEN',
-        `the announcement does not open ${plan.occupationCode}${plan.workTypeCode ? ` (${plan.workTypeCode})` : ''} at ${LEVEL_NAMES[plan.level] ?? plan.level}`,
+        `该公告未开放${plan.occupationCode}${plan.workTypeCode ? `（${plan.workTypeCode}）` : ''}${LEVEL_NAMES[plan.level] ?? plan.level}`,
         'occupationCode',
       ),
     );
@@ -137,19 +151,17 @@ export function announcementInputProblems(a: {
 }): Refusal[] {
   const out: Refusal[] = [];
   if (a.period === 'QUARTERLY' && !(a.quarter && a.quarter >= 1 && a.quarter <= 4)) {
-    out.push(problem('ANNOUNCEMENT_QUARTER', 'a quarterly announcement names its quarter, 1–4', 'quarter'));
+    out.push(problem('ANNOUNCEMENT_QUARTER', '季度公告须注明季度（1至4）', 'quarter'));
   }
   if (a.period === 'YEARLY' && a.quarter != null) {
-    out.push(problem('ANNOUNCEMENT_QUARTER', 'a yearly announcement has no quarter', 'quarter'));
+    out.push(problem('ANNOUNCEMENT_QUARTER', '年度公告不注明季度', 'quarter'));
   }
   if (!a.openings.length) {
-    out.push(
-      problem('ANNOUNCEMENT_NO_OPENINGS', 'an announcement lists the occupations and levels it opens', 'openings'),
-    );
+    out.push(problem('ANNOUNCEMENT_NO_OPENINGS', '评价公告须列明开放的职业和等级', 'openings'));
   }
   for (const o of a.openings) {
     if (!o.levels.length || o.levels.some((l) => !Number.isInteger(l) || l < 1 || l > 5)) {
-      out.push(problem('ANNOUNCEMENT_LEVELS', 'levels are 1 (一级) to 5 (五级)', 'openings'));
+      out.push(problem('ANNOUNCEMENT_LEVELS', '等级为1（一级）至5（五级）', 'openings'));
       break;
     }
   }
@@ -167,7 +179,7 @@ export function candidateEntryProblems(
     return [
       problem(
         'CANDIDATES_AFTER_REPORT_DEADLINE',
-        `参评人员 are reported with the plan, by ${last} (5 working days before the evaluation); today is ${today}`,
+        `参评人员须随评价计划报备，最迟${last}（评价前5个工作日）；今日为${today}`,
         'planId',
       ),
     ];
@@ -199,15 +211,13 @@ export function resolvePlanStaff(
   for (const id of assessorIds) {
     const p = own.get(id);
     if (!p || p.role === 'QUALITY_SUPERVISOR') {
-      problems.push(problem('PLAN_STAFF_UNKNOWN', `${id} is not a 考评员 of this institution`, 'assessorIds'));
+      problems.push(problem('PLAN_STAFF_UNKNOWN', `${id}不是本机构的考评员`, 'assessorIds'));
     } else if (!staff.some((s) => s.assessorId === id)) staff.push({ assessorId: id, role: p.role });
   }
   for (const id of supervisorIds) {
     const p = own.get(id);
     if (p?.role !== 'QUALITY_SUPERVISOR') {
-      problems.push(
-        problem('PLAN_STAFF_UNKNOWN', `${id} is not a 内部质量督导员 of this institution`, 'supervisorIds'),
-      );
+      problems.push(problem('PLAN_STAFF_UNKNOWN', `${id}不是本机构的内部质量督导员`, 'supervisorIds'));
     } else if (!staff.some((s) => s.assessorId === id)) staff.push({ assessorId: id, role: p.role });
   }
   return { staff, problems };
@@ -216,23 +226,43 @@ export function resolvePlanStaff(
 /** A plan names its site and keeps its records 1 to 100 years (5 unless it says). */
 export function planDetailProblems(site: string, retentionYears: number): Refusal[] {
   const out: Refusal[] = [];
-  if (!site.trim()) out.push(problem('PLAN_SITE_MISSING', 'a plan names its site', 'site'));
+  if (!site.trim()) out.push(problem('PLAN_SITE_MISSING', '评价计划须写明评价地点', 'site'));
   if (retentionYears < 1 || retentionYears > 100) {
-    out.push(problem('PLAN_RETENTION', 'records are kept 1 to 100 years', 'retentionYears'));
+    out.push(problem('PLAN_RETENTION', '档案保存年限为1至100年', 'retentionYears'));
   }
   return out;
 }
 
-/** 超范围认定: a plan outside the institution's confirmed scope on its evaluation date. */
+/**
+ * 超范围认定: a plan outside the confirmed scope of the qualification it runs under on its evaluation
+ * date. `covering` are the qualifications whose scope covers the occupation and level that day
+ * (none while suspended); the other qualification's scope does not count for this plan. An
+ * institution suspended today (资质暂停) is told so (INSTITUTION_SUSPENDED), not called out of scope.
+ */
 export function scopeProblems(
-  inScope: boolean,
-  plan: { occupationCode: string; workTypeCode: string | null; level: number; evaluationDate: string },
+  covering: readonly InstitutionKind[],
+  plan: {
+    qualification: InstitutionKind | null;
+    occupationCode: string;
+    workTypeCode: string | null;
+    level: number;
+    evaluationDate: string;
+  },
+  suspended = false,
 ): Refusal[] {
-  if (inScope) return [];
+  if (suspended) {
+    return [problem('INSTITUTION_SUSPENDED', '本机构资质暂停期间不得报备评价计划；恢复后方可报备', 'occupationCode')];
+  }
+  if (inScopeUnder(covering, plan.qualification)) return [];
+  const what = `${plan.occupationCode}${plan.workTypeCode ? `（${plan.workTypeCode}）` : ''}${LEVEL_NAMES[plan.level]}`;
+  const under = plan.qualification ? QUALIFICATION_NAMES[plan.qualification] : '';
+  const elsewhere = covering.find((k) => k !== plan.qualification);
   return [
     problem(
       'PLAN_OUT_OF_SCOPE',
-      `超范围认定: ${plan.occupationCode}${plan.workTypeCode ? ` (${plan.workTypeCode})` : ''} at ${LEVEL_NAMES[plan.level]} is not in the institution’s confirmed scope on ${plan.evaluationDate}`,
+      `超范围认定：${what}不在本机构${under}已备案范围内（${plan.evaluationDate}）${
+        elsewhere ? `；它在${QUALIFICATION_NAMES[elsewhere]}的备案范围内，须按该资质报备计划` : ''
+      }`,
       'occupationCode',
     ),
   ];

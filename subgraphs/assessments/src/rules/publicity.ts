@@ -7,14 +7,12 @@ export const MIN_PUBLICITY_DAYS = 5;
 export function publicityProblems(p: { startsOn: string; endsOn: string; reviewedOn: string | null }): Refusal[] {
   const out: Refusal[] = [];
   if (!p.reviewedOn) {
-    out.push(
-      problem('PUBLICITY_BEFORE_REVIEW', '评价工作委员会 reviews the results before they are publicised', 'planId'),
-    );
+    out.push(problem('PUBLICITY_BEFORE_REVIEW', '评价结果须经评价工作委员会审核后方可公示', 'planId'));
   } else if (p.startsOn < p.reviewedOn) {
     out.push(
       problem(
         'PUBLICITY_BEFORE_REVIEW',
-        `publicity cannot start (${p.startsOn}) before the committee review (${p.reviewedOn})`,
+        `公示开始日期（${p.startsOn}）不得早于评价工作委员会审核日期（${p.reviewedOn}）`,
         'startsOn',
       ),
     );
@@ -38,19 +36,13 @@ export function objectionWindowProblems(
   today: string,
 ): Refusal[] {
   if (!publicity.startsOn || !publicity.endsOn) {
-    return [
-      problem(
-        'OBJECTION_NO_PUBLICITY',
-        'objections are raised against publicised results; this plan has none',
-        'planId',
-      ),
-    ];
+    return [problem('OBJECTION_NO_PUBLICITY', '异议针对公示的评价结果提出；本计划尚未公示', 'planId')];
   }
   if (today < publicity.startsOn || today > publicity.endsOn) {
     return [
       problem(
         'OBJECTION_OUTSIDE_PUBLICITY',
-        `objections are raised during publicity (${publicity.startsOn} to ${publicity.endsOn}); today is ${today}`,
+        `异议须在公示期内（${publicity.startsOn}至${publicity.endsOn}）提出；今日为${today}`,
         'planId',
       ),
     ];
@@ -66,21 +58,17 @@ export function submissionProblems(
 ): Refusal[] {
   const out: Refusal[] = [];
   if (!publicity.endsOn) {
-    out.push(problem('RESULTS_NOT_PUBLICISED', 'results are publicised before they are submitted', 'planId'));
+    out.push(problem('RESULTS_NOT_PUBLICISED', '评价结果须经公示后方可报送', 'planId'));
   } else if (today <= publicity.endsOn) {
     out.push(
-      problem(
-        'RESULTS_BEFORE_PUBLICITY_ENDS',
-        `publicity runs until ${publicity.endsOn}; results are submitted after it ends`,
-        'planId',
-      ),
+      problem('RESULTS_BEFORE_PUBLICITY_ENDS', `公示至${publicity.endsOn}，公示期满后方可报送评价结果`, 'planId'),
     );
   }
   if (openObjections > 0) {
     out.push(
       problem(
         'OPEN_OBJECTIONS',
-        `${openObjections} objection(s) await the committee’s decision (对公示结果有异议的，由评价工作委员会处理)`,
+        `尚有${openObjections}件异议待评价工作委员会处理（对公示结果有异议的，由评价工作委员会处理）`,
         'planId',
       ),
     );

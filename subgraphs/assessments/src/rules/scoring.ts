@@ -1,19 +1,12 @@
 import { requiredParts } from '@hub/vocabulary';
 import { ruleDefaults } from './defaults.ts';
-import { LEVEL_NAMES, METHOD_NAMES, type Method, problem, type Refusal, type ScorePart } from './types.ts';
+import { type PlanStandard, planStandard } from './plan-standard.ts';
+import { LEVEL_NAMES, METHOD_NAMES, type Method, PART_NAMES, problem, type Refusal, type ScorePart } from './types.ts';
 
-/** 合格线: every required part scores at least 60 of 100. */
+/** 合格线 by default: every required part scores at least 60 of 100 (a 工作方案 may state its own). */
 export const PASS_MARK = ruleDefaults.passMark;
 
-export { requiredParts };
-
-export const PART_NAMES: Record<ScorePart, string> = {
-  THEORY: '理论知识',
-  SKILL: '技能操作',
-  ABILITY: '职业能力评分',
-  PERFORMANCE: '业绩评定',
-  REVIEW_DEFENCE: '现场评审/答辩',
-};
+export { PART_NAMES, requiredParts };
 
 /** A score entry is for a part the method uses, from an assessor on the plan, within 0–100. */
 export function scoreEntryProblems(
@@ -26,18 +19,16 @@ export function scoreEntryProblems(
     out.push(
       problem(
         'SCORE_PART_NOT_IN_METHOD',
-        `${METHOD_NAMES[method]} at ${LEVEL_NAMES[level]} does not score ${PART_NAMES[entry.part]}`,
+        `${METHOD_NAMES[method]}（${LEVEL_NAMES[level]}）不评${PART_NAMES[entry.part]}成绩`,
         'part',
       ),
     );
   }
   if (!entry.assessorOnPlan) {
-    out.push(
-      problem('SCORE_ASSESSOR_NOT_ON_PLAN', 'only a 考评员 assigned to the plan scores its candidates', 'assessorId'),
-    );
+    out.push(problem('SCORE_ASSESSOR_NOT_ON_PLAN', '只有本计划的考评员可以评分', 'assessorId'));
   }
   if (!(entry.score >= 0 && entry.score <= 100)) {
-    out.push(problem('SCORE_OUT_OF_RANGE', 'scores are between 0 and 100', 'score'));
+    out.push(problem('SCORE_OUT_OF_RANGE', '成绩须在0至100之间', 'score'));
   }
   return out;
 }
@@ -47,18 +38,23 @@ export interface Assessment {
   parts: Partial<Record<ScorePart, number>>;
   /** Required parts nobody scored yet. */
   missing: ScorePart[];
-  /** Mean of the required parts, when none is missing. */
+  /** Weighted mean of the required parts (equal weights by default), when none is missing. */
   total: number | null;
   result: 'PASSED' | 'FAILED' | null;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Totals and the pass rule: each required part (mean over its assessors) at least 60. */
+/**
+ * Totals and the pass rule under the plan's standard (plan-standard.ts): each required part (mean
+ * over its assessors) at least its pass mark, and the weighted total at least the overall one —
+ * by default 60 each, equal weights.
+ */
 export function assess(
   method: Method,
   level: number,
   scores: readonly { part: ScorePart; score: number }[],
+  standard: PlanStandard = planStandard(method, level, null),
 ): Assessment {
   const required = requiredParts(method, level);
   const parts: Partial<Record<ScorePart, number>> = {};
@@ -68,13 +64,12 @@ export function assess(
   }
   const missing = required.filter((p) => parts[p] == null);
   if (missing.length) return { parts, missing, total: null, result: null };
-  const values = required.map((p) => parts[p] as number);
-  return {
-    parts,
-    missing,
-    total: round2(values.reduce((s, x) => s + x, 0) / values.length),
-    result: values.every((v) => v >= PASS_MARK) ? 'PASSED' : 'FAILED',
-  };
+  const of = (p: ScorePart) =>
+    standard.parts[p] ?? { weight: ruleDefaults.partWeight, passMark: ruleDefaults.passMark };
+  const weights = required.reduce((s, p) => s + of(p).weight, 0);
+  const total = round2(required.reduce((s, p) => s + of(p).weight * (parts[p] as number), 0) / weights);
+  const passed = required.every((p) => (parts[p] as number) >= of(p).passMark) && total >= standard.passMark;
+  return { parts, missing, total, result: passed ? 'PASSED' : 'FAILED' };
 }
 
 /** 评价工作委员会审核: every candidate is fully scored before the committee signs the results off. */
@@ -83,7 +78,7 @@ export function reviewProblems(
   level: number,
   candidates: readonly { name: string; missing: readonly ScorePart[] }[],
 ): Refusal[] {
-  if (!candidates.length) return [problem('REVIEW_NO_CANDIDATES', 'the plan has no candidates to review', 'planId')];
+  if (!candidates.length) return [problem('REVIEW_NO_CANDIDATES', '本计划没有可审核的参评人员', 'planId')];
   const out: Refusal[] = [];
   for (const c of candidates) {
     if (!c.missing.length) continue;

@@ -14,6 +14,9 @@ export const METHOD_LABEL: Record<string, string> = {
   TECHNICAL_CONTEST: '技术比武',
   COMPETITION: '竞赛选拔',
   DIRECT_RECOGNITION: '直接认定',
+  PROCESS_ASSESSMENT: '过程化考核',
+  MODULAR_ASSESSMENT: '模块化考核',
+  PERFORMANCE_REVIEW: '业绩评审',
 };
 
 export const NATURE_LABEL: Record<string, string> = {

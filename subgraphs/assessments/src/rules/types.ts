@@ -18,6 +18,17 @@ export const METHOD_NAMES: Record<Method, string> = {
   TECHNICAL_CONTEST: '技术比武',
   COMPETITION: '竞赛选拔',
   DIRECT_RECOGNITION: '直接认定',
+  PROCESS_ASSESSMENT: '过程化考核',
+  MODULAR_ASSESSMENT: '模块化考核',
+  PERFORMANCE_REVIEW: '业绩评审',
+};
+
+export const PART_NAMES: Record<ScorePart, string> = {
+  THEORY: '理论知识',
+  SKILL: '技能操作',
+  ABILITY: '职业能力评分',
+  PERFORMANCE: '业绩评定',
+  REVIEW_DEFENCE: '现场评审/答辩',
 };
 
 export const problem = (code: string, message: string, field?: string): Refusal => ({

@@ -10,7 +10,7 @@ import { Candidate, EvaluationPlan, Objection } from './plan-refs.ts';
 import { objects } from './reach.ts';
 
 /** A plan's assessor, as part of the plan: whoever may read the plan sees who was on it. */
-async function assessorOfPlan(ctx: Context, assessorId: string, planId: string) {
+export async function assessorOfPlan(ctx: Context, assessorId: string, planId: string) {
   const [a, owner] = await Promise.all([ctx.loaders.assessorById.load(assessorId), planOwner(ctx, planId)]);
   if (!a) throw hubError('NOT_FOUND', 'assessor missing');
   return owner ? partOf(a, owner) : a;

@@ -31,6 +31,14 @@ export const EvaluationMethod = builder.enumType('EvaluationMethod', {
     TECHNICAL_CONTEST: { description: '技术比武' },
     COMPETITION: { description: '竞赛选拔 (按竞赛方案实施)' },
     DIRECT_RECOGNITION: { description: '直接认定 (职业能力评分和业绩评定; 二级/一级 with 现场评审或答辩)' },
+    PROCESS_ASSESSMENT: {
+      description: '过程化考核: over a period (考核周期), in modules the plan declares, each scored as it is held',
+    },
+    MODULAR_ASSESSMENT: {
+      description:
+        '模块化考核: over a period (考核周期), in modules the plan declares, combined by the 工作方案’s rule',
+    },
+    PERFORMANCE_REVIEW: { description: '业绩评审: a stand-alone review of the worker’s 业绩 (scores PERFORMANCE)' },
   } as const,
 });
 
@@ -40,7 +48,7 @@ export const ScorePart = builder.enumType('ScorePart', {
     THEORY: { description: '理论知识' },
     SKILL: { description: '技能操作' },
     ABILITY: { description: '职业能力评分 (直接认定)' },
-    PERFORMANCE: { description: '业绩评定 (直接认定)' },
+    PERFORMANCE: { description: '业绩评定 (直接认定, 业绩评审)' },
     REVIEW_DEFENCE: { description: '现场评审/答辩 (直接认定二级/一级)' },
   } as const,
 });
@@ -117,5 +125,38 @@ export const NationalUploadFilter = builder.enumType('NationalUploadFilter', {
     NOT_UPLOADED: { description: '未上报: valid and never uploaded (pending and overdue)' },
     OVERDUE: { description: '逾期未上报: not uploaded and past the deadline' },
     NEEDS_CORRECTION: { description: '待更正: revoked after upload, the revocation not uploaded yet' },
+  } as const,
+});
+
+export const EducationLevel = builder.enumType('EducationLevel', {
+  description: '文化程度, lowest first: a 申报条件 naming one is met by it or any above it.',
+  values: {
+    JUNIOR_HIGH: { description: '初中' },
+    SECONDARY: { description: '高中、中专、技工学校' },
+    JUNIOR_COLLEGE: { description: '大专（含高级技工学校、技师学院）' },
+    BACHELOR: { description: '本科' },
+    POSTGRADUATE: { description: '研究生' },
+  } as const,
+});
+
+export const OtherConditionKind = builder.enumType('OtherConditionKind', {
+  description: '申报条件 beyond years and levels held, each with its own value.',
+  values: {
+    TRAINING_HOURS: { description: '经本职业正规培训达规定标准学时数 (hours)' },
+    EDUCATION: { description: '文化程度 at least (education)' },
+  } as const,
+});
+
+export const InstitutionKind = builder.enumType('InstitutionKind', {
+  description:
+    '资格类别: the qualification an evaluation plan runs under. 「地方行业龙头企业可另申请备案为社会评价组织」: an enterprise may hold both, each with its own scope and served parties.',
+  values: {
+    ENTERPRISE_SELF_EVALUATION: {
+      description: '企业自主评价: the enterprise’s own workers only; certificates numbered Y…',
+    },
+    SOCIAL_EVALUATION_ORGANIZATION: {
+      description:
+        '社会评价组织: its own workers and those of the parties its 社会评价组织 filing serves; certificates numbered S…',
+    },
   } as const,
 });

@@ -7,13 +7,23 @@ import './announcement.ts';
 import './candidate.ts';
 import './plan.ts';
 import './plan-mutations.ts';
+import './modules.ts';
+import './contest.ts';
 import './plan-changes.ts';
+import './worker-record.ts';
+import './examined.ts';
+import './direct-evidence.ts';
+import './imports.ts';
+import './committee.ts';
 import './work-scheme.ts';
+import './application.ts';
 import './issue.ts';
 import './appointment.ts';
 import './refs.ts';
 import './verification.ts';
 import './statistics.ts';
+import './feed.ts';
+import './webhooks.ts';
 
 builder.mutationType({ description: 'Everything the hub can be asked to change.' });
 

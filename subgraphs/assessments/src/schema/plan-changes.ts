@@ -2,6 +2,9 @@ import type { planChanges } from '@hub/db';
 import { access } from '@hub/platform';
 import { builder } from '../builder.ts';
 import { cancelPlan, reschedulePlan, withdrawCandidate } from '../commands/plan-changes.ts';
+import { replacePlanStaff } from '../commands/replace-staff.ts';
+import { assessorOfPlan } from './candidate.ts';
+import { Assessor } from './people.ts';
 import { CandidatePayload, PlanChangePayload } from './plan-mutations.ts';
 import { Candidate, EvaluationPlan } from './plan-refs.ts';
 
@@ -13,6 +16,7 @@ const PlanChangeKind = builder.enumType('PlanChangeKind', {
     RESCHEDULED: { description: '改期: the evaluation moved to a new date' },
     CANCELLED: { description: '取消: the plan was cancelled' },
     CANDIDATE_WITHDRAWN: { description: '参评人员退出: a candidate was withdrawn' },
+    STAFF_REPLACED: { description: '更换考评人员: an assessor or the 内部质量督导员 was replaced' },
   } as const,
 });
 
@@ -41,6 +45,18 @@ const PlanChange = builder.objectRef<PlanChangeRow>('PlanChange').implement({
       description: 'The candidate withdrawn (for a withdrawal).',
       resolve: (c, _a, ctx) => (c.candidateId ? ctx.loaders.candidateById.load(c.candidateId) : null),
     }),
+    replaced: t.field({
+      type: Assessor,
+      nullable: true,
+      description: '被更换人员 (for a replacement): who left the plan’s team; the scores they recorded stay theirs.',
+      resolve: (c, _a, ctx) => (c.replacedStaffId ? assessorOfPlan(ctx, c.replacedStaffId, c.planId) : null),
+    }),
+    replacement: t.field({
+      type: Assessor,
+      nullable: true,
+      description: '替换人员 (for a replacement): who took their place.',
+      resolve: (c, _a, ctx) => (c.replacementStaffId ? assessorOfPlan(ctx, c.replacementStaffId, c.planId) : null),
+    }),
   }),
 });
 
@@ -63,7 +79,7 @@ const Cancellation = builder.objectRef<{ on: string; reason: string }>('PlanCanc
 builder.objectFields(EvaluationPlan, (t) => ({
   changes: t.field({
     type: [PlanChange],
-    description: '报备后变更: reschedules, the cancellation and withdrawals, oldest first.',
+    description: '报备后变更: reschedules, the cancellation, withdrawals and replaced team members, oldest first.',
     resolve: (p, _a, ctx) => ctx.loaders.changesByPlan.load(p.id),
   }),
   cancellation: t.field({
@@ -117,5 +133,18 @@ builder.mutationFields((t) => ({
       reason: t.arg.string({ required: true, description: '退出理由' }),
     },
     resolve: (_r, args, ctx) => withdrawCandidate(ctx, args),
+  }),
+  replacePlanStaff: t.field({
+    type: PlanChangePayload,
+    description:
+      '更换考评员或内部质量督导员, with the reason, before the committee reviews the results: another of the institution’s 考评员 takes an assessor’s place (a 督导员 a supervisor’s), and the team must still meet the plan’s rules (its 考评员, a 高级考评员 for 二级/一级). The plan’s changes keep who was replaced by whom; scores already recorded stay with their assessor.',
+    authScopes: access('Mutation.replacePlanStaff'),
+    args: {
+      planId: t.arg.id({ required: true, description: 'The plan' }),
+      replacedId: t.arg.id({ required: true, description: '被更换人员: the 考评员 or 督导员 leaving the plan' }),
+      replacementId: t.arg.id({ required: true, description: '替换人员: who takes their place' }),
+      reason: t.arg.string({ required: true, description: '更换理由' }),
+    },
+    resolve: (_r, args, ctx) => replacePlanStaff(ctx, args),
   }),
 }));

@@ -8,7 +8,10 @@ import { reviewResults } from '../commands/review-results.ts';
 import { startPublicity } from '../commands/start-publicity.ts';
 import { submitResults } from '../commands/submit-results.ts';
 import type { CandidateRow, ObjectionRow, PlanRow } from '../loaders.ts';
-import { EvaluationMethod, ExceptionalGround, ScorePart, SkillLevel } from './enums.ts';
+import { CandidateApplicationInput } from './application.ts';
+import { ContestRuleInput } from './contest-input.ts';
+import { EvaluationMethod, ExceptionalGround, InstitutionKind, ScorePart, SkillLevel } from './enums.ts';
+import { PlanModuleInput } from './module-input.ts';
 import { payloadType } from './payload.ts';
 import { Candidate, EvaluationPlan, Objection } from './plan-refs.ts';
 
@@ -25,11 +28,39 @@ const ReportEvaluationPlanInput = builder.inputType('ReportEvaluationPlanInput',
     workTypeCode: t.field({ type: 'OccupationCode', required: false, description: '工种编码' }),
     level: t.field({ type: SkillLevel, required: true, description: '等级' }),
     method: t.field({ type: EvaluationMethod, required: true, description: '评价方式' }),
-    evaluationDate: t.field({ type: 'Date', required: true, description: '评价日期' }),
+    evaluationDate: t.field({
+      type: 'Date',
+      required: true,
+      description: '评价日期; for a 过程化/模块化考核 the first day of its period (the report deadline counts to it)',
+    }),
+    periodEndsOn: t.field({
+      type: 'Date',
+      required: false,
+      description:
+        '考核周期的最后一天: required for a 过程化/模块化考核 (PLAN_PERIOD_MISSING), at most a year after evaluationDate; refused for a method held on one day (PLAN_PERIOD_NOT_FOR_METHOD)',
+    }),
+    modules: t.field({
+      type: [PlanModuleInput],
+      required: false,
+      description:
+        '考核模块 of a 过程化/模块化考核 (2–20, in order): when left out, those of the 工作方案’s standard for the method; with neither, refused (PLAN_MODULES_MISSING)',
+    }),
+    contestRule: t.field({
+      type: ContestRuleInput,
+      required: false,
+      description:
+        '竞赛方案’s rule from rank or award to level: required for 竞赛选拔 and 技术比武 (PLAN_CONTEST_RULE_MISSING), refused for other methods; the review derives results from the placings recorded under it',
+    }),
     site: t.string({ required: true, description: '评价地点' }),
     assessorIds: t.idList({ required: true, description: '考评员 and 高级考评员' }),
     supervisorIds: t.idList({ required: true, description: '内部质量督导员' }),
     retentionYears: t.int({ required: false, description: '档案保存年限 after submission (default 5)' }),
+    qualification: t.field({
+      type: InstitutionKind,
+      required: false,
+      description:
+        '资格类别 the plan runs under: decides whom it may evaluate, its certificates’ Y/S prefix and which scope it must be in. May be left out when the institution holds one qualification; required when it holds both (QUALIFICATION_REQUIRED); one it does not hold is refused (QUALIFICATION_NOT_HELD).',
+    }),
   }),
 });
 
@@ -50,6 +81,16 @@ const AddCandidateInput = builder.inputType('AddCandidateInput', {
       type: ExceptionalPromotionInput,
       required: false,
       description: '破格晋升 grounds, when the level below is skipped',
+    }),
+    application: t.field({
+      type: CandidateApplicationInput,
+      required: false,
+      description: '申报信息, checked against the 工作方案’s 申报条件',
+    }),
+    overrideReason: t.string({
+      required: false,
+      description:
+        '破例参评: admits a worker who does not meet the 工作方案’s 申报条件, with this reason (at least 10 characters), recorded on the candidate and in the plan’s archive',
     }),
   }),
 });
@@ -112,7 +153,7 @@ builder.mutationFields((t) => ({
   reportEvaluationPlan: t.field({
     type: ReportEvaluationPlanPayload,
     description:
-      '报备评价计划: no later than the 5th working day before the evaluation, inside the confirmed scope (超范围认定 is refused), under a published announcement, with the assessors the method needs.',
+      '报备评价计划: no later than the 5th working day before the evaluation, under a qualification the institution holds and inside that qualification’s confirmed scope (超范围认定 is refused), under a published announcement, with the assessors the method needs.',
     authScopes: access('Mutation.reportEvaluationPlan'),
     args: { input: t.arg({ type: ReportEvaluationPlanInput, required: true, description: 'The plan' }) },
     resolve: (_r, { input }, ctx) => reportEvaluationPlan(ctx, input),
@@ -121,7 +162,7 @@ builder.mutationFields((t) => ({
   addCandidate: t.field({
     type: CandidatePayload,
     description:
-      '录入参评人员 (by the plan’s report deadline): the institution’s own worker (or a served party’s, for a 社会评价组织); 劳务派遣 after one year; 直接认定二级/一级 with the level below or recorded 破格 grounds.',
+      '录入参评人员 (by the plan’s report deadline): the institution’s own worker, or a served party’s for a plan run as a 社会评价组织; 劳务派遣 after one year; 直接认定二级/一级 with the level below or recorded 破格 grounds.',
     authScopes: access('Mutation.addCandidate'),
     args: { input: t.arg({ type: AddCandidateInput, required: true, description: 'The candidate' }) },
     resolve: (_r, { input }, ctx) => addCandidate(ctx, input),
@@ -139,11 +180,15 @@ builder.mutationFields((t) => ({
   reviewResults: t.field({
     type: PlanChangePayload,
     description:
-      '评价工作委员会审核: every candidate fully scored; sets totals and pass/fail (each required part ≥ 60).',
+      '评价工作委员会审核, signed off by the committee members present — the 主任 and more than half of those serving today (the enterprise itself; a partner HR system prepares results but never signs them off): every candidate fully scored, what was examined on record, a direct recognition’s passes backed by evidence; sets totals and pass/fail (each required part ≥ 60). The signatures go into the plan’s archive.',
     authScopes: access('Mutation.reviewResults'),
     args: {
       planId: t.arg.id({ required: true, description: 'The plan' }),
       note: t.arg.string({ required: false, description: '审核意见' }),
+      signatories: t.arg.idList({
+        required: true,
+        description: '签署委员: the committee members present who sign the results off (CommitteeMember ids)',
+      }),
     },
     resolve: (_r, args, ctx) => reviewResults(ctx, args),
   }),

@@ -11,7 +11,7 @@ import { Announcement } from './announcement.ts';
 import { Deadline } from './calendar.ts';
 import { StaffMember } from './candidate.ts';
 import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
-import { EvaluationMethod, PlanStatus, SkillLevel } from './enums.ts';
+import { EvaluationMethod, InstitutionKind, PlanStatus, SkillLevel } from './enums.ts';
 import { Candidate, EvaluationPlan, Objection } from './plan-refs.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, OccupationRef } from './refs.ts';
@@ -44,7 +44,7 @@ const LedgerEntry = builder
     }),
   });
 
-const Archive = builder.objectRef<PlanRow>('PlanArchive').implement({
+export const PlanArchive = builder.objectRef<PlanRow>('PlanArchive').implement({
   description: '档案: how long the plan’s process records are kept, and any destruction ledger.',
   fields: (t) => ({
     retentionYears: t.exposeInt('retentionYears', { description: '保存年限 after results are submitted' }),
@@ -90,6 +90,11 @@ EvaluationPlan.implement({
     }),
     level: t.field({ type: SkillLevel, description: '等级', resolve: (p) => p.level as 1 | 2 | 3 | 4 | 5 }),
     method: t.field({ type: EvaluationMethod, description: '评价方式', resolve: (p) => p.method }),
+    qualification: t.field({
+      type: InstitutionKind,
+      description: '资格类别 the plan runs under: whom it may evaluate, the Y/S prefix of its certificates, its scope',
+      resolve: (p) => p.qualification,
+    }),
     evaluationDate: t.field({ type: 'Date', description: '评价日期', resolve: (p) => p.evaluationDate }),
     site: t.exposeString('site', { description: '评价地点' }),
     reportedOn: t.field({ type: 'Date', description: '报备日期', resolve: (p) => p.reportedOn }),
@@ -154,7 +159,7 @@ EvaluationPlan.implement({
           ? daysLate(p.resultsSubmittedOn ?? ctx.clock.today(), p.resultDeadline)
           : null,
     }),
-    archive: t.field({ type: Archive, description: '档案', resolve: (p) => p }),
+    archive: t.field({ type: PlanArchive, description: '档案', resolve: (p) => p }),
   }),
 });
 

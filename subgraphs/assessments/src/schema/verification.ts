@@ -64,7 +64,10 @@ const VerifiedCertificate = builder.objectRef<VerifiedRow>('VerifiedCertificate'
         c.workTypeCode
           ? {
               code: c.workTypeCode,
-              name: c.workTypeName !== undefined ? c.workTypeName : await workTypeName(ctx.lookupDb, c.workTypeCode),
+              name:
+                c.workTypeName !== undefined
+                  ? c.workTypeName
+                  : await ctx.reads.lookup((db) => workTypeName(db, c.workTypeCode as string)),
             }
           : null,
     }),
@@ -137,7 +140,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const name = normaliseHolderName(args.holderName);
       if (!name) return [];
-      return certificatesByIdentity(ctx.lookupDb, args.residentId, name);
+      return ctx.reads.lookup((db) => certificatesByIdentity(db, args.residentId, name));
     },
   }),
 }));

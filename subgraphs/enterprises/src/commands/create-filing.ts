@@ -21,7 +21,7 @@ export function createFiling(
     const who = mayActForEnterprise(ctx.caller, enterpriseId);
     if (who) refuseAll([who]);
     const [enterprise] = await tx.select().from(enterprises).where(eq(enterprises.id, enterpriseId)).for('update');
-    if (!enterprise) refuseAll([refuse('NOT_FOUND', 'the calling enterprise is not registered in the hub')]);
+    if (!enterprise) refuseAll([refuse('NOT_FOUND', '该企业尚未在平台登记企业基本信息，请先登记')]);
     const today = ctx.clock.today();
     const standing = newFilingRefusal(
       { qualification: enterprise.qualification, revokedOn: await revokedOn(tx, enterpriseId) },
@@ -38,7 +38,7 @@ export function createFiling(
       refuseAll([
         refuse(
           'FILING_ALREADY_OPEN',
-          `the enterprise already has a filing in progress (${open.status}); amend or withdraw that one`,
+          `该企业已有一份正在办理的备案申报（${open.status}）：请修改或撤回该申报，不能同时办理两份`,
         ),
       ]);
     }

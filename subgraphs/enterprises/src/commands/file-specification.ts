@@ -24,7 +24,7 @@ export function fileSpecification(
     if (!input.title.trim() || input.title.length > 200)
       refusals.push(refuse('INVALID_TITLE', '名称 needs 1–200 characters', 'title'));
     if (!input.documentReference.trim() || input.documentReference.length > 500) {
-      refusals.push(refuse('INVALID_REFERENCE', 'the document reference needs 1–500 characters', 'documentReference'));
+      refusals.push(refuse('INVALID_REFERENCE', '文件索引为 1 至 500 个字符', 'documentReference'));
     }
     const dict = await dictionaryFacts(tx, [input.occupationCode]);
     refusals.push(

@@ -4,6 +4,8 @@ import {
   enterpriseSpecifications,
   enterprises,
   filingAttachments,
+  filingGroundsEvidence,
+  filingLeadingGrounds,
   filingScopes,
   filingServedParties,
   filings,
@@ -17,6 +19,7 @@ import { eq, inArray, like, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import type { FilingRow } from '../loaders.ts';
 import { type FilingContent, filingContentRefusals } from '../rules/filing-input.ts';
+import { type LeadingGrounds, leadingGroundsRefusals } from '../rules/leading-grounds.ts';
 import { type ScopeRowInput, scopeRefusals } from '../rules/scope.ts';
 
 /** What a command needs of the request: the database, who calls, and the hub's clock. */
@@ -42,6 +45,8 @@ export interface FilingForm {
   }[];
   servedParties?: { creditCode: string; name: string; kind: 'SUPPLY_CHAIN' | 'SME' | 'SCHOOL' }[] | null;
   attachments?: { title: string; reference: string }[] | null;
+  /** For a 社会评价组织: why the enterprise is a 龙头企业 (行业地位, 牵头的产业链, 证明材料). */
+  leadingGrounds?: LeadingGrounds | null;
 }
 
 export const dateString = (d: Date | string | null | undefined) =>
@@ -103,11 +108,14 @@ export async function writeContent(tx: Tx, filingId: string, enterpriseId: strin
   const refusals = filingContentRefusals(contentOf(input, rows.length), today);
   const { dict, specs, mappings } = await scopeFacts(tx, enterpriseId, rows);
   refusals.push(...scopeRefusals(rows, enterpriseId, dict, specs, mappings));
+  refusals.push(...leadingGroundsRefusals(input.kind, input.leadingGrounds));
   if (refusals.length) refuseAll(refusals);
 
   await tx.delete(filingScopes).where(eq(filingScopes.filingId, filingId));
   await tx.delete(filingServedParties).where(eq(filingServedParties.filingId, filingId));
   await tx.delete(filingAttachments).where(eq(filingAttachments.filingId, filingId));
+  await tx.delete(filingLeadingGrounds).where(eq(filingLeadingGrounds.filingId, filingId));
+  await tx.delete(filingGroundsEvidence).where(eq(filingGroundsEvidence.filingId, filingId));
   if (rows.length) {
     await tx.insert(filingScopes).values(
       rows.map((r) => ({
@@ -128,24 +136,45 @@ export async function writeContent(tx: Tx, filingId: string, enterpriseId: strin
     await tx.insert(filingServedParties).values(parties.map((p) => ({ filingId, ...p, name: p.name.trim() })));
   const attachments = input.attachments ?? [];
   if (attachments.length) await tx.insert(filingAttachments).values(attachments.map((a) => ({ filingId, ...a })));
+  const grounds = input.leadingGrounds;
+  if (grounds) {
+    const { evidence, ...fields } = grounds;
+    await tx.insert(filingLeadingGrounds).values({ filingId, ...fields });
+    if (evidence.length) {
+      await tx
+        .insert(filingGroundsEvidence)
+        .values(evidence.map((e) => ({ filingId, title: e.title.trim(), reference: e.reference.trim() })));
+    }
+  }
+}
+
+/** A filing's 龙头企业依据 as stored, with its evidence; null when it states none. */
+export async function groundsOf(tx: Tx, filingId: string): Promise<LeadingGrounds | null> {
+  const [g] = await tx.select().from(filingLeadingGrounds).where(eq(filingLeadingGrounds.filingId, filingId));
+  if (!g) return null;
+  const evidence = await tx
+    .select({ title: filingGroundsEvidence.title, reference: filingGroundsEvidence.reference })
+    .from(filingGroundsEvidence)
+    .where(eq(filingGroundsEvidence.filingId, filingId));
+  return { ...g, evidence };
 }
 
 /** Locks a filing and its enterprise for the rest of the transaction, and checks the version the caller saw. */
 export async function lockFiling(tx: Tx, id: string, expectedVersion: number | null | undefined) {
-  if (!isUuid(id)) refuseAll([refuse('NOT_FOUND', 'no such filing', 'id')]);
+  if (!isUuid(id)) refuseAll([refuse('NOT_FOUND', '没有该备案申报', 'id')]);
   const [filing] = await tx.select().from(filings).where(eq(filings.id, id)).for('update');
-  if (!filing) refuseAll([refuse('NOT_FOUND', 'no such filing', 'id')]);
+  if (!filing) refuseAll([refuse('NOT_FOUND', '没有该备案申报', 'id')]);
   if (expectedVersion != null && expectedVersion !== filing.version) {
     refuseAll([
       refuse(
         'FILING_CHANGED',
-        `the filing changed since you loaded it (version ${expectedVersion}, now ${filing.version}); reload and decide again`,
+        `该备案申报在您读取后已有变动（读取时版本 ${expectedVersion}，现为 ${filing.version}）：请刷新后重新处理`,
         'expectedVersion',
       ),
     ]);
   }
   const [enterprise] = await tx.select().from(enterprises).where(eq(enterprises.id, filing.enterpriseId)).for('update');
-  if (!enterprise) refuseAll([refuse('NOT_FOUND', 'the filing’s enterprise is gone', 'id')]);
+  if (!enterprise) refuseAll([refuse('NOT_FOUND', '该备案申报所属企业已不存在', 'id')]);
   return { filing, enterprise };
 }
 
@@ -157,6 +186,7 @@ export async function moveFiling(
   { caller, clock }: Pick<Context, 'caller' | 'clock'>,
   opinion: string | null,
   extra: Partial<FilingRow> = {},
+  step: { groundsAccepted?: boolean | null; groundsOpinion?: string | null } = {},
 ) {
   const now = clock.now();
   const [updated] = await tx
@@ -171,6 +201,8 @@ export async function moveFiling(
     actor: actorOf(caller),
     actorRole: caller.role,
     opinion,
+    groundsAccepted: step.groundsAccepted ?? null,
+    groundsOpinion: step.groundsOpinion ?? null,
     at: now,
   });
   return updated as FilingRow;

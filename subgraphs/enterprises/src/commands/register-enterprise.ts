@@ -29,7 +29,7 @@ export function registerEnterprise(
       refusals.push(
         refuse(
           'DUPLICATE_CREDIT_CODE',
-          `an enterprise with 统一社会信用代码 ${args.creditCode} is already registered`,
+          `统一社会信用代码为 ${args.creditCode} 的企业已经登记，不能重复登记`,
           'creditCode',
         ),
       );

@@ -15,16 +15,16 @@ export function reviewSpecification(
     const [spec] = isUuid(id)
       ? await tx.select().from(enterpriseSpecifications).where(eq(enterpriseSpecifications.id, id)).for('update')
       : [];
-    if (!spec) refuseAll([refuse('NOT_FOUND', 'no such specification', 'id')]);
+    if (!spec) refuseAll([refuse('NOT_FOUND', '没有该企业评价规范', 'id')]);
     const [enterprise] = await tx.select().from(enterprises).where(eq(enterprises.id, spec.enterpriseId));
     if (ctx.caller.role === 'city_center' && enterprise?.prefectureCode !== ctx.caller.prefecture) {
-      refuseAll([refuse('NOT_YOUR_PREFECTURE', 'a city centre reviews specifications of its own 市州 only')]);
+      refuseAll([refuse('NOT_YOUR_PREFECTURE', '市州职业技能鉴定中心只审核本市州企业的评价规范')]);
     }
     if (spec.status !== 'SUBMITTED')
-      refuseAll([refuse('SPECIFICATION_WRONG_STATE', `the specification is already ${spec.status}`, 'id')]);
+      refuseAll([refuse('SPECIFICATION_WRONG_STATE', `该企业评价规范已处理（${spec.status}），不能再次审核`, 'id')]);
     const opinion = args.opinion?.trim() || null;
     if (args.decision === 'REJECT' && !opinion)
-      refuseAll([refuse('REJECTION_NEEDS_REASONS', 'a rejection must give its reasons', 'opinion')]);
+      refuseAll([refuse('REJECTION_NEEDS_REASONS', '退回须写明理由', 'opinion')]);
     const [row] = await tx
       .update(enterpriseSpecifications)
       .set({

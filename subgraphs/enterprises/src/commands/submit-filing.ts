@@ -1,9 +1,10 @@
 import { filingScopes, filingServedParties, refuseAll, transact } from '@hub/db';
 import { eq } from 'drizzle-orm';
 import { submissionRefusals } from '../rules/filing-input.ts';
+import { leadingGroundsSubmissionRefusals } from '../rules/leading-grounds.ts';
 import { scopeRefusals } from '../rules/scope.ts';
 import { editRefusal } from '../rules/workflow.ts';
-import { type CommandContext, lockFiling, moveFiling, scopeFacts } from './filing-steps.ts';
+import { type CommandContext, groundsOf, lockFiling, moveFiling, scopeFacts } from './filing-steps.ts';
 
 /** submitFiling: a complete, signed draft goes to its first reviewer. */
 export function submitFiling(ctx: CommandContext, id: string, expectedVersion?: number | null) {
@@ -25,6 +26,7 @@ export function submitFiling(ctx: CommandContext, id: string, expectedVersion?: 
       attachments: [],
       scopeRows: scope.length,
     });
+    missing.push(...leadingGroundsSubmissionRefusals(filing.kind, await groundsOf(tx, filing.id)));
     // The dictionary and specifications may have changed since the draft was saved.
     const { dict, specs, mappings } = await scopeFacts(tx, filing.enterpriseId, scope);
     missing.push(...scopeRefusals(scope, filing.enterpriseId, dict, specs, mappings));

@@ -13,10 +13,10 @@ import type { CommandContext } from './filing-steps.ts';
 export function updateEnterprise(ctx: CommandContext, id: string, form: EnterpriseForm) {
   return transact(ctx.db, async (tx) => {
     if (ctx.caller.role === 'enterprise' && ctx.caller.enterpriseId !== id) {
-      refuseAll([refuse('NOT_YOUR_ENTERPRISE', 'an enterprise may change only its own facts', 'id')]);
+      refuseAll([refuse('NOT_YOUR_ENTERPRISE', '企业只能修改本企业的基本信息', 'id')]);
     }
     const [current] = isUuid(id) ? await tx.select().from(enterprises).where(eq(enterprises.id, id)).for('update') : [];
-    if (!current) refuseAll([refuse('NOT_FOUND', 'no such enterprise', 'id')]);
+    if (!current) refuseAll([refuse('NOT_FOUND', '没有该企业', 'id')]);
     const refusals = [
       ...enterpriseInputRefusals(form, ctx.clock.today()),
       ...correctionRefusals(ctx.caller, current, form.prefectureCode),

@@ -15,7 +15,9 @@ export function updateFiling(ctx: CommandContext, id: string, input: FilingForm,
     );
     if (refusal) refuseAll([refusal]);
     if (input.kind !== filing.kind)
-      refuseAll([refuse('KIND_FIXED', 'a filing’s kind cannot change; start another filing', 'kind')]);
+      refuseAll([
+        refuse('KIND_FIXED', '备案类别（企业自主评价或社会评价组织）创建后不能更改：请另行新建一份备案申报', 'kind'),
+      ]);
     await writeContent(tx, filing.id, filing.enterpriseId, input, ctx.clock.today());
     const [updated] = await tx
       .update(filings)

@@ -47,8 +47,8 @@ export function enterpriseInputRefusals(input: EnterpriseInput, today: string): 
   const out: Refusal[] = [];
   for (const [field, label, max] of TEXT_LIMITS) {
     const v = String(input[field] ?? '').trim();
-    if (!v) out.push(refuse('REQUIRED', `${label} is required`, field));
-    else if (v.length > max) out.push(refuse('TOO_LONG', `${label} has at most ${max} characters`, field));
+    if (!v) out.push(refuse('REQUIRED', `请填写${label}`, field));
+    else if (v.length > max) out.push(refuse('TOO_LONG', `${label}不超过 ${max} 个字`, field));
   }
   for (const [field, label] of [
     ['phone', '电话'],
@@ -56,37 +56,33 @@ export function enterpriseInputRefusals(input: EnterpriseInput, today: string): 
     ['contactPhone', '联系人联系电话'],
   ] as const) {
     if (!isPhone(input[field] ?? '')) {
-      out.push(
-        refuse('INVALID_PHONE', `${label} must be a mobile number (11 digits) or a landline with area code`, field),
-      );
+      out.push(refuse('INVALID_PHONE', `${label}须为 11 位手机号码或带区号的固定电话`, field));
     }
   }
   if (!EMAIL.test(input.email ?? '') || input.email.length > 100) {
-    out.push(refuse('INVALID_EMAIL', '企业电子邮箱 is not a valid e-mail address', 'email'));
+    out.push(refuse('INVALID_EMAIL', '企业电子邮箱格式不正确', 'email'));
   }
   if (!Number.isInteger(input.employeeCount) || input.employeeCount < 0) {
-    out.push(refuse('INVALID_COUNT', '上年度在职职工总人数 must be a whole number ≥ 0', 'employeeCount'));
+    out.push(refuse('INVALID_COUNT', '上年度在职职工总人数须为不小于 0 的整数', 'employeeCount'));
   }
   if (!Number.isInteger(input.skilledWorkerCount) || input.skilledWorkerCount < 0) {
-    out.push(refuse('INVALID_COUNT', '技能人员总人数 must be a whole number ≥ 0', 'skilledWorkerCount'));
+    out.push(refuse('INVALID_COUNT', '技能人员总人数须为不小于 0 的整数', 'skilledWorkerCount'));
   } else if (input.skilledWorkerCount > input.employeeCount) {
     out.push(
       refuse(
         'SKILLED_EXCEEDS_EMPLOYEES',
-        `技能人员总人数 (${input.skilledWorkerCount}) cannot exceed 在职职工总人数 (${input.employeeCount})`,
+        `技能人员总人数（${input.skilledWorkerCount}）不能超过在职职工总人数（${input.employeeCount}）`,
         'skilledWorkerCount',
       ),
     );
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.foundedOn ?? '')) {
-    out.push(refuse('INVALID_DATE', '成立时间 must be a date (YYYY-MM-DD)', 'foundedOn'));
+    out.push(refuse('INVALID_DATE', '成立时间须为日期（YYYY-MM-DD）', 'foundedOn'));
   } else if (input.foundedOn > today) {
-    out.push(refuse('FOUNDED_IN_FUTURE', `成立时间 ${input.foundedOn} lies in the future`, 'foundedOn'));
+    out.push(refuse('FOUNDED_IN_FUTURE', `成立时间 ${input.foundedOn} 晚于今天`, 'foundedOn'));
   }
   if (!isPrefectureCode(input.prefectureCode ?? '')) {
-    out.push(
-      refuse('UNKNOWN_PREFECTURE', `"${input.prefectureCode}" is not one of Hunan's 14 市州 codes`, 'prefectureCode'),
-    );
+    out.push(refuse('UNKNOWN_PREFECTURE', `“${input.prefectureCode}”不是湖南省 14 个市州的代码`, 'prefectureCode'));
   }
   return out;
 }

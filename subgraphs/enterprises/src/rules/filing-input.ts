@@ -29,45 +29,33 @@ export function filingContentRefusals(c: FilingContent, today: string): Refusal[
   const out: Refusal[] = [];
   for (const [field, label] of NARRATIVES) {
     if ((c[field] ?? '').length > MAX_NARRATIVE)
-      out.push(refuse('TOO_LONG', `${label} has at most ${MAX_NARRATIVE} characters`, field));
+      out.push(refuse('TOO_LONG', `${label}不超过 ${MAX_NARRATIVE} 个字`, field));
   }
   if ((c.serves ?? '').length > MAX_NARRATIVE)
-    out.push(refuse('TOO_LONG', `serves has at most ${MAX_NARRATIVE} characters`, 'serves'));
+    out.push(refuse('TOO_LONG', `服务对象说明不超过 ${MAX_NARRATIVE} 个字`, 'serves'));
   if ((c.commitmentSigner ?? '').length > 50)
-    out.push(refuse('TOO_LONG', '承诺 signer has at most 50 characters', 'commitmentSigner'));
+    out.push(refuse('TOO_LONG', '承诺书签署人不超过 50 个字', 'commitmentSigner'));
   if (c.commitmentSignedOn && c.commitmentSignedOn > today) {
-    out.push(
-      refuse(
-        'SIGNED_IN_FUTURE',
-        `承诺 cannot be signed on a future day (${c.commitmentSignedOn})`,
-        'commitmentSignedOn',
-      ),
-    );
+    out.push(refuse('SIGNED_IN_FUTURE', `承诺书签署日期（${c.commitmentSignedOn}）不能晚于今天`, 'commitmentSignedOn'));
   }
   if (c.kind !== 'SOCIAL_EVALUATION_ORGANIZATION' && c.servedParties.length) {
-    out.push(refuse('PARTIES_ONLY_FOR_SOCIAL', 'only a 社会评价组织 lists partners it serves', 'servedParties'));
+    out.push(refuse('PARTIES_ONLY_FOR_SOCIAL', '只有社会评价组织填写服务对象', 'servedParties'));
   }
   const codes = new Set<string>();
   c.servedParties.forEach((p, i) => {
     if (!p.name.trim() || p.name.length > 100)
-      out.push(refuse('INVALID_NAME', 'a partner needs a name of 1–100 characters', `servedParties.${i}.name`));
+      out.push(refuse('INVALID_NAME', '服务对象名称为 1 至 100 个字', `servedParties.${i}.name`));
     if (codes.has(p.creditCode))
-      out.push(refuse('DUPLICATE_PARTY', `partner ${p.creditCode} is listed twice`, `servedParties.${i}.creditCode`));
+      out.push(refuse('DUPLICATE_PARTY', `服务对象 ${p.creditCode} 重复列出`, `servedParties.${i}.creditCode`));
     codes.add(p.creditCode);
   });
-  if (c.servedParties.length > 500) out.push(refuse('TOO_MANY_ROWS', 'at most 500 partners', 'servedParties'));
-  if (c.attachments.length > 50) out.push(refuse('TOO_MANY_ROWS', 'at most 50 attachments', 'attachments'));
+  if (c.servedParties.length > 500) out.push(refuse('TOO_MANY_ROWS', '服务对象不超过 500 个', 'servedParties'));
+  if (c.attachments.length > 50) out.push(refuse('TOO_MANY_ROWS', '附件不超过 50 份', 'attachments'));
   c.attachments.forEach((a, i) => {
     if (!a.title.trim() || a.title.length > 200)
-      out.push(refuse('INVALID_TITLE', 'an attachment needs a title of 1–200 characters', `attachments.${i}.title`));
+      out.push(refuse('INVALID_TITLE', '附件名称为 1 至 200 个字', `attachments.${i}.title`));
     if (!a.reference.trim() || a.reference.length > 500) {
-      out.push(
-        refuse(
-          'INVALID_REFERENCE',
-          'an attachment needs a reference of 1–500 characters',
-          `attachments.${i}.reference`,
-        ),
-      );
+      out.push(refuse('INVALID_REFERENCE', '附件索引为 1 至 500 个字符', `attachments.${i}.reference`));
     }
   });
   return out;
@@ -77,27 +65,15 @@ export function filingContentRefusals(c: FilingContent, today: string): Refusal[
 export function submissionRefusals(c: FilingContent): Refusal[] {
   const out: Refusal[] = [];
   for (const [field, label] of NARRATIVES) {
-    if (!(c[field] ?? '').trim())
-      out.push(refuse('SECTION_MISSING', `${label} must be filled in before submission`, field));
+    if (!(c[field] ?? '').trim()) out.push(refuse('SECTION_MISSING', `提交前须填写“${label}”`, field));
   }
   if (!c.commitmentSigner?.trim() || !c.commitmentSignedOn) {
-    out.push(
-      refuse(
-        'COMMITMENT_UNSIGNED',
-        '申请单位承诺 must be signed (signer and date) before submission',
-        'commitmentSigner',
-      ),
-    );
+    out.push(refuse('COMMITMENT_UNSIGNED', '提交前须签署申请单位承诺（签署人和日期）', 'commitmentSigner'));
   }
-  if (c.scopeRows === 0)
-    out.push(refuse('SCOPE_EMPTY', 'name at least one occupation (or work type) to evaluate', 'scope'));
+  if (c.scopeRows === 0) out.push(refuse('SCOPE_EMPTY', '备案范围至少填写一个职业（工种）', 'scope'));
   if (c.kind === 'SOCIAL_EVALUATION_ORGANIZATION' && c.servedParties.length === 0) {
     out.push(
-      refuse(
-        'PARTIES_REQUIRED',
-        'a 社会评价组织 names the supply-chain enterprises, SMEs or partner schools it serves',
-        'servedParties',
-      ),
+      refuse('PARTIES_REQUIRED', '社会评价组织须列明所服务的产业链上下游企业、中小企业或合作院校', 'servedParties'),
     );
   }
   return out;

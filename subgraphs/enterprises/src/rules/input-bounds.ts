@@ -38,6 +38,14 @@ export const INPUT_BOUNDS: InputBounds = {
   'FilingAttachmentInput.title': text(400, '附件名称'),
   'FilingAttachmentInput.reference': text(1000, '附件地址'),
   'Mutation.reviewFiling.opinion': text(2000, '意见'),
+  // 龙头企业依据 (leading-grounds.ts refuses beyond its limits with its own codes)
+  'LeadingGroundsInput.industry': text(200, '所属行业'),
+  'LeadingGroundsInput.industryPosition': text(4000, '行业地位'),
+  'LeadingGroundsInput.chainName': text(400, '牵头的产业链'),
+  'LeadingGroundsInput.chainRole': text(4000, '在产业链中的作用'),
+  'GroundsEvidenceInput.title': text(400, '证明材料名称'),
+  'GroundsEvidenceInput.reference': text(1000, '证明材料地址'),
+  'GroundsOpinionInput.opinion': text(4000, '依据审核意见'),
   'Mutation.withdrawFiling.reason': text(2000, '撤回理由'),
   // 注销, 暂停, 恢复 (lifecycle.ts refuses a blank reason and a period outside 1–366 days)
   'Mutation.giveUpQualification.reason': text(2000, '注销理由'),

@@ -52,18 +52,14 @@ export function scopeRefusals(
   mappings: MappingFacts[] = [],
 ): Refusal[] {
   const out: Refusal[] = [];
-  if (rows.length > MAX_SCOPE_ROWS) out.push(refuse('TOO_MANY_ROWS', `at most ${MAX_SCOPE_ROWS} scope rows`, 'scope'));
+  if (rows.length > MAX_SCOPE_ROWS) out.push(refuse('TOO_MANY_ROWS', `备案范围不超过 ${MAX_SCOPE_ROWS} 行`, 'scope'));
   const seen = new Set<string>();
   rows.forEach((row, i) => {
     const at = (f: string) => `scope.${i}.${f}`;
     const occ = dict.occupations.get(row.occupationCode);
     if (!occ) {
       out.push(
-        refuse(
-          'UNKNOWN_OCCUPATION',
-          `职业编码 ${row.occupationCode} is not in the occupation dictionary`,
-          at('occupationCode'),
-        ),
+        refuse('UNKNOWN_OCCUPATION', `职业编码 ${row.occupationCode} 不在《国家职业分类大典》中`, at('occupationCode')),
       );
       return;
     }
@@ -71,7 +67,7 @@ export function scopeRefusals(
       out.push(
         refuse(
           'NOT_AN_OCCUPATION',
-          `${row.occupationCode} ${occ.name} is a category, not a 职业: file an occupation (or work type)`,
+          `${row.occupationCode} ${occ.name} 是职业分类的类别，不是职业：请填写具体职业（或工种）`,
           at('occupationCode'),
         ),
       );
@@ -91,30 +87,26 @@ export function scopeRefusals(
     if (row.workTypeCode) {
       if (!types.some((w) => w.code === row.workTypeCode)) {
         out.push(
-          refuse(
-            'WORK_TYPE_NOT_OF_OCCUPATION',
-            `工种 ${row.workTypeCode} is not a work type of ${occ.name}`,
-            at('workTypeCode'),
-          ),
+          refuse('WORK_TYPE_NOT_OF_OCCUPATION', `工种 ${row.workTypeCode} 不属于${occ.name}`, at('workTypeCode')),
         );
       }
     } else if (types.length) {
       out.push(
         refuse(
           'WORK_TYPE_REQUIRED',
-          `${occ.name} has work types (${types.map((w) => w.name).join('、')}): name the 工种 (备注 2)`,
+          `${occ.name}下设工种（${types.map((w) => w.name).join('、')}）：请填写具体工种（附表备注2）`,
           at('workTypeCode'),
         ),
       );
     }
     const levels = [...new Set(row.levels)];
-    if (!levels.length) out.push(refuse('LEVELS_REQUIRED', 'name at least one level (5、4、3 …)', at('levels')));
+    if (!levels.length) out.push(refuse('LEVELS_REQUIRED', '至少填写一个等级（五级、四级、三级……）', at('levels')));
     const outside = levels.filter((l) => !occ.standardLevels.includes(l));
     if (outside.length) {
       out.push(
         refuse(
           'LEVEL_NOT_IN_STANDARD',
-          `level ${outside.join('、')} is not set by the national standard of ${occ.name} (it sets ${[...occ.standardLevels].sort((a, b) => b - a).join('、')})`,
+          `${occ.name}的国家职业标准未设 ${outside.join('、')} 级（只设 ${[...occ.standardLevels].sort((a, b) => b - a).join('、')} 级）`,
           at('levels'),
         ),
       );
@@ -125,23 +117,19 @@ export function scopeRefusals(
         out.push(
           refuse(
             'SPECIFICATION_REQUIRED',
-            'a row based on a 企业评价规范 must name the filed specification',
+            '以企业评价规范为依据的备案范围须注明所备案的评价规范',
             at('specificationId'),
           ),
         );
       } else if (!spec || spec.enterpriseId !== enterpriseId || spec.occupationCode !== row.occupationCode) {
         out.push(
-          refuse(
-            'SPECIFICATION_MISMATCH',
-            'that 企业评价规范 is not this enterprise’s specification for this occupation',
-            at('specificationId'),
-          ),
+          refuse('SPECIFICATION_MISMATCH', '该企业评价规范不是本企业针对该职业备案的评价规范', at('specificationId')),
         );
       } else if (spec.status !== 'APPROVED') {
         out.push(
           refuse(
             'SPECIFICATION_NOT_APPROVED',
-            '企业评价规范 becomes a basis only once filed with and approved by the authorities (工作指引 一)',
+            '企业评价规范须经人社部门备案审核通过后方可作为评价依据（工作指引 一）',
             at('specificationId'),
           ),
         );
@@ -163,7 +151,7 @@ export function scopeRefusals(
       out.push(
         refuse(
           'JOB_ROLE_NOT_MAPPED',
-          `岗位 “${role}” may stand beside ${occ.name} only after a centre confirmed that mapping (相邻相近原则)`,
+          `岗位“${role}”须经鉴定中心确认与${occ.name}的对应关系后方可填写（相邻相近原则）`,
           at('jobRoleName'),
         ),
       );
@@ -171,11 +159,7 @@ export function scopeRefusals(
     const key = `${row.occupationCode}|${row.workTypeCode ?? ''}`;
     if (seen.has(key))
       out.push(
-        refuse(
-          'DUPLICATE_SCOPE_ROW',
-          `${occ.name} is listed twice; put all its levels in one row`,
-          at('occupationCode'),
-        ),
+        refuse('DUPLICATE_SCOPE_ROW', `${occ.name}重复列出：同一职业（工种）的各等级请写在一行`, at('occupationCode')),
       );
     seen.add(key);
   });

@@ -72,13 +72,9 @@ export function filingRoute(
 /** Only the enterprise itself edits and submits its filings; partner HR systems are read-only. */
 export function mayActForEnterprise(caller: Claims, enterpriseId: string): Refusal | null {
   if (caller.role !== 'enterprise') {
-    return refuse(
-      'NOT_THE_ENTERPRISE',
-      `only the enterprise itself may prepare or submit its filing (role ${caller.role} may not)`,
-    );
+    return refuse('NOT_THE_ENTERPRISE', `备案申报只能由企业本身填报和提交（角色 ${caller.role} 不能）`);
   }
-  if (caller.enterpriseId !== enterpriseId)
-    return refuse('NOT_YOUR_ENTERPRISE', 'an enterprise may act only on its own filings');
+  if (caller.enterpriseId !== enterpriseId) return refuse('NOT_YOUR_ENTERPRISE', '企业只能办理本企业的备案申报');
   return null;
 }
 
@@ -93,11 +89,7 @@ export function editRefusal(filing: FilingFacts, caller: Claims): Refusal | null
     );
   }
   if (!EDITABLE.includes(filing.status)) {
-    return refuse(
-      'FILING_WRONG_STATE',
-      `a filing can be changed only while a draft; this one is ${filing.status}`,
-      'id',
-    );
+    return refuse('FILING_WRONG_STATE', `只有草稿状态的备案申报可以修改；该申报状态为 ${filing.status}`, 'id');
   }
   return null;
 }
@@ -134,28 +126,24 @@ export function review(
   opinion: string | null | undefined,
 ): { to: FilingStatus } | Refusal {
   const step = reviewStep(filing);
-  if (!step) return refuse('FILING_WRONG_STATE', `a filing in state ${filing.status} awaits no review`, 'id');
+  if (!step) return refuse('FILING_WRONG_STATE', `该备案申报状态为 ${filing.status}，无待审核环节`, 'id');
   if (caller.role !== step.role) {
     if (filing.status === 'SUBMITTED' && filing.route === 'PROVINCE' && caller.role === 'city_center') {
       return refuse('FILED_WITH_PROVINCE', '该备案申报由企业直接报省职业技能鉴定中心，无需市州意见');
     }
     if (filing.status === 'SUBMITTED' && caller.role === 'province_center') {
-      return refuse('CITY_OPINION_FIRST', 'the 市州 centre gives its opinion before the province centre');
+      return refuse('CITY_OPINION_FIRST', '须先由市州职业技能鉴定中心出具意见，再报省鉴定中心');
     }
-    return refuse('WRONG_REVIEWER', `this step is for the ${STEP_NAMES[step.role]}, not role ${caller.role}`);
+    return refuse('WRONG_REVIEWER', `该环节由${STEP_NAMES[step.role]}办理，角色 ${caller.role} 不能办理`);
   }
   if (step.role === 'city_center' && caller.prefecture !== filing.prefectureCode) {
     return refuse(
       'NOT_YOUR_PREFECTURE',
-      `only the centre of ${prefectureName(filing.prefectureCode) ?? filing.prefectureCode} gives the city opinion on this filing`,
+      `该备案申报的市州意见由${prefectureName(filing.prefectureCode) ?? filing.prefectureCode}职业技能鉴定中心出具`,
     );
   }
   if (decision === 'REJECT' && !opinion?.trim()) {
-    return refuse(
-      'REJECTION_NEEDS_REASONS',
-      'a rejection must give its reasons so the enterprise can amend and resubmit',
-      'opinion',
-    );
+    return refuse('REJECTION_NEEDS_REASONS', '退回须写明理由，以便企业据此修改后重新申报', 'opinion');
   }
   return { to: decision === 'APPROVE' ? step.approvesTo : 'REJECTED' };
 }

@@ -1,10 +1,8 @@
-import { enterprises, keysetPage } from '@hub/db';
 import { access, canReach, forwardConnection, hubError, reachOf } from '@hub/platform';
 import { isPrefectureCode } from '@hub/vocabulary';
-import { eq, sql } from 'drizzle-orm';
 import { builder, Prefecture } from '../builder.ts';
 import type { EnterpriseRow } from '../loaders.ts';
-import { countWhere } from '../queries/count.ts';
+import { enterpriseList } from '../queries/enterprises.ts';
 import { TOTAL_COUNT_DESCRIPTION, totalOf, withTotal } from './connection.ts';
 import { EnterpriseAffiliation, EnterpriseNature, FilingStatus, QualificationStatus } from './enums.ts';
 import { Filing } from './filing.ts';
@@ -152,20 +150,10 @@ builder.queryFields((t) => ({
             field: 'prefecture',
           });
         }
-        const reach = reachOf(ctx.caller);
-        const where = [
-          args.prefecture ? eq(enterprises.prefectureCode, args.prefecture) : undefined,
-          reach.kind === 'enterprise' ? eq(enterprises.id, reach.enterpriseId) : undefined,
-          reach.kind === 'prefecture' ? eq(enterprises.prefectureCode, reach.prefecture) : undefined,
-          reach.kind === 'none' ? sql`false` : undefined,
-        ];
+        const list = enterpriseList(ctx.db, reachOf(ctx.caller), args.prefecture);
         return withTotal(
-          forwardConnection(
-            args,
-            (e: EnterpriseRow) => e.id,
-            (afterKey, limit) => keysetPage(ctx.db, enterprises, enterprises.id, { where, afterKey, limit }),
-          ),
-          () => countWhere(ctx.db, enterprises, where),
+          forwardConnection(args, (e: EnterpriseRow) => e.id, list.page),
+          list.count,
         );
       },
     },

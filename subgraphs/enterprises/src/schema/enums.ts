@@ -113,3 +113,12 @@ export const SpecificationStatus = builder.enumType('SpecificationStatus', {
     REJECTED: { description: '退回' },
   } as const,
 });
+
+export const LeadingPositionScope = builder.enumType('LeadingPositionScope', {
+  description: '龙头企业依据: how far the enterprise’s leading position in its industry reaches.',
+  values: {
+    NATIONAL: { description: '全国行业龙头' },
+    PROVINCIAL: { description: '全省行业龙头' },
+    PREFECTURAL: { description: '市州行业龙头' },
+  } as const,
+});

@@ -17,6 +17,7 @@ import {
   FilingKind,
   FilingRoute,
   FilingStatus,
+  LeadingPositionScope,
   ReviewDecision,
   ServedPartyKind,
   SkillLevel,
@@ -70,6 +71,49 @@ const AttachmentInput = builder.inputType('FilingAttachmentInput', {
   }),
 });
 
+const GroundsEvidenceInput = builder.inputType('GroundsEvidenceInput', {
+  description: 'A document behind the 龙头企业 grounds, by reference.',
+  fields: (t) => ({
+    title: t.string({ required: true, description: '材料名称, e.g. 省级产业链链主企业认定文件' }),
+    reference: t.string({ required: true, description: 'Document store id or URL' }),
+  }),
+});
+
+const LeadingGroundsInput = builder.inputType('LeadingGroundsInput', {
+  description:
+    '龙头企业依据 of a 社会评价组织 filing: each field on its own (a draft may leave text empty; submission needs every field and at least one piece of evidence).',
+  fields: (t) => ({
+    industry: t.string({ required: true, description: '所属行业, e.g. 轨道交通装备制造 (at most 100 characters)' }),
+    positionScope: t.field({
+      type: LeadingPositionScope,
+      required: true,
+      description: '行业地位的范围: national, provincial or 市州',
+    }),
+    industryPosition: t.string({
+      required: true,
+      description: '行业地位: rank, market share, output (at most 2000 characters)',
+    }),
+    chainName: t.string({ required: true, description: '牵头的产业链 (at most 200 characters)' }),
+    chainRole: t.string({
+      required: true,
+      description: '在产业链中的作用: e.g. 链主企业, the enterprises it leads (at most 2000 characters)',
+    }),
+    evidence: t.field({
+      type: [GroundsEvidenceInput],
+      required: true,
+      description: '证明材料 (at most 20)',
+    }),
+  }),
+});
+
+const GroundsOpinionInput = builder.inputType('GroundsOpinionInput', {
+  description: 'A reviewing centre’s opinion on the 龙头企业 grounds of a 社会评价组织 filing.',
+  fields: (t) => ({
+    accepted: t.boolean({ required: true, description: 'Do the grounds hold (依据成立)? Approval needs true.' }),
+    opinion: t.string({ required: true, description: '依据审核意见 (at most 2000 characters)' }),
+  }),
+});
+
 const FilingInput = builder.inputType('FilingInput', {
   description:
     'The 备案申报表 beyond the enterprise’s basic facts. A draft may be incomplete; submission needs it whole and signed.',
@@ -95,6 +139,12 @@ const FilingInput = builder.inputType('FilingInput', {
       description: 'For a 社会评价组织: its partners',
     }),
     attachments: t.field({ type: [AttachmentInput], required: false, description: '附件' }),
+    leadingGrounds: t.field({
+      type: LeadingGroundsInput,
+      required: false,
+      description:
+        'For a 社会评价组织: 龙头企业依据 (行业地位, 牵头的产业链, 证明材料), required to submit; refused on a 企业自主评价 filing.',
+    }),
   }),
 });
 
@@ -166,12 +216,18 @@ builder.mutationFields((t) => ({
   reviewFiling: t.field({
     type: FilingPayload,
     description:
-      'Gives the reviewing authority’s opinion: the 市州 centre (own 市州, on the CITY route), then the province centre, then the ministry’s 备案确认, which puts the institution in the catalog. REJECT needs reasons and closes the filing.',
+      'Gives the reviewing authority’s opinion: the 市州 centre (own 市州, on the CITY route), then the province centre, then the ministry’s 备案确认, which puts the institution in the catalog. REJECT needs reasons and closes the filing. On a 社会评价组织 filing the 市州 and province centres approve only with `groundsOpinion` accepting its 龙头企业 grounds.',
     authScopes: access('Mutation.reviewFiling'),
     args: {
       id: t.arg.id({ required: true, description: 'Filing id.' }),
       decision: t.arg({ type: ReviewDecision, required: true, description: '同意 or 退回' }),
       opinion: t.arg.string({ required: false, description: '意见; required to reject' }),
+      groundsOpinion: t.arg({
+        type: GroundsOpinionInput,
+        required: false,
+        description:
+          'On a 社会评价组织 filing: the opinion on its 龙头企业 grounds — required for the 市州 and province centres to approve, and it must accept them (GROUNDS_OPINION_REQUIRED, GROUNDS_NOT_ACCEPTED).',
+      }),
       expectedVersion: t.arg.int({
         required: false,
         description: 'The version you saw; refused if the filing moved on since.',

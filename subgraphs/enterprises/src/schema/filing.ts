@@ -1,6 +1,22 @@
 import { builder } from '../builder.ts';
-import type { AttachmentRow, FilingRow, ScopeRow, ServedPartyRow, TransitionRow } from '../loaders.ts';
-import { EvaluationBasis, FilingKind, FilingRoute, FilingStatus, ServedPartyKind, SkillLevel } from './enums.ts';
+import type {
+  AttachmentRow,
+  FilingRow,
+  GroundsEvidenceRow,
+  LeadingGroundsRow,
+  ScopeRow,
+  ServedPartyRow,
+  TransitionRow,
+} from '../loaders.ts';
+import {
+  EvaluationBasis,
+  FilingKind,
+  FilingRoute,
+  FilingStatus,
+  LeadingPositionScope,
+  ServedPartyKind,
+  SkillLevel,
+} from './enums.ts';
 import { enterpriseOwner, objects } from './reach.ts';
 
 export const ScopeRowType = builder.objectRef<ScopeRow>('FilingScopeRow').implement({
@@ -51,6 +67,47 @@ export const Attachment = builder.objectRef<AttachmentRow>('FilingAttachment').i
   }),
 });
 
+export const GroundsEvidence = builder.objectRef<GroundsEvidenceRow>('GroundsEvidence').implement({
+  description: '龙头企业依据的证明材料: a document behind the grounds, by reference.',
+  fields: (t) => ({
+    title: t.exposeString('title', { description: '材料名称, e.g. 省级产业链链主企业认定文件' }),
+    reference: t.exposeString('reference', { description: 'Where it is kept (id or URL in the document store).' }),
+  }),
+});
+
+export const LeadingGrounds = builder.objectRef<LeadingGroundsRow>('LeadingGrounds').implement({
+  description:
+    '龙头企业依据 of a 社会评价组织 filing (「地方行业龙头企业可另申请备案社会评价组织」): the enterprise’s industry position, the chain it leads, and the evidence.',
+  fields: (t) => ({
+    industry: t.exposeString('industry', { description: '所属行业' }),
+    positionScope: t.field({
+      type: LeadingPositionScope,
+      description: '行业地位的范围: national, provincial or 市州.',
+      resolve: (g) => g.positionScope,
+    }),
+    industryPosition: t.exposeString('industryPosition', {
+      description: '行业地位: rank, market share, output — as the enterprise states it.',
+    }),
+    chainName: t.exposeString('chainName', { description: '牵头的产业链' }),
+    chainRole: t.exposeString('chainRole', {
+      description: '在产业链中的作用: e.g. 链主企业, how many upstream and downstream enterprises it leads.',
+    }),
+    evidence: t.field({
+      type: [GroundsEvidence],
+      description: '证明材料',
+      resolve: (g, _args, ctx) => ctx.loaders.groundsEvidenceOf.load(g.filingId),
+    }),
+  }),
+});
+
+export const GroundsOpinion = builder.objectRef<{ accepted: boolean; opinion: string }>('GroundsOpinion').implement({
+  description: 'A reviewing centre’s opinion on the 龙头企业 grounds of a 社会评价组织 filing.',
+  fields: (t) => ({
+    accepted: t.exposeBoolean('accepted', { description: 'Whether the centre accepts the grounds (依据成立).' }),
+    opinion: t.exposeString('opinion', { description: '依据审核意见' }),
+  }),
+});
+
 export const FilingTransition = builder.objectRef<TransitionRow>('FilingTransition').implement({
   description: 'One step of a filing’s workflow: who did what, in which role, when and why (审核意见).',
   fields: (t) => ({
@@ -64,6 +121,14 @@ export const FilingTransition = builder.objectRef<TransitionRow>('FilingTransiti
     actor: t.exposeString('actor', { description: 'Who acted.' }),
     actorRole: t.exposeString('actorRole', { description: 'In which role.' }),
     opinion: t.exposeString('opinion', { nullable: true, description: '意见: the reviewer’s opinion or reasons.' }),
+    groundsOpinion: t.field({
+      type: GroundsOpinion,
+      nullable: true,
+      description:
+        'On a 社会评价组织 filing: the reviewer’s opinion on its 龙头企业 grounds at this step (the 市州 and province centres give one to approve); null otherwise.',
+      resolve: (x) =>
+        x.groundsAccepted == null ? null : { accepted: x.groundsAccepted, opinion: x.groundsOpinion ?? '' },
+    }),
     at: t.field({ type: 'DateTime', description: 'When.', resolve: (x) => x.at }),
   }),
 });
@@ -121,6 +186,13 @@ Filing.implement({
       type: [ServedParty],
       description: 'For a 社会评价组织: the partners it serves.',
       resolve: (f, _args, ctx) => ctx.loaders.servedPartiesOf.load(f.id),
+    }),
+    leadingGrounds: t.field({
+      type: LeadingGrounds,
+      nullable: true,
+      description:
+        'For a 社会评价组织: why the enterprise is a 龙头企业 (行业地位, 牵头的产业链, 证明材料); the reviewers’ opinions on them are on `transitions.groundsOpinion`. Null for 企业自主评价.',
+      resolve: (f, _args, ctx) => ctx.loaders.leadingGroundsOf.load(f.id),
     }),
     attachments: t.field({
       type: [Attachment],

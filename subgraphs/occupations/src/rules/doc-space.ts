@@ -4,12 +4,12 @@
  * names of its 小类 and 中类 and the role names confirmed for it; and against its 小类's and 中类's
  * mean vectors. Unlike the phrase features (names and aliases only) and the definition's bigram share
  * (which of the title's bigrams occur), this weighs the whole text, so that a title is near a 职业
- * whose duties or confirmed roles use its words. The mapping part rebuilds the space on each
- * confirmation. Three reranker features, measured on the dev file (bench/match-eval, README
+ * whose duties or confirmed roles use its words. A confirmation adds its role name to the space
+ * (addRoleTexts), renewing only the documents whose numbers it changes. Three reranker features, measured on the dev file (bench/match-eval, README
  * "Occupations and matching"); the weighting itself is plain TF-IDF, fitted on nothing.
  */
 
-import { idOf, largestPositive } from './maps.ts';
+import { idOf, largestPositive, upsert } from './maps.ts';
 
 export interface DocSpaceInput {
   /** The 职业's name, aliases, definition and tasks (body). */
@@ -23,7 +23,10 @@ export interface DocSpaceInput {
   groupCode: string;
 }
 
-/** The dictionary side of the space, read once per index build: per 职业, its terms (as term numbers) and their counts. */
+/**
+ * The dictionary side of the space, read once per index build: per 职业, its terms (as term numbers) and
+ * their counts, and per term number the documents holding it (ascending) with their counts.
+ */
 export interface DocTexts {
   /** Term (see forEachTerm) → term number. */
   termNo: Map<number, number>;
@@ -32,21 +35,40 @@ export interface DocTexts {
   /** Per document, its 小类 and 中类 (group numbers). */
   classOf: Int32Array;
   groupOf: Int32Array;
-}
-
-export interface DocSpace {
-  /** Term (see forEachTerm) → its slot in `idf` and the postings. */
-  vocab: Map<number, number>;
-  idf: Float64Array;
-  /** Per slot s, the documents holding it (ascending) at offsets[s] … offsets[s + 1] − 1, with its weight in each unit vector. */
+  /** Per term number k, the documents holding it at offsets[k] … offsets[k + 1] − 1 (ascending), with its count. */
   offsets: Int32Array;
   docs: Int32Array;
-  weights: Float64Array;
-  classOf: Int32Array;
-  groupOf: Int32Array;
-  /** Norms of the sums of the unit vectors of each 小类's and 中类's documents. */
+  tf: Int32Array;
+  /** Per term number, the term. */
+  termOf: Float64Array;
+}
+
+/**
+ * The space over the dictionary's texts and the role names confirmed per document (a name once per
+ * confirmed mapping): kept up to date one role name at a time (addRoleTexts), so that a confirmation
+ * costs the documents it touches, not a rebuild. Whatever the order the names came in, the space holds
+ * the same numbers (each derived number is computed from the current counts in a fixed order).
+ */
+export interface DocSpace {
+  texts: DocTexts;
+  /** The role names' terms per document: document → term → count. */
+  roleTerms: Map<number, Map<number, number>>;
+  /** Per term, the documents whose role names hold it: term → document → count. */
+  roleDocs: Map<number, Map<number, number>>;
+  /** Per term, the documents that hold it through role names only (their number; it adds to the dictionary's). */
+  extraDf: Map<number, number>;
+  /** Per term number, its IDF as it stands (0: it does not weigh in). */
+  idf: Float64Array;
+  /** Per document, the norm of its TF-IDF vector (0: no weighed term). */
+  norm: Float64Array;
+  /** A buffer per term number for sums over documents (all zero between uses). */
+  sums: Float64Array;
+  /** Per 小类 and 中类, the norm of the sum of its documents' unit vectors (NaN: to compute, when asked). */
   classNorm: Float64Array;
   groupNorm: Float64Array;
+  /** Per 小类 and 中类, its documents (ascending). */
+  classDocs: number[][];
+  groupDocs: number[][];
 }
 
 /**
@@ -79,7 +101,7 @@ function countTerms(texts: readonly string[], number: (t: number) => number): Ma
   return counts;
 }
 
-/** Reads the 职业's texts into term counts (once per index build; confirmations reuse them). */
+/** Reads the 职业's texts into term counts and postings (once per index build; confirmations reuse them). */
 export function readDocTexts(docs: readonly DocSpaceInput[]): DocTexts {
   const termNo = new Map<number, number>();
   const number = (t: number) => idOf(termNo, t);
@@ -90,83 +112,234 @@ export function readDocTexts(docs: readonly DocSpaceInput[]): DocTexts {
     terms.push(Int32Array.from(c.keys()));
     counts.push(Int32Array.from(c.values()));
   }
+  const offsets = new Int32Array(termNo.size + 1);
+  for (const ks of terms) for (const k of ks) offsets[k + 1] = (offsets[k + 1] as number) + 1;
+  for (let k = 0; k < termNo.size; k++) offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number);
+  const at = offsets.slice(0, -1);
+  const postingDocs = new Int32Array(offsets[termNo.size] as number);
+  const tf = new Int32Array(postingDocs.length);
+  terms.forEach((ks, doc) => {
+    ks.forEach((k, i) => {
+      const p = at[k] as number;
+      postingDocs[p] = doc;
+      tf[p] = counts[doc]?.[i] as number;
+      at[k] = p + 1;
+    });
+  });
+  const termOf = new Float64Array(termNo.size);
+  for (const [t, k] of termNo) termOf[k] = t;
   return {
     termNo,
     terms,
     counts,
     classOf: groupIndex(docs.map((d) => d.classCode)),
     groupOf: groupIndex(docs.map((d) => d.groupCode)),
+    offsets,
+    docs: postingDocs,
+    tf,
+    termOf,
   };
 }
 
 /** Terms in at least 2 documents and fewer than this share of them weigh in. */
 const MAX_DF_SHARE = 0.3;
 
+const members = (groupOf: Int32Array): number[][] => {
+  const out: number[][] = [];
+  groupOf.forEach((g, doc) => {
+    const list = out[g] ?? [];
+    list.push(doc);
+    out[g] = list;
+  });
+  return out;
+};
+
 /**
  * The space over the dictionary's texts and, per document, the role names confirmed for it (a name
  * once per confirmed mapping); `texts` is not changed.
  */
 export function buildDocSpace(texts: DocTexts, roles: ReadonlyMap<number, readonly string[]> = new Map()): DocSpace {
-  const n = texts.terms.length;
-  // Role names may bring terms the dictionary lacks: numbered after its own, here only.
-  const base = texts.termNo.size;
-  const added = new Map<number, number>();
-  const number = (t: number) => texts.termNo.get(t) ?? base + idOf(added, t);
-  const terms = [...texts.terms];
-  const counts = [...texts.counts];
-  for (const [doc, names] of roles) {
-    if (doc < 0 || doc >= n || !names.length) continue;
-    const c = countTerms(names, number);
-    const own = texts.terms[doc] as Int32Array;
-    own.forEach((k, i) => {
-      c.set(k, (c.get(k) ?? 0) + (texts.counts[doc]?.[i] as number));
-    });
-    terms[doc] = Int32Array.from(c.keys());
-    counts[doc] = Int32Array.from(c.values());
-  }
-  const df = new Int32Array(base + added.size);
-  for (const ks of terms) for (const k of ks) df[k] = (df[k] as number) + 1;
-  // The weighed vocabulary: slots in order of term number, with their IDF and place in the postings.
-  const vocab = new Map<number, number>();
-  const slot = new Int32Array(df.length).fill(-1);
-  const idfs: number[] = [];
-  const offsets: number[] = [0];
-  const weigh = (t: number, k: number) => {
-    const f = df[k] as number;
-    if (f < 2 || f >= n * MAX_DF_SHARE) return;
-    slot[k] = idfs.length;
-    vocab.set(t, idfs.length);
-    idfs.push(Math.log(n / f));
-    offsets.push((offsets[offsets.length - 1] as number) + f);
+  const groups = (g: Int32Array) => new Float64Array(g.reduce((m, x) => Math.max(m, x + 1), 0)).fill(Number.NaN);
+  const space: DocSpace = {
+    texts,
+    roleTerms: new Map(),
+    roleDocs: new Map(),
+    extraDf: new Map(),
+    idf: new Float64Array(texts.termNo.size),
+    norm: new Float64Array(texts.terms.length),
+    sums: new Float64Array(texts.termNo.size),
+    classNorm: groups(texts.classOf),
+    groupNorm: groups(texts.groupOf),
+    classDocs: members(texts.classOf),
+    groupDocs: members(texts.groupOf),
   };
-  for (const [t, k] of texts.termNo) weigh(t, k);
-  for (const [t, k] of added) weigh(t, base + k);
-  const idf = Float64Array.from(idfs);
-  const at = Int32Array.from(offsets);
-  const nnz = at[at.length - 1] as number;
-  const docs = new Int32Array(nnz);
-  const weights = new Float64Array(nnz);
-  const fill = at.slice(0, -1);
-  terms.forEach((ks, doc) => {
-    const tf = counts[doc] as Int32Array;
-    const w = Float64Array.from(ks, (k, i) => {
-      const s = slot[k] as number;
-      return s < 0 ? 0 : tfIdf(tf[i] as number, idf[s] as number);
+  for (const [t, k] of texts.termNo) space.idf[k] = idfOf(space, t);
+  for (let doc = 0; doc < texts.terms.length; doc++) space.norm[doc] = docNorm(space, doc);
+  addRoleTexts(
+    space,
+    [...roles].flatMap(([doc, names]) => names.map((text) => ({ doc, text, count: 1 }))),
+  );
+  return space;
+}
+
+/** The number of documents holding a term, the dictionary's and the role names' together. */
+function dfOf(space: DocSpace, t: number): number {
+  const k = space.texts.termNo.get(t);
+  const base = k === undefined ? 0 : (space.texts.offsets[k + 1] as number) - (space.texts.offsets[k] as number);
+  return base + (space.extraDf.get(t) ?? 0);
+}
+
+/** A term's IDF, or 0 when it does not weigh in (in fewer than 2 or at least MAX_DF_SHARE of the documents). */
+function idfOf(space: DocSpace, t: number): number {
+  const n = space.texts.terms.length;
+  const f = dfOf(space, t);
+  return f < 2 || f >= n * MAX_DF_SHARE ? 0 : Math.log(n / f);
+}
+
+/** The dictionary's count of a term number in a document (binary search in its postings). */
+function baseCount(texts: DocTexts, k: number | undefined, doc: number): number {
+  if (k === undefined) return 0;
+  let lo = texts.offsets[k] as number;
+  let hi = (texts.offsets[k + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = texts.docs[mid] as number;
+    if (d === doc) return texts.tf[mid] as number;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** The terms of a document's role names that its dictionary text lacks, in ascending order. */
+function roleOnlyTerms(space: DocSpace, doc: number, roles: ReadonlyMap<number, number>): number[] {
+  const { texts } = space;
+  return [...roles.keys()].filter((t) => baseCount(texts, texts.termNo.get(t), doc) === 0).sort((a, b) => a - b);
+}
+
+/**
+ * The norm of a document's TF-IDF vector: its dictionary terms in their order (their counts with the
+ * role names'), then its role names' other terms in ascending order.
+ */
+function docNorm(space: DocSpace, doc: number): number {
+  const { texts } = space;
+  const roles = space.roleTerms.get(doc);
+  const ks = texts.terms[doc] as Int32Array;
+  const cs = texts.counts[doc] as Int32Array;
+  let s = 0;
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i] as number;
+    const idf = space.idf[k] as number;
+    if (!idf) continue;
+    const tf = (cs[i] as number) + (roles?.get(texts.termOf[k] as number) ?? 0);
+    s += tfIdf(tf, idf) ** 2;
+  }
+  if (roles) {
+    for (const t of roleOnlyTerms(space, doc, roles)) {
+      const idf = idfOf(space, t);
+      if (idf) s += tfIdf(roles.get(t) as number, idf) ** 2;
+    }
+  }
+  return Math.sqrt(s);
+}
+
+/**
+ * Adds role names to their documents (a negative count takes them out again), then renews the norms
+ * of the documents whose numbers changed: those that got or lost a term, and those holding a term whose
+ * IDF changed. The 小类 and 中类 norms of those documents are computed again when asked.
+ */
+export function addRoleTexts(space: DocSpace, changes: readonly { doc: number; text: string; count: number }[]) {
+  const n = space.texts.terms.length;
+  const touched = new Set<number>();
+  // The IDF of each term whose document frequency changes, as it was before.
+  const idfBefore = new Map<number, number>();
+  for (const { doc, text, count } of changes) {
+    if (doc < 0 || doc >= n || !count) continue;
+    touched.add(doc);
+    const own = upsert(space.roleTerms, doc, () => new Map<number, number>());
+    forEachTerm(text, (t) => {
+      const before = own.get(t) ?? 0;
+      const after = before + count;
+      if (after < 0) throw new Error('a role name taken out of a document that does not hold it');
+      if (after) own.set(t, after);
+      else own.delete(t);
+      const docs = upsert(space.roleDocs, t, () => new Map<number, number>());
+      if (after) docs.set(doc, after);
+      else docs.delete(doc);
+      if (!docs.size) space.roleDocs.delete(t);
+      if ((before === 0) !== (after === 0) && baseCount(space.texts, space.texts.termNo.get(t), doc) === 0) {
+        if (!idfBefore.has(t)) idfBefore.set(t, idfOf(space, t));
+        const extra = (space.extraDf.get(t) ?? 0) + (after ? 1 : -1);
+        if (extra) space.extraDf.set(t, extra);
+        else space.extraDf.delete(t);
+      }
     });
-    let norm = 0;
-    for (const x of w) if (x) norm += x ** 2;
-    norm = Math.sqrt(norm);
-    ks.forEach((k, i) => {
-      const s = slot[k] as number;
-      if (s < 0) return;
-      const p = fill[s] as number;
-      docs[p] = doc;
-      weights[p] = (w[i] as number) / norm;
-      fill[s] = p + 1;
-    });
-  });
-  const space = { vocab, idf, offsets: at, docs, weights, classOf: texts.classOf, groupOf: texts.groupOf };
-  return { ...space, classNorm: sumNorms(space, texts.classOf), groupNorm: sumNorms(space, texts.groupOf) };
+    if (!own.size) space.roleTerms.delete(doc);
+  }
+  // A term whose IDF changed changes every document holding it (most terms' do not: too common or too rare either way).
+  for (const [t, idf] of idfBefore) {
+    const now = idfOf(space, t);
+    if (now === idf) continue;
+    const k = space.texts.termNo.get(t);
+    if (k !== undefined) space.idf[k] = now;
+    forEachDocOf(space, t, (doc) => touched.add(doc));
+  }
+  for (const doc of touched) {
+    space.norm[doc] = docNorm(space, doc);
+    space.classNorm[space.texts.classOf[doc] as number] = Number.NaN;
+    space.groupNorm[space.texts.groupOf[doc] as number] = Number.NaN;
+  }
+}
+
+/** Calls `fn` with each document holding a term (the dictionary's, then the role names' others). */
+function forEachDocOf(space: DocSpace, t: number, fn: (doc: number, tf: number) => void) {
+  const { texts } = space;
+  const k = texts.termNo.get(t);
+  const roles = space.roleDocs.get(t);
+  if (k !== undefined) {
+    for (let i = texts.offsets[k] as number; i < (texts.offsets[k + 1] as number); i++) {
+      const doc = texts.docs[i] as number;
+      fn(doc, (texts.tf[i] as number) + (roles?.get(doc) ?? 0));
+    }
+  }
+  if (roles) for (const [doc, tf] of roles) if (baseCount(texts, k, doc) === 0) fn(doc, tf);
+}
+
+/**
+ * The norm of the sum of the unit vectors of `docs` (ascending): the dictionary terms summed in a buffer
+ * by term number, the role names' other terms in a map, each squared in the order first met.
+ */
+function sumNorm(space: DocSpace, docs: readonly number[]): number {
+  const { texts, sums } = space;
+  const met: number[] = [];
+  const others = new Map<number, number>();
+  for (const doc of docs) {
+    const norm = space.norm[doc] as number;
+    if (!norm) continue;
+    const roles = space.roleTerms.get(doc);
+    const ks = texts.terms[doc] as Int32Array;
+    const cs = texts.counts[doc] as Int32Array;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i] as number;
+      const idf = space.idf[k] as number;
+      if (!idf) continue;
+      const tf = (cs[i] as number) + (roles?.get(texts.termOf[k] as number) ?? 0);
+      if (sums[k] === 0) met.push(k);
+      sums[k] = (sums[k] as number) + tfIdf(tf, idf) / norm;
+    }
+    if (!roles) continue;
+    for (const t of roleOnlyTerms(space, doc, roles)) {
+      const idf = idfOf(space, t);
+      if (idf) others.set(t, (others.get(t) ?? 0) + tfIdf(roles.get(t) as number, idf) / norm);
+    }
+  }
+  let s = 0;
+  for (const k of met) {
+    s += (sums[k] as number) ** 2;
+    sums[k] = 0;
+  }
+  for (const v of others.values()) s += v * v;
+  return Math.sqrt(s);
 }
 
 /** Each key's group number, in order of first appearance. */
@@ -177,26 +350,6 @@ function groupIndex(keys: readonly string[]): Int32Array {
 
 /** A term's weight: (1 + ln tf) · idf. */
 const tfIdf = (tf: number, idf: number) => (1 + Math.log(tf)) * idf;
-
-/** Per group, the norm of the sum of its documents' unit vectors, term by term from the postings. */
-function sumNorms(space: Pick<DocSpace, 'offsets' | 'docs' | 'weights'>, groupOf: Int32Array): Float64Array {
-  const squares = new Float64Array(groupOf.reduce((m, g) => Math.max(m, g + 1), 0));
-  const sum = new Float64Array(squares.length);
-  const touched: number[] = [];
-  for (let s = 0; s + 1 < space.offsets.length; s++) {
-    for (let i = space.offsets[s] as number; i < (space.offsets[s + 1] as number); i++) {
-      const g = groupOf[space.docs[i] as number] as number;
-      if (sum[g] === 0) touched.push(g);
-      sum[g] = (sum[g] as number) + (space.weights[i] as number);
-    }
-    for (const g of touched) {
-      squares[g] = (squares[g] as number) + (sum[g] as number) ** 2;
-      sum[g] = 0;
-    }
-    touched.length = 0;
-  }
-  return squares.map(Math.sqrt);
-}
 
 /** A title's cosines (see docCosines). */
 export interface TitleCosines {
@@ -218,44 +371,47 @@ const NONE: TitleCosines = Object.assign(() => [0, 0, 0] as [number, number, num
 export function docCosines(space: DocSpace, title: string): TitleCosines {
   const counts = new Map<number, number>();
   forEachTerm(title, (t) => {
-    const s = space.vocab.get(t);
-    if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
   });
   const q: [number, number][] = [];
   let norm = 0;
-  for (const [s, k] of counts) {
-    const w = tfIdf(k, space.idf[s] as number);
-    q.push([s, w]);
+  for (const [t, k] of counts) {
+    const idf = idfOf(space, t);
+    if (!idf) continue;
+    const w = tfIdf(k, idf);
+    q.push([t, w]);
     norm += w * w;
   }
   if (!q.length) return NONE;
   norm = Math.sqrt(norm);
-  const n = space.classOf.length;
+  const n = space.texts.terms.length;
   const own = new Float64Array(n);
-  for (const [s, w] of q) {
-    for (let i = space.offsets[s] as number; i < (space.offsets[s + 1] as number); i++) {
-      const doc = space.docs[i] as number;
-      own[doc] = (own[doc] as number) + (w / norm) * (space.weights[i] as number);
-    }
+  for (const [t, w] of q) {
+    const idf = idfOf(space, t);
+    forEachDocOf(space, t, (doc, tf) => {
+      own[doc] = (own[doc] as number) + (w / norm) * (tfIdf(tf, idf) / (space.norm[doc] as number));
+    });
   }
+  const { classOf, groupOf } = space.texts;
   const byClass = new Float64Array(space.classNorm.length);
   const byGroup = new Float64Array(space.groupNorm.length);
   own.forEach((s, doc) => {
-    const c = space.classOf[doc] as number;
-    const g = space.groupOf[doc] as number;
+    const c = classOf[doc] as number;
+    const g = groupOf[doc] as number;
     byClass[c] = (byClass[c] as number) + s;
     byGroup[g] = (byGroup[g] as number) + s;
   });
-  const share = (sum: Float64Array, norm: Float64Array, g: number) => {
-    const z = norm[g] as number;
+  const share = (sum: Float64Array, norms: Float64Array, members: number[][], g: number) => {
+    if (Number.isNaN(norms[g])) norms[g] = sumNorm(space, members[g] ?? []);
+    const z = norms[g] as number;
     return z > 0 ? (sum[g] as number) / z : 0;
   };
   const of = (doc: number): [number, number, number] => {
     if (doc < 0 || doc >= n) return [0, 0, 0];
     return [
       own[doc] as number,
-      share(byClass, space.classNorm, space.classOf[doc] as number),
-      share(byGroup, space.groupNorm, space.groupOf[doc] as number),
+      share(byClass, space.classNorm, space.classDocs, classOf[doc] as number),
+      share(byGroup, space.groupNorm, space.groupDocs, groupOf[doc] as number),
     ];
   };
   return Object.assign(of, {

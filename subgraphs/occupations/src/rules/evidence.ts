@@ -1,7 +1,8 @@
 /** The first stage of the matcher: each document's evidence for a title and their weighted sum (rules/match.ts). */
 import { namedWorkIn, tradeTermsIn } from './lexicon.ts';
+import { entryAt, type MappingEntry, roleIdf, scoreRoles } from './mapping-index.ts';
 import { upsert } from './maps.ts';
-import type { MappingIndex, MatchIndex } from './match-index.ts';
+import type { MatchIndex } from './match-index.ts';
 import {
   GENERIC,
   type Phrase,
@@ -53,7 +54,7 @@ export interface Evidence {
   namedWork: boolean;
   /** A name or alias equal to the title's core. */
   equal: boolean;
-  mappingEntry?: MappingIndex['entries'][number];
+  mappingEntry?: MappingEntry;
   /** The title's cosine with the 职业's whole text (set for the reranker's candidates). */
   textCosine?: number;
 }
@@ -125,48 +126,44 @@ export function rank(
     if (factor === 1) {
       ancestorScores = scorePhrases(query(index, keys, text, index.ancestorIndex.idf), index.ancestorIndex);
     }
-    const mq = query(index, keys, text, index.mappings.index.idf);
+    const mq = query(index, keys, text, (f) => roleIdf(index, f));
     // The most similar confirmed role names vote for their codes (weighted by similarity²);
     // a candidate's lift is its best similarity, scaled by its share of the vote.
-    const near: { p: number; s: number }[] = [];
-    for (const [p, ps] of scorePhrases(mq, index.mappings.index)) {
-      const entry = index.mappings.entries[p];
+    const near: { e: MappingEntry; s: number }[] = [];
+    for (const [p, ps] of scoreRoles(index, mq)) {
+      const e = entryAt(index.mappings, p);
       // Several enterprises confirming the same mapping make it a little surer.
-      const s = roleSimilarity(ps) * factor * Math.min(1, 0.9 + 0.05 * (entry?.count ?? 1));
-      if (s > 0.05) near.push({ p, s });
+      const s = roleSimilarity(ps) * factor * Math.min(1, 0.9 + 0.05 * e.count);
+      if (s > 0.05) near.push({ e, s });
     }
-    near.sort((a, b) => b.s - a.s || a.p - b.p);
+    // Ties go by the entries' keys, so that the order never depends on the order mappings came in.
+    near.sort((a, b) => b.s - a.s || (a.e.key < b.e.key ? -1 : a.e.key > b.e.key ? 1 : 0));
     const top = near.slice(0, w.neighbours);
     let total = 0;
-    for (const n of top) total += n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1);
+    for (const n of top) total += n.s * n.s * n.e.count;
     const votes = new Map<number, number>();
-    for (const n of top) {
-      const ph = index.mappings.index.phrases[n.p] as Phrase;
-      votes.set(ph.doc, (votes.get(ph.doc) ?? 0) + (n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1)) / total);
-    }
+    for (const n of top) votes.set(n.e.doc, (votes.get(n.e.doc) ?? 0) + (n.s * n.s * n.e.count) / total);
     const wide = near.slice(0, WIDE_NEIGHBOURS);
     let wideTotal = 0;
-    for (const n of wide) wideTotal += n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1);
+    for (const n of wide) wideTotal += n.s * n.s * n.e.count;
     const wideVotes = new Map<number, number>();
     for (const n of wide) {
-      const doc = index.mappings.index.phrases[n.p]?.doc as number;
-      const share = (n.s * n.s * (index.mappings.entries[n.p]?.count ?? 1)) / wideTotal;
-      wideVotes.set(doc, (wideVotes.get(doc) ?? 0) + share);
+      const share = (n.s * n.s * n.e.count) / wideTotal;
+      wideVotes.set(n.e.doc, (wideVotes.get(n.e.doc) ?? 0) + share);
     }
     for (const [doc, share] of wideVotes) {
       const e = get(doc);
       e.wideVote = Math.max(e.wideVote, share * factor);
     }
     for (const n of top) {
-      const ph = index.mappings.index.phrases[n.p] as Phrase;
-      const share = votes.get(ph.doc) ?? 0;
+      const share = votes.get(n.e.doc) ?? 0;
       const v = n.s * (1 - w.vote + w.vote * share);
-      const e = get(ph.doc);
+      const e = get(n.e.doc);
       e.mappingSim = Math.max(e.mappingSim, n.s);
       e.vote = Math.max(e.vote, share * factor);
       if (v > e.mapping) {
         e.mapping = v;
-        e.mappingEntry = index.mappings.entries[n.p];
+        e.mappingEntry = n.e;
       }
     }
   }

@@ -1,12 +1,12 @@
 /** The matcher's index: the dictionary's 职业 and work types as phrase vectors, and the confirmed mappings' part (rules/match.ts). */
-import { buildClassifier, type MappingClassifier } from './classifier.ts';
-import { buildDocSpace, type DocSpace, type DocSpaceInput, type DocTexts, readDocTexts } from './doc-space.ts';
+import { type DocSpaceInput, type DocTexts, readDocTexts } from './doc-space.ts';
+import { buildMappingIndex, type MappingIndex } from './mapping-index.ts';
 import { idOf, upsert } from './maps.ts';
 import { type Item, type Phrase, type PhraseIndex, phraseIndex, phraseKeys } from './phrases.ts';
 import { defaultReranker, type Reranker } from './reranker.ts';
 import type { Segmenter } from './segment.ts';
 import { skillByMajorGroup } from './skill.ts';
-import { aliasPhrases, charBigrams, cleanTitle, compact, normalizeText } from './text.ts';
+import { aliasPhrases, charBigrams, compact, normalizeText } from './text.ts';
 
 export interface DictionaryNode {
   code: string;
@@ -92,17 +92,6 @@ export interface Doc {
   isSkill: boolean;
 }
 
-export interface MappingIndex {
-  index: PhraseIndex;
-  entries: (ConfirmedMapping & { count: number })[];
-  /** Confirmed mappings per document (for the prior: how often enterprises map to it). */
-  perDoc: Map<number, number>;
-  /** Naive Bayes over the confirmed role names at 中类, 小类 and 职业 (rules/classifier.ts). */
-  classifier: MappingClassifier;
-  /** Each 职业's whole text with the role names confirmed for it, as TF-IDF vectors (rules/doc-space.ts). */
-  space: DocSpace;
-}
-
 export interface MatchIndex {
   segment: Segmenter;
   weights: MatchWeights;
@@ -122,6 +111,7 @@ export interface MatchIndex {
     /** Character bigram → the documents whose definition or tasks contain it (ascending). */
     bigrams: Map<string, number[]>;
   };
+  /** The confirmed mappings' part (rules/mapping-index.ts), kept up to date in place. */
   mappings: MappingIndex;
   /** Names by code (nodes and work types), for reasons. */
   nodeName: Map<string, string>;
@@ -279,7 +269,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     ancestors,
     ancestorIndex,
     text: { postings: textPostings, idf: textIdf, loaded, bigrams: textBigrams },
-    mappings: EMPTY_MAPPINGS,
+    mappings: undefined as unknown as MappingIndex,
     nodeName,
     chars: { ofDoc, idf: charIdf },
     spaceTexts: readDocTexts(spaceInput),
@@ -287,60 +277,4 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   };
   index.mappings = buildMappingIndex(index, input.mappings ?? []);
   return index;
-}
-
-const EMPTY_MAPPINGS: MappingIndex = {
-  index: { phrases: [], postings: new Map(), idf: () => 0 },
-  entries: [],
-  perDoc: new Map(),
-  classifier: buildClassifier(() => [], []),
-  space: buildDocSpace(readDocTexts([])),
-};
-
-/**
- * Indexes confirmed mappings; cheap, so it is rebuilt whenever a mapping is confirmed.
- * Mappings to codes the index does not know are left out; the same role name mapped to
- * the same code by several enterprises counts once, with its count.
- */
-export function buildMappingIndex(index: MatchIndex, mappings: readonly ConfirmedMapping[]): MappingIndex {
-  const docOf = new Map<string, number>();
-  index.docs.forEach((d, i) => {
-    docOf.set(d.workTypeCode ?? d.occupationCode, i);
-  });
-  const grouped = new Map<string, ConfirmedMapping & { count: number; doc: number; text: string }>();
-  for (const m of mappings) {
-    const doc = docOf.get(m.workTypeCode ?? m.occupationCode);
-    const text = compact(cleanTitle(m.roleName).core);
-    if (doc === undefined || !text) continue;
-    const key = `${text}|${doc}`;
-    const g = grouped.get(key);
-    if (g) g.count++;
-    else grouped.set(key, { ...m, count: 1, doc, text });
-  }
-  const entries = [...grouped.values()];
-  const perDoc = new Map<number, number>();
-  for (const e of entries) perDoc.set(e.doc, (perDoc.get(e.doc) ?? 0) + e.count);
-  const items: Item[] = entries.map((e) => ({
-    doc: e.doc,
-    text: e.text,
-    kind: 'role',
-    keys: phraseKeys(index.segment, e.text, index.weights),
-  }));
-  // IDF over role names and dictionary documents together, so that a word common in either weighs little.
-  const extra = new Map<number, number>();
-  for (const [f, docs] of index.docPostings) extra.set(f, docs.length);
-  const classifier = buildClassifier(index.segment, entries);
-  // The role names join their 职业's text (a work type's, its 职业's), once per confirmed mapping.
-  const roles = new Map<number, string[]>();
-  for (const e of entries) {
-    const at = index.spaceDoc[e.doc] ?? -1;
-    if (at >= 0) upsert(roles, at, () => [] as string[]).push(...Array<string>(e.count).fill(e.text));
-  }
-  return {
-    space: buildDocSpace(index.spaceTexts, roles),
-    index: phraseIndex(index.ids, items, index.docs.length + entries.length, extra),
-    entries,
-    perDoc,
-    classifier,
-  };
 }

@@ -46,13 +46,19 @@ export {
 } from './candidates.ts';
 export type { MatchQuery, MatchScope } from './evidence.ts';
 export {
-  type BuildInput,
   buildMappingIndex,
+  emptyMappingIndex,
+  type MappingEntry,
+  type MappingIndex,
+  mappingEntries,
+  updateMappingIndex,
+} from './mapping-index.ts';
+export {
+  type BuildInput,
   buildMatchIndex,
   type ConfirmedMapping,
   DEFAULT_WEIGHTS,
   type DictionaryNode,
-  type MappingIndex,
   type MatchIndex,
   type MatchWeights,
   type WorkTypeEntry,

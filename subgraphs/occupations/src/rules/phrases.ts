@@ -176,7 +176,7 @@ export function phraseIndex(
   return { phrases, postings, idf };
 }
 
-interface Query {
+export interface Query {
   keys: { f: number | undefined; weight: number; key: string }[];
   norm: number;
   mass: number;
@@ -227,16 +227,32 @@ export function scorePhrases(q: Query, pi: PhraseIndex): Map<number, PhraseScore
   const out = new Map<number, PhraseScore>();
   for (const [p, d] of dot) {
     const ph = pi.phrases[p] as Phrase;
-    const inside = ph.text.length >= 2 && q.compact.includes(ph.text);
-    out.set(p, {
-      cosine: q.norm && ph.norm ? d / (q.norm * ph.norm) : 0,
-      contained: inside && q.mass ? Math.min(1, (l1.get(p) ?? 0) / q.mass) : 0,
-      atEnd: inside && q.compact.endsWith(ph.text),
-      equal: ph.text === q.compact,
-      covered: ph.mass ? Math.min(1, (pl1.get(p) ?? 0) / ph.mass) : 0,
-    });
+    out.set(p, phraseScore(q, ph.text, ph.norm, ph.mass, d, l1.get(p) ?? 0, pl1.get(p) ?? 0));
   }
   return out;
+}
+
+/**
+ * A phrase's similarity with a query from their dot product `d`, the query's weight on the phrase's
+ * features (`l1`) and the phrase's weight on the query's (`pl1`).
+ */
+export function phraseScore(
+  q: Query,
+  text: string,
+  norm: number,
+  mass: number,
+  d: number,
+  l1: number,
+  pl1: number,
+): PhraseScore {
+  const inside = text.length >= 2 && q.compact.includes(text);
+  return {
+    cosine: q.norm && norm ? d / (q.norm * norm) : 0,
+    contained: inside && q.mass ? Math.min(1, l1 / q.mass) : 0,
+    atEnd: inside && q.compact.endsWith(text),
+    equal: text === q.compact,
+    covered: mass ? Math.min(1, pl1 / mass) : 0,
+  };
 }
 
 export function phraseValue(s: PhraseScore, w: MatchWeights): number {

@@ -1,9 +1,8 @@
-import { occupations, refuseAll, transact } from '@hub/db';
-import { access, type Refusal, refuse } from '@hub/platform';
-import { eq } from 'drizzle-orm';
+import { access, type Refusal } from '@hub/platform';
 import { builder, UserError } from '../builder.ts';
+import { setStandardLevels } from '../commands/set-standard-levels.ts';
 import type { OccupationRow } from '../loaders.ts';
-import { type SkillRung as Rung, rungOfLevel, SKILL_LADDER, standardLevelsFrom } from '../rules/levels.ts';
+import { type SkillRung as Rung, rungOfLevel, SKILL_LADDER } from '../rules/levels.ts';
 import { Occupation } from './refs.ts';
 
 export const SkillRung = builder.enumType('SkillRung', {
@@ -95,28 +94,7 @@ builder.mutationFields((t) => ({
       levels: t.arg({ type: [SkillRung], required: true, description: 'The levels, LEVEL_5 … LEVEL_1, each once.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const result = await transact(ctx.db, async (tx) => {
-        const [occupation] = await tx
-          .select()
-          .from(occupations)
-          .where(eq(occupations.code, args.occupationCode))
-          .for('update');
-        if (!occupation)
-          refuseAll([refuse('OCCUPATION_NOT_FOUND', `职业编码 ${args.occupationCode} 不在大典中`, 'occupationCode')]);
-        if (occupation.level !== 4) {
-          refuseAll([
-            refuse('NOT_AN_OCCUPATION', `${occupation.code} ${occupation.name} 不是职业（第 4 层）`, 'occupationCode'),
-          ]);
-        }
-        const parsed = standardLevelsFrom(args.levels);
-        if ('problem' in parsed) refuseAll([refuse('INVALID_LEVELS', parsed.problem, 'levels')]);
-        const [row] = await tx
-          .update(occupations)
-          .set({ standardLevels: parsed.levels })
-          .where(eq(occupations.code, occupation.code))
-          .returning();
-        return row as OccupationRow;
-      });
+      const result = await setStandardLevels(ctx, args);
       return { occupation: result.value, errors: result.errors };
     },
   }),

@@ -1,20 +1,9 @@
-import {
-  bumpIndexRevision,
-  enterpriseIdsInPrefecture,
-  enterprisePrefectures,
-  jobRoleMappings,
-  keysetPage,
-  occupations,
-  refuseAll,
-  transact,
-  workTypes,
-} from '@hub/db';
-import { access, canReach, hubError, type Refusal, reachOf, refuse } from '@hub/platform';
-import { and, count, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { access, canReach, hubError, type Owner, type Refusal, reachesOwner, reachOf } from '@hub/platform';
 import { builder, type Context, UserError } from '../builder.ts';
+import { proposeMapping } from '../commands/propose-mapping.ts';
+import { reviewMapping } from '../commands/review-mapping.ts';
 import { type JobRoleMappingRow, UUID } from '../loaders.ts';
-import { type Decision, proposeRefusal, reviewRefusal, roleInputRefusal } from '../rules/mapping.ts';
-import { normalizeText } from '../rules/text.ts';
+import { mappingList } from '../queries/mappings.ts';
 import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { objects } from './reach.ts';
 import { EnterpriseRef, Occupation, WorkType } from './refs.ts';
@@ -31,7 +20,9 @@ export const JobRoleMappingStatus = builder.enumType('JobRoleMappingStatus', {
 });
 
 /** True when the caller may see mappings of this enterprise (the enterprise itself, or an authority over its 市州). */
-async function mayRead(enterpriseId: string, ctx: Context): Promise<boolean> {
+async function mayRead(enterpriseId: string | null, ctx: Context): Promise<boolean> {
+  // A province-wide mapping (省级岗位对照表) is reference data: every reader of records may read it.
+  if (enterpriseId === null) return reachOf(ctx.caller).kind !== 'none';
   const prefectureCode = (await ctx.loaders.prefectureOf.load(enterpriseId)) ?? '';
   return canReach(ctx.caller, { enterpriseId, prefectureCode });
 }
@@ -43,8 +34,10 @@ export const JobRoleMapping = builder.objectRef<JobRoleMappingRow>('JobRoleMappi
     id: t.exposeID('id', { description: 'Mapping id.' }),
     enterprise: t.field({
       type: EnterpriseRef,
-      description: '提出映射的企业',
-      resolve: (m) => ({ id: m.enterpriseId }),
+      nullable: true,
+      description:
+        '提出映射的企业; null for a mapping of the province-wide table (省级岗位对照表, loaded by `pnpm hub mappings import`)',
+      resolve: (m) => (m.enterpriseId ? { id: m.enterpriseId } : null),
     }),
     roleName: t.exposeString('roleName', { description: '企业岗位名称, e.g. 锂电池极片制片工' }),
     roleDescription: t.exposeString('roleDescription', {
@@ -94,8 +87,11 @@ export const JobRoleMapping = builder.objectRef<JobRoleMappingRow>('JobRoleMappi
 objects.rule(JobRoleMapping, {
   owner: async (m, ctx) => ({
     enterpriseId: m.enterpriseId,
-    prefectureCode: (await ctx.loaders.prefectureOf.load(m.enterpriseId)) ?? null,
+    prefectureCode: m.enterpriseId ? ((await ctx.loaders.prefectureOf.load(m.enterpriseId)) ?? null) : null,
   }),
+  // The province-wide table is reference data, read by every reader of records.
+  sees: (caller, owner, m) =>
+    m.enterpriseId === null ? reachOf(caller).kind !== 'none' : reachesOwner(caller, owner as Owner),
 });
 
 /** Rejects cursors that are not mapping ids (they are uuids). */
@@ -157,37 +153,12 @@ builder.queryFields((t) => ({
         enterpriseId: t.arg.id({ required: false, description: 'Only this enterprise’s mappings.' }),
       },
       resolve: async (_root, args, ctx) => {
-        const reach = reachOf(ctx.caller);
-        const where: (SQL | undefined)[] = [];
-        if (reach.kind === 'none') throw hubError('FORBIDDEN', `role ${ctx.caller.role} may not list mappings`);
-        if (reach.kind === 'enterprise') where.push(eq(jobRoleMappings.enterpriseId, reach.enterpriseId));
-        if (reach.kind === 'prefecture') {
-          const ids = await enterpriseIdsInPrefecture(ctx.db, reach.prefecture);
-          where.push(
-            ids.length
-              ? inArray(jobRoleMappings.enterpriseId, ids)
-              : eq(jobRoleMappings.id, '00000000-0000-0000-0000-000000000000'),
-          );
-        }
-        if (args.enterpriseId != null) {
-          if (!UUID.test(String(args.enterpriseId))) {
-            throw hubError('BAD_USER_INPUT', '"enterpriseId" is not an enterprise id', { field: 'enterpriseId' });
-          }
-          where.push(eq(jobRoleMappings.enterpriseId, String(args.enterpriseId)));
-        }
-        if (args.status) where.push(eq(jobRoleMappings.status, args.status));
+        const list = await mappingList(ctx, args);
         return countedConnection(
           args,
           (m: JobRoleMappingRow) => m.id,
-          (afterKey, limit) =>
-            keysetPage(ctx.db, jobRoleMappings, jobRoleMappings.id, { where, afterKey: uuidAfter(afterKey), limit }),
-          async () =>
-            (
-              await ctx.db
-                .select({ n: count() })
-                .from(jobRoleMappings)
-                .where(and(...where))
-            )[0]?.n ?? 0,
+          (afterKey, limit) => list.page(uuidAfter(afterKey), limit),
+          list.count,
         );
       },
     },
@@ -214,37 +185,6 @@ const JobRoleMappingPayload = builder
     }),
   });
 
-/** Confirms or rejects a proposed mapping, with the row locked; a confirmation feeds the matcher. */
-async function review(ctx: Context, id: string, decision: Decision, reason: string | null | undefined) {
-  const result = await transact(ctx.db, async (tx) => {
-    if (!UUID.test(id)) refuseAll([refuse('MAPPING_NOT_FOUND', `没有编号为 ${id} 的岗位映射`, 'id')]);
-    const [m] = await tx.select().from(jobRoleMappings).where(eq(jobRoleMappings.id, id)).for('update');
-    if (!m) refuseAll([refuse('MAPPING_NOT_FOUND', `没有编号为 ${id} 的岗位映射`, 'id')]);
-    const prefectures = await enterprisePrefectures(tx, [m.enterpriseId]);
-    const refusal = reviewRefusal(
-      ctx.caller,
-      { status: m.status, enterprisePrefecture: prefectures.get(m.enterpriseId) ?? null },
-      decision,
-      reason,
-    );
-    if (refusal) refuseAll([refusal]);
-    const [row] = await tx
-      .update(jobRoleMappings)
-      .set({
-        status: decision === 'CONFIRM' ? 'CONFIRMED' : 'REJECTED',
-        reviewedBy: ctx.caller.sub ?? ctx.caller.role,
-        reviewerRole: ctx.caller.role,
-        reviewedAt: ctx.clock.now(),
-        reviewReason: reason?.trim() || null,
-      })
-      .where(eq(jobRoleMappings.id, m.id))
-      .returning();
-    if (decision === 'CONFIRM') await bumpIndexRevision(tx, 'mappings');
-    return row as JobRoleMappingRow;
-  });
-  return { jobRoleMapping: result.value, errors: result.errors };
-}
-
 builder.mutationFields((t) => ({
   proposeJobRoleMapping: t.field({
     type: JobRoleMappingPayload,
@@ -270,91 +210,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const enterpriseId = String(args.enterpriseId);
-      const roleName = normalizeText(args.roleName);
-      const description = args.roleDescription?.trim() || null;
-      // The matcher reads outside the transaction (PGlite has one connection): ask it first.
-      const candidates =
-        roleInputRefusal(args.roleName, description) || proposeRefusal(ctx.caller, enterpriseId)
-          ? []
-          : await ctx.matcher.match({ title: roleName, description, scope: 'ALL' }, 20);
-      const result = await transact(ctx.db, async (tx) => {
-        const who = proposeRefusal(ctx.caller, enterpriseId);
-        if (who) refuseAll([who]);
-        const refusals: Refusal[] = [];
-        const input = roleInputRefusal(args.roleName, description);
-        if (input) refusals.push(input);
-        const prefectures = UUID.test(enterpriseId) ? await enterprisePrefectures(tx, [enterpriseId]) : new Map();
-        if (!prefectures.has(enterpriseId)) {
-          refusals.push(refuse('ENTERPRISE_NOT_FOUND', `没有编号为 ${enterpriseId} 的企业`, 'enterpriseId'));
-        }
-        const [occupation] = await tx.select().from(occupations).where(eq(occupations.code, args.occupationCode));
-        if (!occupation) {
-          refusals.push(refuse('OCCUPATION_NOT_FOUND', `职业编码 ${args.occupationCode} 不在大典中`, 'occupationCode'));
-        } else if (occupation.level !== 4) {
-          refusals.push(
-            refuse(
-              'NOT_AN_OCCUPATION',
-              `${occupation.code} ${occupation.name} 是${['', '大类', '中类', '小类'][occupation.level] ?? '类别'}，岗位只能对应到职业（第 4 层）或其工种`,
-              'occupationCode',
-            ),
-          );
-        }
-        if (args.workTypeCode) {
-          const [type] = await tx.select().from(workTypes).where(eq(workTypes.code, args.workTypeCode));
-          if (!type)
-            refusals.push(refuse('WORK_TYPE_NOT_FOUND', `工种编码 ${args.workTypeCode} 不存在`, 'workTypeCode'));
-          else if (type.occupationCode !== args.occupationCode) {
-            refusals.push(
-              refuse(
-                'WORK_TYPE_OF_ANOTHER_OCCUPATION',
-                `工种 ${type.code} ${type.name} 不属于职业 ${args.occupationCode}`,
-                'workTypeCode',
-              ),
-            );
-          }
-        }
-        if (refusals.length) refuseAll(refusals);
-        const [open] = await tx
-          .select()
-          .from(jobRoleMappings)
-          .where(
-            and(
-              eq(jobRoleMappings.enterpriseId, enterpriseId),
-              eq(jobRoleMappings.roleName, roleName),
-              ne(jobRoleMappings.status, 'REJECTED'),
-            ),
-          );
-        if (open) {
-          refuseAll([
-            refuse(
-              'MAPPING_EXISTS',
-              `岗位“${roleName}”已有${open.status === 'CONFIRMED' ? '已确认' : '待审核'}的映射（${open.id}） / the role already has an open or confirmed mapping`,
-              'roleName',
-            ),
-          ]);
-        }
-        const hit = candidates.find(
-          (c) =>
-            c.occupationCode === args.occupationCode && (!args.workTypeCode || c.workTypeCode === args.workTypeCode),
-        );
-        const [row] = await tx
-          .insert(jobRoleMappings)
-          .values({
-            enterpriseId,
-            roleName,
-            roleDescription: description,
-            occupationCode: args.occupationCode,
-            workTypeCode: args.workTypeCode ?? null,
-            matchScore: hit?.score ?? null,
-            proposedBy: ctx.caller.sub ?? ctx.caller.role,
-          })
-          .onConflictDoNothing()
-          .returning();
-        // A concurrent proposal of the same role won the unique index.
-        if (!row) refuseAll([refuse('MAPPING_EXISTS', `岗位“${roleName}”已有待审核的映射`, 'roleName')]);
-        return row;
-      });
+      const result = await proposeMapping(ctx, args);
       return { jobRoleMapping: result.value, errors: result.errors };
     },
   }),
@@ -367,7 +223,10 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Mapping id.' }),
       reason: t.arg.string({ required: false, description: '审核意见 (optional, at most 500 characters).' }),
     },
-    resolve: (_root, args, ctx) => review(ctx, String(args.id), 'CONFIRM', args.reason),
+    resolve: async (_root, args, ctx) => {
+      const result = await reviewMapping(ctx, String(args.id), 'CONFIRM', args.reason);
+      return { jobRoleMapping: result.value, errors: result.errors };
+    },
   }),
   rejectJobRoleMapping: t.field({
     type: JobRoleMappingPayload,
@@ -378,6 +237,9 @@ builder.mutationFields((t) => ({
       id: t.arg.id({ required: true, description: 'Mapping id.' }),
       reason: t.arg.string({ required: true, description: '驳回理由 (1–500 characters).' }),
     },
-    resolve: (_root, args, ctx) => review(ctx, String(args.id), 'REJECT', args.reason),
+    resolve: async (_root, args, ctx) => {
+      const result = await reviewMapping(ctx, String(args.id), 'REJECT', args.reason);
+      return { jobRoleMapping: result.value, errors: result.errors };
+    },
   }),
 }));

@@ -23,7 +23,7 @@ export async function lockComplaint(tx: Tx, caller: Claims, idOrReceipt: string)
       : null;
   const [c] = where ? await tx.select().from(complaints).where(where).for('update') : [];
   if (!c) stop('NOT_FOUND', 'no complaint has that id or receipt number', 'id');
-  stopIf(actRefusal(caller, c.prefectureCode, 'this complaint'));
+  stopIf(actRefusal(caller, c.prefectureCode, '该投诉'));
   return c;
 }
 

@@ -23,7 +23,7 @@ export function recordInspectionResult(ctx: Context, args: InspectionResultArgs)
     const drawnHere = and(eq(campaignInstitutions.campaignId, id), eq(campaignInstitutions.enterpriseId, enterpriseId));
     const [d] = isUuid(enterpriseId) ? await tx.select().from(campaignInstitutions).where(drawnHere).for('update') : [];
     if (!d) stop('NOT_DRAWN', 'the campaign’s draw did not pick this institution', 'enterpriseId');
-    stopIf(actRefusal(ctx.caller, d.prefectureCode, 'this institution'));
+    stopIf(actRefusal(ctx.caller, d.prefectureCode, '该机构'));
     if (d.outcome) stop('RESULT_RECORDED', 'the result of this inspection is recorded already', 'enterpriseId');
     if (!args.summary.trim()) stop('SUMMARY_REQUIRED', 'describe the result', 'summary');
     await tx

@@ -24,18 +24,18 @@ export function isProvinceLevel(caller: Claims): boolean {
 }
 
 /** May this caller decide on a record of this 市州? The refusal says which rule and why. */
-export function actRefusal(caller: Claims, prefectureCode: string, what = 'this case'): Refusal | null {
+export function actRefusal(caller: Claims, prefectureCode: string, what = '该案件'): Refusal | null {
   if (!isSupervisor(caller)) {
     return refuse(
       'NOT_A_SUPERVISING_AUTHORITY',
-      `only inspectors and the city or province appraisal centres act on supervision records (role ${caller.role} may not)`,
+      `只有督导人员和市州、省职业技能鉴定中心可以办理督导事项（角色 ${caller.role} 不能）`,
     );
   }
   const reach = reachOf(caller);
   if (reach.kind === 'prefecture' && reach.prefecture !== prefectureCode) {
     return refuse(
       'NOT_YOUR_PREFECTURE',
-      `属地管理: ${what} belongs to ${placeName(prefectureCode)}; an authority of ${placeName(reach.prefecture)} acts only in its own 市州`,
+      `属地管理：${what}属于${placeName(prefectureCode)}，${placeName(reach.prefecture)}的主管部门只能办理本市州的事项`,
     );
   }
   return null;
@@ -74,14 +74,10 @@ export function handlesComplaint(caller: Claims, prefectureCode: string): boolea
 
 /** A campaign of a 市州 is that 市州's business; a province-wide one the province's. */
 export function campaignScopeRefusal(caller: Claims, prefectureCode: string | null): Refusal | null {
-  if (prefectureCode) return actRefusal(caller, prefectureCode, 'this campaign');
-  if (!isSupervisor(caller)) return actRefusal(caller, '430100', 'this campaign');
+  if (prefectureCode) return actRefusal(caller, prefectureCode, '该抽查活动');
+  if (!isSupervisor(caller)) return actRefusal(caller, '430100', '该抽查活动');
   if (!isProvinceLevel(caller)) {
-    return refuse(
-      'PROVINCE_SCOPE_ONLY',
-      'a province-wide campaign is defined and drawn by the province (province centre or a province-level inspector)',
-      'prefecture',
-    );
+    return refuse('PROVINCE_SCOPE_ONLY', '全省范围的抽查由省级（省鉴定中心或省级督导人员）制定和抽取', 'prefecture');
   }
   return null;
 }

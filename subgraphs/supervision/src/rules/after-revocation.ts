@@ -25,27 +25,23 @@ const NOT_EVALUATED = ['CANCELLED'];
 /** Why the decision cannot be recorded, or null when it can. */
 export function afterRevocationRefusal(f: AfterRevocationFacts): Refusal | null {
   if (f.revokedOn == null) {
-    return refuse(
-      'QUALIFICATION_NOT_REVOKED',
-      'this case did not revoke the institution’s qualification: its certificates need no decision',
-      'caseId',
-    );
+    return refuse('QUALIFICATION_NOT_REVOKED', '本案未取消该机构的备案资质，其证书无需作出发证决定', 'caseId');
   }
   if (!f.plan || f.plan.enterpriseId !== f.caseEnterpriseId) {
-    return refuse('PLAN_NOT_OF_INSTITUTION', 'no plan of the case’s institution has that id', 'planId');
+    return refuse('PLAN_NOT_OF_INSTITUTION', '本案所涉机构没有该评价计划', 'planId');
   }
   if (f.plan.evaluationDate > f.revokedOn || NOT_EVALUATED.includes(f.plan.status)) {
     return refuse(
       'PLAN_NOT_BEFORE_REVOCATION',
-      `the plan was not evaluated while the institution was in scope (evaluation ${f.plan.evaluationDate}, revoked ${f.revokedOn})`,
+      `该计划不是在机构具备资质期间实施的评价（评价日期 ${f.plan.evaluationDate}，资质取消于 ${f.revokedOn}）`,
       'planId',
     );
   }
   if (!f.reason.trim()) {
-    return refuse('DECISION_NEEDS_REASON', 'give the reasons for authorising or refusing the certificates', 'reason');
+    return refuse('DECISION_NEEDS_REASON', '准予或不予发证均须写明理由', 'reason');
   }
   if (f.decided) {
-    return refuse('PLAN_ALREADY_DECIDED', 'the certificates of this plan were decided already', 'planId');
+    return refuse('PLAN_ALREADY_DECIDED', '该计划的发证问题已作出决定，不能重复决定', 'planId');
   }
   return null;
 }

@@ -19,19 +19,17 @@ export function intakeRefusals(c: ComplaintIntake): Refusal[] {
   const out: Refusal[] = [];
   const content = c.content.trim();
   if (content.length < 10) {
-    out.push(refuse('COMPLAINT_TOO_SHORT', 'describe what happened (at least 10 characters)', 'content'));
+    out.push(refuse('COMPLAINT_TOO_SHORT', '请说明反映的情况（至少 10 个字）', 'content'));
   }
   if (content.length > MAX_COMPLAINT_LENGTH) {
-    out.push(refuse('COMPLAINT_TOO_LONG', `at most ${MAX_COMPLAINT_LENGTH} characters`, 'content'));
+    out.push(refuse('COMPLAINT_TOO_LONG', `投诉内容不超过 ${MAX_COMPLAINT_LENGTH} 个字`, 'content'));
   }
   if (c.complainantName && c.complainantName.trim().length > 50) {
-    out.push(refuse('NAME_TOO_LONG', 'a name has at most 50 characters', 'complainantName'));
+    out.push(refuse('NAME_TOO_LONG', '姓名不超过 50 个字', 'complainantName'));
   }
   const contact = c.complainantContact?.trim();
   if (contact && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|[^\s@]+@[^\s@]+\.[^\s@]+)$/.test(contact)) {
-    out.push(
-      refuse('BAD_CONTACT', 'a contact is a mobile or landline number, or an e-mail address', 'complainantContact'),
-    );
+    out.push(refuse('BAD_CONTACT', '联系方式须为手机号码、固定电话或电子邮箱', 'complainantContact'));
   }
   return out;
 }
@@ -46,10 +44,10 @@ export function triage(
   note: string | null | undefined,
 ): { to: ComplaintStatus } | Refusal {
   if (status !== 'RECEIVED') {
-    return refuse('COMPLAINT_WRONG_STATE', `only a received complaint is triaged; this one is ${status}`, 'id');
+    return refuse('COMPLAINT_WRONG_STATE', `只有待受理的投诉可以作受理或不予受理决定；该投诉状态为 ${status}`, 'id');
   }
   if (decision === 'DISMISS' && !note?.trim()) {
-    return refuse('DISMISSAL_NEEDS_REASONS', 'say why the complaint is not taken up (不予受理的理由)', 'note');
+    return refuse('DISMISSAL_NEEDS_REASONS', '请写明不予受理的理由', 'note');
   }
   return { to: decision === 'ACCEPT' ? 'ACCEPTED' : 'DISMISSED' };
 }

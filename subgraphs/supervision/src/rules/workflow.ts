@@ -50,38 +50,26 @@ const FINAL: readonly CaseStatus[] = ['CLOSED', 'TRANSFERRED'];
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 const wrongState = (action: string, status: CaseStatus, allowed: readonly CaseStatus[]) =>
-  refuse(
-    'CASE_WRONG_STATE',
-    `${action} is possible only while the case is ${allowed.join(' or ')}; this case is ${status}`,
-    'id',
-  );
+  refuse('CASE_WRONG_STATE', `案件状态为 ${allowed.join(' 或 ')} 时才能${action}；本案状态为 ${status}`, 'id');
 
 const blank = (s: string | null | undefined) => !s?.trim();
 
 /** The state an action leads to, or the rule that refuses it. `today` is a China-time date. */
 export function decide(c: CaseFacts, action: CaseAction, today: string): { to: CaseStatus } | Refusal {
   if (FINAL.includes(c.status)) {
-    return refuse('CASE_CLOSED', `the case is ${c.status}: it can no longer change`, 'id');
+    return refuse('CASE_CLOSED', `本案已${c.status === 'CLOSED' ? '结案' : '移交'}（${c.status}），不能再作变动`, 'id');
   }
   const needFindings = (what: string) =>
-    c.findings === 0
-      ? refuse('FINDINGS_REQUIRED', `${what} rests on findings: record at least one finding with its evidence first`)
-      : null;
+    c.findings === 0 ? refuse('FINDINGS_REQUIRED', `${what}须以查实的问题为依据：请先记录至少一项问题及其证据`) : null;
   switch (action.kind) {
     case 'START_INVESTIGATION':
-      return c.status === 'OPEN'
-        ? { to: 'INVESTIGATING' }
-        : wrongState('starting the investigation', c.status, ['OPEN']);
+      return c.status === 'OPEN' ? { to: 'INVESTIGATING' } : wrongState('开始调查', c.status, ['OPEN']);
     case 'RECORD_FINDING': {
       const allowed: CaseStatus[] = ['OPEN', 'INVESTIGATING', 'RECTIFICATION_ORDERED', 'ESCALATED'];
-      if (!allowed.includes(c.status)) return wrongState('recording a finding', c.status, allowed);
-      if (blank(action.description)) return refuse('FINDING_NEEDS_DESCRIPTION', 'say what was found', 'description');
+      if (!allowed.includes(c.status)) return wrongState('记录问题', c.status, allowed);
+      if (blank(action.description)) return refuse('FINDING_NEEDS_DESCRIPTION', '请写明查实的问题', 'description');
       if (!action.evidence.some((e) => !blank(e))) {
-        return refuse(
-          'FINDING_NEEDS_EVIDENCE',
-          'a finding names the evidence it rests on (at least one reference)',
-          'evidence',
-        );
+        return refuse('FINDING_NEEDS_EVIDENCE', '问题须注明所依据的证据（至少一项）', 'evidence');
       }
       return { to: c.status === 'OPEN' ? 'INVESTIGATING' : c.status };
     }
@@ -90,67 +78,57 @@ export function decide(c: CaseFacts, action: CaseAction, today: string): { to: C
       const missing = needFindings('责令限期整改');
       if (missing) return missing;
       if (blank(action.requirements)) {
-        return refuse('RECTIFICATION_NEEDS_REQUIREMENTS', 'say what the institution must rectify', 'requirements');
+        return refuse('RECTIFICATION_NEEDS_REQUIREMENTS', '请写明机构须整改的内容', 'requirements');
       }
       if (action.dueOn <= today) {
-        return refuse('DEADLINE_NOT_AFTER_TODAY', `the rectification deadline must be after today (${today})`, 'dueOn');
+        return refuse('DEADLINE_NOT_AFTER_TODAY', `整改期限须晚于今天（${today}）`, 'dueOn');
       }
       if (daysBetween(today, action.dueOn) > MAX_RECTIFICATION_DAYS) {
-        return refuse('DEADLINE_TOO_FAR', `a rectification period is at most ${MAX_RECTIFICATION_DAYS} days`, 'dueOn');
+        return refuse('DEADLINE_TOO_FAR', `整改期限不超过 ${MAX_RECTIFICATION_DAYS} 日`, 'dueOn');
       }
       return { to: 'RECTIFICATION_ORDERED' };
     }
     case 'RECORD_RECTIFICATION':
-      if (c.status !== 'RECTIFICATION_ORDERED')
-        return wrongState('recording the rectification', c.status, ['RECTIFICATION_ORDERED']);
-      if (blank(action.report))
-        return refuse('RECTIFICATION_NEEDS_REPORT', 'describe the rectification as verified', 'report');
+      if (c.status !== 'RECTIFICATION_ORDERED') return wrongState('记录整改情况', c.status, ['RECTIFICATION_ORDERED']);
+      if (blank(action.report)) return refuse('RECTIFICATION_NEEDS_REPORT', '请写明经核实的整改情况', 'report');
       if (c.rectificationDueOn && today > c.rectificationDueOn) {
         return refuse(
           'RECTIFICATION_DEADLINE_PASSED',
-          `the deadline (${c.rectificationDueOn}) passed unrectified: escalate the case, or close it with reasons`,
+          `整改期限（${c.rectificationDueOn}）已过而未整改到位：请升级处理，或写明理由结案`,
         );
       }
       return { to: 'RECTIFIED' };
     case 'ESCALATE': {
-      if (blank(action.reason)) return refuse('ESCALATION_NEEDS_REASON', 'say why the case is escalated', 'reason');
+      if (blank(action.reason)) return refuse('ESCALATION_NEEDS_REASON', '请写明升级处理的理由', 'reason');
       if (c.status === 'RECTIFICATION_ORDERED') {
         // A rectification period protects the institution on what was ordered, not on what came to
         // light since: new findings (问题严重) escalate at any time (issue #24 point 12).
         if (c.rectificationDueOn && today <= c.rectificationDueOn && c.findingsSinceOrder === 0) {
           return refuse(
             'RECTIFICATION_DEADLINE_NOT_PASSED',
-            `the institution has until ${c.rectificationDueOn} to rectify; escalate before then only on new findings recorded since the order`,
+            `机构的整改期限至 ${c.rectificationDueOn}；期限届满前，只有责令整改后新查实的问题才能升级处理`,
           );
         }
         return { to: 'ESCALATED' };
       }
-      if (c.status === 'INVESTIGATING')
-        return needFindings('escalation of a serious case (问题严重的)') ?? { to: 'ESCALATED' };
-      return wrongState('escalation', c.status, ['INVESTIGATING', 'RECTIFICATION_ORDERED']);
+      if (c.status === 'INVESTIGATING') return needFindings('问题严重的升级处理') ?? { to: 'ESCALATED' };
+      return wrongState('升级处理', c.status, ['INVESTIGATING', 'RECTIFICATION_ORDERED']);
     }
     case 'REVOKE_QUALIFICATION':
       if (c.status !== 'ESCALATED') return wrongState('取消备案资质', c.status, ['ESCALATED']);
-      if (blank(action.reason))
-        return refuse('REVOCATION_NEEDS_REASON', 'give the grounds of the revocation', 'reason');
+      if (blank(action.reason)) return refuse('REVOCATION_NEEDS_REASON', '请写明取消备案资质的依据', 'reason');
       return needFindings('取消备案资质') ?? { to: 'QUALIFICATION_REVOKED' };
     case 'CLOSE': {
       const allowed: CaseStatus[] = ['OPEN', 'INVESTIGATING', 'RECTIFIED', 'ESCALATED', 'QUALIFICATION_REVOKED'];
-      if (!allowed.includes(c.status)) return wrongState('closing', c.status, allowed);
-      if (blank(action.conclusion))
-        return refuse('CLOSING_NEEDS_CONCLUSION', 'a case is closed with its conclusion (结案意见)', 'conclusion');
+      if (!allowed.includes(c.status)) return wrongState('结案', c.status, allowed);
+      if (blank(action.conclusion)) return refuse('CLOSING_NEEDS_CONCLUSION', '结案须写明结案意见', 'conclusion');
       return { to: 'CLOSED' };
     }
     case 'TRANSFER':
       if (blank(action.receivingBody)) {
-        return refuse(
-          'TRANSFER_NEEDS_RECEIVING_BODY',
-          'name the discipline-inspection or judicial body receiving the case',
-          'receivingBody',
-        );
+        return refuse('TRANSFER_NEEDS_RECEIVING_BODY', '请写明接收移交的纪检监察或司法机关', 'receivingBody');
       }
-      if (blank(action.reason))
-        return refuse('TRANSFER_NEEDS_REASON', 'say what is suspected (涉嫌违纪违法)', 'reason');
+      if (blank(action.reason)) return refuse('TRANSFER_NEEDS_REASON', '请写明涉嫌违纪违法的情形', 'reason');
       return { to: 'TRANSFERRED' };
     case 'ORDER_CERTIFICATE_REVOCATION': {
       const allowed: CaseStatus[] = [
@@ -160,10 +138,9 @@ export function decide(c: CaseFacts, action: CaseAction, today: string): { to: C
         'ESCALATED',
         'QUALIFICATION_REVOKED',
       ];
-      if (!allowed.includes(c.status)) return wrongState('ordering certificates revoked', c.status, allowed);
-      if (blank(action.reason))
-        return refuse('REVOCATION_NEEDS_REASON', 'give the reason the certificates are irregular', 'reason');
-      return needFindings('ordering certificates revoked') ?? { to: c.status };
+      if (!allowed.includes(c.status)) return wrongState('责令撤销证书', c.status, allowed);
+      if (blank(action.reason)) return refuse('REVOCATION_NEEDS_REASON', '请写明证书违规的理由', 'reason');
+      return needFindings('责令撤销证书') ?? { to: c.status };
     }
   }
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "assessment"."work_schemes" ADD COLUMN "senior_assessor_from_level" smallint;--> statement-breakpoint
+ALTER TABLE "assessment"."work_schemes" ADD COLUMN "plans_within_announcement_period" boolean;

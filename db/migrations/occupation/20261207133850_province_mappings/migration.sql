@@ -1,0 +1,3 @@
+ALTER TABLE "occupation"."job_role_mappings" ALTER COLUMN "enterprise_id" DROP NOT NULL;--> statement-breakpoint
+DROP INDEX "occupation"."job_role_mappings_open_role_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "job_role_mappings_open_role_key" ON "occupation"."job_role_mappings" (coalesce("enterprise_id", '00000000-0000-0000-0000-000000000000'::uuid),"role_name") WHERE "status" <> 'REJECTED';
