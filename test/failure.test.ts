@@ -240,6 +240,11 @@ describe('graceful shutdown of the whole hub process (pnpm hub start)', () => {
       response += d.toString();
       if (response.startsWith('HTTP/1.1 100')) taken();
     });
+    // A reset is reported by the assertions below (no answer), not as an uncaught error.
+    let socketError: Error | undefined;
+    socket.on('error', (e) => {
+      socketError = e;
+    });
     const closed = new Promise<void>((r) => socket.once('close', () => r()));
     await new Promise<void>((r) => socket.once('connect', () => r()));
     socket.write(
@@ -255,6 +260,7 @@ describe('graceful shutdown of the whole hub process (pnpm hub start)', () => {
     await closed;
     response = response.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, '');
 
+    expect(socketError).toBeUndefined();
     const [head, json] = response.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 200/);
     const text = json ?? '';

@@ -137,6 +137,19 @@ async function main() {
         ...(values.size ? { seedSize: Number(values.size) } : {}),
         onProgress: progressBar('seeding'),
       });
+      // Signals are handled before the hub says it is ready: a supervisor (or a test) may stop it the
+      // moment it reads that line. A second signal while closing changes nothing.
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        console.error('shutting down…');
+        await hub.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      console.error('SIGTERM listeners', process.listeners('SIGTERM').map(String));
       console.log(`\nHub gateway ready at ${hub.url}${gatewayWorkers > 1 ? ` (${gatewayWorkers} workers)` : ''}`);
       for (const [name, s] of Object.entries(hub.subgraphs)) console.log(`  subgraph ${name.padEnd(12)} ${s.url}`);
       if (usingDevSecrets())
@@ -158,13 +171,6 @@ curl -s ${hub.url} -H 'content-type: application/json' \\
       } else {
         console.log('\nNo token is printed outside development: issue one with pnpm hub token --role R.');
       }
-      const stop = async () => {
-        console.error('shutting down…');
-        await hub.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
       return;
     }
     case 'migrate': {

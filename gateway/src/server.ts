@@ -151,6 +151,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<ServedGat
   const formatError = formatHubError('gateway');
   const server = new ApolloServer<GatewayContext>({
     gateway,
+    // The hub's own handlers (runUntilSignal, `pnpm hub start`) drain and close on SIGTERM/SIGINT.
+    // Apollo's would stop this server alone and then re-raise the signal, killing the process
+    // before the others finish their requests in flight.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: limits.introspection,
     validationRules: gate.validationRules,

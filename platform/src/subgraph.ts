@@ -128,6 +128,10 @@ export async function startSubgraph<Ctx extends BaseContext>(opts: SubgraphOptio
   const jit = !config.jit ? undefined : jitExecutor<Ctx>(opts.schema);
   const server = new ApolloServer<Ctx>({
     ...(jit ? { gateway: jit } : { schema: opts.schema }),
+    // The hub's own handlers (runUntilSignal, `pnpm hub start`) drain and close on SIGTERM/SIGINT.
+    // Apollo's would stop this server alone and then re-raise the signal, killing the process
+    // before the others finish their requests in flight.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false, // only the gateway calls a subgraph, with a signed header
