@@ -1,4 +1,7 @@
-/** Keeps a service running until SIGINT/SIGTERM, then lets `close` finish in-flight work before exiting. */
+/**
+ * Keeps a service running until SIGINT/SIGTERM, then lets `close` finish in-flight work before exiting.
+ * The handlers stay: a second signal while closing is ignored rather than killing the process.
+ */
 export function runUntilSignal(close: () => Promise<void>) {
   let stopping = false;
   const stop = async (signal: string) => {
@@ -8,6 +11,6 @@ export function runUntilSignal(close: () => Promise<void>) {
     await close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
