@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serialize } from 'node:v8';
-import { type MatchIndex, RERANK_DEPTH, rerankCandidates, ruleRank } from '@hub/occupations/rules';
+import { cleanTitle, type MatchIndex, RERANK_DEPTH, rerankCandidates, ruleRank } from '@hub/occupations/rules';
 import { confirmedFrom, foldOf, innerFoldOf, type Labelled, type Tree, withMappings } from './cv.ts';
 import { dev, plainIndex, tree } from './data.ts';
 
@@ -41,7 +41,7 @@ export interface CachedFold {
 function listOf(index: MatchIndex, r: Labelled, t: Tree, inner: number): CachedList {
   const ev: Parameters<typeof rerankCandidates>[3] = new Map();
   const cands = rerankCandidates(index, { title: r.title }, RERANK_DEPTH, ev);
-  const rule = ruleRank(ev);
+  const rule = ruleRank(ev, cleanTitle(r.title).core);
   return {
     title: r.title,
     inner,

@@ -188,15 +188,21 @@ function charOverlap(index: MatchIndex, c: string): (doc: number) => number {
  * fills it): 3 a name or alias equal to the title (the same role); 2 the 职业 or 工种 of the work the
  * title names outright (rules/lexicon.ts NAMED_WORK: 塔吊司机 → 起重装卸机械操作工); 1 a trade's name the title ends
  * with (…工: 高压电工 → 电工, its head noun; on the dev file two in three such titles carry that
- * trade's label, well above the matcher's hit rate); 0 none. Both stand aside (0) when a confirmed
+ * trade's label, well above the matcher's hit rate); 0 none. All stand aside when a confirmed
  * role name is close to the title (similarity above RULES_YIELD_TO_MAPPING): with such mappings
- * loaded, the rules cost 1.3 points of held-out top-1 on the dev file.
+ * loaded, the rules cost 1.3 points of held-out top-1 on the dev file. Then only a role name
+ * confirmed for this very title (its cleaned text equal to the title's `core`) places its 职业 or
+ * 工种 first (1); the learned order ranks the rest, and several such mappings among themselves.
  */
-export function ruleRank(ev: ReadonlyMap<number, Evidence>): (doc: number) => number {
+export function ruleRank(ev: ReadonlyMap<number, Evidence>, core?: string): (doc: number) => number {
   let nearMapping = 0;
   for (const e of ev.values()) nearMapping = Math.max(nearMapping, e.mappingSim);
   return (doc) => {
-    if (nearMapping > RULES_YIELD_TO_MAPPING) return 0;
+    // A role name confirmed for exactly this title is what reviewers decided for it: first.
+    if (nearMapping > RULES_YIELD_TO_MAPPING) {
+      const role = ev.get(doc)?.mappingEntry?.roleName;
+      return core !== undefined && role !== undefined && cleanTitle(role).core === core ? 1 : 0;
+    }
     const e = ev.get(doc);
     return e?.equal ? 3 : e?.namedWork ? 2 : e?.tradeSuffix ? 1 : 0;
   };

@@ -103,7 +103,7 @@ export function matchOccupations(index: MatchIndex, input: MatchQuery, first = 5
     doc: c.doc,
     z: rerankerMargin(r, c.features),
   }));
-  const rule = ruleRank(ev);
+  const rule = ruleRank(ev, core);
   scored.sort((a, b) => rule(b.doc) - rule(a.doc) || b.z - a.z || a.doc - b.doc);
   // One entry per occupation, placed by its best document; a work type stands for its occupation
   // only when the title is nearer to the work type's own name than to the occupation's names.
