@@ -13,6 +13,7 @@ let inst: Institution;
 let run: ReturnType<typeof caller>;
 let evaluationDate: string;
 let announcementId: string;
+let reportedPlanId: string;
 const staff: string[] = [];
 
 const SUSPEND = `mutation($id: ID!, $days: Int!, $r: String!, $ref: String) { suspendInstitution(enterpriseId: $id, days: $days, reason: $r, reference: $ref) { enterprise { id qualificationStatus } errors { code message field } } }`;
@@ -85,6 +86,10 @@ describe('暂停 and 恢复 (#24 point 7)', () => {
     const blank = await gql(hub.url, SUSPEND, { token: a.province, variables: { id: inst.id, days: 30, r: ' ' } });
     expect(blank.data?.suspendInstitution.errors.map((e: any) => e.code)).toEqual(['REASON_REQUIRED']);
     expect((await entry())?.status).toBe('CONFIRMED');
+    // A plan reported while in good standing, to be rescheduled once suspended (below).
+    const reported = await run(REPORT, { i: plan() });
+    expect(reported.reportEvaluationPlan.errors).toEqual([]);
+    reportedPlanId = reported.reportEvaluationPlan.plan.id;
   });
 
   it('suspends with reasons and a period: the catalog says so, and a suspended institution cannot report a plan', async () => {
@@ -120,6 +125,15 @@ describe('暂停 and 恢复 (#24 point 7)', () => {
     const codes = refused.reportEvaluationPlan.errors.map((e: any) => e.code);
     expect(codes).toContain('INSTITUTION_SUSPENDED');
     expect(codes).not.toContain('PLAN_OUT_OF_SCOPE');
+    // Its plan reported before the suspension cannot be moved either, and is told why.
+    const moved = await run(
+      `mutation($p: ID!, $d: Date!) { reschedulePlan(planId: $p, evaluationDate: $d, reason: "车间检修，顺延一天") { plan { id } errors { code } } }`,
+      { p: reportedPlanId, d: dayFrom(hub, 22) },
+    );
+    expect(moved.reschedulePlan.plan).toBeNull();
+    const movedCodes = moved.reschedulePlan.errors.map((e: any) => e.code);
+    expect(movedCodes).toContain('INSTITUTION_SUSPENDED');
+    expect(movedCodes).not.toContain('PLAN_OUT_OF_SCOPE');
   });
 
   it('resumes with reasons: listed as CONFIRMED again, and the same plan is no longer refused for scope', async () => {

@@ -13,7 +13,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Context } from '../builder.ts';
 import { calendarBetween } from '../calendar.ts';
 import { change, stopIf } from '../change.ts';
-import { scopeKinds } from '../facts.ts';
+import { isSuspended, scopeKinds } from '../facts.ts';
 import type { CandidateRow, PlanRow } from '../loaders.ts';
 import { schemeOfPlan } from '../queries/work-scheme.ts';
 import { cancellationProblems, historyText, rescheduleProblems, withdrawalProblems } from '../rules/changes.ts';
@@ -95,7 +95,8 @@ export function reschedulePlan(
     const withinPeriod = plansWithinAnnouncementPeriod(await schemeOfPlan(tx, plan));
     stopIf([
       ...(a ? announcementProblems({ ...a, openings }, facts, today, withinPeriod) : []),
-      ...scopeProblems(covering, facts),
+      // A suspended institution (资质暂停) is told so, not that its plan fell out of scope.
+      ...scopeProblems(covering, facts, await isSuspended(tx, plan.enterpriseId, today)),
     ]);
 
     // write
