@@ -8,13 +8,14 @@
  * figures in RESULTS.md do not use this reranker: match-eval cross-validates, training a reranker per
  * fold on the other folds. Deterministic: the same files give the same weights and trees.
  *
- *   pnpm --filter @hub/bench exec node --import tsx match-eval/train.ts   # then formats it with biome
+ *   pnpm --filter @hub/bench exec node --import tsx match-eval/train.ts [--imported]   # formats it with biome
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { RERANK_FEATURES, RERANKER_FORMAT, type RerankerModel, rerankerFromModel } from '@hub/occupations/rules';
 import { FIRST_STAGE, RERANKER, trainReranker } from './cv.ts';
 import { dev, dictionary, opts, plainIndex, tree } from './data.ts';
@@ -47,9 +48,13 @@ const roleRows = loadRoles()
   .filter((role) => !isHeldOut(role.title))
   .map((role) => ({ title: role.title, labels: labelsOf(role) }));
 const rows = [...dev, ...Array.from({ length: ROLE_WEIGHT }, () => roleRows).flat()];
-// Features over the dictionary's facts only (names, aliases, work types): what a hub without the
-// import — the default install, the first match a user sees — computes; with the import it still ranks.
-const r = trainReranker(plainIndex(true, undefined, FIRST_STAGE), rows, tree, 5, RERANKER.kind, RERANKER.boost);
+// Two models, one per install: features over the dictionary's facts only (names, aliases, work
+// types), what a hub without the import computes (reranker-model.json); with --imported, over the
+// full dictionary, definitions and tasks included (reranker-model-imported.json). The matcher takes
+// the one its dictionary matches (rules/match-index.ts, IMPORTED_SHARE).
+const { values: args } = parseArgs({ options: { imported: { type: 'boolean', default: false } }, strict: false });
+const imported = args.imported === true;
+const r = trainReranker(plainIndex(!imported, undefined, FIRST_STAGE), rows, tree, 5, RERANKER.kind, RERANKER.boost);
 console.log(RERANK_FEATURES.map((f, i) => `${f} ${r.weights[i]}`).join(', '));
 console.log(`bias ${r.bias}, ${r.trees?.length ?? 0} trees`);
 
@@ -61,7 +66,7 @@ const how =
       : `${r.trees?.length} regression trees of depth ≤ ${RERANKER.boost.depth} boosted under a softmax over each title’s candidates, the bias fitted after`;
 const model: RerankerModel = {
   format: RERANKER_FORMAT,
-  description: `The matcher’s reranker (subgraphs/occupations/src/rules/reranker.ts): ${how}. A candidate’s margin is bias + Σ weights·features + the trees’ leaves; its logistic is the score. Do not edit by hand: rerun bench/match-eval/train.ts.`,
+  description: `The matcher’s reranker for ${imported ? 'a dictionary with the import’s definitions and tasks' : 'the dictionary’s facts only (the default install)'} (subgraphs/occupations/src/rules/reranker.ts): ${how}. A candidate’s margin is bias + Σ weights·features + the trees’ leaves; its logistic is the score. Do not edit by hand: rerun bench/match-eval/train.ts${imported ? ' --imported' : ''}.`,
   kind: RERANKER.kind,
   features: [...RERANK_FEATURES],
   weights: [...r.weights],
@@ -85,7 +90,9 @@ const model: RerankerModel = {
     },
     dictionary: {
       file: path.basename(opts.dictionary),
-      what: '职业分类大典 (2022): its facts only (names, aliases, codes) for the features, as the default install has them',
+      what: imported
+        ? '职业分类大典 (2022) with definitions and tasks: the features over the full dictionary, as a hub after the import has it'
+        : '职业分类大典 (2022): its facts only (names, aliases, codes) for the features, as the default install has them',
       rows: dictionary.length,
       sha256: sha256(opts.dictionary),
     },
@@ -94,7 +101,10 @@ const model: RerankerModel = {
   },
 };
 rerankerFromModel(model, 'the trained model'); // the matcher can read what is written
-const file = path.resolve(repoRoot, 'subgraphs/occupations/src/rules/reranker-model.json');
+const file = path.resolve(
+  repoRoot,
+  `subgraphs/occupations/src/rules/${imported ? 'reranker-model-imported.json' : 'reranker-model.json'}`,
+);
 writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
 // The repository's formatter lays it out (biome checks JSON too).
 execFileSync(path.resolve(repoRoot, 'node_modules/.bin/biome'), ['format', '--write', file], { stdio: 'inherit' });

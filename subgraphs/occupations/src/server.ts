@@ -16,8 +16,9 @@ export async function startOccupations(opts: {
   standalone?: boolean;
   clock?: Clock;
 }) {
-  // The reranker's model (rules/reranker-model.json) is read now: a missing or stale model stops the start.
-  defaultReranker();
+  // The reranker's models (rules/reranker-model.json, reranker-model-imported.json) are read now: a missing or stale model stops the start.
+  defaultReranker('facts');
+  defaultReranker('imported');
   const matcher = new MatchService(opts.db);
   const served = await startSubgraph({
     name: 'occupations',

@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { workTypeReference } from '@hub/db';
 import { describe, expect, it } from 'vitest';
+import { buildMatchIndex, IMPORTED_SHARE } from '../src/rules/match-index.ts';
 import {
   defaultReranker,
   RERANK_FEATURES,
   RERANKER_FORMAT,
+  RERANKER_IMPORTED_MODEL_FILE,
   RERANKER_MODEL_FILE,
   type RerankerModel,
   rerankerFromModel,
   rerankerMargin,
 } from '../src/rules/reranker.ts';
+import { createSegmenter } from '../src/rules/segment.ts';
+import { sampleDictionary } from './fixtures/dictionary.ts';
 
 const shipped = JSON.parse(readFileSync(RERANKER_MODEL_FILE, 'utf8')) as RerankerModel;
 
@@ -65,4 +70,28 @@ describe('the reranker as a JSON artefact (rules/reranker-model.json)', () => {
     expect(() => rerankerFromModel({ ...base, weights: base.weights.slice(1) })).toThrow(/as many weights/);
     expect(() => rerankerFromModel({ ...base, trees: [[99, 0, 0, 0]] })).toThrow(/beyond/);
   });
+
+  it('ships a second model for a dictionary with the import, and each install takes its own', () => {
+    const imported = JSON.parse(readFileSync(RERANKER_IMPORTED_MODEL_FILE, 'utf8')) as RerankerModel;
+    expect([...imported.features].sort()).toEqual([...RERANK_FEATURES].sort());
+    const training = imported.training as Record<string, any>;
+    expect(training.dictionary.what).toMatch(/definitions and tasks/);
+    expect((shipped.training as Record<string, any>).dictionary.what).toMatch(/facts only/);
+    expect(imported.weights).not.toEqual(shipped.weights);
+    // The tests' dictionary: shipped facts, a definition for 15 of 1,600-odd 职业 → the facts model;
+    // the same with a text on every 职业 (as after the import) → the imported model.
+    const nodes = sampleDictionary();
+    const build = (ns: typeof nodes) =>
+      buildMatchIndex({
+        nodes: ns,
+        workTypes: workTypeReference(),
+        segment: createSegmenter(ns.flatMap((n) => [n.name, ...n.aliases])),
+      });
+    expect(build(nodes).reranker).toBe(defaultReranker('facts'));
+    const described = nodes.map((n) =>
+      n.level === 4 ? { ...n, definition: n.definition ?? `从事${n.name}工作的人员` } : n,
+    );
+    expect(IMPORTED_SHARE).toBeLessThan(1);
+    expect(build(described).reranker).toBe(defaultReranker('imported'));
+  }, 120_000);
 });

@@ -131,6 +131,11 @@ export interface BuildInput {
   reranker?: Reranker;
 }
 
+/** Past this share of documents with a definition or tasks, the dictionary counts as imported. */
+export const IMPORTED_SHARE = 0.5;
+const textShare = (texts: readonly (string | undefined)[]) =>
+  texts.length ? texts.filter(Boolean).length / texts.length : 0;
+
 /** Builds the in-memory index over the dictionary, its work types and the confirmed mappings. */
 export function buildMatchIndex(input: BuildInput): MatchIndex {
   const w = { ...DEFAULT_WEIGHTS, ...input.weights };
@@ -261,7 +266,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
   const index: MatchIndex = {
     segment,
     weights: w,
-    reranker: input.reranker ?? defaultReranker(),
+    reranker: input.reranker ?? defaultReranker(textShare(texts) >= IMPORTED_SHARE ? 'imported' : 'facts'),
     ids,
     docs,
     names,

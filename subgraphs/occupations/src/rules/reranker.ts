@@ -148,16 +148,27 @@ export function loadReranker(file: URL | string): Reranker {
   return rerankerFromModel(JSON.parse(text) as RerankerModel, String(file));
 }
 
-/** The shipped model's file. */
+/** The shipped models' files: fitted on features over the facts only, and over the imported texts. */
 export const RERANKER_MODEL_FILE = new URL('./reranker-model.json', import.meta.url);
+export const RERANKER_IMPORTED_MODEL_FILE = new URL('./reranker-model-imported.json', import.meta.url);
 
-let shipped: Reranker | undefined;
 /**
- * The shipped reranker (rules/reranker-model.json, written by bench/match-eval/train.ts), read once
- * per process; the subgraph reads it at start (server.ts), so a missing or unreadable model stops the
- * start rather than the first match. The trainer itself never needs it.
+ * Which shipped model a dictionary takes: `imported` once most 职业 carry the import's definition or
+ * tasks (the text features then mean what they meant in training), else `facts` (the default install).
  */
-export function defaultReranker(): Reranker {
-  shipped ??= loadReranker(RERANKER_MODEL_FILE);
-  return shipped;
+export type RerankerVariant = 'facts' | 'imported';
+
+const shipped = new Map<RerankerVariant, Reranker>();
+/**
+ * A shipped reranker (rules/reranker-model.json or reranker-model-imported.json, written by
+ * bench/match-eval/train.ts), read once per process; the subgraph reads both at start (server.ts), so a
+ * missing or unreadable model stops the start rather than the first match. The trainer never needs them.
+ */
+export function defaultReranker(variant: RerankerVariant = 'facts'): Reranker {
+  let r = shipped.get(variant);
+  if (!r) {
+    r = loadReranker(variant === 'imported' ? RERANKER_IMPORTED_MODEL_FILE : RERANKER_MODEL_FILE);
+    shipped.set(variant, r);
+  }
+  return r;
 }
