@@ -16,7 +16,8 @@ export async function startOccupations(opts: {
   standalone?: boolean;
   clock?: Clock;
 }) {
-  // The reranker's models (rules/reranker-model.json, reranker-model-imported.json) are read now: a missing or stale model stops the start.
+  // The reranker's models (rules/reranker-model.json, reranker-model-imported.json) are read now:
+  // a missing or stale model stops the start.
   defaultReranker('facts');
   defaultReranker('imported');
   const matcher = new MatchService(opts.db);

@@ -22,10 +22,12 @@
  *   nearest by it join the reranker's candidates even when their names share nothing with the title.
  * The first stage joins a weighted sum of the dictionary evidence with the mapping
  * evidence as 1 − (1 − dictionary)(1 − mapping) (round, untuned weights). A reranker
- * (defaultReranker(): rules/reranker-model.json, learned on the dev file: a linear model and
- * regression trees boosted on its residual, rules/trees.ts) reorders its best candidates from the
- * separate pieces of evidence; an equal name or alias, then a trade name the title ends with, come
- * first unless a confirmed role name is close to the title. The score (0..1) is the reranker's
+ * (defaultReranker(): rules/reranker-model.json, or reranker-model-imported.json once the import's
+ * texts are in; learned on the posting titles and the enterprise roles' development part: a linear
+ * model and regression trees boosted on its residual, rules/trees.ts) reorders its best candidates
+ * from the separate pieces of evidence; an equal name or alias, the work a title names, then a trade
+ * name the title ends with, come first unless a confirmed role name is close to the title (then one
+ * confirmed for exactly the title does). The score (0..1) is the reranker's
  * logistic, raised where a rule placed a candidate above others to the best score among those below
  * it, so that the list's order follows its scores.
  */
