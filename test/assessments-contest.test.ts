@@ -1,4 +1,5 @@
 import { addCalendarDays } from '@hub/vocabulary';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caller,
@@ -11,6 +12,7 @@ import {
   residentId,
 } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { fetchPaper, openWorkbook, rowText } from './paperwork-helpers.ts';
 
 /**
  * 竞赛选拔 under a 竞赛方案 (#25 point 3), through the gateway on the hub's own clock: the plan records
@@ -165,5 +167,19 @@ describe('a 竞赛选拔 plan decided by ranking under its 竞赛方案, from re
     });
     expect(r.data?.certificate.candidate.result).toBe('PASSED');
     expect([2, 8]).toContain(r.data?.certificate.candidate.contestPlacing.rank);
+  });
+
+  it('writes each placing in the 成绩汇总表: the rank and the level it earns', async () => {
+    const got = await fetchPaper(hub.url, `/plans/${planId}/results.xlsx`, await institutionToken(inst.id));
+    expect(got.status, got.bytes.toString('utf8').slice(0, 300)).toBe(200);
+    const sheet = (await openWorkbook(got.bytes)).getWorksheet('成绩汇总表') as ExcelJS.Worksheet;
+    const header = rowText(sheet, 2);
+    expect(header).toEqual(expect.arrayContaining(['名次', '奖项', '获得等级', '评价结果']));
+    const rows = [3, 4, 5].map((r) => rowText(sheet, r));
+    const byRank = (rank: string) => rows.find((r) => r[header.indexOf('名次')] === rank) as string[];
+    expect(byRank('8')[header.indexOf('获得等级')]).toBe('三级/高级工');
+    expect(byRank('8')[header.indexOf('评价结果')]).toBe('合格');
+    expect(byRank('15')[header.indexOf('获得等级')]).toBe('');
+    expect(byRank('15')[header.indexOf('评价结果')]).toBe('不合格');
   });
 });

@@ -1,4 +1,5 @@
 import { addCalendarDays } from '@hub/vocabulary';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   caller,
@@ -11,6 +12,7 @@ import {
   residentId,
 } from './assessments-fixtures.ts';
 import { gql, startTestHub, type TestHub, token } from './helpers.ts';
+import { fetchPaper, openWorkbook, rowText } from './paperwork-helpers.ts';
 
 /**
  * 模块化考核 (#25 point 3), through the gateway on the hub's own clock: a plan over three weeks with
@@ -260,6 +262,26 @@ describe('a 模块化考核 plan over three weeks with three modules, from repor
     for (const m of c.candidate.moduleScores) {
       expect(m.assessedOn >= day(21) && m.assessedOn <= day(41)).toBe(true);
     }
+  });
+
+  it('writes each module’s score in the 成绩汇总表, in the plan’s order, beside the total and result', async () => {
+    const got = await fetchPaper(hub.url, `/plans/${plan.id}/results.xlsx`, await institutionToken(inst.id));
+    expect(got.status, got.bytes.toString('utf8').slice(0, 300)).toBe(200);
+    const sheet = (await openWorkbook(got.bytes)).getWorksheet('成绩汇总表') as ExcelJS.Worksheet;
+    const header = rowText(sheet, 2);
+    const at = (h: string) => header.indexOf(h);
+    expect(at('模块：安全操作')).toBeGreaterThan(at('等级'));
+    expect([at('模块：设备维护'), at('模块：故障排除'), at('总成绩')]).toEqual([
+      at('模块：安全操作') + 1,
+      at('模块：安全操作') + 2,
+      at('模块：安全操作') + 3,
+    ]);
+    const rows = [3, 4, 5].map((r) => rowText(sheet, r));
+    const strong = rows.find((r) => r[at('姓名')] === '段出色') as string[];
+    expect(strong.slice(at('模块：安全操作'), at('总成绩') + 2)).toEqual(['92', '90', '88', '89.4', '合格']);
+    const uneven = rows.find((r) => r[at('姓名')] === '龚偏科') as string[];
+    expect(uneven[at('模块：故障排除')]).toBe('62');
+    expect(uneven[at('评价结果')]).toBe('不合格');
   });
 
   it('counts the plan under 模块化考核 in 评价统计, from both rollups', async () => {

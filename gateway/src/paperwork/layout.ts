@@ -88,6 +88,15 @@ export const PART_NAMES: Readonly<Record<string, string>> = {
   REVIEW_DEFENCE: '现场评审/答辩',
 };
 
+/** 竞赛奖项, as a 成绩汇总表 writes a placing. */
+export const AWARD_NAMES: Readonly<Record<string, string>> = {
+  FIRST: '一等奖',
+  SECOND: '二等奖',
+  THIRD: '三等奖',
+  EXCELLENCE: '优秀奖',
+  NONE: '未获奖',
+};
+
 /** 评价结果 as a 公示 and a 成绩汇总表 write it. */
 export const RESULT_NAMES: Readonly<Record<string, string>> = {
   PASSED: '合格',

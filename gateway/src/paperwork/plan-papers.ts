@@ -4,6 +4,7 @@
  * and as a printable PDF, and the 成绩汇总表 (the results that go to the centre) as a workbook.
  */
 import {
+  AWARD_NAMES,
   certificateIdMask,
   chineseDate,
   levelName,
@@ -44,7 +45,10 @@ export const PUBLICITY_QUERY = /* GraphQL */ `
   }
 `;
 
-/** 成绩汇总表: the scores of each part, the total, the result and the certificate issued. */
+/**
+ * 成绩汇总表: the scores of each part (or of each module, 过程化/模块化考核), the placing of a
+ * competition, the total, the result and the certificate issued.
+ */
 export const RESULTS_QUERY = /* GraphQL */ `
   query ResultsPaper($id: ID!, $after: String) {
     evaluationPlan(id: $id) {
@@ -56,6 +60,8 @@ export const RESULTS_QUERY = /* GraphQL */ `
             id result total withdrawal { on }
             worker { name residentId }
             partScores { part score }
+            moduleResults { module { position name } score }
+            contestPlacing { rank award earnedLevel }
             certificate { number }
           }
         }
@@ -91,6 +97,8 @@ interface ResultCandidate extends Omit<PublicityCandidate, 'worker'> {
   total: number | null;
   worker: { name: string; residentId: string };
   partScores: { part: string; score: number }[];
+  moduleResults: { module: { position: number; name: string }; score: number | null }[];
+  contestPlacing: { rank: number | null; award: string | null; earnedLevel: string | null } | null;
   certificate: { number: string } | null;
 }
 
@@ -237,6 +245,11 @@ export async function resultsWorkbook(ctx: RouteContext, id: string): Promise<Pa
   const parts = [...new Set(candidates.flatMap((c) => c.partScores.map((p) => p.part)))].sort(
     (a, b) => Object.keys(PART_NAMES).indexOf(a) - Object.keys(PART_NAMES).indexOf(b),
   );
+  // 过程化/模块化考核: one column per module, in the plan's order; a competition: its placing.
+  const modules = new Map<number, string>();
+  for (const c of candidates) for (const m of c.moduleResults) modules.set(m.module.position, m.module.name);
+  const modulePositions = [...modules.keys()].sort((a, b) => a - b);
+  const placed = candidates.some((c) => c.contestPlacing);
   const occupation = occupationWithWorkType(plan.occupation, plan.workTypeCode);
   const columns = [
     { header: '序号', key: 'n', width: 6 },
@@ -245,6 +258,14 @@ export async function resultsWorkbook(ctx: RouteContext, id: string): Promise<Pa
     { header: '职业（工种）', key: 'occupation', width: 26 },
     { header: '等级', key: 'level', width: 14 },
     ...parts.map((p) => ({ header: `${named(PART_NAMES, p)}成绩`, key: `part:${p}`, width: 14 })),
+    ...modulePositions.map((p) => ({ header: `模块：${modules.get(p)}`, key: `module:${p}`, width: 16 })),
+    ...(placed
+      ? [
+          { header: '名次', key: 'rank', width: 8 },
+          { header: '奖项', key: 'award', width: 10 },
+          { header: '获得等级', key: 'earned', width: 14 },
+        ]
+      : []),
     { header: '总成绩', key: 'total', width: 10 },
     { header: '评价结果', key: 'result', width: 20 },
     { header: '证书编号', key: 'certificate', width: 26 },
@@ -257,6 +278,14 @@ export async function resultsWorkbook(ctx: RouteContext, id: string): Promise<Pa
     occupation,
     level: levelName(plan.level),
     ...Object.fromEntries(c.partScores.map((p) => [`part:${p.part}`, score(p.score)])),
+    ...Object.fromEntries(c.moduleResults.map((m) => [`module:${m.module.position}`, score(m.score)])),
+    ...(placed
+      ? {
+          rank: c.contestPlacing?.rank ?? '',
+          award: c.contestPlacing?.award ? named(AWARD_NAMES, c.contestPlacing.award) : '',
+          earned: c.contestPlacing?.earnedLevel ? levelName(c.contestPlacing.earnedLevel) : '',
+        }
+      : {}),
     total: score(c.total),
     result: named(RESULT_NAMES, c.result),
     certificate: c.certificate?.number ?? '',
