@@ -22,6 +22,15 @@ describe('the work a title names (rules/lexicon.ts)', () => {
     expect(tradeTermsIn('PLC调试员')).toContain('可编程控制');
   });
 
+  it('names a trade by the work’s everyday word, and leaves it to a verb of maintenance or assembly', () => {
+    expect(namedWorkIn('司炉工')).toEqual(['锅炉操作工']);
+    expect(namedWorkIn('挖机操作手')).toEqual(['挖掘铲运和桩工机械司机']);
+    expect(namedWorkIn('卷接机操作工')).toEqual(['烟机设备操作工']);
+    expect(namedWorkIn('芯片封装工')).toEqual(['半导体分立器件和集成电路装调工']);
+    expect(namedWorkIn('缝纫机装配工')).toEqual([]);
+    expect(namedWorkIn('汽车喷漆工')).toEqual([]);
+  });
+
   it('leaves a title naming none of this alone', () => {
     expect(namedWorkIn('会计')).toEqual([]);
     expect(tradeTermsIn('会计')).toEqual([]);
