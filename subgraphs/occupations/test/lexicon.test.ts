@@ -29,6 +29,10 @@ describe('the work a title names (rules/lexicon.ts)', () => {
     expect(namedWorkIn('芯片封装工')).toEqual(['半导体分立器件和集成电路装调工']);
     expect(namedWorkIn('缝纫机装配工')).toEqual([]);
     expect(namedWorkIn('汽车喷漆工')).toEqual([]);
+    expect(namedWorkIn('重卡司机')).toEqual(['道路货运汽车驾驶员']);
+    expect(namedWorkIn('矿用卡车司机')).toEqual([]);
+    expect(namedWorkIn('快递分拣员')).toEqual(['快件处理员']);
+    expect(namedWorkIn('UT探伤工')).toEqual(['无损检测员']);
   });
 
   it('leaves a title naming none of this alone', () => {
