@@ -30,6 +30,11 @@ let plans: StoryPlans;
 let institution: ReturnType<typeof caller>;
 /** The hub's clock runs this far ahead of the real time (the back-off waits are stepped over). */
 let shift = 0;
+/**
+ * Certificate events of the walk (the first describe): two per certificate issued, the revocation and
+ * its correction. How many certificates the seed's plan holds depends on the day the hub starts.
+ */
+let walkEvents = 0;
 
 const PAGE = (list: string, fields: string) => `query($after: String) {
   ${list}(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id type cursor occurredAt ${fields} } } } }`;
@@ -131,6 +136,7 @@ describe('the change feed (certificateEvents, planEvents, candidateResultEvents)
       ['CERTIFICATE_REVOKED', first],
       ['CERTIFICATE_CORRECTED', first],
     ]);
+    walkEvents = certs.nodes.length;
     // As the certificate stood after each change; the holder by worker id only.
     const rows = await hub.db.db.select().from(certificates).where(inArray(certificates.number, issued));
     const one = certs.nodes[0];
@@ -252,7 +258,8 @@ describe('webhooks (registerWebhook, deliveries, pause and resume)', () => {
     expect(r.data?.registerWebhook).toMatchObject({ errors: [], webhook: { status: 'ACTIVE', cursor: null } });
     hookId = r.data?.registerWebhook.webhook.id;
     const feed = (await readAll(partner, 'certificateEvents', 'number')).nodes;
-    expect(feed.length).toBe(10);
+    expect(walkEvents).toBeGreaterThan(0);
+    expect(feed.length).toBe(walkEvents);
     await waitFor('the catch-up', async () => receiver.unique().length === feed.length);
     expect(receiver.unique().map((d) => [d.key, d.body.id, d.body.cursor, d.body.type])).toEqual(
       feed.map((n) => [n.id, n.id, n.cursor, n.type]),
@@ -267,7 +274,7 @@ describe('webhooks (registerWebhook, deliveries, pause and resume)', () => {
     );
     expect(issue.issueCertificates.errors).toEqual([]);
     const numbers: string[] = issue.issueCertificates.certificates.map((c: { number: string }) => c.number);
-    await waitFor('the new certificates', async () => receiver.unique().length === 10 + numbers.length);
+    await waitFor('the new certificates', async () => receiver.unique().length === walkEvents + numbers.length);
     const sent = (await readAll(partner, 'certificateEvents', 'number')).cursor;
     await waitFor('their acknowledgement', async () => (await hookOf(partner, hookId)).cursor === sent);
 
@@ -292,7 +299,7 @@ describe('webhooks (registerWebhook, deliveries, pause and resume)', () => {
     await receiver.start();
     shift += 31_000;
     const feed = (await readAll(partner, 'certificateEvents', 'number')).nodes;
-    expect(feed.length).toBe(10 + 2 * numbers.length + 1);
+    expect(feed.length).toBe(walkEvents + 2 * numbers.length + 1);
     await waitFor('the backlog', async () => receiver.unique().length === feed.length);
     expect(receiver.unique().map((d) => d.key)).toEqual(feed.map((n) => n.id));
     expect(receiver.deliveries.map((d) => d.key)).toEqual(feed.map((n) => n.id));
