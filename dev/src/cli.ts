@@ -149,7 +149,6 @@ async function main() {
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
-      console.error('SIGTERM listeners', process.listeners('SIGTERM').map(String));
       console.log(`\nHub gateway ready at ${hub.url}${gatewayWorkers > 1 ? ` (${gatewayWorkers} workers)` : ''}`);
       for (const [name, s] of Object.entries(hub.subgraphs)) console.log(`  subgraph ${name.padEnd(12)} ${s.url}`);
       if (usingDevSecrets())
