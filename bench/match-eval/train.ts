@@ -1,7 +1,8 @@
 /**
  * Trains the matcher's reranker on the whole of job-titles-dev.csv and the development part of
- * enterprise-roles.csv (the files it is tuned on; the roles' held-out quarter never) and writes it as a JSON artefact, subgraphs/occupations/src/rules/reranker-model.json, which the
- * matcher reads at start (rules/reranker.ts): the features' names, the weights, the trees (a node's
+ * enterprise-roles.csv (the files it is tuned on; the roles' held-out quarter never) and writes it as
+ * a JSON artefact, subgraphs/occupations/src/rules/reranker-model.json (with --imported,
+ * reranker-model-imported.json), which the matcher reads at start (rules/reranker.ts): the features' names, the weights, the trees (a node's
  * feature is a place in `features`), the bias, and where it came from — the trainer and its settings,
  * the files it was fitted on with their SHA-256 and row counts, the commit, the day. Each title's
  * features come from mappings confirmed for the other titles (five folds by a hash of the title). The
@@ -40,7 +41,7 @@ const commit = (() => {
 // The shipped model plays no part in training (and may be stale): the index gets the first stage's order.
 /**
  * The development part of enterprise-roles.csv (never its held-out quarter) joins the posting titles,
- * each role three times: 797 roles against 8,000-odd postings would otherwise weigh little, and they
+ * each role three times: 797 roles against 3,683 postings would otherwise weigh little, and they
  * are the titles the hub serves (issue #28, point 4). Three was set before any held-out figure.
  */
 const ROLE_WEIGHT = 3;
