@@ -2,8 +2,9 @@
  * Trains the matcher's reranker on the whole of job-titles-dev.csv and the development part of
  * enterprise-roles.csv (the files it is tuned on; the roles' held-out quarter never) and writes it as
  * a JSON artefact, subgraphs/occupations/src/rules/reranker-model.json (with --imported,
- * reranker-model-imported.json), which the matcher reads at start (rules/reranker.ts): the features' names, the weights, the trees (a node's
- * feature is a place in `features`), the bias, and where it came from — the trainer and its settings,
+ * reranker-model-imported.json), which the matcher reads at start (rules/reranker.ts): the features'
+ * names, the weights, the trees (a node's feature is a place in `features`), the bias, and where it
+ * came from — the trainer and its settings,
  * the files it was fitted on with their SHA-256 and row counts, the commit, the day. Each title's
  * features come from mappings confirmed for the other titles (five folds by a hash of the title). The
  * figures in RESULTS.md do not use this reranker: match-eval cross-validates, training a reranker per
