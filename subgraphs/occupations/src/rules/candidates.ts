@@ -197,12 +197,19 @@ function charOverlap(index: MatchIndex, c: string): (doc: number) => number {
 export function ruleRank(ev: ReadonlyMap<number, Evidence>, core?: string): (doc: number) => number {
   let nearMapping = 0;
   for (const e of ev.values()) nearMapping = Math.max(nearMapping, e.mappingSim);
-  return (doc) => {
-    // A role name confirmed for exactly this title is what reviewers decided for it: first.
-    if (nearMapping > RULES_YIELD_TO_MAPPING) {
-      const role = ev.get(doc)?.mappingEntry?.roleName;
-      return core !== undefined && role !== undefined && cleanTitle(role).core === core ? 1 : 0;
+  if (nearMapping > RULES_YIELD_TO_MAPPING) {
+    // A role name confirmed for exactly this title is what reviewers decided for it: first. Each
+    // mapping's role name is cleaned once here, not at every comparison of the sort.
+    const sameRole = new Set<number>();
+    if (core !== undefined) {
+      for (const [doc, e] of ev) {
+        const role = e.mappingEntry?.roleName;
+        if (role !== undefined && cleanTitle(role).core === core) sameRole.add(doc);
+      }
     }
+    return (doc) => (sameRole.has(doc) ? 1 : 0);
+  }
+  return (doc) => {
     const e = ev.get(doc);
     return e?.equal ? 3 : e?.namedWork ? 2 : e?.tradeSuffix ? 1 : 0;
   };
