@@ -3,6 +3,7 @@ import { startSubgraph } from '@hub/platform';
 import type { Clock } from '@hub/vocabulary';
 import { createLoaders } from './loaders.ts';
 import { MatchService } from './matching.ts';
+import { shippedCommonTitles } from './rules/common-titles.ts';
 import { defaultReranker } from './rules/reranker.ts';
 import { schema } from './schema/index.ts';
 
@@ -16,10 +17,11 @@ export async function startOccupations(opts: {
   standalone?: boolean;
   clock?: Clock;
 }) {
-  // The reranker's models (rules/reranker-model.json, reranker-model-imported.json) are read now:
-  // a missing or stale model stops the start.
+  // The reranker's models (rules/reranker-model.json, reranker-model-imported.json) and the everyday
+  // titles (rules/common-titles.csv) are read now: a missing or stale model, a broken list stops the start.
   defaultReranker('facts');
   defaultReranker('imported');
+  shippedCommonTitles();
   const matcher = new MatchService(opts.db);
   const served = await startSubgraph({
     name: 'occupations',

@@ -76,6 +76,14 @@ describe('nearest match on the dictionary alone', () => {
     expect(m?.reason).toMatch(/工种/);
   });
 
+  it('reads the everyday titles of a 职业 as its names, and says so (高压电工 → 电工)', () => {
+    const [m] = top('高压电工');
+    expect(m).toMatchObject({ occupationCode: '6-31-01-03' });
+    expect(m?.reason).toMatch(/岗位俗称“高压电工”/);
+    const bare = buildMatchIndex({ nodes, workTypes: workTypeReference(), segment: index.segment, commonTitles: [] });
+    expect(matchOccupations(bare, { title: '高压电工' }, 3)[0]?.reason).not.toMatch(/岗位俗称/);
+  });
+
   it('reads shop-floor words through the lexicon (塔吊 → 塔式起重机)', () => {
     expect(top('塔吊司机')[0]?.reason).toMatch(/俗称/);
   });
@@ -92,8 +100,9 @@ describe('nearest match on the dictionary alone', () => {
     ] as const) {
       expect(top(negated, 5)).toEqual(top(plain, 5));
     }
-    expect(codes('客服（无销售性质）', 5)).not.toContain('4-01-02-01'); // 营销员
-    expect(codes('客服（销售性质）', 5)).toContain('4-01-02-01'); // the same words, not negated
+    // Ten deep: the everyday titles of customer service (水务客服, 货代客服 …) fill the first places.
+    expect(codes('客服（无销售性质）', 10)).not.toContain('4-01-02-01'); // 营销员
+    expect(codes('客服（销售性质）', 10)).toContain('4-01-02-01'); // the same words, not negated
   });
 
   it('returns nothing for a title with nothing to match', () => {
@@ -143,7 +152,7 @@ describe('confirmed mappings feed the matcher', () => {
     const after = matchOccupations(learned, { title }, 3);
     expect(after[0]?.occupationCode).toBe(y);
     expect(after[0]?.reason).toContain('已确认的企业岗位映射“涂布机长”');
-    expect(matchOccupations(learned, { title: '招聘涂布机长（锂电车间）' }, 3)[0]?.occupationCode).toBe(y);
+    expect(matchOccupations(learned, { title: '招聘涂布机长（三班倒）' }, 3)[0]?.occupationCode).toBe(y);
     // The index without the mapping is untouched.
     expect(codes(title, 5)).toEqual(before);
   });
@@ -228,12 +237,13 @@ describe('the reranker over the first stage', () => {
     }
   });
 
-  it('reads the head noun: a title ending in an occupation’s name (高压电工 → 电工)', () => {
-    const cands = rerankCandidates(index, { title: '高压电工' }, 200);
+  it('reads the head noun: a title ending in an occupation’s name (船厂电工 → 电工)', () => {
+    // 船厂电工 is no everyday title of the shipped list (高压电工 is: its suffix would be the whole title).
+    const cands = rerankCandidates(index, { title: '船厂电工' }, 200);
     const electrician = cands.find((c) => c.occupationCode === '6-31-01-03' && !c.workTypeCode) as RankedCandidate;
     expect(feature(electrician, 'suffixAny')).toBe(1);
     expect(feature(electrician, 'suffix')).toBeCloseTo(0.5);
-    const other = cands.find((c) => !'高压电工'.endsWith(index.nodeName.get(c.occupationCode) ?? '-'));
+    const other = cands.find((c) => !'船厂电工'.endsWith(index.nodeName.get(c.occupationCode) ?? '-'));
     expect(other && feature(other, 'suffix')).toBe(0);
   });
 

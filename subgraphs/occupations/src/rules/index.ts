@@ -1,4 +1,5 @@
 export * from './classifier.ts';
+export * from './common-titles.ts';
 export * from './levels.ts';
 export * from './lexicon.ts';
 export * from './mapping.ts';

@@ -1,4 +1,5 @@
 /** The matcher's index: the dictionary's 职业 and work types as phrase vectors, and the confirmed mappings' part (rules/match.ts). */
+import { type CommonTitle, shippedCommonTitles } from './common-titles.ts';
 import { type DocSpaceInput, type DocTexts, readDocTexts } from './doc-space.ts';
 import { buildMappingIndex, type MappingIndex } from './mapping-index.ts';
 import { idOf, upsert } from './maps.ts';
@@ -126,6 +127,8 @@ export interface BuildInput {
   nodes: readonly DictionaryNode[];
   workTypes?: readonly WorkTypeEntry[];
   mappings?: readonly ConfirmedMapping[];
+  /** Everyday titles of the 职业 (rules/common-titles.ts); the shipped list when absent. */
+  commonTitles?: readonly CommonTitle[];
   segment: Segmenter;
   weights?: Partial<MatchWeights>;
   reranker?: Reranker;
@@ -175,6 +178,13 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     return out;
   };
 
+  // An everyday title that is a work type's name stays the work type's alone.
+  const workTypeNames = new Set((input.workTypes ?? []).map((t) => compact(normalizeText(t.name))));
+  const common = new Map<string, string[]>();
+  for (const t of input.commonTitles ?? shippedCommonTitles()) {
+    const text = compact(normalizeText(t.title));
+    if (!workTypeNames.has(text)) upsert(common, t.occupationCode, () => []).push(text);
+  }
   const docs: Doc[] = [];
   const items: Item[] = [];
   const texts: string[] = [];
@@ -207,6 +217,7 @@ export function buildMatchIndex(input: BuildInput): MatchIndex {
     };
     add(compact(normalizeText(n.name)), 'name');
     for (const a of n.aliases) for (const p of aliasPhrases(a)) add(p, 'alias');
+    for (const t of common.get(n.code) ?? []) add(t, 'common');
     texts[doc] = [n.definition, n.tasks].filter(Boolean).join(' ');
   }
   for (const t of input.workTypes ?? []) {

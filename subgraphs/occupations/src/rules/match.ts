@@ -160,7 +160,14 @@ function reasonOf(index: MatchIndex, d: Doc, e: Evidence, core: string): string 
   const ph = e.namePhrase;
   const s = e.nameScore;
   if (ph && s && e.name > 0.05) {
-    const label = ph.kind === 'alias' ? '别名' : ph.kind === 'work type' ? '工种名称' : '职业名称';
+    const label =
+      ph.kind === 'alias'
+        ? '别名'
+        : ph.kind === 'common'
+          ? '岗位俗称'
+          : ph.kind === 'work type'
+            ? '工种名称'
+            : '职业名称';
     if (s.equal) reasons.push(`岗位名称与${label}“${ph.text}”相同`);
     else if (s.contained > 0) reasons.push(`岗位名称包含${label}“${ph.text}”`);
     else if (ph.text.includes(compact(core))) reasons.push(`${label}“${ph.text}”包含岗位名称`);

@@ -52,7 +52,7 @@ type Vec = Map<number, number>;
 export interface Phrase {
   doc: number;
   text: string;
-  kind: 'name' | 'alias' | 'work type' | 'ancestor' | 'role';
+  kind: 'name' | 'alias' | 'common' | 'work type' | 'ancestor' | 'role';
   vec: Vec;
   norm: number;
   /** Sum of the weights (for the share of a phrase a title covers). */
