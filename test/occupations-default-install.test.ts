@@ -39,6 +39,17 @@ describe('matching on the default install (dictionary facts only)', () => {
     expect((await match('成品检验员'))[0]?.occupation.name).toBe('质检员');
   });
 
+  it('shows a 职业’s everyday titles (岗位俗称) and says when a match rests on one', async () => {
+    const res = await gql(hub.url, `{ occupation(code: "6-31-01-03") { name everydayTitles } }`, { token: tok });
+    expect(res.data?.occupation.name).toBe('电工');
+    expect(res.data?.occupation.everydayTitles).toContain('高压电工');
+    const [first] = await match('高压电工');
+    expect(first?.occupation.code).toBe('6-31-01-03');
+    expect(first?.reason).toContain('岗位俗称“高压电工”');
+    const category = await gql(hub.url, `{ occupation(code: "6-31-01-00") { everydayTitles } }`, { token: tok });
+    expect(category.data?.occupation.everydayTitles).toEqual([]);
+  });
+
   it('lists candidates in the order of the scores it shows', async () => {
     for (const title of ['塔吊司机', '外卖骑手', '车间电工', '装载机总装工']) {
       const scores = (await match(title)).map((m) => m.score);

@@ -45,3 +45,18 @@ export function shippedCommonTitles(): readonly CommonTitle[] {
   shipped ??= parseCommonTitles(readFileSync(COMMON_TITLES_FILE, 'utf8'));
   return shipped;
 }
+
+let byCode: Map<string, string[]> | undefined;
+
+/** The shipped everyday titles of a 职业 (none for another code). */
+export function everydayTitlesOf(code: string): readonly string[] {
+  if (!byCode) {
+    byCode = new Map();
+    for (const t of shippedCommonTitles()) {
+      const list = byCode.get(t.occupationCode) ?? [];
+      list.push(t.title);
+      byCode.set(t.occupationCode, list);
+    }
+  }
+  return byCode.get(code) ?? [];
+}

@@ -2,6 +2,7 @@ import { access, hubError } from '@hub/platform';
 import { builder } from '../builder.ts';
 import type { OccupationRow } from '../loaders.ts';
 import { occupationPages } from '../queries/occupations.ts';
+import { everydayTitlesOf } from '../rules/common-titles.ts';
 import { WORK_TYPE_CODE } from '../rules/work-type.ts';
 import { countedConnection, TOTAL_COUNT_DESCRIPTION, totalOf } from './connection.ts';
 import { Occupation, WorkType } from './refs.ts';
@@ -46,6 +47,11 @@ Occupation.implement({
     isGreen: t.exposeBoolean('isGreen', { description: '绿色职业 (marked L in the dictionary)' }),
     isDigital: t.exposeBoolean('isDigital', { description: '数字职业 (marked S in the dictionary)' }),
     aliases: t.exposeStringList('aliases', { description: 'Other names the dictionary gives (别名).' }),
+    everydayTitles: t.stringList({
+      description:
+        'Titles enterprises give this 职业’s posts (岗位俗称: 塔吊司机, 二保焊工, 总装工 …), from the hub’s own list of the skill 职业; the matcher reads them as names. Empty for a category and for 职业 outside 大类 3–6.',
+      resolve: (o) => everydayTitlesOf(o.code),
+    }),
     definition: t.exposeString('definition', {
       nullable: true,
       description: '职业定义, when a full dictionary has been imported (`pnpm hub occupations import FILE`).',
