@@ -11,7 +11,8 @@
  *   - with the import of ../shared/data/csco22.csv (definitions and tasks), when the file is there,
  *   - a plain character-bigram TF-IDF over the 职业's names (the issue's reference point).
  * No mappings are confirmed: a new hub's first match. The development part is also broken down by
- * kind and 大类; --misses lists the development part's misses (never the held-out part's).
+ * kind and 大类; the held-out part by whether its title is one of the matcher's everyday titles
+ * (rules/common-titles.csv) or not; --misses lists the development part's misses (never the held-out part's).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -129,7 +130,10 @@ const skillOnly = (codes: string[]) => codes.filter((c) => /^[3-6]-/.test(c));
 
 async function main() {
   // The matcher is loaded here, not at the top, so the unit test of the set and its split never loads it.
-  const { buildMatchIndex, createSegmenter, matchOccupations } = await import('@hub/occupations/rules');
+  const { buildMatchIndex, compact, createSegmenter, matchOccupations, normalizeText, shippedCommonTitles } =
+    await import('@hub/occupations/rules');
+  const plain = (title: string) => compact(normalizeText(title));
+  const everyday = new Set(shippedCommonTitles().map((t) => plain(t.title)));
   /** The matcher as the subgraph builds it (matching.ts): the segmenter over names, aliases and work types. */
   const byMatcher = (nodes: readonly DictionaryNode[]) => {
     const workTypes = workTypeReference();
@@ -199,6 +203,10 @@ async function main() {
       ...KINDS.map((k) => [`  development, kind ${k}`, dev.filter((r) => r.kind === k)] as const),
       ...['3', '4', '5', '6'].map((c) => [`  development, 大类 ${c}`, dev.filter((r) => bigClass(r) === c)] as const),
       ['  development, skilled-roles.csv part', dev.filter((r) => r.source === 'skilled-roles')] as const,
+      // The everyday titles (rules/common-titles.csv) were written blind to this file; a role whose
+      // title is one of them is matched by name. The rest shows how the matcher does beyond the list.
+      ['  held out, the title an everyday title', held.filter((r) => everyday.has(plain(r.title)))] as const,
+      ['  held out, the title not an everyday title', held.filter((r) => !everyday.has(plain(r.title)))] as const,
     ];
     for (const [label, rows] of parts) if (rows.length) line(label, score(rows, predict));
     if (opts.misses) {

@@ -18,7 +18,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { RERANK_FEATURES, RERANKER_FORMAT, type RerankerModel, rerankerFromModel } from '@hub/occupations/rules';
+import {
+  COMMON_TITLES_FILE,
+  RERANK_FEATURES,
+  RERANKER_FORMAT,
+  type RerankerModel,
+  rerankerFromModel,
+  shippedCommonTitles,
+} from '@hub/occupations/rules';
 import { FIRST_STAGE, RERANKER, trainReranker } from './cv.ts';
 import { dev, dictionary, opts, plainIndex, tree } from './data.ts';
 import { isHeldOut, labelsOf, loadRoles, ROLES_FILE } from './roles.ts';
@@ -89,6 +96,12 @@ const model: RerankerModel = {
       rows: roleRows.length,
       weight: ROLE_WEIGHT,
       sha256: sha256(ROLES_FILE),
+    },
+    everydayTitles: {
+      file: 'subgraphs/occupations/src/rules/common-titles.csv',
+      what: 'the everyday titles (岗位俗称) the index reads as names of their 职业: the features depend on them',
+      rows: shippedCommonTitles().length,
+      sha256: sha256(fileURLToPath(COMMON_TITLES_FILE)),
     },
     dictionary: {
       file: path.basename(opts.dictionary),
