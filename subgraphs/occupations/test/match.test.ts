@@ -100,9 +100,12 @@ describe('nearest match on the dictionary alone', () => {
     ] as const) {
       expect(top(negated, 5)).toEqual(top(plain, 5));
     }
-    // Ten deep: the everyday titles of customer service (水务客服, 货代客服 …) fill the first places.
-    expect(codes('客服（无销售性质）', 10)).not.toContain('4-01-02-01'); // 营销员
-    expect(codes('客服（销售性质）', 10)).toContain('4-01-02-01'); // the same words, not negated
+    // Where 营销员 stands (30 deep: the everyday titles of customer service, 水务客服, 货代客服 …, come
+    // first): the negated aside leaves it where the bare title has it, the same words not negated lift it.
+    const sales = (title: string) => codes(title, 30).indexOf('4-01-02-01');
+    expect(sales('客服（无销售性质）')).toBe(sales('客服'));
+    expect(sales('客服（销售性质）')).toBeGreaterThanOrEqual(0);
+    expect(sales('客服（销售性质）')).toBeLessThan(sales('客服') < 0 ? 30 : sales('客服'));
   });
 
   it('returns nothing for a title with nothing to match', () => {
