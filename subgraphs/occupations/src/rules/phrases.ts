@@ -63,6 +63,8 @@ export interface Phrase {
 export interface PhraseIndex {
   phrases: Phrase[];
   postings: Map<number, number[]>;
+  /** Feature → the weight each phrase of its postings gives it, in the postings' order. */
+  weights: Map<number, number[]>;
   idf: (f: number) => number;
 }
 
@@ -156,6 +158,7 @@ export function phraseIndex(
   const idf = (f: number) => Math.log(1 + units / Math.max(1, (df.get(f)?.size ?? 0) + (extraDf?.get(f) ?? 0)));
   const phrases: Phrase[] = [];
   const postings = new Map<number, number[]>();
+  const weights = new Map<number, number[]>();
   for (const it of items) {
     const vec: Vec = new Map();
     let norm = 0;
@@ -169,11 +172,12 @@ export function phraseIndex(
     }
     const i = phrases.length;
     phrases.push({ doc: it.doc, text: it.text, kind: it.kind, vec, norm: Math.sqrt(norm), mass });
-    for (const f of vec.keys()) {
+    for (const [f, weight] of vec) {
       upsert(postings, f, () => [] as number[]).push(i);
+      upsert(weights, f, () => [] as number[]).push(weight);
     }
   }
-  return { phrases, postings, idf };
+  return { phrases, postings, weights, idf };
 }
 
 export interface Query {
@@ -208,26 +212,47 @@ export interface PhraseScore {
   covered: number;
 }
 
-/** Similarity of a query with every phrase sharing a feature with it. */
+/** Per phrase index, the sums scorePhrases adds up (reused: a match runs start to end, never interleaved). */
+const scratch = new WeakMap<
+  PhraseIndex,
+  { dot: Float64Array; l1: Float64Array; pl1: Float64Array; seen: Uint8Array }
+>();
+
+/** Similarity of a query with every phrase sharing a feature with it (in the order they are first reached). */
 export function scorePhrases(q: Query, pi: PhraseIndex): Map<number, PhraseScore> {
-  const dot = new Map<number, number>();
-  const l1 = new Map<number, number>();
-  const pl1 = new Map<number, number>();
+  const n = pi.phrases.length;
+  let s = scratch.get(pi);
+  if (!s || s.dot.length !== n) {
+    s = { dot: new Float64Array(n), l1: new Float64Array(n), pl1: new Float64Array(n), seen: new Uint8Array(n) };
+    scratch.set(pi, s);
+  }
+  const { dot, l1, pl1, seen } = s;
+  const reached: number[] = [];
   for (const k of q.keys) {
     if (k.f === undefined) continue;
     const list = pi.postings.get(k.f);
-    if (!list) continue;
-    for (const p of list) {
-      const pw = pi.phrases[p]?.vec.get(k.f) ?? 0;
-      dot.set(p, (dot.get(p) ?? 0) + k.weight * pw);
-      l1.set(p, (l1.get(p) ?? 0) + k.weight);
-      pl1.set(p, (pl1.get(p) ?? 0) + pw);
+    const ws = pi.weights.get(k.f);
+    if (!list || !ws) continue;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as number;
+      const pw = ws[i] as number;
+      if (!seen[p]) {
+        seen[p] = 1;
+        reached.push(p);
+      }
+      dot[p] = (dot[p] as number) + k.weight * pw;
+      l1[p] = (l1[p] as number) + k.weight;
+      pl1[p] = (pl1[p] as number) + pw;
     }
   }
   const out = new Map<number, PhraseScore>();
-  for (const [p, d] of dot) {
+  for (const p of reached) {
     const ph = pi.phrases[p] as Phrase;
-    out.set(p, phraseScore(q, ph.text, ph.norm, ph.mass, d, l1.get(p) ?? 0, pl1.get(p) ?? 0));
+    out.set(p, phraseScore(q, ph.text, ph.norm, ph.mass, dot[p] as number, l1[p] as number, pl1[p] as number));
+    dot[p] = 0;
+    l1[p] = 0;
+    pl1[p] = 0;
+    seen[p] = 0;
   }
   return out;
 }
