@@ -1,7 +1,8 @@
 /**
  * Everyday titles (岗位俗称): the names enterprises give the posts of a 职业 — 塔吊司机, 二保焊工,
  * 总装工, IPQC — which the 职业分类大典 lists neither as names nor as aliases. The matcher reads them
- * as names of their 职业, a little lighter than the dictionary's own (rules/match-index.ts).
+ * as names of their 职业, beside its name and aliases (rules/match-index.ts: kind `common`; an equal
+ * one places its 职业 first, as an alias does; one equal to a work type's name stays the work type's).
  *
  * The shipped list, common-titles.csv (`code,title`), was written for this hub from general
  * knowledge of Chinese workplaces, 职业 by 职业 over 大类 3–6, without reading the evaluation files
@@ -17,7 +18,7 @@ export interface CommonTitle {
 
 export const COMMON_TITLES_FILE = new URL('./common-titles.csv', import.meta.url);
 
-/** Parses the list (`code,title` with a header); rows a 职业 code does not start are an error. */
+/** Parses the list (`code,title` with a header); a row that is not a 职业 code and a title is an error. */
 export function parseCommonTitles(text: string): CommonTitle[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== 'code,title') throw new Error('common titles: the header must be "code,title"');

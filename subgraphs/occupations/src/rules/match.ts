@@ -8,7 +8,8 @@
  * and its head (the last character or two: 工, 师, 司机 …); shop-floor words bring
  * the dictionary's terms in (rules/lexicon.ts). Each feature weighs its IDF;
  * generic rank words (经理, 助理, 学徒 …) weigh less. A candidate's evidence:
- * - names: the best of its name, aliases (别名) and work-type names — cosine, the
+ * - names: the best of its name, aliases (别名), everyday titles (岗位俗称, rules/common-titles.ts)
+ *   and work-type names — cosine, the
  *   share of the title a contained name explains, an equal name;
  * - coverage: the share of the title all its names together explain;
  * - hierarchy: the title against the 小类/中类 above it;
