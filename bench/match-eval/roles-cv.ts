@@ -5,7 +5,7 @@
  * shipped ones (the posting titles and the other folds' roles, each three times) and the fold's roles
  * are matched with `scope: SKILL`, no mappings.
  *
- *   pnpm --filter @hub/bench exec node --import tsx match-eval/roles-cv.ts --train facts|imported [--folds 4]
+ *   pnpm --filter @hub/bench exec node --import tsx match-eval/roles-cv.ts --train facts|imported [--folds 4] [--role-weight 3]
  *
  * `--train facts` fits on the dictionary's facts only and scores that reranker on both installs (the
  * default install's, and a hub with the import that kept the facts-only model); `--train imported`
@@ -18,12 +18,17 @@ import { dev, plainIndex, tree } from './data.ts';
 import { isHeldOut, labelsOf, loadRoles } from './roles.ts';
 
 const { values: args } = parseArgs({
-  options: { train: { type: 'string', default: 'facts' }, folds: { type: 'string', default: '4' } },
+  options: {
+    train: { type: 'string', default: 'facts' },
+    folds: { type: 'string', default: '4' },
+    'role-weight': { type: 'string', default: '3' },
+  },
   strict: false,
 });
 const k = Number(args.folds);
 const fitOnImported = args.train === 'imported';
-const ROLE_WEIGHT = 3; // as train.ts
+/** How many times each role joins the posting titles (train.ts: 3). */
+const ROLE_WEIGHT = Number(args['role-weight']);
 const roles = loadRoles().filter((r) => !isHeldOut(r.title));
 const foldOf = (title: string) => (fnv(title) >>> 3) % k;
 
