@@ -36,7 +36,13 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 const commit = (() => {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'subgraphs/occupations', 'bench/match-eval'], {
+    // The models themselves do not count: the first of the two trainings rewrites its file before the second runs.
+    const paths = [
+      'subgraphs/occupations',
+      'bench/match-eval',
+      ':!subgraphs/occupations/src/rules/reranker-model*.json',
+    ];
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', ...paths], {
       cwd: repoRoot,
       encoding: 'utf8',
     }).trim();
