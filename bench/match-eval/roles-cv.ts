@@ -13,22 +13,20 @@
  */
 import { parseArgs } from 'node:util';
 import { type MatchIndex, matchOccupations } from '@hub/occupations/rules';
-import { FIRST_STAGE, fnv, type Labelled, RERANKER, trainReranker } from './cv.ts';
+import { FIRST_STAGE, fnv, RERANKER, trainReranker } from './cv.ts';
 import { dev, plainIndex, tree } from './data.ts';
-import { isHeldOut, labelsOf, loadRoles } from './roles.ts';
+import { isHeldOut, loadRoles, ROLE_WEIGHT, score, trainingRows } from './roles.ts';
 
 const { values: args } = parseArgs({
   options: {
     train: { type: 'string', default: 'facts' },
     folds: { type: 'string', default: '4' },
-    'role-weight': { type: 'string', default: '3' },
+    'role-weight': { type: 'string', default: String(ROLE_WEIGHT) },
   },
   strict: false,
 });
 const k = Number(args.folds);
 const fitOnImported = args.train === 'imported';
-/** How many times each role joins the posting titles (train.ts: 3). */
-const ROLE_WEIGHT = Number(args['role-weight']);
 const roles = loadRoles().filter((r) => !isHeldOut(r.title));
 const foldOf = (title: string) => (fnv(title) >>> 3) % k;
 
@@ -41,30 +39,28 @@ const installs: [string, MatchIndex][] = fitOnImported
       ['default install (facts only)', facts],
       ['with the import, the facts-only reranker', full],
     ];
-const hits = installs.map(() => ({ top1: 0, top3: 0, n: 0 }));
+/** Per install, each role's first three 职业, from the reranker fitted without its fold. */
+const predicted = installs.map(() => new Map<string, string[]>());
 for (let fold = 0; fold < k; fold++) {
   const started = performance.now();
-  const rest: Labelled[] = roles
-    .filter((r) => foldOf(r.title) !== fold)
-    .map((r) => ({ title: r.title, labels: labelsOf(r) }));
-  const rows = [...dev, ...Array.from({ length: ROLE_WEIGHT }, () => rest).flat()];
+  const rows = trainingRows(
+    dev,
+    roles.filter((r) => foldOf(r.title) !== fold),
+    Number(args['role-weight']),
+  );
   const reranker = trainReranker(trainOn, rows, tree, 5, RERANKER.kind, RERANKER.boost);
   installs.forEach(([, index], i) => {
     const scored = { ...index, reranker };
-    const h = hits[i] as (typeof hits)[number];
     for (const r of roles.filter((x) => foldOf(x.title) === fold)) {
       const codes = matchOccupations(scored, { title: r.title, scope: 'SKILL' }, 3).map((m) => m.occupationCode);
-      const labels = labelsOf(r);
-      h.n++;
-      if (labels.includes(codes[0] ?? '')) h.top1++;
-      if (codes.some((c) => labels.includes(c))) h.top3++;
+      predicted[i]?.set(r.title, codes);
     }
   });
   console.log(`fold ${fold + 1}/${k} (${Math.round((performance.now() - started) / 1000)} s)`);
 }
 installs.forEach(([name], i) => {
-  const h = hits[i] as (typeof hits)[number];
+  const s = score(roles, (title) => predicted[i]?.get(title) ?? []);
   console.log(
-    `${name.padEnd(44)} n=${h.n}  top-1 ${(h.top1 / h.n).toFixed(3)}  top-3 ${(h.top3 / h.n).toFixed(3)}  (${k}-fold over the development part)`,
+    `${name.padEnd(44)} n=${s.n}  top-1 ${s.top1.toFixed(3)}  top-3 ${s.top3.toFixed(3)}  (${k}-fold over the development part)`,
   );
 });

@@ -28,7 +28,7 @@ import {
 } from '@hub/occupations/rules';
 import { FIRST_STAGE, RERANKER, trainReranker } from './cv.ts';
 import { dev, dictionary, opts, plainIndex, tree } from './data.ts';
-import { isHeldOut, labelsOf, loadRoles, ROLES_FILE } from './roles.ts';
+import { isHeldOut, loadRoles, ROLE_WEIGHT, ROLES_FILE, trainingRows } from './roles.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -53,16 +53,10 @@ const commit = (() => {
 })();
 
 // The shipped model plays no part in training (and may be stale): the index gets the first stage's order.
-/**
- * The development part of enterprise-roles.csv (never its held-out quarter) joins the posting titles,
- * each role three times: 797 roles against 3,683 postings would otherwise weigh little, and they
- * are the titles the hub serves (issue #28, point 4). Three was set before any held-out figure.
- */
-const ROLE_WEIGHT = 3;
-const roleRows = loadRoles()
-  .filter((role) => !isHeldOut(role.title))
-  .map((role) => ({ title: role.title, labels: labelsOf(role) }));
-const rows = [...dev, ...Array.from({ length: ROLE_WEIGHT }, () => roleRows).flat()];
+// The development part of enterprise-roles.csv (never its held-out quarter) joins the posting titles,
+// each role ROLE_WEIGHT times (roles.ts).
+const developmentRoles = loadRoles().filter((role) => !isHeldOut(role.title));
+const rows = trainingRows(dev, developmentRoles);
 // Two models, one per install: features over the dictionary's facts only (names, aliases, work
 // types), what a hub without the import computes (reranker-model.json); with --imported, over the
 // full dictionary, definitions and tasks included (reranker-model-imported.json). The matcher takes
@@ -99,7 +93,7 @@ const model: RerankerModel = {
     roles: {
       file: 'bench/match-eval/enterprise-roles.csv',
       what: 'enterprise role titles labelled by hand (title, code, alternatives): its development part only, the held-out quarter (sha1(title)[0] % 4 == 0) left out',
-      rows: roleRows.length,
+      rows: developmentRoles.length,
       weight: ROLE_WEIGHT,
       sha256: sha256(ROLES_FILE),
     },

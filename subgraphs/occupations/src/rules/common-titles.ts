@@ -10,6 +10,7 @@
  * list gives to two 职业 is ambiguous and dropped when read.
  */
 import { readFileSync } from 'node:fs';
+import { upsert } from './maps.ts';
 
 export interface CommonTitle {
   occupationCode: string;
@@ -31,8 +32,7 @@ export function parseCommonTitles(text: string): CommonTitle[] {
       throw new Error(`common titles, line ${i + 2}: expected "职业 code,title"`);
     }
     const t = title.trim();
-    const codes = byTitle.get(t) ?? new Set<string>();
-    byTitle.set(t, codes);
+    const codes = upsert(byTitle, t, () => new Set<string>());
     if (!codes.has(code)) rows.push({ occupationCode: code, title: t });
     codes.add(code);
   });
@@ -53,11 +53,7 @@ let byCode: Map<string, string[]> | undefined;
 export function everydayTitlesOf(code: string): readonly string[] {
   if (!byCode) {
     byCode = new Map();
-    for (const t of shippedCommonTitles()) {
-      const list = byCode.get(t.occupationCode) ?? [];
-      list.push(t.title);
-      byCode.set(t.occupationCode, list);
-    }
+    for (const t of shippedCommonTitles()) upsert(byCode, t.occupationCode, () => [] as string[]).push(t.title);
   }
   return byCode.get(code) ?? [];
 }
